@@ -1,0 +1,372 @@
+//! The window around the reader: menu bar, find bar, side panel, status bar,
+//! messages and small prompts. Each `*_ui` only reads state and queues commands.
+
+use egui::{Align, Key, Layout, RichText, Ui};
+
+use super::{Command, StorylineApp};
+use crate::store::ThemeChoice;
+
+pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
+    egui::Panel::top("menu").show(ui, |ui| {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.button("Open…  (Ctrl+O)").clicked() {
+                    app.send(Command::ShowOpenDialog);
+                }
+                if ui.button("Open Path…  (Ctrl+Shift+L)").clicked() {
+                    app.send(Command::ShowPathPrompt);
+                }
+                ui.menu_button("Open Recent", |ui| {
+                    if app.state.recent.is_empty() {
+                        ui.label("No recent articles");
+                    }
+                    for path in app.state.recent.clone() {
+                        let name = path.file_name().map_or_else(
+                            || path.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        );
+                        if ui
+                            .button(name)
+                            .on_hover_text(path.display().to_string())
+                            .clicked()
+                        {
+                            app.send(Command::Open(path));
+                        }
+                    }
+                });
+                ui.separator();
+                if ui.button("Quit").clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                if ui.button("Find…  (Ctrl+F)").clicked() {
+                    app.send(Command::OpenFind);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                ui.label("Theme");
+                for (choice, name) in [
+                    (ThemeChoice::System, "Follow system"),
+                    (ThemeChoice::Light, "Light"),
+                    (ThemeChoice::Dark, "Dark"),
+                ] {
+                    if ui.radio(app.state.theme == choice, name).clicked() {
+                        app.send(Command::SetTheme(choice));
+                    }
+                }
+                ui.separator();
+                if ui.button("Zoom In  (Ctrl++)").clicked() {
+                    app.send(Command::Zoom(1.1));
+                }
+                if ui.button("Zoom Out  (Ctrl+-)").clicked() {
+                    app.send(Command::Zoom(1.0 / 1.1));
+                }
+                if ui.button("Actual Size  (Ctrl+0)").clicked() {
+                    app.send(Command::ZoomReset);
+                }
+            });
+            ui.menu_button("Article", |ui| {
+                let enabled = app.article.is_some();
+                if ui
+                    .add_enabled(enabled, egui::Button::new("Set Publication Date…"))
+                    .clicked()
+                {
+                    let current = app
+                        .published()
+                        .map(|(d, _)| d.to_string())
+                        .unwrap_or_default();
+                    app.date_prompt = Some(current);
+                }
+            });
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                let dark = ui.visuals().dark_mode;
+                let (icon, next, tip) = if dark {
+                    ("Light", ThemeChoice::Light, "Switch to the light theme")
+                } else {
+                    ("Dark", ThemeChoice::Dark, "Switch to the dark theme")
+                };
+                if ui.button(icon).on_hover_text(tip).clicked() {
+                    app.send(Command::SetTheme(next));
+                }
+            });
+        });
+    });
+}
+
+pub(super) fn find_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
+    egui::Panel::top("find").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label("Find:");
+            let edit = egui::TextEdit::singleline(&mut app.find.query)
+                .hint_text("Search the article")
+                .desired_width(260.0);
+            let response = ui.add(edit);
+            if std::mem::take(&mut app.find.focus) {
+                response.request_focus();
+            }
+            if response.changed() {
+                app.send(Command::RefreshFind);
+            }
+            let (enter, shift, esc) = ui.input(|i| {
+                (
+                    i.key_pressed(Key::Enter),
+                    i.modifiers.shift,
+                    i.key_pressed(Key::Escape),
+                )
+            });
+            if response.lost_focus() && enter {
+                app.send(Command::FindStep(!shift));
+                response.request_focus();
+            }
+            if esc && (response.has_focus() || response.lost_focus()) {
+                app.send(Command::CloseFind);
+            }
+            let n = app.find.matches.len();
+            let label = match (n, app.find.current) {
+                (0, _) if app.find.query.trim().is_empty() => String::new(),
+                (0, _) => "No matches".to_owned(),
+                (n, Some(i)) => format!("{} of {n}", i + 1),
+                (n, None) => format!("{n} matches"),
+            };
+            if ui
+                .button("Previous")
+                .on_hover_text("Previous match (Shift+Enter)")
+                .clicked()
+            {
+                app.send(Command::FindStep(false));
+            }
+            if ui
+                .button("Next")
+                .on_hover_text("Next match (Enter)")
+                .clicked()
+            {
+                app.send(Command::FindStep(true));
+            }
+            ui.label(label);
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if ui.button("×").on_hover_text("Close (Esc)").clicked() {
+                    app.send(Command::CloseFind);
+                }
+            });
+        });
+    });
+}
+
+pub(super) fn status_bar_ui(ui: &mut Ui, app: &StorylineApp) {
+    egui::Panel::bottom("status").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let Some(article) = &app.article else {
+                ui.label("No article open");
+                return;
+            };
+            ui.label(article.path.display().to_string())
+                .on_hover_text("The article's file (Storyline never changes it)");
+            ui.separator();
+            let meta = &article.doc.meta;
+            ui.label(format!(
+                "{} words · {} min read",
+                meta.word_count, meta.reading_minutes
+            ));
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                let percent = (article.view.top_char().0 * 100)
+                    .checked_div(article.doc.char_len)
+                    .unwrap_or(0);
+                ui.label(format!("{percent} %"));
+                ui.separator();
+                ui.label(format!("Zoom {:.0} %", app.state.zoom * 100.0));
+            });
+        });
+    });
+}
+
+pub(super) fn side_panel_ui(ui: &mut Ui, app: &mut StorylineApp) {
+    egui::Panel::right("side")
+        .resizable(true)
+        .default_size(300.0)
+        .size_range(220.0..=520.0)
+        .show(ui, |ui| {
+            ui.add_space(6.0);
+            ui.heading("Article");
+            let published = app.published();
+            if let Some(article) = &app.article {
+                let meta = &article.doc.meta;
+                egui::Grid::new("meta")
+                    .num_columns(2)
+                    .spacing([8.0, 4.0])
+                    .show(ui, |ui| {
+                        ui.label(RichText::new("Source").weak());
+                        ui.label(meta.source.as_deref().unwrap_or("—"));
+                        ui.end_row();
+                        ui.label(RichText::new("Published").weak());
+                        match published {
+                            Some((date, by_user)) => {
+                                let text = date.strftime("%B %-d, %Y").to_string();
+                                let r = ui.label(if by_user {
+                                    format!("{text} (set by you)")
+                                } else {
+                                    text
+                                });
+                                if by_user {
+                                    r.on_hover_text(
+                                        "You set this date (Article > Set Publication Date…)",
+                                    );
+                                }
+                            }
+                            None => {
+                                if ui
+                                    .link("not found — set it")
+                                    .on_hover_text(
+                                        "Relative dates such as “next week” resolve against it",
+                                    )
+                                    .clicked()
+                                {
+                                    app.date_prompt = Some(String::new());
+                                }
+                            }
+                        }
+                        ui.end_row();
+                        ui.label(RichText::new("Length").weak());
+                        ui.label(format!(
+                            "{} words, {} min",
+                            meta.word_count, meta.reading_minutes
+                        ));
+                        ui.end_row();
+                    });
+            } else {
+                ui.label(RichText::new("No article open").weak());
+            }
+            ui.separator();
+            ui.heading("Highlights");
+            ui.label(
+                RichText::new("Highlights, tags and notes on this article will be listed here.")
+                    .weak(),
+            );
+        });
+}
+
+pub(super) fn messages_ui(ui: &mut Ui, app: &mut StorylineApp) {
+    let mut dismiss = None;
+    for (i, message) in app.messages.iter().enumerate() {
+        let visuals = ui.visuals();
+        let (fill, text) = if message.error {
+            (
+                visuals.error_fg_color.gamma_multiply(0.15),
+                visuals.error_fg_color,
+            )
+        } else {
+            (
+                visuals.warn_fg_color.gamma_multiply(0.15),
+                visuals.text_color(),
+            )
+        };
+        egui::Frame::NONE
+            .fill(fill)
+            .inner_margin(8.0)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                        dismiss = Some(i);
+                    }
+                    ui.add(egui::Label::new(RichText::new(&message.text).color(text)).wrap());
+                });
+            });
+    }
+    if let Some(i) = dismiss {
+        app.send(Command::DismissMessage(i));
+    }
+}
+
+pub(super) fn empty_ui(ui: &mut Ui, app: &mut StorylineApp) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() / 3.0);
+        ui.label(RichText::new("No article open").heading());
+        ui.label("Open a Markdown, text or HTML article, or drop one on the window.");
+        if ui.button("Open…").clicked() {
+            app.send(Command::ShowOpenDialog);
+        }
+    });
+}
+
+pub(super) fn drop_overlay_ui(ctx: &egui::Context) {
+    let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+    if !hovering {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop-overlay"),
+    ));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop to open the article",
+        egui::FontId::proportional(28.0),
+        egui::Color32::WHITE,
+    );
+}
+
+pub(super) fn prompts_ui(ctx: &egui::Context, app: &mut StorylineApp) {
+    if let Some(mut path) = app.path_prompt.take() {
+        let mut keep = true;
+        egui::Window::new("Open an article by path")
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                ui.label("Path of a .md, .txt or .html file:");
+                let r = ui.add(egui::TextEdit::singleline(&mut path).desired_width(420.0));
+                r.request_focus();
+                let enter = ui.input(|i| i.key_pressed(Key::Enter));
+                ui.horizontal(|ui| {
+                    if ui.button("Open").clicked() || (enter && !path.trim().is_empty()) {
+                        app.send(Command::Open(path.trim().into()));
+                        keep = false;
+                    }
+                    if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                        keep = false;
+                    }
+                });
+            });
+        if keep {
+            app.path_prompt = Some(path);
+        }
+    }
+    if let Some(mut date) = app.date_prompt.take() {
+        let mut keep = true;
+        egui::Window::new("Publication date")
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                ui.label("The date the article was published (YYYY-MM-DD).");
+                ui.label(
+                    RichText::new("Relative dates such as “next week” resolve against it.").weak(),
+                );
+                ui.add(egui::TextEdit::singleline(&mut date).hint_text("2020-01-23"));
+                let parsed = date.trim().parse::<jiff::civil::Date>();
+                if !date.trim().is_empty() && parsed.is_err() {
+                    ui.colored_label(ui.visuals().error_fg_color, "Not a date: use YYYY-MM-DD");
+                }
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(parsed.is_ok(), egui::Button::new("Save"))
+                        .clicked()
+                    {
+                        app.send(Command::SetPublished(parsed.ok().map(|d| d.to_string())));
+                        keep = false;
+                    }
+                    if ui.button("Use the article's date").clicked() {
+                        app.send(Command::SetPublished(None));
+                        keep = false;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        keep = false;
+                    }
+                });
+            });
+        if keep {
+            app.date_prompt = Some(date);
+        }
+    }
+}

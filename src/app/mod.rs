@@ -1,0 +1,536 @@
+//! The egui shell: one [`StorylineApp`] that draws the model and changes it
+//! only through [`Command`]s, applied in one place at the end of each frame.
+
+mod chrome;
+pub mod layout;
+pub mod picker;
+pub mod reader;
+pub mod theme;
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::document::{CharIdx, CharRange, Document, LoadedDocument, find::find_all, load_path};
+use crate::store::{AppState, ThemeChoice};
+use picker::{FilePicker, PickOutcome};
+use reader::{ReaderInput, ReaderView, reader_ui};
+use theme::Palette;
+
+/// Seconds to wait after the last change before writing the state file.
+const STATE_SAVE_DELAY: f64 = 1.0;
+/// Zoom limits for the reading text.
+const ZOOM_RANGE: (f32, f32) = (0.6, 2.4);
+
+/// Everything the user can ask the app to do.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Show the native open dialog.
+    ShowOpenDialog,
+    /// Ask for a path in a text field (when no dialog is available).
+    ShowPathPrompt,
+    /// Open this article.
+    Open(PathBuf),
+    /// Light, dark, or follow the system.
+    SetTheme(ThemeChoice),
+    /// Multiply the text zoom.
+    Zoom(f32),
+    /// Back to 100 %.
+    ZoomReset,
+    /// Show the find bar and focus it.
+    OpenFind,
+    /// Hide the find bar.
+    CloseFind,
+    /// Go to the next (`true`) or previous find match.
+    FindStep(bool),
+    /// Recompute the find matches for the current query.
+    RefreshFind,
+    /// Set or clear the publication date the user gave (ISO `YYYY-MM-DD`).
+    SetPublished(Option<String>),
+    /// Open a link from the article (http, https and mailto only).
+    OpenLink(String),
+    /// Dismiss message `n`.
+    DismissMessage(usize),
+    /// Scroll by this many screens.
+    Page(f32),
+    /// Jump to the start or end of the article.
+    JumpTo(CharIdx),
+}
+
+/// A message shown over the reader until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// The text, naming the file concerned.
+    pub text: String,
+    /// True for errors, false for notices.
+    pub error: bool,
+}
+
+/// The open article and its reader view.
+pub struct OpenArticle {
+    /// Absolute path of the file.
+    pub path: PathBuf,
+    /// The parsed document.
+    pub doc: Document,
+    /// The reading pane's cache and scroll state.
+    pub view: ReaderView,
+}
+
+/// The find bar's state.
+#[derive(Default)]
+pub struct FindState {
+    /// Whether the bar is shown.
+    pub open: bool,
+    /// The query as typed.
+    pub query: String,
+    /// Matches of `query`, sorted.
+    pub matches: Vec<CharRange>,
+    /// Index into `matches` of the current one.
+    pub current: Option<usize>,
+    /// Focus the field next frame.
+    pub focus: bool,
+}
+
+/// Startup options, so the window and tests build the app the same way.
+pub struct AppOptions {
+    /// Where the state file lives (`None`: remember nothing).
+    pub state_path: Option<PathBuf>,
+    /// The state read at startup.
+    pub state: AppState,
+    /// The article to show first, already loaded, with its path.
+    pub initial: Option<(PathBuf, LoadedDocument)>,
+    /// How to ask for files.
+    pub picker: Box<dyn FilePicker>,
+}
+
+/// The application.
+pub struct StorylineApp {
+    state: AppState,
+    state_path: Option<PathBuf>,
+    state_dirty_at: Option<f64>,
+    article: Option<OpenArticle>,
+    find: FindState,
+    picker: Box<dyn FilePicker>,
+    messages: Vec<Message>,
+    commands: Vec<Command>,
+    path_prompt: Option<String>,
+    date_prompt: Option<String>,
+    setup_done: bool,
+}
+
+/// Absolute form of a path, for keys in the state file.
+fn absolute(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_owned())
+}
+
+impl StorylineApp {
+    /// A new app showing `options.initial`, if any.
+    #[must_use]
+    pub fn new(options: AppOptions) -> Self {
+        let mut app = Self {
+            state: options.state,
+            state_path: options.state_path,
+            state_dirty_at: None,
+            article: None,
+            find: FindState::default(),
+            picker: options.picker,
+            messages: Vec::new(),
+            commands: Vec::new(),
+            path_prompt: None,
+            date_prompt: None,
+            setup_done: false,
+        };
+        if let Some((path, loaded)) = options.initial {
+            app.show_loaded(&path, loaded);
+        }
+        app
+    }
+
+    /// The open article.
+    #[must_use]
+    pub fn article(&self) -> Option<&OpenArticle> {
+        self.article.as_ref()
+    }
+
+    /// Messages currently shown.
+    #[must_use]
+    pub fn messages(&self) -> &[Message] {
+        &self.messages
+    }
+
+    /// The find bar's state.
+    #[must_use]
+    pub fn find(&self) -> &FindState {
+        &self.find
+    }
+
+    /// The remembered state.
+    #[must_use]
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Queues a command, applied at the end of the frame.
+    pub fn send(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Shows an error message over the reader.
+    pub fn report_error(&mut self, text: String) {
+        self.error(text);
+    }
+
+    fn error(&mut self, text: String) {
+        self.messages.push(Message { text, error: true });
+    }
+
+    fn notice(&mut self, text: String) {
+        self.messages.push(Message { text, error: false });
+    }
+
+    fn mark_state_dirty(&mut self, now: f64) {
+        self.state_dirty_at.get_or_insert(now);
+    }
+
+    /// Writes the state file now, if there is one. Errors become messages.
+    pub fn save_state(&mut self) {
+        self.remember_position();
+        self.state_dirty_at = None;
+        if let Some(path) = &self.state_path
+            && let Err(e) = self.state.save(path)
+        {
+            let text = format!("Could not remember the reading position: {e}");
+            self.error(text);
+        }
+    }
+
+    fn remember_position(&mut self) {
+        if let Some(article) = &self.article {
+            let entry = self.state.articles.entry(article.path.clone()).or_default();
+            entry.position = article.view.top_char();
+        }
+    }
+
+    fn show_loaded(&mut self, path: &Path, loaded: LoadedDocument) {
+        self.remember_position();
+        let path = absolute(path);
+        for warning in &loaded.warnings {
+            self.notice(warning.clone());
+        }
+        let doc = loaded.document;
+        let mut view = ReaderView::new(doc.blocks.len());
+        if let Some(saved) = self.state.articles.get(&path)
+            && saved.position.0 > 0
+            && saved.position.0 < doc.char_len
+        {
+            view.scroll_to(saved.position);
+        }
+        self.state.touch_recent(&path);
+        self.article = Some(OpenArticle { path, doc, view });
+        self.find.matches.clear();
+        self.find.current = None;
+        if self.find.open {
+            self.commands.push(Command::RefreshFind);
+        }
+    }
+
+    /// The publication date in force: the user's, else the article's.
+    #[must_use]
+    pub fn published(&self) -> Option<(jiff::civil::Date, bool)> {
+        let article = self.article.as_ref()?;
+        let user = self
+            .state
+            .articles
+            .get(&article.path)
+            .and_then(|a| a.published.as_deref())
+            .and_then(|s| s.parse().ok());
+        user.map(|d| (d, true))
+            .or(article.doc.meta.published.map(|d| (d, false)))
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let now = ctx.input(|i| i.time);
+        match command {
+            Command::ShowOpenDialog => {
+                if !self.picker.busy() {
+                    self.picker.start(ctx);
+                }
+            }
+            Command::ShowPathPrompt => {
+                self.path_prompt.get_or_insert_with(String::new);
+            }
+            Command::Open(path) => match load_path(&path) {
+                Ok(loaded) => {
+                    self.show_loaded(&path, loaded);
+                    self.messages.retain(|m| !m.error);
+                    self.mark_state_dirty(now);
+                }
+                Err(e) => self.error(format!("Could not open the article: {e}")),
+            },
+            Command::SetTheme(theme) => {
+                self.state.theme = theme;
+                apply_theme(ctx, theme);
+                self.mark_state_dirty(now);
+            }
+            Command::Zoom(factor) => {
+                self.state.zoom = (self.state.zoom * factor).clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+                self.mark_state_dirty(now);
+            }
+            Command::ZoomReset => {
+                self.state.zoom = 1.0;
+                self.mark_state_dirty(now);
+            }
+            Command::OpenFind => {
+                self.find.open = true;
+                self.find.focus = true;
+            }
+            Command::CloseFind => {
+                self.find.open = false;
+                self.find.matches.clear();
+                self.find.current = None;
+            }
+            Command::RefreshFind => self.refresh_find(),
+            Command::FindStep(forward) => self.find_step(forward, now),
+            Command::SetPublished(date) => {
+                if let Some(article) = &self.article {
+                    let entry = self.state.articles.entry(article.path.clone()).or_default();
+                    entry.published = date;
+                    self.mark_state_dirty(now);
+                }
+            }
+            Command::OpenLink(url) => {
+                let lower = url.to_ascii_lowercase();
+                if ["http://", "https://", "mailto:"]
+                    .iter()
+                    .any(|p| lower.starts_with(p))
+                {
+                    ctx.open_url(egui::OpenUrl::new_tab(url));
+                } else {
+                    self.notice(format!(
+                        "Storyline only opens web and mail links, not: {url}"
+                    ));
+                }
+            }
+            Command::DismissMessage(n) => {
+                if n < self.messages.len() {
+                    self.messages.remove(n);
+                }
+            }
+            Command::Page(pages) => {
+                if let Some(a) = &mut self.article {
+                    a.view.page(pages);
+                }
+            }
+            Command::JumpTo(idx) => {
+                if let Some(a) = &mut self.article {
+                    a.view.scroll_to(idx);
+                }
+            }
+        }
+    }
+
+    fn refresh_find(&mut self) {
+        let Some(article) = &mut self.article else {
+            return;
+        };
+        self.find.matches = find_all(&article.doc.text, &self.find.query);
+        // Start at the first match at or after what the reader is looking at.
+        let top = article.view.top_char();
+        self.find.current = if self.find.matches.is_empty() {
+            None
+        } else {
+            Some(self.find.matches.partition_point(|m| m.start < top) % self.find.matches.len())
+        };
+        if let Some(m) = self.find.current.map(|i| self.find.matches[i]) {
+            reveal(article, m);
+        }
+    }
+
+    fn find_step(&mut self, forward: bool, now: f64) {
+        let n = self.find.matches.len();
+        if n == 0 {
+            return;
+        }
+        let next = match self.find.current {
+            None => 0,
+            Some(i) if forward => (i + 1) % n,
+            Some(i) => (i + n - 1) % n,
+        };
+        self.find.current = Some(next);
+        if let Some(article) = &mut self.article {
+            let m = self.find.matches[next];
+            reveal(article, m);
+            article.view.flash(m, now);
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx.egui_wants_keyboard_input();
+        let mut cmds = Vec::new();
+        ctx.input_mut(|i| {
+            let cmd = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
+            if i.consume_shortcut(&cmd(Key::O)) {
+                cmds.push(Command::ShowOpenDialog);
+            }
+            if i.consume_shortcut(&cmd(Key::F)) {
+                cmds.push(Command::OpenFind);
+            }
+            if i.consume_shortcut(&cmd(Key::Plus)) || i.consume_shortcut(&cmd(Key::Equals)) {
+                cmds.push(Command::Zoom(1.1));
+            }
+            if i.consume_shortcut(&cmd(Key::Minus)) {
+                cmds.push(Command::Zoom(1.0 / 1.1));
+            }
+            if i.consume_shortcut(&cmd(Key::Num0)) {
+                cmds.push(Command::ZoomReset);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::L,
+            )) {
+                cmds.push(Command::ShowPathPrompt);
+            }
+            if !typing {
+                if i.consume_key(Modifiers::NONE, Key::PageDown)
+                    || i.consume_key(Modifiers::NONE, Key::Space)
+                {
+                    cmds.push(Command::Page(1.0));
+                }
+                if i.consume_key(Modifiers::NONE, Key::PageUp)
+                    || i.consume_key(Modifiers::SHIFT, Key::Space)
+                {
+                    cmds.push(Command::Page(-1.0));
+                }
+                if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
+                    cmds.push(Command::Page(0.1));
+                }
+                if i.consume_key(Modifiers::NONE, Key::ArrowUp) {
+                    cmds.push(Command::Page(-0.1));
+                }
+                if i.consume_key(Modifiers::NONE, Key::Home) || i.consume_shortcut(&cmd(Key::Home))
+                {
+                    cmds.push(Command::JumpTo(CharIdx(0)));
+                }
+                if i.consume_key(Modifiers::NONE, Key::End) || i.consume_shortcut(&cmd(Key::End)) {
+                    cmds.push(Command::JumpTo(CharIdx(usize::MAX)));
+                }
+            }
+            for file in &i.raw.dropped_files {
+                cmds.push(Command::Open(file.path().to_owned()));
+            }
+        });
+        self.commands.extend(cmds);
+    }
+
+    /// Draws one frame and applies the commands it produced.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.setup_done {
+            theme::install_fonts(&ctx);
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+            apply_theme(&ctx, self.state.theme);
+            self.setup_done = true;
+            // Fonts are in place from the next frame on.
+            ctx.request_repaint();
+            return;
+        }
+        match self.picker.poll() {
+            Some(PickOutcome::Picked(path)) => self.send(Command::Open(path)),
+            Some(PickOutcome::Unavailable(why)) => {
+                self.error(format!(
+                    "{why} Drop an article on the window, or type its path (File > Open Path…)."
+                ));
+                self.send(Command::ShowPathPrompt);
+            }
+            Some(PickOutcome::Cancelled) | None => {}
+        }
+        self.shortcuts(&ctx);
+
+        chrome::menu_bar_ui(ui, self);
+        chrome::status_bar_ui(ui, self);
+        chrome::side_panel_ui(ui, self);
+        if self.find.open {
+            chrome::find_bar_ui(ui, self);
+        }
+        let palette = Palette::new(ui.visuals().dark_mode);
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE.fill(palette.page))
+            .show(ui, |ui| {
+                chrome::messages_ui(ui, self);
+                if let Some(article) = &mut self.article {
+                    let input = ReaderInput {
+                        doc: &article.doc,
+                        zoom: self.state.zoom,
+                        palette,
+                        matches: &self.find.matches,
+                        current_match: self.find.current,
+                    };
+                    let before = article.view.top_char();
+                    let out = reader_ui(ui, &mut article.view, &input);
+                    if let Some(url) = out.clicked_link {
+                        self.commands.push(Command::OpenLink(url));
+                    }
+                    if article.view.top_char() != before {
+                        let now = ui.input(|i| i.time);
+                        self.state_dirty_at.get_or_insert(now);
+                    }
+                } else {
+                    chrome::empty_ui(ui, self);
+                }
+            });
+        chrome::drop_overlay_ui(&ctx);
+        chrome::prompts_ui(&ctx, self);
+
+        for command in std::mem::take(&mut self.commands) {
+            self.apply(&ctx, command);
+        }
+        let now = ctx.input(|i| i.time);
+        if let Some(t) = self.state_dirty_at {
+            if now - t >= STATE_SAVE_DELAY {
+                self.save_state();
+            } else {
+                ctx.request_repaint_after_secs((STATE_SAVE_DELAY - (now - t)) as f32 + 0.05);
+            }
+        }
+        let title = self.article.as_ref().map_or("Storyline".to_owned(), |a| {
+            format!("{} — Storyline", a.doc.meta.title)
+        });
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+    }
+}
+
+/// Scrolls so that `range` is in view, a little below the top.
+fn reveal(article: &mut OpenArticle, range: CharRange) {
+    // Show a few lines of context above the match: start at its block.
+    let block_start = article
+        .doc
+        .block_at(range.start)
+        .map_or(range.start, |b| article.doc.blocks[b].range.start);
+    let target = if range.start.0 - block_start.0 > 400 {
+        range.start
+    } else {
+        block_start
+    };
+    article.view.scroll_to(target);
+}
+
+fn apply_theme(ctx: &egui::Context, theme: ThemeChoice) {
+    ctx.set_theme(match theme {
+        ThemeChoice::System => egui::ThemePreference::System,
+        ThemeChoice::Light => egui::ThemePreference::Light,
+        ThemeChoice::Dark => egui::ThemePreference::Dark,
+    });
+}
+
+impl eframe::App for StorylineApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        StorylineApp::ui(self, ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_state();
+    }
+}

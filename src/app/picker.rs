@@ -1,0 +1,144 @@
+//! Choosing a file to open. The app talks to a [`FilePicker`]; the window uses
+//! rfd's native dialog on a background thread, tests inject paths.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+/// How a pick ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PickOutcome {
+    /// The user chose this file.
+    Picked(PathBuf),
+    /// The user closed the dialog.
+    Cancelled,
+    /// No dialog could be shown; the message says why.
+    Unavailable(String),
+}
+
+/// Something that can ask the user for an article to open.
+pub trait FilePicker {
+    /// Starts asking; the answer comes later through [`FilePicker::poll`].
+    fn start(&mut self, ctx: &egui::Context);
+    /// The answer, once there is one.
+    fn poll(&mut self) -> Option<PickOutcome>;
+    /// True while a dialog is open.
+    fn busy(&self) -> bool;
+}
+
+/// rfd's native dialog, run off the UI thread so a slow or missing desktop
+/// portal never freezes the window.
+#[derive(Default)]
+pub struct NativePicker {
+    rx: Option<Receiver<PickOutcome>>,
+}
+
+fn zenity_installed() -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()))
+}
+
+impl FilePicker for NativePicker {
+    fn start(&mut self, ctx: &egui::Context) {
+        if self.rx.is_some() {
+            return;
+        }
+        let (tx, rx) = channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(move || {
+                let started = Instant::now();
+                let dialog = rfd::AsyncFileDialog::new()
+                    .set_title("Open an article")
+                    .add_filter("Articles", &["md", "markdown", "txt", "html", "htm"])
+                    .add_filter("All files", &["*"]);
+                let picked = pollster::block_on(dialog.pick_file());
+                let outcome = match picked {
+                    Some(handle) => PickOutcome::Picked(handle.path().to_owned()),
+                    // rfd says "no file" both when the user cancels and when no
+                    // dialog could be shown; an instant "no" with no fallback
+                    // dialog installed is the latter.
+                    None if started.elapsed() < Duration::from_millis(400) && !zenity_installed() => {
+                        PickOutcome::Unavailable(
+                            "No file dialog could be shown (no desktop portal, and zenity is not installed).".into(),
+                        )
+                    }
+                    None => PickOutcome::Cancelled,
+                };
+                // The app may have quit meanwhile; then nobody needs the answer.
+                let _ = tx.send(outcome);
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.rx = Some(rx),
+            Err(e) => {
+                let (tx, rx) = channel();
+                let _ = tx.send(PickOutcome::Unavailable(format!(
+                    "Cannot start the file dialog: {e}"
+                )));
+                self.rx = Some(rx);
+            }
+        }
+    }
+
+    fn poll(&mut self) -> Option<PickOutcome> {
+        let rx = self.rx.as_ref()?;
+        match rx.try_recv() {
+            Ok(outcome) => {
+                self.rx = None;
+                Some(outcome)
+            }
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                self.rx = None;
+                Some(PickOutcome::Unavailable(
+                    "The file dialog stopped unexpectedly.".into(),
+                ))
+            }
+        }
+    }
+
+    fn busy(&self) -> bool {
+        self.rx.is_some()
+    }
+}
+
+/// A picker that answers with prepared outcomes, for tests.
+#[derive(Default)]
+pub struct ScriptedPicker {
+    /// Outcomes to give, in order.
+    pub outcomes: std::collections::VecDeque<PickOutcome>,
+    started: usize,
+    answered: usize,
+}
+
+impl ScriptedPicker {
+    /// A picker that will answer `outcomes` in order.
+    #[must_use]
+    pub fn new(outcomes: impl IntoIterator<Item = PickOutcome>) -> Self {
+        Self {
+            outcomes: outcomes.into_iter().collect(),
+            started: 0,
+            answered: 0,
+        }
+    }
+}
+
+impl FilePicker for ScriptedPicker {
+    fn start(&mut self, _ctx: &egui::Context) {
+        self.started += 1;
+    }
+
+    fn poll(&mut self) -> Option<PickOutcome> {
+        if self.answered < self.started {
+            self.answered += 1;
+            return Some(self.outcomes.pop_front().unwrap_or(PickOutcome::Cancelled));
+        }
+        None
+    }
+
+    fn busy(&self) -> bool {
+        self.answered < self.started
+    }
+}

@@ -1,0 +1,141 @@
+//! Every colour and font the app uses, for light and dark. UI code asks the
+//! theme; it never names a colour itself.
+
+use std::sync::Arc;
+
+use egui::{Color32, FontData, FontDefinitions, FontFamily, FontId};
+
+/// The reading font families installed by [`install_fonts`].
+pub const SERIF: &str = "serif";
+/// Italic reading font.
+pub const SERIF_ITALIC: &str = "serif-italic";
+/// Bold reading font.
+pub const SERIF_BOLD: &str = "serif-bold";
+
+/// Adds the bundled Noto Serif faces (OFL, see `assets/fonts/`) as named
+/// families, keeping egui's defaults for the interface.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = FontDefinitions::default();
+    let faces: [(&str, &'static [u8]); 3] = [
+        (
+            SERIF,
+            include_bytes!("../../assets/fonts/NotoSerif-Regular.ttf"),
+        ),
+        (
+            SERIF_ITALIC,
+            include_bytes!("../../assets/fonts/NotoSerif-Italic.ttf"),
+        ),
+        (
+            SERIF_BOLD,
+            include_bytes!("../../assets/fonts/NotoSerif-Bold.ttf"),
+        ),
+    ];
+    // Glyphs the serif lacks (emoji, CJK) fall back to egui's own fonts.
+    let fallbacks = fonts
+        .families
+        .get(&FontFamily::Proportional)
+        .cloned()
+        .unwrap_or_default();
+    for (name, bytes) in faces {
+        fonts
+            .font_data
+            .insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
+        let mut chain = vec![name.to_owned()];
+        chain.extend(fallbacks.iter().cloned());
+        fonts.families.insert(FontFamily::Name(name.into()), chain);
+    }
+    ctx.set_fonts(fonts);
+}
+
+/// The reading font at `size` points.
+#[must_use]
+pub fn serif(size: f32) -> FontId {
+    FontId::new(size, FontFamily::Name(SERIF.into()))
+}
+
+/// The italic reading font.
+#[must_use]
+pub fn serif_italic(size: f32) -> FontId {
+    FontId::new(size, FontFamily::Name(SERIF_ITALIC.into()))
+}
+
+/// The bold reading font.
+#[must_use]
+pub fn serif_bold(size: f32) -> FontId {
+    FontId::new(size, FontFamily::Name(SERIF_BOLD.into()))
+}
+
+/// The reading pane's palette for one theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Palette {
+    /// Page background.
+    pub page: Color32,
+    /// Body text.
+    pub text: Color32,
+    /// Title and headings.
+    pub heading: Color32,
+    /// Secondary text: dateline, list markers, status.
+    pub muted: Color32,
+    /// Link text.
+    pub link: Color32,
+    /// Block-quote bar and quoted text.
+    pub quote_bar: Color32,
+    /// Inline code background.
+    pub code_bg: Color32,
+    /// Background of every find match.
+    pub find_match: Color32,
+    /// Background of the current find match.
+    pub find_current: Color32,
+    /// The flash that marks a passage the view jumped to.
+    pub flash: Color32,
+}
+
+impl Palette {
+    /// The palette for light or dark mode.
+    #[must_use]
+    pub fn new(dark: bool) -> Self {
+        if dark {
+            Self {
+                page: Color32::from_rgb(0x1d, 0x1f, 0x23),
+                text: Color32::from_rgb(0xd8, 0xd4, 0xcc),
+                heading: Color32::from_rgb(0xee, 0xea, 0xe2),
+                muted: Color32::from_rgb(0x94, 0x90, 0x88),
+                link: Color32::from_rgb(0x8c, 0xb4, 0xe8),
+                quote_bar: Color32::from_rgb(0x5a, 0x5f, 0x6a),
+                code_bg: Color32::from_rgb(0x2a, 0x2d, 0x33),
+                find_match: Color32::from_rgba_unmultiplied(0xb0, 0x8a, 0x20, 0x70),
+                find_current: Color32::from_rgb(0xc7, 0x7c, 0x14),
+                flash: Color32::from_rgba_unmultiplied(0x60, 0x90, 0xd0, 0x60),
+            }
+        } else {
+            Self {
+                page: Color32::from_rgb(0xfb, 0xf8, 0xf1),
+                text: Color32::from_rgb(0x2b, 0x28, 0x24),
+                heading: Color32::from_rgb(0x14, 0x12, 0x10),
+                muted: Color32::from_rgb(0x6f, 0x69, 0x60),
+                link: Color32::from_rgb(0x1f, 0x5a, 0xa6),
+                quote_bar: Color32::from_rgb(0xc9, 0xc1, 0xb2),
+                code_bg: Color32::from_rgb(0xee, 0xe9, 0xdf),
+                find_match: Color32::from_rgba_unmultiplied(0xf5, 0xd0, 0x4c, 0x90),
+                find_current: Color32::from_rgb(0xf0, 0x9a, 0x2a),
+                flash: Color32::from_rgba_unmultiplied(0x70, 0xa0, 0xe0, 0x60),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Palette;
+
+    #[test]
+    fn text_contrasts_with_page_in_both_themes() {
+        for dark in [false, true] {
+            let p = Palette::new(dark);
+            let luma = |c: egui::Color32| {
+                0.2126 * f32::from(c.r()) + 0.7152 * f32::from(c.g()) + 0.0722 * f32::from(c.b())
+            };
+            assert!((luma(p.text) - luma(p.page)).abs() > 120.0, "dark={dark}");
+        }
+    }
+}

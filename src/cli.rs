@@ -1,0 +1,123 @@
+//! Command-line interface: the window by default, headless subcommands otherwise.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+
+use crate::document::{LoadedDocument, SourceFormat, load_path, parse_source};
+
+/// File name of the bundled sample article.
+pub const SAMPLE_NAME: &str = "huawei-5g-2020-01-23.md";
+/// The bundled sample, embedded so an installed binary can always show it.
+const SAMPLE_TEXT: &str = include_str!("../assets/articles/huawei-5g-2020-01-23.md");
+
+/// Read news closely: highlight, annotate, and build a timeline of the story.
+#[derive(Debug, Parser)]
+#[command(
+    name = "storyline",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Article to open (.md, .txt, .html). Without it, the last article is
+    /// reopened at the last reading position, or the bundled sample on first run.
+    pub article: Option<PathBuf>,
+
+    /// Folder for annotation saves.
+    #[arg(long, env = "STORYLINE_SAVES", global = true, value_name = "DIR")]
+    pub saves: Option<PathBuf>,
+
+    /// A headless command instead of the window.
+    #[command(subcommand)]
+    pub command: Option<Cmd>,
+}
+
+/// Headless subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// Print an article's metadata as Storyline reads it.
+    Info {
+        /// The article.
+        article: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Loads an article for the CLI, with the path in any error.
+pub fn load_article(path: &Path) -> anyhow::Result<LoadedDocument> {
+    Ok(load_path(path)?)
+}
+
+/// The bundled sample: the file in `assets/articles/` when it is there (so
+/// saves name it by its path), else the copy built into the binary.
+#[must_use]
+pub fn load_sample() -> (PathBuf, LoadedDocument) {
+    let candidates = [
+        PathBuf::from("assets/articles").join(SAMPLE_NAME),
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/articles")
+            .join(SAMPLE_NAME),
+    ];
+    for path in candidates {
+        if let Ok(loaded) = load_path(&path) {
+            return (path, loaded);
+        }
+    }
+    let path = PathBuf::from(SAMPLE_NAME);
+    let document = parse_source(SAMPLE_TEXT, SourceFormat::Markdown, "huawei-5g-2020-01-23");
+    (
+        path,
+        LoadedDocument {
+            document,
+            format: SourceFormat::Markdown,
+            warnings: Vec::new(),
+        },
+    )
+}
+
+/// Runs a headless subcommand, writing to `out`.
+pub fn run_command(cmd: &Cmd, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+    match cmd {
+        Cmd::Info { article, json } => {
+            let loaded = load_article(article)?;
+            let doc = &loaded.document;
+            let meta = &doc.meta;
+            for w in &loaded.warnings {
+                eprintln!("storyline: warning: {w}");
+            }
+            if *json {
+                let value = serde_json::json!({
+                    "path": article.display().to_string(),
+                    "format": format!("{:?}", loaded.format).to_lowercase(),
+                    "title": meta.title,
+                    "source": meta.source,
+                    "byline": meta.byline,
+                    "published": meta.published.map(|d| d.to_string()),
+                    "words": meta.word_count,
+                    "reading_minutes": meta.reading_minutes,
+                    "blocks": doc.blocks.len(),
+                    "chars": doc.char_len,
+                    "fingerprint": doc.fingerprint(),
+                });
+                writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+            } else {
+                writeln!(out, "title:     {}", meta.title)?;
+                writeln!(out, "source:    {}", meta.source.as_deref().unwrap_or("-"))?;
+                let published = meta.published.map_or("-".to_owned(), |d| d.to_string());
+                writeln!(out, "published: {published}")?;
+                writeln!(
+                    out,
+                    "words:     {} ({} min)",
+                    meta.word_count, meta.reading_minutes
+                )?;
+                writeln!(out, "blocks:    {}", doc.blocks.len())?;
+            }
+            out.flush().context("cannot write to standard output")?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,287 @@
+//! The IO boundary for articles: reads a file, checks it is a readable text
+//! article, decodes it, and picks the loader by extension and content.
+//!
+//! Storyline never writes to an article file.
+
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+use super::{Document, builder::Builder, html, markdown, meta, plain};
+
+/// The largest article Storyline opens, in bytes.
+pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why an article could not be opened. Every message names the file.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    /// No file at that path.
+    #[error("no such file: {}", .0.display())]
+    NotFound(PathBuf),
+    /// The path is a folder.
+    #[error("is a folder, not an article: {}", .0.display())]
+    IsFolder(PathBuf),
+    /// The file exists but cannot be read.
+    #[error("cannot read {}: {source}", .path.display())]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+    /// The file has no content.
+    #[error("the file is empty: {}", .0.display())]
+    Empty(PathBuf),
+    /// The file holds no readable text after parsing (only markup, say).
+    #[error("the file has no readable text: {}", .0.display())]
+    NoText(PathBuf),
+    /// The file looks binary (NUL bytes).
+    #[error("not a text article (binary data): {}", .0.display())]
+    Binary(PathBuf),
+    /// The file is larger than Storyline opens.
+    #[error("too large to open ({} MB; the limit is {} MB): {}", .size / 1_000_000, MAX_ARTICLE_BYTES / 1_000_000, .path.display())]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+    },
+}
+
+/// The source formats Storyline reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// Markdown (`.md`, `.markdown`).
+    Markdown,
+    /// Plain text (`.txt` and unknown extensions).
+    Text,
+    /// HTML (`.html`, `.htm`, or content that starts like HTML).
+    Html,
+}
+
+impl SourceFormat {
+    /// The format for a path's extension, sniffing `content` when the extension says nothing.
+    #[must_use]
+    pub fn detect(path: &Path, content: &str) -> Self {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        match ext.as_str() {
+            "md" | "markdown" | "mdown" | "mkd" | "mkdn" => Self::Markdown,
+            "html" | "htm" | "xhtml" => Self::Html,
+            "txt" | "text" => Self::Text,
+            _ => {
+                let head: String = content
+                    .trim_start()
+                    .chars()
+                    .take(64)
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if head.starts_with("<!doctype html") || head.starts_with("<html") {
+                    Self::Html
+                } else {
+                    Self::Text
+                }
+            }
+        }
+    }
+}
+
+/// A document and what the user should know about how it was read.
+#[derive(Debug)]
+pub struct LoadedDocument {
+    /// The document.
+    pub document: Document,
+    /// The format it was read as.
+    pub format: SourceFormat,
+    /// Things that went wrong but did not stop loading (e.g. invalid UTF-8).
+    pub warnings: Vec<String>,
+}
+
+/// Builds a document from already decoded source text. Pure.
+///
+/// `name` (the file name without extension) is the title of last resort.
+#[must_use]
+pub fn parse_source(source: &str, format: SourceFormat, name: &str) -> Document {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let mut b = Builder::default();
+    let html_meta = match format {
+        SourceFormat::Markdown => {
+            markdown::build(source, &mut b);
+            None
+        }
+        SourceFormat::Text => {
+            plain::build(source, &mut b);
+            None
+        }
+        SourceFormat::Html => Some(html::build(source, &mut b, name)),
+    };
+    let (text, mut blocks, spans, char_len) = b.finish();
+    let meta = if let Some(mut m) = html_meta {
+        m.count_words(&text);
+        m
+    } else {
+        meta::detect(&text, &mut blocks, name)
+    };
+    Document {
+        meta,
+        text,
+        blocks,
+        spans,
+        char_len,
+    }
+}
+
+/// Decodes bytes as text: UTF-8 (lossily, with a warning), or UTF-16 with a BOM.
+fn decode(bytes: &[u8], path: &Path, warnings: &mut Vec<String>) -> Result<String, LoadError> {
+    let utf16 = |le: bool| {
+        let units = bytes[2..].chunks_exact(2).map(|c| {
+            if le {
+                u16::from_le_bytes([c[0], c[1]])
+            } else {
+                u16::from_be_bytes([c[0], c[1]])
+            }
+        });
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect::<String>()
+    };
+    match bytes {
+        [0xFF, 0xFE, ..] => return Ok(utf16(true)),
+        [0xFE, 0xFF, ..] => return Ok(utf16(false)),
+        _ => {}
+    }
+    if bytes.iter().take(64 * 1024).any(|&b| b == 0) {
+        return Err(LoadError::Binary(path.to_owned()));
+    }
+    match String::from_utf8(bytes.to_vec()) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let bad_at = e.utf8_error().valid_up_to();
+            warnings.push(format!(
+                "{} is not valid UTF-8 (first bad byte at offset {bad_at}); undecodable bytes are shown as �",
+                path.display()
+            ));
+            Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
+        }
+    }
+}
+
+/// Reads and parses the article at `path`.
+///
+/// # Errors
+/// A [`LoadError`] naming the file when it is missing, a folder, unreadable,
+/// empty, binary, too large, or holds no text.
+pub fn load_path(path: &Path) -> Result<LoadedDocument, LoadError> {
+    let unreadable = |source| LoadError::Unreadable {
+        path: path.to_owned(),
+        source,
+    };
+    let metadata = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound(path.to_owned()),
+        _ => unreadable(e),
+    })?;
+    if metadata.is_dir() {
+        return Err(LoadError::IsFolder(path.to_owned()));
+    }
+    if metadata.len() > MAX_ARTICLE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size: metadata.len(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty(path.to_owned()));
+    }
+    let mut warnings = Vec::new();
+    let source = decode(&bytes, path, &mut warnings)?;
+    let format = SourceFormat::detect(path, &source);
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let document = parse_source(&source, format, &name);
+    let only_heading = format == SourceFormat::Html
+        && document
+            .blocks
+            .iter()
+            .all(|b| matches!(b.kind, super::BlockKind::Title | super::BlockKind::Dateline));
+    if document.blocks.is_empty() || only_heading {
+        return Err(LoadError::NoText(path.to_owned()));
+    }
+    Ok(LoadedDocument {
+        document,
+        format,
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).expect("write");
+        p
+    }
+
+    #[test]
+    fn bad_inputs_give_errors_naming_the_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let missing = dir.path().join("missing.md");
+        let cases: Vec<(PathBuf, &str)> = vec![
+            (missing, "no such file"),
+            (dir.path().to_owned(), "is a folder"),
+            (write(&dir, "empty.md", b""), "empty"),
+            (write(&dir, "blank.txt", b" \n\n "), "empty"),
+            (write(&dir, "bin.txt", b"PK\x03\x04\x00\x00abc"), "binary"),
+            (
+                write(&dir, "tags.html", b"<html><script>x</script></html>"),
+                "no readable text",
+            ),
+        ];
+        for (path, want) in cases {
+            let err = load_path(&path).expect_err("must fail").to_string();
+            assert!(err.contains(want), "{err}");
+            assert!(err.contains(&path.display().to_string()), "{err}");
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = write(&dir, "latin1.txt", b"Caf\xe9 society\n\nSecond");
+        let loaded = load_path(&p).expect("loads");
+        assert_eq!(loaded.document.text, "Caf\u{fffd} society\n\nSecond");
+        assert!(loaded.warnings[0].contains("not valid UTF-8"));
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Hi there".encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        let p = write(&dir, "u16.txt", &bytes);
+        assert_eq!(load_path(&p).expect("loads").document.text, "Hi there");
+    }
+
+    #[test]
+    fn format_is_sniffed_when_extension_is_unknown() {
+        let p = Path::new("page");
+        assert_eq!(
+            SourceFormat::detect(p, "  <!DOCTYPE html><p>x"),
+            SourceFormat::Html
+        );
+        assert_eq!(SourceFormat::detect(p, "just words"), SourceFormat::Text);
+        assert_eq!(
+            SourceFormat::detect(Path::new("a.MD"), ""),
+            SourceFormat::Markdown
+        );
+    }
+}

@@ -1,0 +1,140 @@
+//! Article metadata: title, source, publication date, word count, reading time;
+//! and the detection of a title and a dateline among the first blocks.
+
+use jiff::civil::Date;
+
+use super::{Block, BlockKind, dates::parse_loose_date};
+
+/// Words read per minute, for the reading-time estimate.
+const WORDS_PER_MINUTE: usize = 230;
+
+/// What is known about an article besides its text.
+///
+/// Invariants: `title` is never empty (the file name stands in when the
+/// article has none); `reading_minutes >= 1` whenever `word_count > 0`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// The article's title.
+    pub title: String,
+    /// The publication it came from, e.g. "Wall Street Journal".
+    pub source: Option<String>,
+    /// The author line, when the source names one.
+    pub byline: Option<String>,
+    /// The publication date found in the article, if any. Relative dates
+    /// ("next week") resolve against it.
+    pub published: Option<Date>,
+    /// Number of white-space separated words in the text.
+    pub word_count: usize,
+    /// Estimated reading time in whole minutes.
+    pub reading_minutes: usize,
+}
+
+impl Meta {
+    /// Fills the counts from the text.
+    pub(crate) fn count_words(&mut self, text: &str) {
+        self.word_count = text.split_whitespace().count();
+        self.reading_minutes = self.word_count.div_ceil(WORDS_PER_MINUTE);
+    }
+}
+
+/// True when a paragraph reads like a title: short, one line, no closing period.
+fn looks_like_title(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && t.chars().count() <= 200
+        && !t.contains('\n')
+        && !t.ends_with(['.', ',', ';', ':'])
+}
+
+/// Marks the title and dateline blocks of a Markdown or text article and
+/// returns the metadata they give. `fallback_title` (the file name) is used
+/// when the article has no title.
+pub(crate) fn detect(text: &str, blocks: &mut [Block], fallback_title: &str) -> Meta {
+    let block_text = |b: &Block| text[b.byte_start..b.byte_end].to_owned();
+    let mut meta = Meta::default();
+    let plain_first = |b: &Block| b.marker.is_none() && b.quote_depth == 0 && b.list_depth == 0;
+    if let Some(first) = blocks.first_mut() {
+        let is_title = match first.kind {
+            BlockKind::Heading { .. } => true,
+            BlockKind::Paragraph => plain_first(first) && looks_like_title(&block_text(first)),
+            _ => false,
+        };
+        if is_title {
+            first.kind = BlockKind::Title;
+            meta.title = block_text(first);
+        }
+    }
+    if meta.title.is_empty() {
+        meta.title = blocks
+            .iter()
+            .find(|b| matches!(b.kind, BlockKind::Heading { .. }))
+            .map_or_else(|| fallback_title.to_owned(), block_text);
+    }
+    // A dateline is a short paragraph near the top holding a full date.
+    let start = usize::from(blocks.first().is_some_and(|b| b.kind == BlockKind::Title));
+    for block in blocks.iter_mut().skip(start).take(3) {
+        if block.kind != BlockKind::Paragraph || !plain_first(block) {
+            continue;
+        }
+        let line = block_text(block);
+        if line.chars().count() > 120 {
+            continue;
+        }
+        if let Some((date, range)) = parse_loose_date(&line) {
+            block.kind = BlockKind::Dateline;
+            meta.published = Some(date);
+            let before = line[..range.start]
+                .trim()
+                .trim_end_matches([',', ';', '|', '·', '-', '—']);
+            let source = before.trim().trim_start_matches("By ").trim();
+            if !source.is_empty() {
+                meta.source = Some(source.to_owned());
+            }
+            break;
+        }
+    }
+    meta.count_words(text);
+    meta
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::builder::Builder;
+
+    fn blocks_of(paragraphs: &[&str]) -> (String, Vec<Block>) {
+        let mut b = Builder::default();
+        for p in paragraphs {
+            b.start_block(BlockKind::Paragraph, 0, 0);
+            b.text(p);
+        }
+        let (text, blocks, _, _) = b.finish();
+        (text, blocks)
+    }
+
+    #[test]
+    fn title_and_dateline_from_first_paragraphs() {
+        let (text, mut blocks) = blocks_of(&[
+            "Facing pushback, U.S. presses on",
+            "Wall Street Journal, Jan 23, 2020",
+            "Body text here.",
+        ]);
+        let meta = detect(&text, &mut blocks, "file");
+        assert_eq!(meta.title, "Facing pushback, U.S. presses on");
+        assert_eq!(meta.source.as_deref(), Some("Wall Street Journal"));
+        assert_eq!(meta.published, Some(jiff::civil::date(2020, 1, 23)));
+        assert_eq!(blocks[0].kind, BlockKind::Title);
+        assert_eq!(blocks[1].kind, BlockKind::Dateline);
+        assert_eq!(meta.word_count, 14);
+        assert_eq!(meta.reading_minutes, 1);
+    }
+
+    #[test]
+    fn sentence_first_paragraph_is_not_a_title() {
+        let (text, mut blocks) = blocks_of(&["This is a sentence.", "More."]);
+        let meta = detect(&text, &mut blocks, "notes");
+        assert_eq!(meta.title, "notes");
+        assert_eq!(blocks[0].kind, BlockKind::Paragraph);
+        assert_eq!(meta.published, None);
+    }
+}

@@ -1,0 +1,10 @@
+//! Storyline: read news articles closely, highlight and annotate them, and
+//! build a side-by-side timeline of their storylines.
+//!
+//! Data flows one way: file → [`document::Document`] → annotations → timeline →
+//! export. The model modules are pure; `app` is the egui shell around them.
+
+pub mod app;
+pub mod cli;
+pub mod document;
+pub mod store;

@@ -1,0 +1,79 @@
+//! The `storyline` binary: parses the command line, then runs a headless
+//! command or opens the window.
+
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::Parser as _;
+use storyline::app::picker::NativePicker;
+use storyline::app::{AppOptions, StorylineApp};
+use storyline::cli::{Cli, load_article, load_sample, run_command};
+use storyline::store::{AppState, default_state_path};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Some(cmd) => run_command(cmd, &mut std::io::stdout().lock()),
+        None => run_window(&cli),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("storyline: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_window(cli: &Cli) -> anyhow::Result<()> {
+    let mut state_path = default_state_path();
+    let mut startup_error = None;
+    let state = match state_path.as_deref().map(AppState::load) {
+        Some(Ok(state)) => state,
+        Some(Err(e)) => {
+            // Never overwrite a state file we could not read.
+            startup_error = Some(format!(
+                "{e}. Reading positions will not be saved this session."
+            ));
+            state_path = None;
+            AppState::default()
+        }
+        None => AppState::default(),
+    };
+    let initial = if let Some(path) = &cli.article {
+        (path.clone(), load_article(path)?)
+    } else {
+        state
+            .recent
+            .first()
+            .and_then(|p| load_article(p).ok().map(|l| (p.clone(), l)))
+            .unwrap_or_else(load_sample)
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Storyline")
+            .with_app_id("storyline")
+            .with_inner_size([1280.0, 840.0])
+            .with_min_inner_size([560.0, 360.0])
+            .with_drag_and_drop(true),
+        ..eframe::NativeOptions::default()
+    };
+    eframe::run_native(
+        "Storyline",
+        options,
+        Box::new(move |_cc| {
+            let mut app = StorylineApp::new(AppOptions {
+                state_path,
+                state,
+                initial: Some(initial),
+                picker: Box::new(NativePicker::default()),
+            });
+            if let Some(e) = startup_error {
+                app.report_error(e);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))
+    .context("cannot open the window")
+}

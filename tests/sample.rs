@@ -1,0 +1,83 @@
+//! The bundled sample reads as the article it is.
+
+use std::path::Path;
+
+use storyline::document::{BlockKind, SpanStyle, load_path};
+
+fn sample() -> storyline::document::Document {
+    load_path(Path::new("assets/articles/huawei-5g-2020-01-23.md"))
+        .expect("sample loads")
+        .document
+}
+
+#[test]
+fn sample_metadata() {
+    let doc = sample();
+    assert_eq!(
+        doc.meta.title,
+        "Facing pushback from allies, U.S. is pressing its campaign to ban Huawei from 5G cellular networks"
+    );
+    assert_eq!(doc.meta.source.as_deref(), Some("Wall Street Journal"));
+    assert_eq!(
+        doc.meta.published.map(|d| d.to_string()).as_deref(),
+        Some("2020-01-23")
+    );
+    assert_eq!(doc.blocks[0].kind, BlockKind::Title);
+    assert_eq!(doc.blocks[1].kind, BlockKind::Dateline);
+    assert!(
+        doc.meta.word_count > 1300 && doc.meta.word_count < 1450,
+        "{}",
+        doc.meta.word_count
+    );
+}
+
+#[test]
+fn sample_plain_text_is_clean() {
+    let doc = sample();
+    assert!(!doc.text.contains("(#)"));
+    assert!(!doc.text.contains("\\$"));
+    assert!(
+        doc.text
+            .contains("has a $60 billion cap and has already committed $1 billion")
+    );
+    assert!(
+        doc.text
+            .contains("that the U.S. considers a spying threat.")
+    );
+    assert!(
+        doc.text.contains(
+            "The latest setback came last week when UK officials stood their ground after"
+        )
+    );
+    assert!(
+        doc.text
+            .contains("Sweden’s Ericsson AB, Finland’s Nokia Corp.")
+    );
+    assert!(!doc.text.contains("]("));
+    assert_eq!(doc.char_len, doc.text.chars().count());
+    // Placeholder links are not links.
+    assert!(
+        !doc.spans
+            .iter()
+            .any(|s| matches!(s.style, SpanStyle::Link { .. }))
+    );
+}
+
+#[test]
+fn sample_text_is_stable_and_blocks_are_consistent() {
+    let a = sample();
+    let b = sample();
+    assert_eq!(a.text, b.text);
+    assert_eq!(a.fingerprint(), b.fingerprint());
+    for w in a.blocks.windows(2) {
+        assert!(w[0].range.end < w[1].range.start);
+        let gap = a.slice(storyline::document::CharRange {
+            start: w[0].range.end,
+            end: w[1].range.start,
+        });
+        assert_eq!(gap, Some("\n\n"));
+    }
+    for block in &a.blocks {
+        assert_eq!(a.slice(block.range), Some(a.block_text(block)));
+    }
+}

@@ -1,0 +1,172 @@
+//! Headless UI flows with `egui_kittest`: what a reader does in the window.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use storyline::app::picker::{PickOutcome, ScriptedPicker};
+use storyline::app::{AppOptions, StorylineApp};
+use storyline::document::load_path;
+use storyline::store::AppState;
+
+const SAMPLE: &str = "assets/articles/huawei-5g-2020-01-23.md";
+const TITLE: &str = "Facing pushback from allies, U.S. is pressing its campaign to ban Huawei from 5G cellular networks";
+
+fn app_with(picks: Vec<PickOutcome>) -> StorylineApp {
+    let path = PathBuf::from(SAMPLE);
+    let loaded = load_path(&path).expect("sample loads");
+    StorylineApp::new(AppOptions {
+        state_path: None,
+        state: AppState::default(),
+        initial: Some((path, loaded)),
+        picker: Box::new(ScriptedPicker::new(picks)),
+    })
+}
+
+fn harness(app: StorylineApp) -> Harness<'static, StorylineApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_ui_state(|ui, app: &mut StorylineApp| app.ui(ui), app);
+    h.run_steps(4);
+    h
+}
+
+#[test]
+fn opens_the_sample_and_shows_its_title() {
+    let h = harness(app_with(vec![]));
+    h.get_by_label(TITLE);
+    h.get_by_label("Wall Street Journal");
+    h.get_by_label("January 23, 2020");
+}
+
+#[test]
+fn find_counts_every_match_and_steps_through_them() {
+    let mut h = harness(app_with(vec![]));
+    let text = h
+        .state()
+        .article()
+        .expect("article")
+        .doc
+        .text
+        .to_lowercase();
+    let expected = text.matches("huawei").count();
+    assert!(expected > 30, "{expected}");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(3);
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("Huawei");
+    h.run_steps(3);
+    h.get_by_label(&format!("1 of {expected}"));
+    assert_eq!(h.state().find().matches.len(), expected);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    h.get_by_label(&format!("2 of {expected}"));
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
+    h.run_steps(3);
+    h.get_by_label(&format!("1 of {expected}"));
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert!(!h.state().find().open);
+    assert!(h.state().find().matches.is_empty());
+}
+
+fn write_article(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).expect("write");
+    p
+}
+
+#[test]
+fn open_dialog_path_opens_another_article() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let other = write_article(
+        dir.path(),
+        "other.md",
+        "# A different story\n\nFirst paragraph of the other story.\n",
+    );
+    let mut h = harness(app_with(vec![PickOutcome::Picked(other.clone())]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(4);
+    h.get_by_label("A different story");
+    h.get_by_label("First paragraph of the other story.");
+    assert_eq!(h.state().state().recent.len(), 2);
+    assert!(h.state().state().recent[0].ends_with("other.md"));
+}
+
+#[test]
+fn a_bad_pick_shows_an_error_and_keeps_the_article() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let empty = write_article(dir.path(), "empty.md", "");
+    let mut h = harness(app_with(vec![PickOutcome::Picked(empty.clone())]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(4);
+    let messages = h.state().messages();
+    assert_eq!(messages.len(), 1);
+    assert!(
+        messages[0].text.contains("empty.md"),
+        "{}",
+        messages[0].text
+    );
+    h.get_by_label(TITLE);
+}
+
+#[test]
+fn no_dialog_falls_back_to_typing_a_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let other = write_article(
+        dir.path(),
+        "typed.txt",
+        "Typed title\n\nBody of the typed article.\n",
+    );
+    let mut h = harness(app_with(vec![PickOutcome::Unavailable(
+        "No file dialog.".into(),
+    )]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(4);
+    h.get_by_label("Open an article by path");
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text(other.to_str().expect("utf8"));
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    h.run_steps(4);
+    h.get_by_label("Typed title");
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_file_opens_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = write_article(
+        dir.path(),
+        "page.html",
+        "<html><head><title>Dropped page</title></head><body><article><p>Text of a dropped web page, long enough to be read as the main content of this page by the extractor.</p></article></body></html>",
+    );
+    let mut h = harness(app_with(vec![]));
+    h.input_mut().dropped_files.push(Arc::new(Dropped(page)));
+    h.run_steps(4);
+    h.get_by_label("Dropped page");
+}
+
+#[test]
+fn zoom_keys_change_the_text_size() {
+    let mut h = harness(app_with(vec![]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run_steps(2);
+    assert!(h.state().state().zoom > 1.05);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    h.run_steps(2);
+    assert!((h.state().state().zoom - 1.0).abs() < f32::EPSILON);
+}
