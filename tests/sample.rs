@@ -81,3 +81,21 @@ fn sample_text_is_stable_and_blocks_are_consistent() {
         assert_eq!(a.slice(block.range), Some(a.block_text(block)));
     }
 }
+
+#[test]
+fn sample_block_structure_snapshot() {
+    let doc = sample();
+    let outline: Vec<String> = doc
+        .blocks
+        .iter()
+        .map(|b| {
+            let text = doc.block_text(b);
+            let head: String = text.chars().take(48).collect();
+            format!(
+                "{:>5}..{:<5} {:?} {head}",
+                b.range.start.0, b.range.end.0, b.kind
+            )
+        })
+        .collect();
+    insta::assert_snapshot!(outline.join("\n"));
+}

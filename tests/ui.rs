@@ -170,3 +170,35 @@ fn zoom_keys_change_the_text_size() {
     h.run_steps(2);
     assert!((h.state().state().zoom - 1.0).abs() < f32::EPSILON);
 }
+
+#[test]
+fn reading_position_is_remembered_per_article() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state_path = dir.path().join("state.ron");
+    let path = PathBuf::from(SAMPLE);
+    let make = |state: AppState| {
+        StorylineApp::new(AppOptions {
+            state_path: Some(state_path.clone()),
+            state,
+            initial: Some((path.clone(), load_path(&path).expect("sample loads"))),
+            picker: Box::new(ScriptedPicker::new(vec![])),
+        })
+    };
+    let mut h = harness(make(AppState::default()));
+    for _ in 0..3 {
+        h.key_press(Key::PageDown);
+        h.run_steps(2);
+    }
+    let position = h.state().article().expect("article").view.top_char();
+    assert!(position.0 > 1000, "{position:?}");
+    h.state_mut().save_state();
+
+    let state = AppState::load(&state_path).expect("state saved");
+    let mut h = harness(make(state));
+    h.run_steps(2);
+    let restored = h.state().article().expect("article").view.top_char();
+    assert!(
+        restored.0.abs_diff(position.0) < 80,
+        "restored {restored:?}, was {position:?}"
+    );
+}

@@ -35,8 +35,8 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     }
                 });
                 ui.separator();
-                if ui.button("Quit").clicked() {
-                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                if ui.button("Quit  (Ctrl+Q)").clicked() {
+                    app.send(Command::Quit);
                 }
             });
             ui.menu_button("Edit", |ui| {

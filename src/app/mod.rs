@@ -56,6 +56,8 @@ pub enum Command {
     Page(f32),
     /// Jump to the start or end of the article.
     JumpTo(CharIdx),
+    /// Close the window (state is saved on exit).
+    Quit,
 }
 
 /// A message shown over the reader until dismissed.
@@ -324,6 +326,7 @@ impl StorylineApp {
                     a.view.page(pages);
                 }
             }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::JumpTo(idx) => {
                 if let Some(a) = &mut self.article {
                     a.view.scroll_to(idx);
@@ -374,6 +377,9 @@ impl StorylineApp {
             let cmd = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
             if i.consume_shortcut(&cmd(Key::O)) {
                 cmds.push(Command::ShowOpenDialog);
+            }
+            if i.consume_shortcut(&cmd(Key::Q)) {
+                cmds.push(Command::Quit);
             }
             if i.consume_shortcut(&cmd(Key::F)) {
                 cmds.push(Command::OpenFind);

@@ -38,6 +38,7 @@ pub struct ReaderView {
     /// Measured height of each laid-out block, an estimate for the others.
     heights: Vec<f32>,
     scroll_to: Option<CharIdx>,
+    scroll_attempts: u8,
     scroll_by: f32,
     offset: f32,
     viewport_height: f32,
@@ -76,6 +77,7 @@ impl ReaderView {
             galleys: vec![None; blocks],
             heights: vec![0.0; blocks],
             scroll_to: None,
+            scroll_attempts: 0,
             scroll_by: 0.0,
             offset: 0.0,
             viewport_height: 600.0,
@@ -217,19 +219,27 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, input: &ReaderInput<'_>) ->
         .id_salt("reader")
         .auto_shrink(false)
         .animated(false);
-    if let Some(target) = view.scroll_to.take()
+    let mut wanted_offset = None;
+    if let Some(target) = view.scroll_to
         && let Some(b) = doc.block_at(target)
     {
         let galley = view.galley(ui, input, b, width);
         let tops = block_tops(doc, &view.heights, zoom, top_pad);
         let within = target.0.saturating_sub(doc.blocks[b].range.start.0);
-        let row_y = galley.pos_from_cursor(CCursor::new(within)).min.y;
+        let row_y = galley
+            .pos_from_cursor(CCursor {
+                index: within.into(),
+                prefer_next_row: true,
+            })
+            .min
+            .y;
         let y = if b == 0 && within == 0 {
             0.0
         } else {
-            tops[b] + row_y - 8.0
+            tops[b] + row_y
         };
         area = area.vertical_scroll_offset(y.max(0.0));
+        wanted_offset = Some(y.max(0.0));
         view.scroll_by = 0.0;
     } else if view.scroll_by != 0.0 {
         area = area.vertical_scroll_offset((view.offset + view.scroll_by).max(0.0));
@@ -293,8 +303,11 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, input: &ReaderInput<'_>) ->
             let indent = layout::indent(block, zoom);
             let pos = origin + vec2(indent, tops[i]);
             let block_rect = Rect::from_min_size(pos, galley.size());
-            if !top_char_set && tops[i] + galley.size().y - correction > viewport.min.y {
-                let local = (viewport.min.y + correction - tops[i]).max(0.0);
+            if !top_char_set
+                && view.scroll_to.is_none()
+                && tops[i] + galley.size().y - correction > viewport.min.y
+            {
+                let local = (viewport.min.y + correction - tops[i] + 1.0).max(0.0);
                 let c = galley.cursor_from_pos(vec2(0.0, local));
                 view.top_char = CharIdx(block.range.start.0 + c.index.0);
                 top_char_set = true;
@@ -384,6 +397,18 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, input: &ReaderInput<'_>) ->
         }
     });
     view.offset = scroll.state.unclamped_offset().y;
+    // A scroll target can be clamped away while the content size is still
+    // unknown (the first frames of a window): keep asking until it sticks.
+    match wanted_offset {
+        Some(y) if (view.offset - y).abs() > 1.0 && view.scroll_attempts < 10 => {
+            view.scroll_attempts += 1;
+            ui.ctx().request_repaint();
+        }
+        _ => {
+            view.scroll_to = None;
+            view.scroll_attempts = 0;
+        }
+    }
     view.viewport_height = scroll.inner_rect.height();
     output
 }
