@@ -264,7 +264,7 @@ pub(super) fn messages_ui(ui: &mut Ui, app: &mut StorylineApp) {
             .fill(fill)
             .inner_margin(8.0)
             .show(ui, |ui| {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                         dismiss = Some(i);
                     }
@@ -312,6 +312,7 @@ pub(super) fn prompts_ui(ctx: &egui::Context, app: &mut StorylineApp) {
     if let Some(mut path) = app.path_prompt.take() {
         let mut keep = true;
         egui::Window::new("Open an article by path")
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
@@ -336,6 +337,7 @@ pub(super) fn prompts_ui(ctx: &egui::Context, app: &mut StorylineApp) {
     if let Some(mut date) = app.date_prompt.take() {
         let mut keep = true;
         egui::Window::new("Publication date")
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {

@@ -10,7 +10,7 @@ use thiserror::Error;
 use super::{Document, builder::Builder, html, markdown, meta, plain};
 
 /// The largest article Storyline opens, in bytes.
-pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_ARTICLE_BYTES: u64 = 64 * 1_000_000;
 
 /// Why an article could not be opened. Every message names the file.
 #[derive(Debug, Error)]
