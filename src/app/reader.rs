@@ -236,10 +236,10 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, input: &ReaderInput<'_>) ->
         let y = if b == 0 && within == 0 {
             0.0
         } else {
-            tops[b] + row_y
+            (tops[b] + row_y).max(0.0)
         };
-        area = area.vertical_scroll_offset(y.max(0.0));
-        wanted_offset = Some(y.max(0.0));
+        area = area.vertical_scroll_offset(y);
+        wanted_offset = Some(y);
         view.scroll_by = 0.0;
     } else if view.scroll_by != 0.0 {
         area = area.vertical_scroll_offset((view.offset + view.scroll_by).max(0.0));
