@@ -4,6 +4,7 @@
 //! Data flows one way: file → [`document::Document`] → annotations → timeline →
 //! export. The model modules are pure; `app` is the egui shell around them.
 
+pub mod annotate;
 pub mod app;
 pub mod cli;
 pub mod document;

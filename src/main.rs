@@ -13,7 +13,7 @@ use storyline::store::{AppState, default_state_path};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Some(cmd) => run_command(cmd, &mut std::io::stdout().lock()),
+        Some(cmd) => run_command(cmd, cli.saves.as_deref(), &mut std::io::stdout().lock()),
         None => run_window(&cli),
     };
     match result {
@@ -58,6 +58,7 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
             .with_drag_and_drop(true),
         ..eframe::NativeOptions::default()
     };
+    let saves_dir = storyline::store::saves::saves_dir(cli.saves.as_deref());
     eframe::run_native(
         "Storyline",
         options,
@@ -67,6 +68,7 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
                 state,
                 initial: Some(initial),
                 picker: Box::new(NativePicker::default()),
+                saves_dir,
             });
             if let Some(e) = startup_error {
                 app.report_error(e);

@@ -64,3 +64,167 @@ fn info_reads_the_sample() {
     assert_eq!(v["published"], "2020-01-23");
     assert_eq!(v["format"], "markdown");
 }
+
+const SAMPLE: &str = "assets/articles/huawei-5g-2020-01-23.md";
+
+#[test]
+fn annotate_then_list_as_json() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let saves = dir.path().to_str().expect("utf-8 path");
+    // Whitespace in the quote matches any whitespace, including a line break.
+    let out = storyline(&[
+        "annotate",
+        SAMPLE,
+        "--saves",
+        saves,
+        "--quote",
+        "is expected to make   a\ndecision",
+        "--tag",
+        "UK",
+        "--tag",
+        "decision",
+        "--note",
+        "next week",
+        "--color",
+        "blue",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let id = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert!(id.starts_with("h-"), "{id}");
+    let out = storyline(&[
+        "annotate",
+        SAMPLE,
+        "--saves",
+        saves,
+        "--quote",
+        "Huawei",
+        "--occurrence",
+        "3",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let out = storyline(&["list", SAMPLE, "--saves", saves, "--json"]);
+    assert!(out.status.success());
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let rows = rows.as_array().expect("array");
+    assert_eq!(rows.len(), 2);
+    // Document order: the third "Huawei" comes before the UK decision.
+    assert_eq!(rows[0]["quote"], "Huawei");
+    let uk = &rows[1];
+    assert_eq!(uk["id"], id.as_str());
+    assert_eq!(uk["quote"], "is expected to make a decision");
+    assert_eq!(uk["status"], "anchored");
+    assert_eq!(uk["color"], "blue");
+    assert_eq!(uk["tags"], serde_json::json!(["decision", "uk"]));
+    assert_eq!(uk["note"], "next week");
+    assert!(uk["start"].as_u64().expect("start") < uk["end"].as_u64().expect("end"));
+}
+
+#[test]
+fn annotate_refuses_missing_and_ambiguous_quotes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let saves = dir.path().to_str().expect("utf-8 path");
+    let out = storyline(&[
+        "annotate",
+        SAMPLE,
+        "--saves",
+        saves,
+        "--quote",
+        "no such words anywhere",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is not in") && err.contains(SAMPLE), "{err}");
+
+    let out = storyline(&["annotate", SAMPLE, "--saves", saves, "--quote", "Five Eyes"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("occurs 3 times") && err.contains("--occurrence"),
+        "{err}"
+    );
+    assert!(
+        err.contains("  1: chars") && err.contains("  3: chars"),
+        "{err}"
+    );
+
+    let out = storyline(&[
+        "annotate",
+        SAMPLE,
+        "--saves",
+        saves,
+        "--quote",
+        "Five Eyes",
+        "--occurrence",
+        "4",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = storyline(&[
+        "annotate",
+        SAMPLE,
+        "--saves",
+        saves,
+        "--quote",
+        "Five Eyes",
+        "--occurrence",
+        "1",
+        "--color",
+        "teal",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown colour"));
+    // Nothing was written by the refused commands.
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0);
+}
+
+#[test]
+fn list_reports_moved_fuzzy_and_orphaned_highlights_after_an_edit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let saves = dir.path().join("saves");
+    let saves = saves.to_str().expect("utf-8");
+    let article = dir.path().join("story.md");
+    let text = std::fs::read_to_string(SAMPLE).expect("sample");
+    std::fs::write(&article, &text).expect("copy");
+    let article = article.to_str().expect("utf-8");
+    for quote in [
+        "Germany is relevant as an EU leader",
+        "Sen. Tom Cotton, (R., Ark.) earlier this month introduced a bill",
+        "The DFC last year was overhauled from a predecessor agency",
+    ] {
+        let out = storyline(&["annotate", article, "--saves", saves, "--quote", quote]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let edited = format!("Editor's note: updated.\n\n{text}")
+        .replace("earlier this month introduced a bill", "this month put forward a bill")
+        .replace(
+            "The DFC last year was overhauled from a predecessor agency to aid developing countries while advancing American foreign-policy and national-security goals.",
+            "",
+        );
+    std::fs::write(dir.path().join("story.md"), edited).expect("edit");
+    let out = storyline(&["list", article, "--saves", saves, "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let status: Vec<&str> = rows
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|r| r["status"].as_str().expect("status"))
+        .collect();
+    assert_eq!(status, vec!["fuzzy", "moved", "orphaned"], "{rows:#}");
+}

@@ -22,7 +22,13 @@ fn app_with(picks: Vec<PickOutcome>) -> StorylineApp {
         state: AppState::default(),
         initial: Some((path, loaded)),
         picker: Box::new(ScriptedPicker::new(picks)),
+        saves_dir: fresh_saves(),
     })
+}
+
+/// An empty saves folder that outlives the test (the OS cleans temp).
+fn fresh_saves() -> PathBuf {
+    tempfile::tempdir().expect("tempdir").keep()
 }
 
 fn harness(app: StorylineApp) -> Harness<'static, StorylineApp> {
@@ -182,6 +188,7 @@ fn reading_position_is_remembered_per_article() {
             state,
             initial: Some((path.clone(), load_path(&path).expect("sample loads"))),
             picker: Box::new(ScriptedPicker::new(vec![])),
+            saves_dir: dir.path().join("saves"),
         })
     };
     let mut h = harness(make(AppState::default()));

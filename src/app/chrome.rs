@@ -237,16 +237,13 @@ pub(super) fn side_panel_ui(ui: &mut Ui, app: &mut StorylineApp) {
                 ui.label(RichText::new("No article open").weak());
             }
             ui.separator();
-            ui.heading("Highlights");
-            ui.label(
-                RichText::new("Highlights, tags and notes on this article will be listed here.")
-                    .weak(),
-            );
+            super::panel::highlights_ui(ui, app);
         });
 }
 
 pub(super) fn messages_ui(ui: &mut Ui, app: &mut StorylineApp) {
     let mut dismiss = None;
+    let mut action = None;
     for (i, message) in app.messages.iter().enumerate() {
         let visuals = ui.visuals();
         let (fill, text) = if message.error {
@@ -269,11 +266,19 @@ pub(super) fn messages_ui(ui: &mut Ui, app: &mut StorylineApp) {
                         dismiss = Some(i);
                     }
                     ui.add(egui::Label::new(RichText::new(&message.text).color(text)).wrap());
+                    if let Some((label, command)) = &message.action
+                        && ui.button(label).clicked()
+                    {
+                        action = Some(command.clone());
+                    }
                 });
             });
     }
     if let Some(i) = dismiss {
         app.send(Command::DismissMessage(i));
+    }
+    if let Some(command) = action {
+        app.send(command);
     }
 }
 

@@ -2,17 +2,24 @@
 //! only through [`Command`]s, applied in one place at the end of each frame.
 
 mod chrome;
+mod keys;
 pub mod layout;
+mod marks;
+mod notes;
+mod panel;
 pub mod picker;
 pub mod reader;
+pub mod selection;
 pub mod theme;
+mod toolbar;
 
 use std::path::{Path, PathBuf};
 
-use egui::{Key, KeyboardShortcut, Modifiers};
-
+use crate::annotate::{self, HighlightColor, HighlightId};
 use crate::document::{CharIdx, CharRange, Document, LoadedDocument, find::find_all, load_path};
 use crate::store::{AppState, ThemeChoice};
+pub use notes::ArticleNotes;
+pub use panel::PanelState;
 use picker::{FilePicker, PickOutcome};
 use reader::{ReaderInput, ReaderView, reader_ui};
 use theme::Palette;
@@ -58,15 +65,65 @@ pub enum Command {
     JumpTo(CharIdx),
     /// Close the window (state is saved on exit).
     Quit,
+    /// Highlight the selection in this colour.
+    Highlight(HighlightColor),
+    /// Change the annotations (add, edit, delete, undo, redo).
+    Annotate(annotate::Command),
+    /// Select a highlight in the side panel (`None`: none); `jump` scrolls
+    /// the article to it and flashes it.
+    FocusHighlight(Option<HighlightId>, bool),
+    /// Move the side panel's selection by this many rows.
+    MoveFocus(i32),
+    /// Attach this (orphaned) highlight to the selection.
+    Reattach(HighlightId),
+    /// Replace a damaged save with its backup.
+    RestoreBackup,
+    /// Copy the selected text.
+    CopySelection,
+    /// Clear the text selection.
+    ClearSelection,
+    /// Grow or shrink the selection from the keyboard.
+    ExtendSelection {
+        /// Towards the end of the article.
+        forward: bool,
+        /// By word.
+        word: bool,
+        /// By paragraph.
+        block: bool,
+    },
 }
 
 /// A message shown over the reader until dismissed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Message {
     /// The text, naming the file concerned.
     pub text: String,
     /// True for errors, false for notices.
     pub error: bool,
+    /// A button offered with the message, and what it does.
+    pub action: Option<(String, Command)>,
+}
+
+impl Message {
+    /// An error message.
+    #[must_use]
+    pub fn error(text: String) -> Self {
+        Self {
+            text,
+            error: true,
+            action: None,
+        }
+    }
+
+    /// A notice.
+    #[must_use]
+    pub fn notice(text: String) -> Self {
+        Self {
+            text,
+            error: false,
+            action: None,
+        }
+    }
 }
 
 /// The open article and its reader view.
@@ -77,6 +134,8 @@ pub struct OpenArticle {
     pub doc: Document,
     /// The reading pane's cache and scroll state.
     pub view: ReaderView,
+    /// Its highlights and their save.
+    pub notes: ArticleNotes,
 }
 
 /// The find bar's state.
@@ -104,6 +163,8 @@ pub struct AppOptions {
     pub initial: Option<(PathBuf, LoadedDocument)>,
     /// How to ask for files.
     pub picker: Box<dyn FilePicker>,
+    /// Folder of the annotation saves.
+    pub saves_dir: PathBuf,
 }
 
 /// The application.
@@ -119,6 +180,8 @@ pub struct StorylineApp {
     path_prompt: Option<String>,
     date_prompt: Option<String>,
     setup_done: bool,
+    saves_dir: PathBuf,
+    panel: PanelState,
 }
 
 /// Absolute form of a path, for keys in the state file.
@@ -144,6 +207,8 @@ impl StorylineApp {
             path_prompt: None,
             date_prompt: None,
             setup_done: false,
+            saves_dir: options.saves_dir,
+            panel: PanelState::default(),
         };
         if let Some((path, loaded)) = options.initial {
             app.show_loaded(&path, loaded);
@@ -186,11 +251,26 @@ impl StorylineApp {
     }
 
     fn error(&mut self, text: String) {
-        self.messages.push(Message { text, error: true });
+        self.messages.push(Message::error(text));
     }
 
     fn notice(&mut self, text: String) {
-        self.messages.push(Message { text, error: false });
+        self.messages.push(Message::notice(text));
+    }
+
+    /// The side panel's state.
+    #[must_use]
+    pub fn panel(&self) -> &PanelState {
+        &self.panel
+    }
+
+    /// Writes unsaved annotations now (waits for a background save first).
+    pub fn flush_annotations(&mut self) {
+        self.panel.commit_editor_into(self.article.as_mut());
+        if let Some(article) = &mut self.article {
+            let messages = article.notes.flush(&article.doc);
+            self.messages.extend(messages);
+        }
     }
 
     fn mark_state_dirty(&mut self, now: f64) {
@@ -218,6 +298,8 @@ impl StorylineApp {
 
     fn show_loaded(&mut self, path: &Path, loaded: LoadedDocument) {
         self.remember_position();
+        self.flush_annotations();
+        self.panel = PanelState::default();
         let path = absolute(path);
         for warning in &loaded.warnings {
             self.notice(warning.clone());
@@ -231,7 +313,14 @@ impl StorylineApp {
             view.scroll_to(saved.position);
         }
         self.state.touch_recent(&path);
-        self.article = Some(OpenArticle { path, doc, view });
+        let (notes, messages) = ArticleNotes::open(&self.saves_dir, &path, &doc);
+        self.messages.extend(messages);
+        self.article = Some(OpenArticle {
+            path,
+            doc,
+            view,
+            notes,
+        });
         self.find.matches.clear();
         self.find.current = None;
         if self.find.open {
@@ -332,6 +421,7 @@ impl StorylineApp {
                     a.view.scroll_to(idx);
                 }
             }
+            other => self.apply_annotation_command(ctx, other, now),
         }
     }
 
@@ -368,67 +458,6 @@ impl StorylineApp {
             reveal(article, m);
             article.view.flash(m, now);
         }
-    }
-
-    fn shortcuts(&mut self, ctx: &egui::Context) {
-        let typing = ctx.egui_wants_keyboard_input();
-        let mut cmds = Vec::new();
-        ctx.input_mut(|i| {
-            let cmd = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
-            if i.consume_shortcut(&cmd(Key::O)) {
-                cmds.push(Command::ShowOpenDialog);
-            }
-            if i.consume_shortcut(&cmd(Key::Q)) {
-                cmds.push(Command::Quit);
-            }
-            if i.consume_shortcut(&cmd(Key::F)) {
-                cmds.push(Command::OpenFind);
-            }
-            if i.consume_shortcut(&cmd(Key::Plus)) || i.consume_shortcut(&cmd(Key::Equals)) {
-                cmds.push(Command::Zoom(1.1));
-            }
-            if i.consume_shortcut(&cmd(Key::Minus)) {
-                cmds.push(Command::Zoom(1.0 / 1.1));
-            }
-            if i.consume_shortcut(&cmd(Key::Num0)) {
-                cmds.push(Command::ZoomReset);
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(
-                Modifiers::COMMAND | Modifiers::SHIFT,
-                Key::L,
-            )) {
-                cmds.push(Command::ShowPathPrompt);
-            }
-            if !typing {
-                if i.consume_key(Modifiers::NONE, Key::PageDown)
-                    || i.consume_key(Modifiers::NONE, Key::Space)
-                {
-                    cmds.push(Command::Page(1.0));
-                }
-                if i.consume_key(Modifiers::NONE, Key::PageUp)
-                    || i.consume_key(Modifiers::SHIFT, Key::Space)
-                {
-                    cmds.push(Command::Page(-1.0));
-                }
-                if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
-                    cmds.push(Command::Page(0.1));
-                }
-                if i.consume_key(Modifiers::NONE, Key::ArrowUp) {
-                    cmds.push(Command::Page(-0.1));
-                }
-                if i.consume_key(Modifiers::NONE, Key::Home) || i.consume_shortcut(&cmd(Key::Home))
-                {
-                    cmds.push(Command::JumpTo(CharIdx(0)));
-                }
-                if i.consume_key(Modifiers::NONE, Key::End) || i.consume_shortcut(&cmd(Key::End)) {
-                    cmds.push(Command::JumpTo(CharIdx(usize::MAX)));
-                }
-            }
-            for file in &i.raw.dropped_files {
-                cmds.push(Command::Open(file.path().to_owned()));
-            }
-        });
-        self.commands.extend(cmds);
     }
 
     /// Draws one frame and applies the commands it produced.
@@ -473,12 +502,15 @@ impl StorylineApp {
                         palette,
                         matches: &self.find.matches,
                         current_match: self.find.current,
+                        annotations: Some(&article.notes.annotations),
+                        focused: self.panel.focused.as_ref(),
                     };
                     let before = article.view.top_char();
                     let out = reader_ui(ui, &mut article.view, &input);
-                    if let Some(url) = out.clicked_link {
+                    if let Some(url) = out.clicked_link.clone() {
                         self.commands.push(Command::OpenLink(url));
                     }
+                    toolbar::reader_extras_ui(ui, article, &self.panel, &out, &mut self.commands);
                     if article.view.top_char() != before {
                         let now = ui.input(|i| i.time);
                         self.state_dirty_at.get_or_insert(now);
@@ -494,6 +526,13 @@ impl StorylineApp {
             self.apply(&ctx, command);
         }
         let now = ctx.input(|i| i.time);
+        if let Some(article) = &mut self.article {
+            let (messages, wait) = article.notes.tick(&ctx, &article.doc, now);
+            self.messages.extend(messages);
+            if let Some(wait) = wait {
+                ctx.request_repaint_after_secs(wait as f32 + 0.02);
+            }
+        }
         if let Some(t) = self.state_dirty_at {
             if now - t >= STATE_SAVE_DELAY {
                 self.save_state();
@@ -537,6 +576,7 @@ impl eframe::App for StorylineApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.flush_annotations();
         self.save_state();
     }
 }

@@ -9,10 +9,15 @@
 use std::sync::Arc;
 
 use egui::text::CCursor;
-use egui::{Align2, CursorIcon, Galley, Rect, ScrollArea, Sense, Stroke, Ui, pos2, vec2};
+use egui::{
+    Align2, CursorIcon, Galley, Pos2, Rect, Response, ScrollArea, Sense, Stroke, Ui, pos2, vec2,
+};
 
 use super::layout::{self, BODY_SIZE};
+use super::marks::{self, VisibleBlock};
+use super::selection::{Granularity, Selection, extend};
 use super::theme::Palette;
+use crate::annotate::{Annotations, HighlightId};
 use crate::document::{CharIdx, CharRange, Document, SpanStyle};
 
 /// Reading measure: the widest the text column gets, in body-size ems (~70 characters).
@@ -44,7 +49,15 @@ pub struct ReaderView {
     viewport_height: f32,
     /// The first char visible at the top of the view.
     top_char: CharIdx,
+    /// The end of the last block in view.
+    bottom_char: CharIdx,
     flash: Option<(CharRange, f64)>,
+    /// The text selection (empty: none).
+    pub selection: Selection,
+    /// While the primary button is down: where the press was and what it selects.
+    drag: Option<(CharIdx, Granularity, bool)>,
+    /// Time, place and count of the last press, for double and triple clicks.
+    last_press: Option<(f64, Pos2, u8)>,
 }
 
 /// What the page shows besides the text.
@@ -59,6 +72,10 @@ pub struct ReaderInput<'a> {
     pub matches: &'a [CharRange],
     /// Index of the current find match.
     pub current_match: Option<usize>,
+    /// The article's highlights.
+    pub annotations: Option<&'a Annotations>,
+    /// The highlight selected in the side panel (outlined).
+    pub focused: Option<&'a HighlightId>,
 }
 
 /// What happened in the reader this frame.
@@ -66,6 +83,16 @@ pub struct ReaderInput<'a> {
 pub struct ReaderOutput {
     /// A link the user clicked.
     pub clicked_link: Option<String>,
+    /// A plain click (no drag) on the text, at this char.
+    pub clicked_char: Option<CharIdx>,
+    /// The highlight under the pointer.
+    pub hovered_highlight: Option<HighlightId>,
+    /// Screen rectangle of the end of the selection, when it is in view.
+    pub selection_rect: Option<Rect>,
+    /// The text area's response (for its context menu).
+    pub response: Option<Response>,
+    /// True while the user is dragging out a selection.
+    pub selecting: bool,
 }
 
 impl ReaderView {
@@ -82,7 +109,11 @@ impl ReaderView {
             offset: 0.0,
             viewport_height: 600.0,
             top_char: CharIdx(0),
+            bottom_char: CharIdx(0),
             flash: None,
+            selection: Selection::default(),
+            drag: None,
+            last_press: None,
         }
     }
 
@@ -90,6 +121,13 @@ impl ReaderView {
     #[must_use]
     pub fn top_char(&self) -> CharIdx {
         self.top_char
+    }
+
+    /// True when `idx` is roughly on screen (between the first and the last
+    /// visible block).
+    #[must_use]
+    pub fn is_visible(&self, idx: CharIdx) -> bool {
+        self.top_char <= idx && idx <= self.bottom_char
     }
 
     /// Scrolls so that `idx` is at the top of the view.
@@ -173,29 +211,6 @@ fn block_tops(doc: &Document, heights: &[f32], zoom: f32, top_pad: f32) -> Vec<f
     tops
 }
 
-/// Background rectangles covering chars `[start, end)` of a galley, one per row.
-fn range_rects(galley: &Galley, start: usize, end: usize) -> Vec<Rect> {
-    let mut rects = Vec::new();
-    let mut row_start = 0;
-    for row in &galley.rows {
-        let count = row.row.char_count_excluding_newline().0;
-        let (a, b) = (start.max(row_start), end.min(row_start + count));
-        if a < b {
-            let x0 = row.row.x_offset((a - row_start).into());
-            let x1 = row.row.x_offset((b - row_start).into());
-            rects.push(Rect::from_min_max(
-                pos2(row.pos.x + x0, row.min_y()),
-                pos2(row.pos.x + x1, row.max_y()),
-            ));
-        }
-        row_start += row.char_count_including_newline().0;
-        if row_start >= end {
-            break;
-        }
-    }
-    rects
-}
-
 /// The reading pane. Lays out and paints only the visible blocks.
 pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, input: &ReaderInput<'_>) -> ReaderOutput {
     let doc = input.doc;
@@ -218,6 +233,10 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, input: &ReaderInput<'_>) ->
     let mut area = ScrollArea::vertical()
         .id_salt("reader")
         .auto_shrink(false)
+        .scroll_source(
+            egui::scroll_area::ScrollSource::SCROLL_BAR
+                | egui::scroll_area::ScrollSource::MOUSE_WHEEL,
+        )
         .animated(false);
     let mut wanted_offset = None;
     if let Some(target) = view.scroll_to
@@ -282,7 +301,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, input: &ReaderInput<'_>) ->
         let full_width = ui.available_width();
         let (rect, response) = ui.allocate_exact_size(
             vec2(full_width, total.max(viewport.height())),
-            Sense::click(),
+            Sense::click_and_drag(),
         );
         let origin = rect.min + vec2(((full_width - width) / 2.0).max(side_margin), -correction);
         let painter = ui.painter_at(ui.clip_rect());
@@ -295,6 +314,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, input: &ReaderInput<'_>) ->
         let hover = response.hover_pos();
         let mut hovered_link: Option<String> = None;
         let flash = view.flash.filter(|(_, t0)| now - t0 < FLASH_SECONDS);
+        let mut visible: Vec<VisibleBlock> = Vec::new();
         for (i, block) in doc.blocks.iter().enumerate().skip(first) {
             if tops[i] - correction > viewport.max.y {
                 break;
@@ -331,8 +351,28 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, input: &ReaderInput<'_>) ->
                     palette.muted,
                 );
             }
-            // Backgrounds behind the text: find matches, the flashed passage.
+            // Backgrounds behind the text: highlights, find matches, the
+            // selection, the flashed passage.
             let start = block.range.start.0;
+            let vb = VisibleBlock {
+                range: block.range,
+                pos,
+                galley: galley.clone(),
+            };
+            if let Some(annotations) = input.annotations {
+                let hovered = marks::paint_highlights(
+                    &painter,
+                    &vb,
+                    annotations,
+                    input.focused,
+                    palette,
+                    zoom,
+                    hover,
+                );
+                if hovered.is_some() {
+                    output.hovered_highlight = hovered;
+                }
+            }
             let first_match = input
                 .matches
                 .partition_point(|m| m.end <= block.range.start);
@@ -346,8 +386,19 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, input: &ReaderInput<'_>) ->
                     palette.find_match
                 };
                 let (a, b) = (m.start.0.saturating_sub(start), m.end.0 - start);
-                for r in range_rects(&galley, a, b.min(block.range.len())) {
+                for r in marks::range_rects(&galley, a, b.min(block.range.len())) {
                     painter.rect_filled(r.translate(pos.to_vec2()).expand(1.0), 2.0, color);
+                }
+            }
+            if !view.selection.is_empty() {
+                let rects = marks::block_rects(&vb, view.selection.range());
+                for r in &rects {
+                    painter.rect_filled(*r, 0.0, palette.selection);
+                }
+                if view.selection.range().end <= block.range.end
+                    && view.selection.range().end > block.range.start
+                {
+                    output.selection_rect = rects.last().copied();
                 }
             }
             if let Some((range, t0)) = flash
@@ -358,7 +409,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, input: &ReaderInput<'_>) ->
                     range.start.0.saturating_sub(start),
                     (range.end.0 - start.min(range.end.0)).min(block.range.len()),
                 );
-                for r in range_rects(&galley, a, b) {
+                for r in marks::range_rects(&galley, a, b) {
                     painter.rect_filled(
                         r.translate(pos.to_vec2()).expand(2.0),
                         3.0,
@@ -368,6 +419,8 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, input: &ReaderInput<'_>) ->
                 ui.ctx().request_repaint();
             }
             painter.galley(pos, galley.clone(), palette.text);
+            view.bottom_char = block.range.end;
+            visible.push(vb);
             // Expose the visible text to screen readers (and UI tests).
             let text_response =
                 ui.interact(block_rect, ui.scope_id().with(("block", i)), Sense::hover());
@@ -388,13 +441,24 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, input: &ReaderInput<'_>) ->
                     });
             }
         }
+        let (select, scroll_by) =
+            pointer_selection(ui, view, doc, &response, &visible, viewport, correction);
+        view.scroll_by += scroll_by;
+        output.selecting = view.drag.is_some();
+        if let Some(c) = select {
+            output.clicked_char = Some(c);
+        }
         if let Some(url) = hovered_link {
             ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
-            let response = response.on_hover_text_at_pointer(&url);
+            let response = response.clone().on_hover_text_at_pointer(&url);
             if response.clicked() {
                 output.clicked_link = Some(url);
+                output.clicked_char = None;
             }
+        } else if response.hovered() {
+            ui.ctx().set_cursor_icon(CursorIcon::Text);
         }
+        output.response = Some(response);
     });
     view.offset = scroll.state.unclamped_offset().y;
     // A scroll target can be clamped away while the content size is still
@@ -411,6 +475,90 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, input: &ReaderInput<'_>) ->
     }
     view.viewport_height = scroll.inner_rect.height();
     output
+}
+
+/// Mouse selection: press, drag, release; double click selects words and
+/// triple click paragraphs; Shift+click extends. Returns the char of a plain
+/// click (no drag) and how far to auto-scroll while dragging past an edge.
+fn pointer_selection(
+    ui: &Ui,
+    view: &mut ReaderView,
+    doc: &Document,
+    response: &Response,
+    visible: &[VisibleBlock],
+    viewport: Rect,
+    correction: f32,
+) -> (Option<CharIdx>, f32) {
+    let (pressed, down, released, pos, shift, now) = ui.input(|i| {
+        (
+            i.pointer.primary_pressed(),
+            i.pointer.primary_down(),
+            i.pointer.primary_released(),
+            i.pointer.interact_pos(),
+            i.modifiers.shift,
+            i.time,
+        )
+    });
+    let mut clicked = None;
+    let mut scroll = 0.0;
+    if pressed
+        && response.hovered()
+        && let Some(p) = pos
+        && let Some(c) = marks::char_at(visible, p)
+    {
+        let count = match view.last_press {
+            Some((t, q, n)) if now - t < 0.45 && q.distance(p) < 6.0 => (n % 3) + 1,
+            _ => 1,
+        };
+        view.last_press = Some((now, p, count));
+        let unit = match count {
+            1 => Granularity::Char,
+            2 => Granularity::Word,
+            _ => Granularity::Block,
+        };
+        if shift && count == 1 {
+            let anchor = if view.selection.is_empty() {
+                view.top_char.max(view.selection.anchor)
+            } else {
+                view.selection.anchor
+            };
+            view.selection = extend(doc, anchor, c, Granularity::Char);
+            view.drag = Some((anchor, Granularity::Char, true));
+        } else {
+            view.selection = extend(doc, c, c, unit);
+            view.drag = Some((c, unit, unit != Granularity::Char));
+        }
+    } else if let Some((origin, unit, _)) = view.drag
+        && down
+        && let Some(p) = pos
+    {
+        if let Some(c) = marks::char_at(visible, p) {
+            let moved = view.selection.head != extend(doc, origin, c, unit).head;
+            view.selection = extend(doc, origin, c, unit);
+            if moved && let Some(d) = &mut view.drag {
+                d.2 = true;
+            }
+        }
+        let top = viewport.min.y + correction;
+        let bottom = viewport.max.y + correction;
+        let local_y = p.y - response.rect.min.y;
+        if local_y < top + 20.0 {
+            scroll = -12.0;
+        } else if local_y > bottom - 20.0 {
+            scroll = 12.0;
+        }
+        if scroll != 0.0 {
+            ui.ctx().request_repaint();
+        }
+    }
+    if released
+        && let Some((origin, _, dragged)) = view.drag.take()
+        && !dragged
+    {
+        view.selection = Selection::default();
+        clicked = Some(origin);
+    }
+    (clicked, scroll)
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::annotate::HighlightColor;
 use egui::{Color32, FontData, FontDefinitions, FontFamily, FontId};
 
 /// The reading font families installed by [`install_fonts`].
@@ -88,6 +89,12 @@ pub struct Palette {
     pub find_current: Color32,
     /// The flash that marks a passage the view jumped to.
     pub flash: Color32,
+    /// The text selection.
+    pub selection: Color32,
+    /// Highlight fills, translucent so overlaps mix, in [`HighlightColor::ALL`] order.
+    pub marks: [Color32; 5],
+    /// Strong highlight colours: underlines, swatches, note markers.
+    pub mark_lines: [Color32; 5],
 }
 
 impl Palette {
@@ -106,6 +113,21 @@ impl Palette {
                 find_match: Color32::from_rgba_unmultiplied(0xb0, 0x8a, 0x20, 0x70),
                 find_current: Color32::from_rgb(0xc7, 0x7c, 0x14),
                 flash: Color32::from_rgba_unmultiplied(0x60, 0x90, 0xd0, 0x60),
+                selection: Color32::from_rgba_unmultiplied(0xe0, 0xe0, 0xff, 0x48),
+                marks: [
+                    Color32::from_rgba_unmultiplied(0xc8, 0xa0, 0x20, 0x60),
+                    Color32::from_rgba_unmultiplied(0x50, 0xa0, 0x50, 0x60),
+                    Color32::from_rgba_unmultiplied(0x40, 0x80, 0xc8, 0x68),
+                    Color32::from_rgba_unmultiplied(0xc0, 0x50, 0x80, 0x60),
+                    Color32::from_rgba_unmultiplied(0x90, 0x68, 0xd0, 0x68),
+                ],
+                mark_lines: [
+                    Color32::from_rgb(0xe8, 0xc0, 0x40),
+                    Color32::from_rgb(0x7c, 0xc8, 0x70),
+                    Color32::from_rgb(0x70, 0xb0, 0xf0),
+                    Color32::from_rgb(0xf0, 0x80, 0xb0),
+                    Color32::from_rgb(0xb8, 0x98, 0xf0),
+                ],
             }
         } else {
             Self {
@@ -119,9 +141,45 @@ impl Palette {
                 find_match: Color32::from_rgba_unmultiplied(0xf5, 0xd0, 0x4c, 0x90),
                 find_current: Color32::from_rgb(0xf0, 0x9a, 0x2a),
                 flash: Color32::from_rgba_unmultiplied(0x70, 0xa0, 0xe0, 0x60),
+                selection: Color32::from_rgba_unmultiplied(0x40, 0x50, 0x70, 0x40),
+                marks: [
+                    Color32::from_rgba_unmultiplied(0xf7, 0xd3, 0x4a, 0x90),
+                    Color32::from_rgba_unmultiplied(0x9b, 0xd8, 0x8a, 0x90),
+                    Color32::from_rgba_unmultiplied(0x8c, 0xc4, 0xf0, 0x90),
+                    Color32::from_rgba_unmultiplied(0xf4, 0xa3, 0xc0, 0x90),
+                    Color32::from_rgba_unmultiplied(0xc5, 0xa8, 0xec, 0x90),
+                ],
+                mark_lines: [
+                    Color32::from_rgb(0xc9, 0x98, 0x00),
+                    Color32::from_rgb(0x3f, 0x9a, 0x3a),
+                    Color32::from_rgb(0x2f, 0x7f, 0xc8),
+                    Color32::from_rgb(0xd0, 0x4a, 0x80),
+                    Color32::from_rgb(0x80, 0x58, 0xc8),
+                ],
             }
         }
     }
+}
+
+impl Palette {
+    /// The translucent fill of a highlight colour.
+    #[must_use]
+    pub fn mark(&self, color: HighlightColor) -> Color32 {
+        self.marks[color_slot(color)]
+    }
+
+    /// The strong form of a highlight colour.
+    #[must_use]
+    pub fn mark_line(&self, color: HighlightColor) -> Color32 {
+        self.mark_lines[color_slot(color)]
+    }
+}
+
+fn color_slot(color: HighlightColor) -> usize {
+    HighlightColor::ALL
+        .iter()
+        .position(|c| *c == color)
+        .unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -10,12 +10,14 @@ mod builder;
 mod dates;
 pub mod find;
 mod html;
+mod index;
 pub mod load;
 mod markdown;
 mod meta;
 mod plain;
 
 pub use dates::parse_loose_date;
+pub use index::TextIndex;
 pub use load::{LoadError, LoadedDocument, SourceFormat, load_path, parse_source};
 pub use meta::Meta;
 

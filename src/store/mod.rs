@@ -12,6 +12,9 @@ use thiserror::Error;
 
 use crate::document::CharIdx;
 
+pub mod article;
+pub mod saves;
+
 /// How many recent articles are remembered.
 pub const MAX_RECENT: usize = 10;
 
@@ -40,6 +43,12 @@ pub enum StoreError {
         /// What is wrong.
         message: String,
     },
+    /// The save comes from a newer Storyline and is only read, never written.
+    #[error("{} was written by a newer Storyline; it is opened read-only and will not be changed", .path.display())]
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
     /// Serialising failed (a bug, not a user error).
     #[error("cannot serialise {}: {message}", .path.display())]
     Serialise {
@@ -64,9 +73,15 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| io("cannot create the folder for", e))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".storyline-")
-        .suffix(".tmp")
+    // Keep an existing file's permissions; new files get the usual rw-r--r--
+    // (tempfile's default is owner-only).
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".storyline-").suffix(".tmp");
+    #[cfg(unix)]
+    builder.permissions(
+        std::fs::metadata(path).map_or_else(|_| default_permissions(), |m| m.permissions()),
+    );
+    let mut tmp = builder
         .tempfile_in(dir)
         .map_err(|e| io("cannot create a temporary file for", e))?;
     tmp.write_all(bytes).map_err(|e| io("cannot write", e))?;
@@ -75,7 +90,19 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         .map_err(|e| io("cannot flush", e))?;
     tmp.persist(path)
         .map_err(|e| io("cannot replace", e.error))?;
+    // Make the rename itself durable (a crash right after must not bring the
+    // old file back). Not possible on every platform; best effort.
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions() -> std::fs::Permissions {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::Permissions::from_mode(0o644)
 }
 
 /// Pretty RON with `\n` line endings, the same bytes for the same value.

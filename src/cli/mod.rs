@@ -5,12 +5,14 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
+mod annotate_cli;
+
 use crate::document::{LoadedDocument, SourceFormat, load_path, parse_source};
 
 /// File name of the bundled sample article.
 pub const SAMPLE_NAME: &str = "huawei-5g-2020-01-23.md";
 /// The bundled sample, embedded so an installed binary can always show it.
-const SAMPLE_TEXT: &str = include_str!("../assets/articles/huawei-5g-2020-01-23.md");
+const SAMPLE_TEXT: &str = include_str!("../../assets/articles/huawei-5g-2020-01-23.md");
 
 /// Read news closely: highlight, annotate, and build a timeline of the story.
 #[derive(Debug, Parser)]
@@ -39,6 +41,34 @@ pub struct Cli {
 pub enum Cmd {
     /// Print an article's metadata as Storyline reads it.
     Info {
+        /// The article.
+        article: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Highlight a passage from the command line and print the new id.
+    Annotate {
+        /// The article.
+        article: PathBuf,
+        /// The passage, as plain text; any run of whitespace matches any whitespace.
+        #[arg(long)]
+        quote: String,
+        /// Which match to use (1-based) when the quote occurs more than once.
+        #[arg(long, value_name = "N")]
+        occurrence: Option<usize>,
+        /// Highlight colour: yellow, green, blue, pink or purple.
+        #[arg(long, value_name = "NAME", default_value = "yellow")]
+        color: String,
+        /// A tag (repeat for several).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// A note.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Print an article's highlights, re-anchored to its current text, in order.
+    List {
         /// The article.
         article: PathBuf,
         /// Print JSON instead of text.
@@ -79,9 +109,32 @@ pub fn load_sample() -> (PathBuf, LoadedDocument) {
     )
 }
 
-/// Runs a headless subcommand, writing to `out`.
-pub fn run_command(cmd: &Cmd, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+/// Runs a headless subcommand, writing to `out`; `saves` is `--saves`.
+pub fn run_command(
+    cmd: &Cmd,
+    saves: Option<&Path>,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
     match cmd {
+        Cmd::Annotate {
+            article,
+            quote,
+            occurrence,
+            color,
+            tags,
+            note,
+        } => {
+            let request = annotate_cli::Request {
+                quote,
+                occurrence: *occurrence,
+                color,
+                tags,
+                note,
+            };
+            let id = annotate_cli::annotate(article, saves, &request)?;
+            writeln!(out, "{id}")?;
+        }
+        Cmd::List { article, json } => annotate_cli::list(article, saves, *json, out)?,
         Cmd::Info { article, json } => {
             let loaded = load_article(article)?;
             let doc = &loaded.document;

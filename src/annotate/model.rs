@@ -1,0 +1,398 @@
+//! The annotation set, the commands that change it, and undo/redo.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use thiserror::Error;
+
+use super::anchor::{Anchor, AnchorStatus, anchor};
+use super::{Highlight, HighlightColor, HighlightId, Selector, normalize_tags};
+use crate::document::{CharRange, TextIndex};
+
+/// A highlight with where it sits in the current text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// The stored highlight.
+    pub highlight: Highlight,
+    /// Its place in the current text.
+    pub anchor: Anchor,
+}
+
+impl Entry {
+    /// The range it covers now, if anchored.
+    #[must_use]
+    pub fn range(&self) -> Option<CharRange> {
+        self.anchor.range
+    }
+
+    fn sort_key(&self) -> (bool, usize, usize, &HighlightId) {
+        if let Some(r) = self.anchor.range {
+            (false, r.start.0, r.end.0, &self.highlight.id)
+        } else {
+            let p = self.highlight.selector.position;
+            (true, p.start.0, p.end.0, &self.highlight.id)
+        }
+    }
+}
+
+/// Every change to annotations is one of these, applied by [`Annotations::apply`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Add a new highlight, anchored at its selector's position.
+    Add(Highlight),
+    /// Delete a highlight.
+    Delete(HighlightId),
+    /// Change a highlight's colour.
+    SetColor(HighlightId, HighlightColor),
+    /// Replace a highlight's tags (normalised on the way in).
+    SetTags(HighlightId, Vec<String>),
+    /// Replace a highlight's note.
+    SetNote(HighlightId, String),
+    /// Attach a highlight (usually an orphan) to a new passage.
+    Reattach(HighlightId, Selector),
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+}
+
+/// A command that cannot be applied.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum AnnotateError {
+    /// No highlight has this id.
+    #[error("no highlight with id {0}")]
+    Unknown(HighlightId),
+    /// A highlight with this id already exists.
+    #[error("a highlight with id {0} already exists")]
+    Duplicate(HighlightId),
+    /// The annotations are read-only (a save from a newer Storyline).
+    #[error("these annotations are read-only")]
+    ReadOnly,
+}
+
+/// One highlight before and after a change (`None`: absent).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// The entry before.
+    pub before: Option<Entry>,
+    /// The entry after.
+    pub after: Option<Entry>,
+}
+
+/// All highlights of one article, anchored to its current text, with undo history.
+///
+/// Invariants: ids are unique; `entries` are sorted anchored-first by
+/// (start, end, id), then orphans by their last known position;
+/// `revision` grows with every change (including undo and redo).
+#[derive(Clone, Debug, Default)]
+pub struct Annotations {
+    entries: Vec<Entry>,
+    undo: Vec<Vec<Change>>,
+    redo: Vec<Vec<Change>>,
+    revision: u64,
+    read_only: bool,
+    max_len: usize,
+}
+
+impl Annotations {
+    /// Anchors `highlights` to `text`.
+    #[must_use]
+    pub fn new(highlights: Vec<Highlight>, text: &str) -> Self {
+        let mut this = Self::default();
+        this.replace_all(highlights, text);
+        this
+    }
+
+    /// Replaces every highlight (after a load or a merge), keeping the undo
+    /// history, and re-anchors them to `text`.
+    pub fn replace_all(&mut self, highlights: Vec<Highlight>, text: &str) {
+        let index = TextIndex::new(text);
+        self.entries = highlights
+            .into_iter()
+            .map(|highlight| {
+                let anchor = anchor(&index, &highlight.selector);
+                Entry { highlight, anchor }
+            })
+            .collect();
+        self.entries
+            .dedup_by(|a, b| a.highlight.id == b.highlight.id);
+        self.resort();
+        self.revision += 1;
+    }
+
+    /// Marks the set read-only: every command is refused.
+    pub fn set_read_only(&mut self, read_only: bool) {
+        self.read_only = read_only;
+    }
+
+    /// True when commands are refused.
+    #[must_use]
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// The entries in order (anchored first, then orphans).
+    #[must_use]
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// How many entries are anchored (they come first).
+    #[must_use]
+    pub fn anchored_len(&self) -> usize {
+        self.entries.partition_point(|e| e.anchor.range.is_some())
+    }
+
+    /// The orphaned entries.
+    #[must_use]
+    pub fn orphans(&self) -> &[Entry] {
+        &self.entries[self.anchored_len()..]
+    }
+
+    /// The entry with this id.
+    #[must_use]
+    pub fn get(&self, id: &HighlightId) -> Option<&Entry> {
+        self.entries.iter().find(|e| &e.highlight.id == id)
+    }
+
+    /// Anchored entries overlapping `range`, in order.
+    pub fn overlapping(&self, range: CharRange) -> impl Iterator<Item = &Entry> {
+        let anchored = &self.entries[..self.anchored_len()];
+        let from = range.start.0.saturating_sub(self.max_len);
+        let lo = anchored.partition_point(|e| e.range().is_some_and(|r| r.start.0 < from));
+        let hi = anchored.partition_point(|e| e.range().is_some_and(|r| r.start < range.end));
+        anchored[lo..hi.max(lo)].iter().filter(move |e| {
+            e.range()
+                .is_some_and(|r| r.overlaps(range) || (r.is_empty() && range.contains(r.start)))
+        })
+    }
+
+    /// Bumped on every change; lets views cache what they derive.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// True when there is something to undo.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// True when there is something to redo.
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Every tag in use with how many highlights carry it, sorted by tag.
+    #[must_use]
+    pub fn tag_counts(&self) -> BTreeMap<String, usize> {
+        let mut counts = BTreeMap::new();
+        for e in &self.entries {
+            for t in &e.highlight.tags {
+                *counts.entry(t.clone()).or_insert(0) += 1;
+            }
+        }
+        counts
+    }
+
+    /// The highlights as they should be stored for `text`: anchored ones get a
+    /// selector refreshed to their current place; orphans keep their last one.
+    /// Sorted by position, then id.
+    #[must_use]
+    pub fn to_highlights(&self, text: &str) -> Vec<Highlight> {
+        let index = TextIndex::new(text);
+        let mut out: Vec<Highlight> = self
+            .entries
+            .iter()
+            .map(|e| {
+                let mut h = e.highlight.clone();
+                if let Some(range) = e.anchor.range
+                    && e.anchor.status != AnchorStatus::Anchored
+                {
+                    h.selector = Selector::from_range(&index, range);
+                }
+                h
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            (a.selector.position.start, a.selector.position.end, &a.id).cmp(&(
+                b.selector.position.start,
+                b.selector.position.end,
+                &b.id,
+            ))
+        });
+        out
+    }
+
+    /// Applies one command at time `now`. Returns whether anything changed.
+    pub fn apply(&mut self, cmd: Command, now: jiff::Timestamp) -> Result<bool, AnnotateError> {
+        if self.read_only {
+            return Err(AnnotateError::ReadOnly);
+        }
+        let changes = match cmd {
+            Command::Undo => return Ok(self.step_history(true)),
+            Command::Redo => return Ok(self.step_history(false)),
+            Command::Add(highlight) => {
+                if self.get(&highlight.id).is_some() {
+                    return Err(AnnotateError::Duplicate(highlight.id));
+                }
+                let mut highlight = highlight;
+                highlight.tags = normalize_tags(&highlight.tags);
+                let anchor = Anchor::at(highlight.selector.position.range());
+                vec![Change {
+                    before: None,
+                    after: Some(Entry { highlight, anchor }),
+                }]
+            }
+            Command::Delete(id) => {
+                let before = self.get(&id).cloned().ok_or(AnnotateError::Unknown(id))?;
+                vec![Change {
+                    before: Some(before),
+                    after: None,
+                }]
+            }
+            Command::SetColor(id, color) => self.edit(id, now, |e| e.highlight.color = color)?,
+            Command::SetTags(id, tags) => {
+                let tags = normalize_tags(&tags);
+                self.edit(id, now, |e| e.highlight.tags = tags)?
+            }
+            Command::SetNote(id, note) => self.edit(id, now, |e| e.highlight.note = note)?,
+            Command::Reattach(id, selector) => self.edit(id, now, |e| {
+                e.anchor = Anchor::at(selector.position.range());
+                e.highlight.selector = selector;
+            })?,
+        };
+        if changes.is_empty() {
+            return Ok(false);
+        }
+        for c in &changes {
+            self.put(c.before.as_ref(), c.after.clone());
+        }
+        self.undo.push(changes);
+        self.redo.clear();
+        self.finish_change();
+        Ok(true)
+    }
+
+    /// A change to one existing entry; empty when `f` changes nothing.
+    fn edit(
+        &self,
+        id: HighlightId,
+        now: jiff::Timestamp,
+        f: impl FnOnce(&mut Entry),
+    ) -> Result<Vec<Change>, AnnotateError> {
+        let before = self.get(&id).cloned().ok_or(AnnotateError::Unknown(id))?;
+        let mut after = before.clone();
+        f(&mut after);
+        if after == before {
+            return Ok(Vec::new());
+        }
+        after.highlight.modified = now.max(before.highlight.created);
+        Ok(vec![Change {
+            before: Some(before),
+            after: Some(after),
+        }])
+    }
+
+    fn step_history(&mut self, undo: bool) -> bool {
+        let (from, to) = if undo {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some(group) = from.pop() else {
+            return false;
+        };
+        to.push(group.clone());
+        let ordered: Vec<&Change> = if undo {
+            group.iter().rev().collect()
+        } else {
+            group.iter().collect()
+        };
+        for c in ordered {
+            let (old, new) = if undo {
+                (c.after.as_ref(), c.before.clone())
+            } else {
+                (c.before.as_ref(), c.after.clone())
+            };
+            self.put(old, new);
+        }
+        self.finish_change();
+        true
+    }
+
+    /// Replaces the entry `old` (by id) with `new`.
+    fn put(&mut self, old: Option<&Entry>, new: Option<Entry>) {
+        let id = old
+            .map(|e| &e.highlight.id)
+            .or(new.as_ref().map(|e| &e.highlight.id))
+            .cloned();
+        if let Some(id) = id {
+            self.entries.retain(|e| e.highlight.id != id);
+        }
+        if let Some(new) = new {
+            let pos = self
+                .entries
+                .partition_point(|e| e.sort_key() < new.sort_key());
+            self.entries.insert(pos, new);
+        }
+    }
+
+    fn finish_change(&mut self) {
+        self.revision += 1;
+        self.max_len = self
+            .entries
+            .iter()
+            .filter_map(Entry::range)
+            .map(CharRange::len)
+            .max()
+            .unwrap_or(0);
+    }
+
+    fn resort(&mut self) {
+        self.entries.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.finish_change();
+    }
+}
+
+/// Three-way merge of highlight lists: `base` is what both sides started
+/// from, `ours` and `theirs` their current versions. Per id: a side that did
+/// not change takes the other's version; when both changed, an edit beats a
+/// delete (nothing typed is lost) and otherwise the later `modified` wins
+/// (ours on a tie). Sorted by position, then id.
+#[must_use]
+pub fn merge_highlights(
+    base: &[Highlight],
+    ours: &[Highlight],
+    theirs: &[Highlight],
+) -> Vec<Highlight> {
+    let by_id = |list: &[Highlight]| -> BTreeMap<HighlightId, Highlight> {
+        list.iter().map(|h| (h.id.clone(), h.clone())).collect()
+    };
+    let (base, ours, theirs) = (by_id(base), by_id(ours), by_id(theirs));
+    let ids: BTreeSet<&HighlightId> = base
+        .keys()
+        .chain(ours.keys())
+        .chain(theirs.keys())
+        .collect();
+    let mut out: Vec<Highlight> = ids
+        .into_iter()
+        .filter_map(|id| {
+            let (b, o, t) = (base.get(id), ours.get(id), theirs.get(id));
+            let pick = if o == t || t == b {
+                o
+            } else if o == b {
+                t
+            } else {
+                match (o, t) {
+                    (Some(o), Some(t)) => Some(if t.modified > o.modified { t } else { o }),
+                    (o, t) => o.or(t),
+                }
+            };
+            pick.cloned()
+        })
+        .collect();
+    out.sort_by(|a, b| (a.selector.position.start, &a.id).cmp(&(b.selector.position.start, &b.id)));
+    out
+}

@@ -1,0 +1,140 @@
+//! Keyboard shortcuts: each key press becomes a [`Command`].
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::{Command, StorylineApp};
+use crate::annotate::{self, HighlightColor};
+use crate::document::CharIdx;
+
+impl StorylineApp {
+    pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx.egui_wants_keyboard_input();
+        let has_selection = self
+            .article
+            .as_ref()
+            .is_some_and(|a| !a.view.selection.is_empty());
+        let list_focus = self.panel.list_focus && self.panel.focused.is_some();
+        let mut cmds = Vec::new();
+        ctx.input_mut(|i| {
+            let cmd = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
+            let cmd_shift = |k| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, k);
+            if i.consume_shortcut(&cmd(Key::O)) {
+                cmds.push(Command::ShowOpenDialog);
+            }
+            if i.consume_shortcut(&cmd(Key::Q)) {
+                cmds.push(Command::Quit);
+            }
+            if i.consume_shortcut(&cmd(Key::F)) {
+                cmds.push(Command::OpenFind);
+            }
+            if i.consume_shortcut(&cmd(Key::Plus)) || i.consume_shortcut(&cmd(Key::Equals)) {
+                cmds.push(Command::Zoom(1.1));
+            }
+            if i.consume_shortcut(&cmd(Key::Minus)) {
+                cmds.push(Command::Zoom(1.0 / 1.1));
+            }
+            if i.consume_shortcut(&cmd(Key::Num0)) {
+                cmds.push(Command::ZoomReset);
+            }
+            if i.consume_shortcut(&cmd_shift(Key::L)) {
+                cmds.push(Command::ShowPathPrompt);
+            }
+            for file in &i.raw.dropped_files {
+                cmds.push(Command::Open(file.path().to_owned()));
+            }
+            if typing {
+                // Text fields keep their own editing keys (their own undo too).
+                return;
+            }
+            if i.consume_shortcut(&cmd_shift(Key::Z)) || i.consume_shortcut(&cmd(Key::Y)) {
+                cmds.push(Command::Annotate(annotate::Command::Redo));
+            }
+            if i.consume_shortcut(&cmd(Key::Z)) {
+                cmds.push(Command::Annotate(annotate::Command::Undo));
+            }
+            if has_selection {
+                if i.consume_shortcut(&cmd(Key::C))
+                    || i.events.iter().any(|e| matches!(e, egui::Event::Copy))
+                {
+                    cmds.push(Command::CopySelection);
+                }
+                if i.consume_key(Modifiers::NONE, Key::H) {
+                    cmds.push(Command::Highlight(HighlightColor::Yellow));
+                }
+                let digits = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+                for (key, color) in digits.into_iter().zip(HighlightColor::ALL) {
+                    if i.consume_key(Modifiers::NONE, key) {
+                        cmds.push(Command::Highlight(color));
+                    }
+                }
+                if i.consume_key(Modifiers::NONE, Key::Escape) {
+                    cmds.push(Command::ClearSelection);
+                }
+            }
+            // Shift+arrows select: by char, Ctrl for words, Up/Down by paragraph.
+            for (key, forward, block) in [
+                (Key::ArrowLeft, false, false),
+                (Key::ArrowRight, true, false),
+                (Key::ArrowUp, false, true),
+                (Key::ArrowDown, true, true),
+            ] {
+                if i.consume_key(Modifiers::SHIFT, key) {
+                    cmds.push(Command::ExtendSelection {
+                        forward,
+                        word: false,
+                        block,
+                    });
+                }
+                if i.consume_key(Modifiers::SHIFT | Modifiers::COMMAND, key) {
+                    cmds.push(Command::ExtendSelection {
+                        forward,
+                        word: true,
+                        block,
+                    });
+                }
+            }
+            if list_focus {
+                if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
+                    cmds.push(Command::MoveFocus(1));
+                }
+                if i.consume_key(Modifiers::NONE, Key::ArrowUp) {
+                    cmds.push(Command::MoveFocus(-1));
+                }
+                if i.consume_key(Modifiers::NONE, Key::Enter) {
+                    cmds.push(Command::MoveFocus(0));
+                }
+                if i.consume_key(Modifiers::NONE, Key::Delete)
+                    || i.consume_key(Modifiers::NONE, Key::Backspace)
+                {
+                    cmds.push(Command::MoveFocus(i32::MAX));
+                }
+                if i.consume_key(Modifiers::NONE, Key::Escape) {
+                    cmds.push(Command::FocusHighlight(None, false));
+                }
+            }
+            if i.consume_key(Modifiers::NONE, Key::PageDown)
+                || i.consume_key(Modifiers::NONE, Key::Space)
+            {
+                cmds.push(Command::Page(1.0));
+            }
+            if i.consume_key(Modifiers::NONE, Key::PageUp)
+                || i.consume_key(Modifiers::SHIFT, Key::Space)
+            {
+                cmds.push(Command::Page(-1.0));
+            }
+            if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
+                cmds.push(Command::Page(0.1));
+            }
+            if i.consume_key(Modifiers::NONE, Key::ArrowUp) {
+                cmds.push(Command::Page(-0.1));
+            }
+            if i.consume_key(Modifiers::NONE, Key::Home) || i.consume_shortcut(&cmd(Key::Home)) {
+                cmds.push(Command::JumpTo(CharIdx(0)));
+            }
+            if i.consume_key(Modifiers::NONE, Key::End) || i.consume_shortcut(&cmd(Key::End)) {
+                cmds.push(Command::JumpTo(CharIdx(usize::MAX)));
+            }
+        });
+        self.commands.extend(cmds);
+    }
+}

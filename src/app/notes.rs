@@ -1,0 +1,468 @@
+//! The open article's annotations in the app: loading them, applying
+//! commands, and saving them in the background shortly after each change.
+
+use std::path::Path;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::Duration;
+
+use super::{Command, Message, StorylineApp};
+use crate::annotate::{
+    self, Annotations, Highlight, HighlightColor, HighlightId, Selector, merge_highlights,
+};
+use crate::document::{CharRange, Document, TextIndex};
+use crate::store::StoreError;
+use crate::store::article::{new_highlight_id, now, open_annotations, save_file};
+use crate::store::saves::{ArticleIdentity, SaveHandle, WriteOutcome, backup_path};
+
+/// Seconds after the last change before the save is written.
+const SAVE_DELAY: f64 = 0.4;
+/// Seconds before retrying a failed save.
+const RETRY_DELAY: f64 = 5.0;
+
+/// A finished background write.
+struct SaveReply {
+    handle: SaveHandle,
+    result: Result<WriteOutcome, StoreError>,
+    sent: Vec<Highlight>,
+    revision: u64,
+}
+
+/// One article's annotations and the state of their save file.
+///
+/// Invariant: `handle` is `None` exactly while a write is in flight
+/// (`in_flight` is `Some`) or when the save could not be opened.
+pub struct ArticleNotes {
+    /// The anchored highlights.
+    pub annotations: Annotations,
+    identity: ArticleIdentity,
+    handle: Option<SaveHandle>,
+    in_flight: Option<Receiver<SaveReply>>,
+    /// Revision of `annotations` that is on disk.
+    saved_revision: u64,
+    /// When the first unsaved change was made (app time, seconds).
+    dirty_since: Option<f64>,
+    /// The save file, for messages.
+    pub save_path: Option<std::path::PathBuf>,
+    /// Why the annotations are read-only, if they are.
+    pub read_only_reason: Option<String>,
+}
+
+impl ArticleNotes {
+    /// Opens the annotations of `doc` (at `path`) from `saves_dir`. Problems
+    /// come back as messages; a damaged save leaves read-only, empty
+    /// annotations and the file untouched.
+    #[must_use]
+    pub fn open(saves_dir: &Path, path: &Path, doc: &Document) -> (Self, Vec<Message>) {
+        let mut messages = Vec::new();
+        let identity = crate::store::article::identity_for(doc, path, saves_dir);
+        let notes = match open_annotations(saves_dir, path, doc) {
+            Ok((handle, annotations, identity)) => {
+                let read_only_reason = handle.read_only.then(|| {
+                    format!(
+                        "{} was written by a newer Storyline: shown read-only, never overwritten.",
+                        handle.path.display()
+                    )
+                });
+                if let Some(r) = &read_only_reason {
+                    messages.push(Message::error(r.clone()));
+                }
+                let orphans = annotations.orphans().len();
+                if orphans > 0 {
+                    messages.push(Message::notice(format!(
+                        "{orphans} highlight(s) no longer match the article's text; they are listed under Orphaned in the side panel."
+                    )));
+                }
+                Self {
+                    saved_revision: annotations.revision(),
+                    annotations,
+                    identity,
+                    save_path: Some(handle.path.clone()),
+                    handle: Some(handle),
+                    in_flight: None,
+                    dirty_since: None,
+                    read_only_reason,
+                }
+            }
+            Err(e) => {
+                let path = match &e {
+                    StoreError::Parse { path, .. } | StoreError::Io { path, .. } => {
+                        Some(path.clone())
+                    }
+                    _ => None,
+                };
+                let has_backup = path.as_deref().is_some_and(|p| backup_path(p).exists());
+                let mut text = format!(
+                    "Could not read the highlights: {e}. The file was left untouched; highlights are read-only until this is fixed."
+                );
+                let mut message = Message::error(String::new());
+                if has_backup {
+                    text.push_str(" A backup (.bak) from the previous save exists.");
+                    message.action =
+                        Some(("Restore the backup".to_owned(), Command::RestoreBackup));
+                }
+                message.text.clone_from(&text);
+                messages.push(message);
+                let mut annotations = Annotations::default();
+                annotations.set_read_only(true);
+                Self {
+                    saved_revision: annotations.revision(),
+                    annotations,
+                    identity,
+                    handle: None,
+                    in_flight: None,
+                    dirty_since: None,
+                    save_path: path,
+                    read_only_reason: Some(text),
+                }
+            }
+        };
+        (notes, messages)
+    }
+
+    /// True when there are changes not yet on disk.
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.annotations.revision() != self.saved_revision
+    }
+
+    /// True while a background write runs.
+    #[must_use]
+    pub fn is_saving(&self) -> bool {
+        self.in_flight.is_some()
+    }
+
+    /// Applies a model command; marks the save dirty when something changed.
+    pub fn apply(
+        &mut self,
+        cmd: annotate::Command,
+        time: f64,
+    ) -> Result<bool, annotate::AnnotateError> {
+        let changed = self.annotations.apply(cmd, now())?;
+        if changed {
+            self.dirty_since.get_or_insert(time);
+        }
+        Ok(changed)
+    }
+
+    /// Starts a background write when one is due; collects a finished one.
+    /// Returns messages to show and how long until it wants another look.
+    pub fn tick(
+        &mut self,
+        ctx: &egui::Context,
+        doc: &Document,
+        time: f64,
+    ) -> (Vec<Message>, Option<f64>) {
+        let mut messages = Vec::new();
+        if let Some(rx) = &self.in_flight {
+            match rx.try_recv() {
+                Ok(reply) => {
+                    self.in_flight = None;
+                    messages.extend(self.finish(reply, doc, time));
+                }
+                Err(TryRecvError::Empty) => return (messages, None),
+                Err(TryRecvError::Disconnected) => {
+                    self.in_flight = None;
+                    messages.push(Message::error(
+                        "The background save stopped unexpectedly; will retry.".to_owned(),
+                    ));
+                    self.dirty_since = Some(time + RETRY_DELAY);
+                }
+            }
+        }
+        if !self.is_dirty() {
+            self.dirty_since = None;
+            return (messages, None);
+        }
+        let since = *self.dirty_since.get_or_insert(time);
+        if time - since < SAVE_DELAY {
+            return (messages, Some(SAVE_DELAY - (time - since)));
+        }
+        if let Some(mut handle) = self.handle.take() {
+            let save = save_file(&self.identity, &self.annotations, doc);
+            let revision = self.annotations.revision();
+            let (tx, rx) = channel();
+            let ctx = ctx.clone();
+            std::thread::spawn(move || {
+                let result = handle.write(&save);
+                let _ = tx.send(SaveReply {
+                    handle,
+                    result,
+                    sent: save.highlights,
+                    revision,
+                });
+                ctx.request_repaint();
+            });
+            self.in_flight = Some(rx);
+        }
+        (messages, None)
+    }
+
+    /// Handles a finished write: merges what another process wrote.
+    fn finish(&mut self, reply: SaveReply, doc: &Document, time: f64) -> Vec<Message> {
+        let mut messages = Vec::new();
+        let path = reply.handle.path.clone();
+        self.handle = Some(reply.handle);
+        match reply.result {
+            Ok(outcome) => {
+                if outcome.merged {
+                    let ours = self.annotations.to_highlights(&doc.text);
+                    let merged = merge_highlights(&reply.sent, &ours, &outcome.written.highlights);
+                    self.annotations.replace_all(merged, &doc.text);
+                    messages.push(Message::notice(format!(
+                        "Merged highlights saved by another Storyline into {}.",
+                        path.display()
+                    )));
+                    // What is on disk is `written`; ours may add to it.
+                    self.saved_revision = if self.annotations.to_highlights(&doc.text)
+                        == outcome.written.highlights
+                    {
+                        self.annotations.revision()
+                    } else {
+                        reply.revision
+                    };
+                } else {
+                    self.saved_revision = reply.revision;
+                }
+                self.dirty_since = None;
+            }
+            Err(e) => {
+                if matches!(e, StoreError::ReadOnly { .. }) {
+                    self.annotations.set_read_only(true);
+                    self.read_only_reason = Some(e.to_string());
+                }
+                messages.push(Message::error(format!(
+                    "Could not save the highlights: {e}. They are kept in memory; Storyline will try again."
+                )));
+                self.dirty_since = Some(time + RETRY_DELAY);
+            }
+        }
+        messages
+    }
+
+    /// Waits for a write in flight, then writes what is left, on this thread
+    /// (on exit or before switching articles).
+    pub fn flush(&mut self, doc: &Document) -> Vec<Message> {
+        let mut messages = Vec::new();
+        if let Some(rx) = self.in_flight.take() {
+            match rx.recv_timeout(Duration::from_secs(10)) {
+                Ok(reply) => messages.extend(self.finish(reply, doc, 0.0)),
+                Err(_) => messages.push(Message::error(
+                    "A background save did not finish in 10 s.".to_owned(),
+                )),
+            }
+        }
+        if self.is_dirty()
+            && let Some(handle) = &mut self.handle
+        {
+            let save = save_file(&self.identity, &self.annotations, doc);
+            match handle.write(&save) {
+                Ok(_) => self.saved_revision = self.annotations.revision(),
+                Err(e) => messages.push(Message::error(format!(
+                    "Could not save the highlights: {e}"
+                ))),
+            }
+        }
+        messages
+    }
+
+    /// Replaces a damaged save with its `.bak`: the damaged file is kept
+    /// beside it as `.damaged`, never deleted.
+    pub fn restore_backup(&mut self, doc: &Document) -> Result<usize, String> {
+        let path = self.save_path.clone().ok_or("No save file is known.")?;
+        let bak = backup_path(&path);
+        let (_, save) = crate::store::saves::read_save(&bak)
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| format!("{} does not exist.", bak.display()))?;
+        let mut damaged = path.clone().into_os_string();
+        damaged.push(format!(".damaged-{}", now().as_second()));
+        if path.exists() {
+            std::fs::rename(&path, &damaged)
+                .map_err(|e| format!("Could not move {} aside: {e}", path.display()))?;
+        }
+        let count = save.highlights.len();
+        self.annotations = Annotations::new(save.highlights, &doc.text);
+        self.handle = Some(SaveHandle::at(path));
+        self.read_only_reason = None;
+        self.saved_revision = u64::MAX; // not on disk yet: write it
+        self.dirty_since = None;
+        Ok(count)
+    }
+}
+
+impl StorylineApp {
+    /// Highlights the reader's selection in `color`, focuses the new highlight
+    /// in the side panel and clears the selection.
+    pub(super) fn highlight_selection(&mut self, color: HighlightColor, time: f64) {
+        let Some(article) = &mut self.article else {
+            return;
+        };
+        let range = article.view.selection.range();
+        if range.is_empty() {
+            self.notice_once("Select some text first, then press H (or 1–5 for a colour).");
+            return;
+        }
+        let index = TextIndex::new(&article.doc.text);
+        let highlight = Highlight::new(
+            new_highlight_id(),
+            Selector::from_range(&index, range),
+            color,
+            now(),
+        );
+        let id = highlight.id.clone();
+        match article.notes.apply(annotate::Command::Add(highlight), time) {
+            Ok(_) => {
+                article.view.selection = super::selection::Selection::default();
+                self.panel.focus(Some(id));
+            }
+            Err(e) => self.error(format!("Could not highlight: {e}")),
+        }
+    }
+
+    /// Attaches highlight `id` to the current selection.
+    pub(super) fn reattach(&mut self, id: HighlightId, time: f64) {
+        let Some(article) = &mut self.article else {
+            return;
+        };
+        let range = article.view.selection.range();
+        if range.is_empty() {
+            self.notice_once("Select the passage to attach it to first.");
+            return;
+        }
+        let selector = Selector::from_range(&TextIndex::new(&article.doc.text), range);
+        if let Err(e) = article
+            .notes
+            .apply(annotate::Command::Reattach(id.clone(), selector), time)
+        {
+            self.error(format!("Could not re-attach: {e}"));
+        } else {
+            article.view.selection = super::selection::Selection::default();
+            self.panel.focus(Some(id));
+        }
+    }
+
+    /// Applies the annotation and selection commands.
+    pub(super) fn apply_annotation_command(
+        &mut self,
+        ctx: &egui::Context,
+        command: Command,
+        time: f64,
+    ) {
+        match command {
+            Command::Highlight(color) => self.highlight_selection(color, time),
+            Command::Reattach(id) => self.reattach(id, time),
+            Command::Annotate(cmd) => {
+                self.panel.commit_editor_into(self.article.as_mut());
+                let Some(article) = &mut self.article else {
+                    return;
+                };
+                let deleted = match &cmd {
+                    annotate::Command::Delete(id) => Some(id.clone()),
+                    _ => None,
+                };
+                match article.notes.apply(cmd, time) {
+                    Ok(_) => {
+                        if deleted.is_some() && deleted == self.panel.focused {
+                            self.panel.focus(None);
+                        }
+                        self.panel.reload_editor(article);
+                    }
+                    Err(e) => self.error(format!("Could not change the highlights: {e}")),
+                }
+            }
+            Command::FocusHighlight(id, jump) => {
+                self.panel.commit_editor_into(self.article.as_mut());
+                self.panel.focus(id.clone());
+                if let Some(article) = &mut self.article {
+                    self.panel.reload_editor(article);
+                    if jump
+                        && let Some(range) = id
+                            .and_then(|id| article.notes.annotations.get(&id))
+                            .and_then(annotate::Entry::range)
+                    {
+                        super::reveal(article, range);
+                        article.view.flash(range, time);
+                    }
+                }
+            }
+            Command::MoveFocus(step) => {
+                let Some(article) = &self.article else { return };
+                let ids = self.panel.visible_ids(&article.notes.annotations);
+                let Some(current) = self.panel.focused.clone() else {
+                    return;
+                };
+                let pos = ids.iter().position(|i| *i == current);
+                match (step, pos) {
+                    (0, _) => self.send(Command::FocusHighlight(Some(current), true)),
+                    (i32::MAX, p) => {
+                        // Delete, then focus the next row (or the previous at the end).
+                        let next = p.and_then(|p| {
+                            ids.get(p + 1).or(p.checked_sub(1).and_then(|q| ids.get(q)))
+                        });
+                        self.send(Command::Annotate(annotate::Command::Delete(current)));
+                        self.send(Command::FocusHighlight(next.cloned(), false));
+                    }
+                    (step, Some(p)) => {
+                        let target = p.saturating_add_signed(step as isize).min(ids.len() - 1);
+                        self.panel.scroll_to_row = Some(target);
+                        self.send(Command::FocusHighlight(Some(ids[target].clone()), true));
+                    }
+                    (_, None) => {}
+                }
+                self.panel.list_focus = true;
+            }
+            Command::RestoreBackup => {
+                let Some(article) = &mut self.article else {
+                    return;
+                };
+                match article.notes.restore_backup(&article.doc) {
+                    Ok(n) => {
+                        self.messages.retain(|m| m.action.is_none());
+                        self.notice(format!("Restored {n} highlight(s) from the backup; the damaged file was kept beside it."));
+                    }
+                    Err(e) => self.error(format!("Could not restore the backup: {e}")),
+                }
+            }
+            Command::CopySelection => {
+                if let Some(article) = &self.article
+                    && let Some(text) = article.doc.slice(article.view.selection.range())
+                {
+                    ctx.copy_text(text.to_owned());
+                }
+            }
+            Command::ClearSelection => {
+                if let Some(article) = &mut self.article {
+                    article.view.selection = super::selection::Selection::default();
+                }
+            }
+            Command::ExtendSelection {
+                forward,
+                word,
+                block,
+            } => {
+                let Some(article) = &mut self.article else {
+                    return;
+                };
+                if article.view.selection.is_empty() {
+                    // Start where the reader is looking.
+                    let start = article.view.top_char();
+                    article.view.selection.anchor = start;
+                    article.view.selection.head = start;
+                }
+                let sel = article.view.selection;
+                let head = super::selection::step(&article.doc, sel.head, forward, word, block);
+                article.view.selection.head = head;
+                let range = CharRange::new(head.0, head.0);
+                if !article.view.is_visible(range.start) {
+                    article.view.scroll_to(head);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn notice_once(&mut self, text: &str) {
+        if !self.messages.iter().any(|m| m.text == text) {
+            self.messages.push(Message::notice(text.to_owned()));
+        }
+    }
+}

@@ -1,0 +1,552 @@
+//! The Highlights side panel: filters, tag counts, the editor of the
+//! selected highlight, the virtualised list, and orphans.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use egui::text::{LayoutJob, TextFormat, TextWrapping};
+use egui::{Color32, FontId, Id, RichText, Sense, Stroke, Ui, vec2};
+
+use super::theme::Palette;
+use super::{Command, OpenArticle, StorylineApp};
+use crate::annotate::{
+    self, AnchorStatus, Annotations, Entry, HighlightColor, HighlightId, parse_tag_list,
+};
+
+/// Height of one row of the list.
+const ROW_HEIGHT: f32 = 58.0;
+
+/// What the filtered list was computed from.
+#[derive(Clone, PartialEq, Eq)]
+struct FilterKey {
+    revision: u64,
+    text: String,
+    colors: BTreeSet<HighlightColor>,
+    tags: BTreeSet<String>,
+}
+
+/// The text fields of the highlight being edited.
+#[derive(Default)]
+struct Editor {
+    id: Option<HighlightId>,
+    tags: String,
+    note: String,
+    focus_tags: bool,
+}
+
+/// The side panel's own state (filters, selection, editor buffers).
+#[derive(Default)]
+pub struct PanelState {
+    /// The selected highlight.
+    pub focused: Option<HighlightId>,
+    /// True when the list has keyboard focus (arrows move, Enter jumps, Delete deletes).
+    pub list_focus: bool,
+    /// Free-text filter over quotes, notes and tags.
+    pub filter_text: String,
+    /// Show only these colours (empty: all).
+    pub filter_colors: BTreeSet<HighlightColor>,
+    /// Show only highlights with all of these tags.
+    pub filter_tags: BTreeSet<String>,
+    /// Scroll the list to this row next frame.
+    pub scroll_to_row: Option<usize>,
+    /// The highlight a context menu was opened on.
+    pub context_target: Option<HighlightId>,
+    editor: Editor,
+    cache: Option<(FilterKey, Vec<usize>)>,
+    /// App time of the current frame.
+    pub now: f64,
+}
+
+fn matches(
+    entry: &Entry,
+    text: &str,
+    colors: &BTreeSet<HighlightColor>,
+    tags: &BTreeSet<String>,
+) -> bool {
+    let h = &entry.highlight;
+    (colors.is_empty() || colors.contains(&h.color))
+        && tags.iter().all(|t| h.tags.contains(t))
+        && (text.is_empty()
+            || h.selector.quote.exact.to_lowercase().contains(text)
+            || h.note.to_lowercase().contains(text)
+            || h.tags.iter().any(|t| t.contains(text)))
+}
+
+impl PanelState {
+    /// Selects a highlight (or none). The editor follows.
+    pub fn focus(&mut self, id: Option<HighlightId>) {
+        self.focused = id;
+    }
+
+    /// Indices into `annotations.entries()` of the anchored highlights that
+    /// pass the filters, cached until the annotations or filters change.
+    fn filtered(&mut self, annotations: &Annotations) -> &[usize] {
+        let key = FilterKey {
+            revision: annotations.revision(),
+            text: self.filter_text.trim().to_lowercase(),
+            colors: self.filter_colors.clone(),
+            tags: self.filter_tags.clone(),
+        };
+        if self.cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let rows = annotations.entries()[..annotations.anchored_len()]
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| matches(e, &key.text, &key.colors, &key.tags))
+                .map(|(i, _)| i)
+                .collect();
+            self.cache = Some((key, rows));
+        }
+        self.cache.as_ref().map_or(&[], |(_, rows)| rows)
+    }
+
+    /// The ids of the listed highlights, in order.
+    pub fn visible_ids(&mut self, annotations: &Annotations) -> Vec<HighlightId> {
+        let rows = self.filtered(annotations).to_vec();
+        rows.into_iter()
+            .map(|i| annotations.entries()[i].highlight.id.clone())
+            .collect()
+    }
+
+    /// Loads the editor fields from the focused highlight when it changed.
+    pub fn reload_editor(&mut self, article: &OpenArticle) {
+        let entry = self
+            .focused
+            .as_ref()
+            .and_then(|id| article.notes.annotations.get(id));
+        self.editor = match entry {
+            Some(e) => Editor {
+                id: Some(e.highlight.id.clone()),
+                tags: e.highlight.tags.join(", "),
+                note: e.highlight.note.clone(),
+                focus_tags: self.editor.focus_tags
+                    && self.editor.id.as_ref() == Some(&e.highlight.id),
+            },
+            None => Editor::default(),
+        };
+    }
+
+    /// Applies what was typed in the editor to the model (tags and note).
+    pub fn commit_editor_into(&mut self, article: Option<&mut OpenArticle>) {
+        let (Some(article), Some(id)) = (article, self.editor.id.clone()) else {
+            return;
+        };
+        let Some(entry) = article.notes.annotations.get(&id) else {
+            return;
+        };
+        let tags = parse_tag_list(&self.editor.tags);
+        let note = self.editor.note.trim_end().to_owned();
+        let mut cmds = Vec::new();
+        if tags != entry.highlight.tags {
+            cmds.push(annotate::Command::SetTags(id.clone(), tags));
+        }
+        if note != entry.highlight.note {
+            cmds.push(annotate::Command::SetNote(id, note));
+        }
+        for cmd in cmds {
+            // Read-only saves refuse; the message is shown elsewhere.
+            let _ = article.notes.apply(cmd, self.now);
+        }
+    }
+}
+
+/// A small colour swatch button; returns true when clicked.
+fn swatch(ui: &mut Ui, fill: Color32, ring: Option<Color32>, tip: &str) -> bool {
+    let (rect, response) = ui.allocate_exact_size(vec2(18.0, 18.0), Sense::click());
+    ui.painter().circle_filled(rect.center(), 7.0, fill);
+    if let Some(ring) = ring {
+        ui.painter()
+            .circle_stroke(rect.center(), 8.5, Stroke::new(2.0, ring));
+    }
+    let response = response.on_hover_text(tip);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, tip));
+    response.clicked()
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        flat.chars().take(max - 1).chain(['…']).collect()
+    }
+}
+
+/// The Highlights section of the side panel.
+pub(super) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
+    let StorylineApp {
+        article,
+        panel,
+        commands,
+        ..
+    } = app;
+    panel.now = ui.input(|i| i.time);
+    let Some(article) = article.as_mut() else {
+        ui.label(RichText::new("Open an article to highlight it.").weak());
+        return;
+    };
+    let palette = Palette::new(ui.visuals().dark_mode);
+    let ann = &article.notes.annotations;
+    ui.horizontal(|ui| {
+        ui.heading("Highlights");
+        ui.label(RichText::new(format!("{}", ann.entries().len())).weak());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .add_enabled(ann.can_redo(), egui::Button::new("Redo").small())
+                .on_hover_text("Redo (Ctrl+Shift+Z)")
+                .clicked()
+            {
+                commands.push(Command::Annotate(annotate::Command::Redo));
+            }
+            if ui
+                .add_enabled(ann.can_undo(), egui::Button::new("Undo").small())
+                .on_hover_text("Undo (Ctrl+Z)")
+                .clicked()
+            {
+                commands.push(Command::Annotate(annotate::Command::Undo));
+            }
+        });
+    });
+    let status = if let Some(reason) = &article.notes.read_only_reason {
+        RichText::new(shorten(reason, 160)).color(ui.visuals().warn_fg_color)
+    } else if article.notes.is_saving() || article.notes.is_dirty() {
+        RichText::new("Saving…").weak()
+    } else {
+        let name = article
+            .notes
+            .save_path
+            .as_ref()
+            .map_or(String::new(), |p| p.display().to_string());
+        RichText::new(format!("Saved in {name}")).weak().small()
+    };
+    ui.add(egui::Label::new(status).truncate());
+
+    if ann.entries().is_empty() {
+        ui.add_space(4.0);
+        ui.label(
+            RichText::new(
+                "Select text in the article, then press H (or 1–5 for a colour) to highlight it.",
+            )
+            .weak(),
+        );
+        return;
+    }
+
+    // Filters.
+    ui.horizontal(|ui| {
+        let label = ui.label("Filter");
+        ui.add(
+            egui::TextEdit::singleline(&mut panel.filter_text)
+                .hint_text("quotes, notes, tags")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
+        for color in HighlightColor::ALL {
+            let on = panel.filter_colors.contains(&color);
+            let ring = on.then(|| ui.visuals().strong_text_color());
+            if swatch(
+                ui,
+                palette.mark_line(color),
+                ring,
+                &format!("Show only {}", color.name()),
+            ) {
+                if on {
+                    panel.filter_colors.remove(&color);
+                } else {
+                    panel.filter_colors.insert(color);
+                }
+            }
+        }
+        if !(panel.filter_colors.is_empty()
+            && panel.filter_tags.is_empty()
+            && panel.filter_text.is_empty())
+            && ui.small_button("Clear filters").clicked()
+        {
+            panel.filter_colors.clear();
+            panel.filter_tags.clear();
+            panel.filter_text.clear();
+        }
+    });
+    let tag_counts = ann.tag_counts();
+    if !tag_counts.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing = vec2(4.0, 4.0);
+            for (tag, count) in &tag_counts {
+                let on = panel.filter_tags.contains(tag);
+                if ui
+                    .selectable_label(on, format!("{tag} {count}"))
+                    .on_hover_text(format!("Show only highlights tagged “{tag}”"))
+                    .clicked()
+                {
+                    if on {
+                        panel.filter_tags.remove(tag);
+                    } else {
+                        panel.filter_tags.insert(tag.clone());
+                    }
+                }
+            }
+        });
+    }
+    ui.separator();
+
+    if let Some(entry) = panel.focused.as_ref().and_then(|id| ann.get(id)).cloned() {
+        if panel.editor.id.as_ref() != Some(&entry.highlight.id) {
+            panel.reload_editor(article);
+        }
+        editor_ui(ui, panel, &entry, &tag_counts, &palette, commands);
+        ui.separator();
+    }
+
+    let ann = &article.notes.annotations;
+    let orphans = ann.orphans().len();
+    let rows = panel.filtered(ann).to_vec();
+    let list_height =
+        (ui.available_height() - if orphans > 0 { 120.0 } else { 0.0 }).max(ROW_HEIGHT * 2.0);
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("highlight-list")
+        .max_height(list_height)
+        .auto_shrink([false, true]);
+    if let Some(row) = panel.scroll_to_row.take() {
+        area = area.vertical_scroll_offset((row as f32 * ROW_HEIGHT - list_height / 2.0).max(0.0));
+    }
+    if rows.is_empty() {
+        ui.label(RichText::new("No highlight matches the filters.").weak());
+    }
+    area.show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
+        for &i in &rows[range] {
+            let entry = &ann.entries()[i];
+            let selected = panel.focused.as_ref() == Some(&entry.highlight.id);
+            if row_ui(ui, entry, selected, &palette).clicked() {
+                panel.list_focus = true;
+                commands.push(Command::FocusHighlight(
+                    Some(entry.highlight.id.clone()),
+                    true,
+                ));
+            }
+        }
+    });
+    if orphans > 0 {
+        egui::CollapsingHeader::new(format!("Orphaned ({orphans})"))
+            .default_open(true)
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new("Their text is no longer in the article. Select a passage and attach one to it, or delete it.")
+                        .weak()
+                        .small(),
+                );
+                let has_selection = !article.view.selection.is_empty();
+                egui::ScrollArea::vertical().id_salt("orphans").max_height(160.0).show(ui, |ui| {
+                    for entry in ann.orphans() {
+                        let h = &entry.highlight;
+                        ui.label(RichText::new(format!("“{}”", shorten(&h.selector.quote.exact, 140))).italics());
+                        ui.horizontal(|ui| {
+                            if ui
+                                .add_enabled(has_selection, egui::Button::new("Attach to selection").small())
+                                .clicked()
+                            {
+                                commands.push(Command::Reattach(h.id.clone()));
+                            }
+                            if ui.small_button("Delete").clicked() {
+                                commands.push(Command::Annotate(annotate::Command::Delete(h.id.clone())));
+                            }
+                        });
+                        ui.add_space(4.0);
+                    }
+                });
+            });
+    }
+}
+
+/// One row of the list: colour bar, quote (two lines), tags and note.
+fn row_ui(ui: &mut Ui, entry: &Entry, selected: bool, palette: &Palette) -> egui::Response {
+    let h = &entry.highlight;
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(vec2(width, ROW_HEIGHT), Sense::click());
+    let visuals = ui.visuals();
+    if selected {
+        ui.painter()
+            .rect_filled(rect, 4.0, visuals.selection.bg_fill.gamma_multiply(0.5));
+    } else if response.hovered() {
+        ui.painter()
+            .rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
+    }
+    let bar = egui::Rect::from_min_size(rect.min + vec2(2.0, 4.0), vec2(4.0, ROW_HEIGHT - 8.0));
+    ui.painter()
+        .rect_filled(bar, 2.0, palette.mark_line(h.color));
+    let text_x = rect.min.x + 12.0;
+    let wrap = width - 16.0;
+    let quote = shorten(&h.selector.quote.exact, 240);
+    let mut job = LayoutJob::single_section(
+        quote.clone(),
+        TextFormat::simple(FontId::proportional(13.0), visuals.text_color()),
+    );
+    job.wrap = TextWrapping {
+        max_width: wrap,
+        max_rows: 2,
+        break_anywhere: false,
+        overflow_character: Some('…'),
+    };
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    ui.painter().galley(
+        egui::pos2(text_x, rect.min.y + 4.0),
+        galley,
+        visuals.text_color(),
+    );
+    let mut meta = String::new();
+    for t in &h.tags {
+        let _ = write!(meta, "#{t}  ");
+    }
+    if let AnchorStatus::Fuzzy { score } = entry.anchor.status {
+        let _ = write!(meta, "(approximate match {:.0} %)  ", score * 100.0);
+    }
+    if !h.note.is_empty() {
+        meta.push_str("— ");
+        meta.push_str(&shorten(&h.note, 120));
+    }
+    let mut job = LayoutJob::single_section(
+        meta,
+        TextFormat::simple(FontId::proportional(11.5), visuals.weak_text_color()),
+    );
+    job.wrap = TextWrapping::truncate_at_width(wrap);
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    ui.painter().galley(
+        egui::pos2(text_x, rect.max.y - 18.0),
+        galley,
+        visuals.weak_text_color(),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &quote));
+    response
+}
+
+/// The editor of the selected highlight.
+fn editor_ui(
+    ui: &mut Ui,
+    panel: &mut PanelState,
+    entry: &Entry,
+    tag_counts: &std::collections::BTreeMap<String, usize>,
+    palette: &Palette,
+    commands: &mut Vec<Command>,
+) {
+    let h = &entry.highlight;
+    let id = h.id.clone();
+    ui.label(RichText::new(format!("“{}”", shorten(&h.selector.quote.exact, 300))).italics());
+    match entry.anchor.status {
+        AnchorStatus::Moved => {
+            ui.label(
+                RichText::new("Found at a new place in the edited article.")
+                    .weak()
+                    .small(),
+            );
+        }
+        AnchorStatus::Fuzzy { score } => {
+            ui.label(
+                RichText::new(format!(
+                    "The article changed: matched approximately ({:.0} %).",
+                    score * 100.0
+                ))
+                .weak()
+                .small(),
+            );
+        }
+        _ => {}
+    }
+    ui.horizontal(|ui| {
+        ui.label("Colour");
+        for color in HighlightColor::ALL {
+            let ring = (color == h.color).then(|| ui.visuals().strong_text_color());
+            if swatch(ui, palette.mark_line(color), ring, color.name()) && color != h.color {
+                commands.push(Command::Annotate(annotate::Command::SetColor(
+                    id.clone(),
+                    color,
+                )));
+            }
+        }
+    });
+    let label = ui.label("Tags");
+    let tags_response = ui
+        .add(
+            egui::TextEdit::singleline(&mut panel.editor.tags)
+                .hint_text("uk, security, …")
+                .desired_width(f32::INFINITY)
+                .id(Id::unique(("tags-edit", &id.0))),
+        )
+        .labelled_by(label.id);
+    if std::mem::take(&mut panel.editor.focus_tags) {
+        tags_response.request_focus();
+    }
+    // Completion from the tags already in use.
+    let partial = panel
+        .editor
+        .tags
+        .rsplit(',')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_lowercase();
+    if tags_response.has_focus() || tags_response.lost_focus() {
+        let present: BTreeSet<String> = parse_tag_list(&panel.editor.tags).into_iter().collect();
+        let suggestions: Vec<&String> = tag_counts
+            .keys()
+            .filter(|t| {
+                t.starts_with(&partial) && !present.contains(*t)
+                    || (!partial.is_empty() && t.starts_with(&partial) && **t != partial)
+            })
+            .take(8)
+            .collect();
+        if !suggestions.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                for tag in suggestions {
+                    if ui.small_button(format!("+ {tag}")).clicked() {
+                        let keep = panel
+                            .editor
+                            .tags
+                            .rfind(',')
+                            .map_or("", |i| &panel.editor.tags[..=i]);
+                        let sep = if keep.is_empty() { "" } else { " " };
+                        panel.editor.tags = format!("{keep}{sep}{tag}, ");
+                        panel.editor.focus_tags = true;
+                    }
+                }
+            });
+        }
+    }
+    let label = ui.label("Note");
+    ui.add(
+        egui::TextEdit::multiline(&mut panel.editor.note)
+            .hint_text("What this passage shows, why it matters…")
+            .desired_rows(3)
+            .desired_width(f32::INFINITY)
+            .id(Id::unique(("note-edit", &id.0))),
+    )
+    .labelled_by(label.id);
+    ui.horizontal(|ui| {
+        if ui.button("Go to passage").clicked() {
+            commands.push(Command::FocusHighlight(Some(id.clone()), true));
+        }
+        if ui
+            .button("Delete")
+            .on_hover_text("Delete this highlight (Ctrl+Z undoes)")
+            .clicked()
+        {
+            commands.push(Command::Annotate(annotate::Command::Delete(id.clone())));
+        }
+    });
+    // Typed text is applied when the field loses focus (or on Enter for tags).
+    if !ui.ctx().egui_wants_keyboard_input() && panel.editor.id.as_ref() == Some(&id) {
+        let tags = parse_tag_list(&panel.editor.tags);
+        let note = panel.editor.note.trim_end();
+        if tags != h.tags {
+            commands.push(Command::Annotate(annotate::Command::SetTags(
+                id.clone(),
+                tags,
+            )));
+        }
+        if note != h.note {
+            commands.push(Command::Annotate(annotate::Command::SetNote(
+                id,
+                note.to_owned(),
+            )));
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! What floats over the reader: the selection toolbar, the highlight
+//! tooltip, the context menu; and what a plain click on the text means.
+
+use egui::{Id, RichText, Ui, vec2};
+
+use super::reader::ReaderOutput;
+use super::theme::Palette;
+use super::{Command, OpenArticle, PanelState};
+use crate::annotate::{self, HighlightColor};
+
+/// Draws the reader's floating extras and turns clicks into commands.
+pub(super) fn reader_extras_ui(
+    ui: &mut Ui,
+    article: &mut OpenArticle,
+    panel: &PanelState,
+    out: &ReaderOutput,
+    commands: &mut Vec<Command>,
+) {
+    let ctx = ui.ctx().clone();
+    let palette = Palette::new(ui.visuals().dark_mode);
+    let has_selection = !article.view.selection.is_empty();
+    let read_only = article.notes.annotations.is_read_only();
+    if has_selection
+        && !out.selecting
+        && !read_only
+        && let Some(rect) = out.selection_rect
+    {
+        // Below the selection's end, or above it when that would leave the page.
+        let page = ui.clip_rect();
+        let pos = if rect.bottom() + 44.0 > page.bottom() {
+            rect.left_top() - vec2(0.0, 40.0)
+        } else {
+            rect.left_bottom() + vec2(0.0, 6.0)
+        };
+        egui::Area::new(Id::unique("selection-toolbar"))
+            .order(egui::Order::Foreground)
+            .fixed_pos(pos)
+            .show(&ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        if ui
+                            .button("Highlight")
+                            .on_hover_text("Highlight (H)")
+                            .clicked()
+                        {
+                            commands.push(Command::Highlight(HighlightColor::Yellow));
+                        }
+                        for (n, color) in HighlightColor::ALL.into_iter().enumerate() {
+                            let tip = format!("Highlight {} ({})", color.name(), n + 1);
+                            let button = egui::Button::new(
+                                RichText::new("  ").background_color(palette.mark_line(color)),
+                            )
+                            .min_size(vec2(20.0, 20.0));
+                            let r = ui.add(button).on_hover_text(&tip);
+                            r.widget_info(|| {
+                                egui::WidgetInfo::labeled(egui::Role::Button, true, &tip)
+                            });
+                            if r.clicked() {
+                                commands.push(Command::Highlight(color));
+                            }
+                        }
+                        if ui.button("Copy").on_hover_text("Copy (Ctrl+C)").clicked() {
+                            commands.push(Command::CopySelection);
+                        }
+                    });
+                });
+            });
+    }
+    let Some(response) = &out.response else {
+        return;
+    };
+    if let Some(id) = &out.hovered_highlight
+        && !out.selecting
+        && let Some(entry) = article.notes.annotations.get(id)
+    {
+        let h = entry.highlight.clone();
+        response.clone().on_hover_ui_at_pointer(|ui| {
+            ui.set_max_width(320.0);
+            if h.tags.is_empty() {
+                ui.label(RichText::new("No tags").weak());
+            } else {
+                ui.label(
+                    RichText::new(
+                        h.tags
+                            .iter()
+                            .map(|t| format!("#{t}"))
+                            .collect::<Vec<_>>()
+                            .join("  "),
+                    )
+                    .strong(),
+                );
+            }
+            if h.note.is_empty() {
+                ui.label(RichText::new("No note. Click to edit it in the side panel.").weak());
+            } else {
+                ui.label(&h.note);
+            }
+        });
+    }
+    if response.secondary_clicked() {
+        // Remember what the menu is about while it stays open.
+        let target = out.hovered_highlight.clone();
+        ctx.data_mut(|d| d.insert_temp(Id::unique("context-target"), target));
+    }
+    if let Some(c) = out.clicked_char {
+        let hit = article
+            .notes
+            .annotations
+            .overlapping(crate::document::CharRange::new(c.0, c.0 + 1))
+            .last()
+            .map(|e| e.highlight.id.clone());
+        if hit.is_some() || panel.focused.is_some() {
+            commands.push(Command::FocusHighlight(hit, false));
+        }
+    }
+    response.context_menu(|ui| {
+        let target: Option<annotate::HighlightId> = ctx
+            .data(|d| d.get_temp(Id::unique("context-target")))
+            .flatten();
+        if has_selection {
+            if ui
+                .add_enabled(!read_only, egui::Button::new("Highlight  (H)"))
+                .clicked()
+            {
+                commands.push(Command::Highlight(HighlightColor::Yellow));
+                ui.close();
+            }
+            ui.menu_button("Highlight in colour", |ui| {
+                for (n, color) in HighlightColor::ALL.into_iter().enumerate() {
+                    if ui
+                        .add_enabled(
+                            !read_only,
+                            egui::Button::new(format!("{}  ({})", color.name(), n + 1)),
+                        )
+                        .clicked()
+                    {
+                        commands.push(Command::Highlight(color));
+                        ui.close();
+                    }
+                }
+            });
+            if ui.button("Copy  (Ctrl+C)").clicked() {
+                commands.push(Command::CopySelection);
+                ui.close();
+            }
+        }
+        if let Some(id) = target {
+            if has_selection {
+                ui.separator();
+            }
+            if ui.button("Edit highlight").clicked() {
+                commands.push(Command::FocusHighlight(Some(id.clone()), false));
+                ui.close();
+            }
+            ui.menu_button("Colour", |ui| {
+                for color in HighlightColor::ALL {
+                    if ui.button(color.name()).clicked() {
+                        commands.push(Command::Annotate(annotate::Command::SetColor(
+                            id.clone(),
+                            color,
+                        )));
+                        ui.close();
+                    }
+                }
+            });
+            if ui
+                .add_enabled(!read_only, egui::Button::new("Delete highlight"))
+                .clicked()
+            {
+                commands.push(Command::Annotate(annotate::Command::Delete(id)));
+                ui.close();
+            }
+        } else if !has_selection {
+            ui.label(RichText::new("Select text to highlight it").weak());
+        }
+    });
+}

@@ -1,0 +1,391 @@
+//! Per-article annotation saves: one RON file per article in the saves folder.
+//!
+//! Finding the save: by file name (`huawei-5g-2020-01-23.ron`), checked against
+//! the article's identity; else any save in the folder with the same text
+//! fingerprint (the article was moved or renamed); else a new, unused name.
+//! Writing: under a folder lock, re-read the file, three-way merge with what
+//! another process wrote since, keep the old file as `.bak`, write atomically.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{StoreError, atomic_write, from_ron, to_ron};
+use crate::annotate::{Highlight, merge_highlights};
+
+/// The save format version this build writes.
+pub const SAVE_VERSION: u32 = 1;
+/// The lock file in the saves folder.
+const LOCK_NAME: &str = ".storyline.lock";
+
+/// Which article a save belongs to.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ArticleIdentity {
+    /// The article's path: relative to the saves folder's parent when inside
+    /// it (so a repository's saves name its articles portably), else absolute.
+    pub path: String,
+    /// The article's title.
+    pub title: String,
+    /// Its publication date (ISO `YYYY-MM-DD`), if known.
+    pub published: Option<String>,
+    /// Fingerprint of the plain text the highlights were anchored to.
+    pub fingerprint: String,
+}
+
+/// The content of one save file.
+///
+/// Invariants: `highlights` sorted by position then id; ids unique.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SaveFile {
+    /// Format version ([`SAVE_VERSION`] when written by this build).
+    pub version: u32,
+    /// Which article.
+    pub article: ArticleIdentity,
+    /// The highlights, sorted by position.
+    #[serde(default)]
+    pub highlights: Vec<Highlight>,
+}
+
+/// Just enough of a save to tell its version and article.
+#[derive(Deserialize)]
+struct Probe {
+    version: u32,
+    #[serde(default)]
+    article: ArticleIdentity,
+}
+
+/// The saves folder: `explicit` (from `--saves` or `STORYLINE_SAVES`), else
+/// `./saves` when it exists, else the platform data folder.
+#[must_use]
+pub fn saves_dir(explicit: Option<&Path>) -> PathBuf {
+    if let Some(dir) = explicit {
+        return dir.to_owned();
+    }
+    let local = Path::new("saves");
+    if local.is_dir() {
+        return local.to_owned();
+    }
+    directories::ProjectDirs::from("", "", "storyline")
+        .map_or_else(|| local.to_owned(), |d| d.data_dir().join("saves"))
+}
+
+/// A safe file stem for an article's save: ASCII letters, digits, `-`, `_`
+/// and `.` only, no leading dot, no device names, at most 80 chars.
+#[must_use]
+pub fn save_stem(article: &Path) -> String {
+    let raw = article
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut stem = String::new();
+    for c in raw.chars() {
+        let c = if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+            c
+        } else {
+            '-'
+        };
+        if !(c == '-' && stem.ends_with('-')) {
+            stem.push(c);
+        }
+    }
+    let stem: String = stem
+        .trim_start_matches(['.', '-'])
+        .trim_end_matches(['.', '-'])
+        .chars()
+        .take(80)
+        .collect();
+    let upper = stem.split('.').next().unwrap_or("").to_ascii_uppercase();
+    let device = matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || ((upper.starts_with("COM") || upper.starts_with("LPT"))
+            && upper.len() == 4
+            && upper.ends_with(|c: char| c.is_ascii_digit()));
+    match (stem.is_empty(), device) {
+        (true, _) => "article".to_owned(),
+        (false, true) => format!("{stem}-article"),
+        (false, false) => stem,
+    }
+}
+
+/// How the article's path is written in its save.
+#[must_use]
+pub fn identity_path(article: &Path, dir: &Path) -> String {
+    let abs = std::fs::canonicalize(article).unwrap_or_else(|_| article.to_owned());
+    let root = std::fs::canonicalize(dir)
+        .ok()
+        .and_then(|d| d.parent().map(Path::to_owned));
+    match root.and_then(|r| abs.strip_prefix(r).ok().map(Path::to_owned)) {
+        Some(rel) => rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+        None => abs.to_string_lossy().into_owned(),
+    }
+}
+
+/// An open save: where it is, what was last read from or written to disk
+/// (the merge base), and whether it may be written.
+#[derive(Debug)]
+pub struct SaveHandle {
+    /// The save file.
+    pub path: PathBuf,
+    base: Option<(Vec<u8>, SaveFile)>,
+    /// Set for a save from a newer Storyline: never written.
+    pub read_only: bool,
+}
+
+/// What [`SaveHandle::write`] did.
+#[derive(Debug, PartialEq, Eq)]
+pub struct WriteOutcome {
+    /// What is now on disk.
+    pub written: SaveFile,
+    /// True when another writer's changes were merged in.
+    pub merged: bool,
+}
+
+impl SaveHandle {
+    /// Finds (or names) the save of the article at `article` whose text has
+    /// `identity.fingerprint`, and reads it. A damaged save is an error naming
+    /// the file, line and column, and the file is left as it is.
+    pub fn open(
+        dir: &Path,
+        article: &Path,
+        identity: &ArticleIdentity,
+    ) -> Result<(Self, Option<SaveFile>), StoreError> {
+        let path = locate(dir, article, identity);
+        let mut handle = Self {
+            path,
+            base: None,
+            read_only: false,
+        };
+        let save = handle.read_disk()?;
+        if let Some((bytes, save)) = &save {
+            handle.read_only = save.version > SAVE_VERSION;
+            handle.base = Some((bytes.clone(), save.clone()));
+        }
+        Ok((handle, save.map(|(_, s)| s)))
+    }
+
+    /// A handle on an explicit file (e.g. a `.bak` restored by the user).
+    #[must_use]
+    pub fn at(path: PathBuf) -> Self {
+        Self {
+            path,
+            base: None,
+            read_only: false,
+        }
+    }
+
+    /// The backup kept next to the save.
+    #[must_use]
+    pub fn backup_path(&self) -> PathBuf {
+        backup_path(&self.path)
+    }
+
+    /// Reads the save from disk (`None` when it does not exist).
+    fn read_disk(&self) -> Result<Option<(Vec<u8>, SaveFile)>, StoreError> {
+        read_save(&self.path)
+    }
+
+    /// The save on disk when it differs from what this handle last read or
+    /// wrote (another process or `git pull` changed it).
+    pub fn changed_on_disk(&self) -> Result<Option<SaveFile>, StoreError> {
+        let disk = self.read_disk()?;
+        let base = self.base.as_ref().map(|(b, _)| b);
+        Ok(match disk {
+            Some((bytes, save)) if Some(&bytes) != base => Some(save),
+            _ => None,
+        })
+    }
+
+    /// Marks `save` as the version both sides now share (after the app merged
+    /// an on-disk change itself).
+    pub fn adopt(&mut self, save: &SaveFile) -> Result<(), StoreError> {
+        let bytes = to_ron(save, &self.path)?.into_bytes();
+        self.base = Some((bytes, save.clone()));
+        Ok(())
+    }
+
+    /// Writes `ours` under the folder lock, first merging whatever another
+    /// writer put there since this handle last read or wrote it. The previous
+    /// file is kept as `.bak`. Refuses to write over a damaged or newer save.
+    pub fn write(&mut self, ours: &SaveFile) -> Result<WriteOutcome, StoreError> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+            });
+        }
+        let dir = self
+            .path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or_else(|| Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            action: "cannot create the saves folder",
+            path: dir.to_owned(),
+            source,
+        })?;
+        let _lock = DirLock::acquire(dir)?;
+        let disk = self.read_disk()?;
+        let base_bytes = self.base.as_ref().map(|(b, _)| b);
+        let mut merged = false;
+        let mut out = ours.clone();
+        if let Some((bytes, theirs)) = &disk {
+            if theirs.version > SAVE_VERSION {
+                self.read_only = true;
+                return Err(StoreError::ReadOnly {
+                    path: self.path.clone(),
+                });
+            }
+            if Some(bytes) != base_bytes {
+                let base = self
+                    .base
+                    .as_ref()
+                    .map_or(&[][..], |(_, s)| &s.highlights[..]);
+                out.highlights = merge_highlights(base, &ours.highlights, &theirs.highlights);
+                merged = out.highlights != ours.highlights;
+            }
+        }
+        out.version = SAVE_VERSION;
+        let bytes = to_ron(&out, &self.path)?.into_bytes();
+        if let Some((old, _)) = &disk {
+            if *old == bytes {
+                self.base = Some((bytes, out.clone()));
+                return Ok(WriteOutcome {
+                    written: out,
+                    merged,
+                });
+            }
+            atomic_write(&self.backup_path(), old)?;
+        }
+        atomic_write(&self.path, &bytes)?;
+        self.base = Some((bytes, out.clone()));
+        Ok(WriteOutcome {
+            written: out,
+            merged,
+        })
+    }
+}
+
+/// `name.ron` → `name.ron.bak`.
+#[must_use]
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_owned();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Reads and parses one save file; `None` when it does not exist.
+pub fn read_save(path: &Path) -> Result<Option<(Vec<u8>, SaveFile)>, StoreError> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(StoreError::Io {
+                action: "cannot read",
+                path: path.to_owned(),
+                source,
+            });
+        }
+    };
+    let text = std::str::from_utf8(&bytes).map_err(|e| StoreError::Parse {
+        path: path.to_owned(),
+        line: 1 + text_lines_before(&bytes, e.valid_up_to()),
+        col: 1,
+        message: "not UTF-8 text".to_owned(),
+    })?;
+    let probe: Probe = from_ron(text, path)?;
+    if probe.version > SAVE_VERSION {
+        // A newer format: read what we can, for display only.
+        let save = from_ron::<SaveFile>(text, path).unwrap_or(SaveFile {
+            version: probe.version,
+            article: probe.article,
+            highlights: Vec::new(),
+        });
+        return Ok(Some((bytes, save)));
+    }
+    let save = from_ron(text, path)?;
+    Ok(Some((bytes, save)))
+}
+
+/// The save path for an article: an existing save that is this article's
+/// (same path or same text), else a free name.
+fn locate(dir: &Path, article: &Path, identity: &ArticleIdentity) -> PathBuf {
+    let stem = save_stem(article);
+    let named = dir.join(format!("{stem}.ron"));
+    let mine = |probe: &Probe| {
+        probe.article.path == identity.path || probe.article.fingerprint == identity.fingerprint
+    };
+    match probe(&named) {
+        Some(Ok(p)) if mine(&p) => return named,
+        // A damaged save under our name: open it so the user hears about it.
+        Some(Err(_)) => return named,
+        None | Some(Ok(_)) => {}
+    }
+    // Moved or renamed article: same text, other name.
+    if let Ok(read) = std::fs::read_dir(dir) {
+        let mut candidates: Vec<PathBuf> = read
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+            .collect();
+        candidates.sort();
+        for path in candidates {
+            if let Some(Ok(p)) = probe(&path)
+                && (p.article.fingerprint == identity.fingerprint
+                    || p.article.path == identity.path)
+            {
+                return path;
+            }
+        }
+    }
+    if !named.exists() {
+        return named;
+    }
+    let short: String = identity.fingerprint.chars().take(8).collect();
+    let mut candidate = dir.join(format!("{stem}-{short}.ron"));
+    let mut n = 2;
+    while candidate.exists() {
+        candidate = dir.join(format!("{stem}-{short}-{n}.ron"));
+        n += 1;
+    }
+    candidate
+}
+
+/// Number of `\n` in the first `end` bytes.
+fn text_lines_before(bytes: &[u8], end: usize) -> usize {
+    bytes[..end].split(|&b| b == b'\n').count() - 1
+}
+
+fn probe(path: &Path) -> Option<Result<Probe, StoreError>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    Some(from_ron(&text, path))
+}
+
+/// An exclusive lock on the saves folder, released on drop.
+struct DirLock {
+    _file: std::fs::File,
+}
+
+impl DirLock {
+    fn acquire(dir: &Path) -> Result<Self, StoreError> {
+        let path = dir.join(LOCK_NAME);
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|source| StoreError::Io {
+                action: "cannot create the lock file",
+                path: path.clone(),
+                source,
+            })?;
+        file.lock().map_err(|source| StoreError::Io {
+            action: "cannot lock",
+            path,
+            source,
+        })?;
+        Ok(Self { _file: file })
+    }
+}

@@ -1,0 +1,262 @@
+//! Headless UI flows for highlights: select, highlight, tag, note, reopen;
+//! the side panel's list, filters, delete and undo.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, Queryable as _};
+use storyline::app::picker::ScriptedPicker;
+use storyline::app::{AppOptions, StorylineApp};
+use storyline::document::load_path;
+use storyline::store::AppState;
+
+const SAMPLE: &str = "assets/articles/huawei-5g-2020-01-23.md";
+const PARAGRAPH: &str = "UK officials have indicated they would restrict";
+
+fn app(saves: &Path) -> StorylineApp {
+    let path = PathBuf::from(SAMPLE);
+    StorylineApp::new(AppOptions {
+        state_path: None,
+        state: AppState::default(),
+        initial: Some((path.clone(), load_path(&path).expect("sample loads"))),
+        picker: Box::new(ScriptedPicker::new(vec![])),
+        saves_dir: saves.to_owned(),
+    })
+}
+
+fn harness(app: StorylineApp) -> Harness<'static, StorylineApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        // Real frame times, so a double click is a double click.
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(|ui, app: &mut StorylineApp| app.ui(ui), app);
+    h.run_steps(4);
+    h
+}
+
+fn pointer(h: &Harness<'_, StorylineApp>, pos: Pos2, pressed: bool) {
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    });
+}
+
+/// Drags across the sample paragraph from its start to about two thirds of its first line.
+fn drag_select(h: &mut Harness<'_, StorylineApp>) {
+    let rect = h.get_by_label_contains(PARAGRAPH).rect();
+    let from = rect.left_top() + egui::vec2(1.0, 8.0);
+    let to = rect.left_top() + egui::vec2(rect.width() * 0.6, 8.0);
+    h.hover_at(from);
+    h.run_steps(1);
+    pointer(h, from, true);
+    h.run_steps(1);
+    h.hover_at(to);
+    h.run_steps(1);
+    pointer(h, to, false);
+    h.run_steps(2);
+}
+
+/// The side panel's list row whose quote contains `text`.
+fn row<'h>(h: &'h Harness<'_, StorylineApp>, text: &'h str) -> Option<egui_kittest::Node<'h>> {
+    h.query(
+        By::new()
+            .role(egui::accesskit::Role::Button)
+            .label_contains(text),
+    )
+}
+
+fn selected_text(h: &Harness<'_, StorylineApp>) -> String {
+    let article = h.state().article().expect("article");
+    article
+        .doc
+        .slice(article.view.selection.range())
+        .expect("selection in range")
+        .to_owned()
+}
+
+#[test]
+fn select_highlight_tag_note_then_reopen() {
+    let saves = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app(saves.path()));
+    drag_select(&mut h);
+    let quote = selected_text(&h);
+    assert!(quote.starts_with("UK officials"), "{quote:?}");
+    assert!(quote.len() > 20, "{quote:?}");
+
+    // The floating toolbar offers colours; the shortcut H highlights.
+    h.get_by_label("Highlight green (2)");
+    h.key_press(Key::H);
+    h.run_steps(3);
+    let ann = &h.state().article().expect("article").notes.annotations;
+    assert_eq!(ann.entries().len(), 1);
+    assert_eq!(ann.entries()[0].highlight.selector.quote.exact, quote);
+    assert!(
+        h.state()
+            .article()
+            .expect("article")
+            .view
+            .selection
+            .is_empty()
+    );
+
+    // The new highlight is selected in the panel: tag it and write a note.
+    h.get_by_label("Tags").click();
+    h.run_steps(2);
+    h.get_by_label("Tags").type_text("UK, Security");
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    h.get_by_label("Note").click();
+    h.run_steps(2);
+    h.get_by_label("Note").type_text("Restrict, not ban.");
+    h.run_steps(1);
+    // Click the list row: the note field loses focus and its text is applied.
+    row(&h, "UK officials have").expect("row").click();
+    h.run_steps(3);
+    let entry = h
+        .state()
+        .article()
+        .expect("article")
+        .notes
+        .annotations
+        .entries()[0]
+        .clone();
+    assert_eq!(entry.highlight.tags, vec!["security", "uk"]);
+    assert_eq!(entry.highlight.note, "Restrict, not ban.");
+    // Tag chips with counts.
+    h.get_by_label("uk 1");
+    h.get_by_label("security 1");
+
+    // Close (what the window does on exit) and reopen from the same saves folder.
+    h.state_mut().flush_annotations();
+    let files: Vec<_> = std::fs::read_dir(saves.path())
+        .expect("saves")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        files.contains(&"huawei-5g-2020-01-23.ron".to_owned()),
+        "{files:?}"
+    );
+    drop(h);
+    let h = harness(app(saves.path()));
+    let article = h.state().article().expect("article");
+    let entries = article.notes.annotations.entries();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].highlight.note, "Restrict, not ban.");
+    let range = entries[0].range().expect("anchored");
+    assert_eq!(article.doc.slice(range), Some(quote.as_str()));
+    // In the panel (a row named by its quote) …
+    assert!(row(&h, &quote[..20]).is_some());
+    // … and in the text (the reader paints highlights overlapping a visible block).
+    assert_eq!(article.notes.annotations.overlapping(range).count(), 1);
+}
+
+#[test]
+fn double_click_selects_a_word_and_number_keys_pick_a_colour() {
+    let saves = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app(saves.path()));
+    let rect = h.get_by_label_contains(PARAGRAPH).rect();
+    // "UK" is the first word of the paragraph.
+    let at = rect.left_top() + egui::vec2(6.0, 8.0);
+    h.hover_at(at);
+    h.run_steps(1);
+    for _ in 0..2 {
+        pointer(&h, at, true);
+        h.run_steps(1);
+        pointer(&h, at, false);
+        h.run_steps(1);
+    }
+    assert_eq!(selected_text(&h), "UK");
+    h.key_press(Key::Num4);
+    h.run_steps(2);
+    let ann = &h.state().article().expect("article").notes.annotations;
+    assert_eq!(ann.entries()[0].highlight.color.name(), "pink");
+    assert_eq!(ann.entries()[0].highlight.selector.quote.exact, "UK");
+}
+
+#[test]
+fn keyboard_selection_extends_by_word() {
+    let saves = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app(saves.path()));
+    for _ in 0..2 {
+        h.key_press_modifiers(Modifiers::SHIFT | Modifiers::COMMAND, Key::ArrowRight);
+        h.run_steps(1);
+    }
+    let text = selected_text(&h);
+    assert_eq!(text, "Facing pushback");
+}
+
+fn with_sample_save() -> tempfile::TempDir {
+    let saves = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(
+        "saves/huawei-5g-2020-01-23.ron",
+        saves.path().join("huawei-5g-2020-01-23.ron"),
+    )
+    .expect("copy the shipped save");
+    saves
+}
+
+#[test]
+fn shipped_save_fills_the_panel_and_filters_by_tag() {
+    let saves = with_sample_save();
+    let mut h = harness(app(saves.path()));
+    let count = h
+        .state()
+        .article()
+        .expect("article")
+        .notes
+        .annotations
+        .entries()
+        .len();
+    assert!(count >= 12, "{count}");
+    h.get_by_label("germany 3").click();
+    h.run_steps(3);
+    // Only the Germany rows remain in the list.
+    assert!(row(&h, "Where Germany goes").is_some());
+    assert!(row(&h, "A vote on the legislation").is_some());
+    assert!(row(&h, "UK officials have indicated").is_none());
+    h.get_by_label("germany 3").click();
+    h.run_steps(3);
+    assert!(row(&h, "UK officials have indicated").is_some());
+    // Free text searches quotes and notes.
+    h.get_by_label("Filter").click();
+    h.get_by_label("Filter").type_text("bellwether");
+    h.run_steps(3);
+    assert!(row(&h, "if the UK can do it").is_some());
+    assert!(row(&h, "Where Germany goes").is_none());
+}
+
+#[test]
+fn delete_from_the_list_then_undo_and_redo() {
+    let saves = with_sample_save();
+    let mut h = harness(app(saves.path()));
+    let n = |h: &Harness<'_, StorylineApp>| {
+        h.state()
+            .article()
+            .expect("article")
+            .notes
+            .annotations
+            .entries()
+            .len()
+    };
+    let before = n(&h);
+    row(&h, "if the UK can do it").expect("row").click();
+    h.run_steps(3);
+    assert!(h.state().panel().focused.is_some());
+    h.key_press(Key::Delete);
+    h.run_steps(3);
+    assert_eq!(n(&h), before - 1);
+    assert!(row(&h, "if the UK can do it").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(n(&h), before);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run_steps(3);
+    assert_eq!(n(&h), before - 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(n(&h), before);
+}
