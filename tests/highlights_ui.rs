@@ -44,9 +44,19 @@ fn pointer(h: &Harness<'_, StorylineApp>, pos: Pos2, pressed: bool) {
     });
 }
 
+/// Where the reader shows the sample paragraph.
+fn paragraph_rect(h: &Harness<'_, StorylineApp>) -> egui::Rect {
+    h.get(
+        By::new()
+            .role(egui::accesskit::Role::Label)
+            .label_contains(PARAGRAPH),
+    )
+    .rect()
+}
+
 /// Drags across the sample paragraph from its start to about two thirds of its first line.
 fn drag_select(h: &mut Harness<'_, StorylineApp>) {
-    let rect = h.get_by_label_contains(PARAGRAPH).rect();
+    let rect = paragraph_rect(h);
     let from = rect.left_top() + egui::vec2(1.0, 8.0);
     let to = rect.left_top() + egui::vec2(rect.width() * 0.6, 8.0);
     h.hover_at(from);
@@ -158,7 +168,7 @@ fn select_highlight_tag_note_then_reopen() {
 fn double_click_selects_a_word_and_number_keys_pick_a_colour() {
     let saves = tempfile::tempdir().expect("tempdir");
     let mut h = harness(app(saves.path()));
-    let rect = h.get_by_label_contains(PARAGRAPH).rect();
+    let rect = paragraph_rect(&h);
     // "UK" is the first word of the paragraph.
     let at = rect.left_top() + egui::vec2(6.0, 8.0);
     h.hover_at(at);
@@ -259,4 +269,134 @@ fn delete_from_the_list_then_undo_and_redo() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(3);
     assert_eq!(n(&h), before);
+}
+
+#[test]
+fn the_window_merges_a_save_changed_on_disk() {
+    use storyline::annotate::{Command, Highlight, HighlightColor, HighlightId, Selector};
+    use storyline::document::{CharRange, TextIndex};
+    use storyline::store::article::{open_annotations, save_file};
+
+    let saves = with_sample_save();
+    let mut h = harness(app(saves.path()));
+    let before = h
+        .state()
+        .article()
+        .expect("article")
+        .notes
+        .annotations
+        .entries()
+        .len();
+    // An unsaved change in the window …
+    drag_select(&mut h);
+    h.key_press(Key::H);
+    h.run_steps(1);
+    // … while another process adds a highlight to the same save.
+    let path = PathBuf::from(SAMPLE);
+    let doc = load_path(&path).expect("sample").document;
+    let (mut handle, mut other, identity) =
+        open_annotations(saves.path(), &path, &doc).expect("open");
+    let index = TextIndex::new(&doc.text);
+    let start = doc.text.find("Geng Shuang").expect("quote");
+    let sel = Selector::from_range(&index, CharRange::new(start, start + 11));
+    let time = jiff::Timestamp::now();
+    let added = Highlight::new(
+        HighlightId("h-elsewhere".into()),
+        sel,
+        HighlightColor::Green,
+        time,
+    );
+    other.apply(Command::Add(added), time).expect("add");
+    handle
+        .write(&save_file(&identity, &other, &doc))
+        .expect("write");
+
+    // Within a few seconds the window has both, and so does the file.
+    h.run_steps(240);
+    let ann = &h.state().article().expect("article").notes.annotations;
+    assert_eq!(ann.entries().len(), before + 2);
+    assert!(ann.get(&HighlightId("h-elsewhere".into())).is_some());
+    h.state_mut().flush_annotations();
+    let (mut handle, mut reread, identity) =
+        open_annotations(saves.path(), &path, &doc).expect("reopen");
+    assert_eq!(reread.entries().len(), before + 2);
+
+    // With nothing unsaved in the window, an outside delete (say, a `git
+    // pull`) simply shows up.
+    reread
+        .apply(Command::Delete(HighlightId("h-elsewhere".into())), time)
+        .expect("delete");
+    handle
+        .write(&save_file(&identity, &reread, &doc))
+        .expect("write");
+    h.run_steps(240);
+    let ann = &h.state().article().expect("article").notes.annotations;
+    assert_eq!(ann.entries().len(), before + 1);
+    assert!(!h.state().article().expect("article").notes.is_dirty());
+}
+
+#[test]
+fn an_orphan_is_listed_and_can_be_reattached() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let saves = dir.path().join("saves");
+    let article = dir.path().join("story.md");
+    let text = std::fs::read_to_string(SAMPLE).expect("sample");
+    std::fs::write(&article, &text).expect("copy");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_storyline"))
+        .args(["annotate", article.to_str().expect("utf-8"), "--saves"])
+        .arg(&saves)
+        .args([
+            "--quote",
+            "Separately, a German decision on Huawei will come later this year.",
+        ])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::write(
+        &article,
+        text.replace(
+            "Separately, a German decision on Huawei will come later this year. ",
+            "",
+        ),
+    )
+    .expect("edit");
+
+    let make = || {
+        StorylineApp::new(AppOptions {
+            state_path: None,
+            state: AppState::default(),
+            initial: Some((article.clone(), load_path(&article).expect("loads"))),
+            picker: Box::new(ScriptedPicker::new(vec![])),
+            saves_dir: saves.clone(),
+        })
+    };
+    let mut h = harness(make());
+    h.get_by_label_contains("Orphaned (1)");
+    assert!(
+        h.query_by_label_contains("1 highlight(s) no longer match")
+            .is_some(),
+        "the user is told"
+    );
+    drag_select(&mut h);
+    h.get_by_label("Attach to selection").click();
+    h.run_steps(3);
+    let ann = &h.state().article().expect("article").notes.annotations;
+    assert_eq!(ann.orphans().len(), 0);
+    assert_eq!(ann.entries()[0].anchor.status.name(), "anchored");
+    assert!(
+        ann.entries()[0]
+            .highlight
+            .selector
+            .quote
+            .exact
+            .starts_with("UK officials")
+    );
+    h.state_mut().flush_annotations();
+    drop(h);
+    let h = harness(make());
+    assert!(h.query_by_label_contains("Orphaned").is_none());
 }

@@ -217,7 +217,7 @@ fn scored_matches(
     // The fewest errors anywhere, then every match not much worse than that:
     // the context and position scores choose among them (the match with the
     // fewest errors can stop short of a reworded end).
-    let Some(fewest) = levenshtein_search_simd_with_opts(
+    let fewest = levenshtein_search_simd_with_opts(
         exact,
         haystack,
         max_errors,
@@ -226,9 +226,7 @@ fn scored_matches(
         false,
     )
     .map(|m| m.k)
-    .min() else {
-        return None;
-    };
+    .min()?;
     let slack = (exact.len() as u32 / 4).max(2);
     let matches = levenshtein_search_simd_with_opts(
         exact,

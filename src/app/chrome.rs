@@ -40,6 +40,37 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                 }
             });
             ui.menu_button("Edit", |ui| {
+                let (can_undo, can_redo, has_selection) =
+                    app.article.as_ref().map_or((false, false, false), |a| {
+                        let ann = &a.notes.annotations;
+                        (ann.can_undo(), ann.can_redo(), !a.view.selection.is_empty())
+                    });
+                if ui
+                    .add_enabled(can_undo, egui::Button::new("Undo  (Ctrl+Z)"))
+                    .clicked()
+                {
+                    app.send(Command::Annotate(crate::annotate::Command::Undo));
+                }
+                if ui
+                    .add_enabled(can_redo, egui::Button::new("Redo  (Ctrl+Shift+Z)"))
+                    .clicked()
+                {
+                    app.send(Command::Annotate(crate::annotate::Command::Redo));
+                }
+                ui.separator();
+                if ui
+                    .add_enabled(has_selection, egui::Button::new("Highlight Selection  (H)"))
+                    .clicked()
+                {
+                    app.send(Command::Highlight(crate::annotate::HighlightColor::Yellow));
+                }
+                if ui
+                    .add_enabled(has_selection, egui::Button::new("Copy  (Ctrl+C)"))
+                    .clicked()
+                {
+                    app.send(Command::CopySelection);
+                }
+                ui.separator();
                 if ui.button("Find…  (Ctrl+F)").clicked() {
                     app.send(Command::OpenFind);
                 }

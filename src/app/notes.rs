@@ -18,6 +18,8 @@ use crate::store::saves::{ArticleIdentity, SaveHandle, WriteOutcome, backup_path
 const SAVE_DELAY: f64 = 0.4;
 /// Seconds before retrying a failed save.
 const RETRY_DELAY: f64 = 5.0;
+/// Seconds between checks for changes made to the save by someone else.
+const DISK_CHECK_INTERVAL: f64 = 2.0;
 
 /// A finished background write.
 struct SaveReply {
@@ -45,6 +47,8 @@ pub struct ArticleNotes {
     pub save_path: Option<std::path::PathBuf>,
     /// Why the annotations are read-only, if they are.
     pub read_only_reason: Option<String>,
+    /// When the save file was last checked for outside changes.
+    last_disk_check: f64,
 }
 
 impl ArticleNotes {
@@ -81,6 +85,7 @@ impl ArticleNotes {
                     in_flight: None,
                     dirty_since: None,
                     read_only_reason,
+                    last_disk_check: 0.0,
                 }
             }
             Err(e) => {
@@ -113,6 +118,7 @@ impl ArticleNotes {
                     dirty_since: None,
                     save_path: path,
                     read_only_reason: Some(text),
+                    last_disk_check: 0.0,
                 }
             }
         };
@@ -169,9 +175,13 @@ impl ArticleNotes {
                 }
             }
         }
+        if time - self.last_disk_check >= DISK_CHECK_INTERVAL {
+            self.last_disk_check = time;
+            messages.extend(self.merge_disk_change(doc, time));
+        }
         if !self.is_dirty() {
             self.dirty_since = None;
-            return (messages, None);
+            return (messages, Some(DISK_CHECK_INTERVAL));
         }
         let since = *self.dirty_since.get_or_insert(time);
         if time - since < SAVE_DELAY {
@@ -195,6 +205,42 @@ impl ArticleNotes {
             self.in_flight = Some(rx);
         }
         (messages, None)
+    }
+
+    /// Merges changes another process (or `git pull`) made to the save file
+    /// since we last read or wrote it; our unsaved changes are kept.
+    fn merge_disk_change(&mut self, doc: &Document, time: f64) -> Vec<Message> {
+        let unsaved = self.is_dirty();
+        let Some(handle) = &mut self.handle else {
+            return Vec::new();
+        };
+        if !handle.may_have_changed() {
+            return Vec::new();
+        }
+        let base = handle.base_highlights().to_vec();
+        match handle.take_disk_change() {
+            Ok(Some(theirs)) => {
+                let ours = self.annotations.to_highlights(&doc.text);
+                let merged = merge_highlights(&base, &ours, &theirs.highlights);
+                self.annotations.replace_all(merged, &doc.text);
+                if handle.read_only {
+                    self.annotations.set_read_only(true);
+                }
+                if unsaved || self.annotations.to_highlights(&doc.text) != theirs.highlights {
+                    self.dirty_since = Some(time);
+                } else {
+                    self.saved_revision = self.annotations.revision();
+                }
+                vec![Message::notice(format!(
+                    "{} was changed outside this window; the changes were merged in.",
+                    handle.path.display()
+                ))]
+            }
+            Ok(None) => Vec::new(),
+            Err(e) => vec![Message::error(format!(
+                "The highlights file changed on disk and cannot be read: {e}. It is left as it is; your highlights stay in this window."
+            ))],
+        }
     }
 
     /// Handles a finished write: merges what another process wrote.

@@ -53,6 +53,7 @@ pub struct PanelState {
     pub context_target: Option<HighlightId>,
     editor: Editor,
     cache: Option<(FilterKey, Vec<usize>)>,
+    tag_cache: Option<(u64, std::collections::BTreeMap<String, usize>)>,
     /// App time of the current frame.
     pub now: f64,
 }
@@ -97,6 +98,24 @@ impl PanelState {
             self.cache = Some((key, rows));
         }
         self.cache.as_ref().map_or(&[], |(_, rows)| rows)
+    }
+
+    /// Tags in use with their counts, cached per annotation revision.
+    fn tag_counts(
+        &mut self,
+        annotations: &Annotations,
+    ) -> std::collections::BTreeMap<String, usize> {
+        if self
+            .tag_cache
+            .as_ref()
+            .is_none_or(|(rev, _)| *rev != annotations.revision())
+        {
+            self.tag_cache = Some((annotations.revision(), annotations.tag_counts()));
+        }
+        self.tag_cache
+            .as_ref()
+            .map(|(_, c)| c.clone())
+            .unwrap_or_default()
     }
 
     /// The ids of the listed highlights, in order.
@@ -268,7 +287,7 @@ pub(super) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
             panel.filter_text.clear();
         }
     });
-    let tag_counts = ann.tag_counts();
+    let tag_counts = panel.tag_counts(ann);
     if !tag_counts.is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing = vec2(4.0, 4.0);

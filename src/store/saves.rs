@@ -111,9 +111,15 @@ pub fn save_stem(article: &Path) -> String {
 #[must_use]
 pub fn identity_path(article: &Path, dir: &Path) -> String {
     let abs = std::fs::canonicalize(article).unwrap_or_else(|_| article.to_owned());
-    let root = std::fs::canonicalize(dir)
-        .ok()
-        .and_then(|d| d.parent().map(Path::to_owned));
+    // The saves folder may not exist yet: its parent decides.
+    let dir_abs = std::fs::canonicalize(dir).ok().or_else(|| {
+        let parent = dir
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        Some(std::fs::canonicalize(parent).ok()?.join(dir.file_name()?))
+    });
+    let root = dir_abs.and_then(|d| d.parent().map(Path::to_owned));
     match root.and_then(|r| abs.strip_prefix(r).ok().map(Path::to_owned)) {
         Some(rel) => rel
             .components()
@@ -131,6 +137,8 @@ pub struct SaveHandle {
     /// The save file.
     pub path: PathBuf,
     base: Option<(Vec<u8>, SaveFile)>,
+    /// Modification time and length of the file when `base` was taken.
+    stamp: Option<(std::time::SystemTime, u64)>,
     /// Set for a save from a newer Storyline: never written.
     pub read_only: bool,
 }
@@ -154,15 +162,11 @@ impl SaveHandle {
         identity: &ArticleIdentity,
     ) -> Result<(Self, Option<SaveFile>), StoreError> {
         let path = locate(dir, article, identity);
-        let mut handle = Self {
-            path,
-            base: None,
-            read_only: false,
-        };
+        let mut handle = Self::at(path);
         let save = handle.read_disk()?;
         if let Some((bytes, save)) = &save {
             handle.read_only = save.version > SAVE_VERSION;
-            handle.base = Some((bytes.clone(), save.clone()));
+            handle.set_base(bytes.clone(), save.clone());
         }
         Ok((handle, save.map(|(_, s)| s)))
     }
@@ -173,8 +177,33 @@ impl SaveHandle {
         Self {
             path,
             base: None,
+            stamp: None,
             read_only: false,
         }
+    }
+
+    fn file_stamp(&self) -> Option<(std::time::SystemTime, u64)> {
+        let meta = std::fs::metadata(&self.path).ok()?;
+        Some((meta.modified().ok()?, meta.len()))
+    }
+
+    fn set_base(&mut self, bytes: Vec<u8>, save: SaveFile) {
+        self.base = Some((bytes, save));
+        self.stamp = self.file_stamp();
+    }
+
+    /// The highlights as last read from or written to disk.
+    #[must_use]
+    pub fn base_highlights(&self) -> &[Highlight] {
+        self.base.as_ref().map_or(&[], |(_, s)| &s.highlights)
+    }
+
+    /// A cheap check (file time and size) of whether the file may have been
+    /// changed by someone else since this handle last read or wrote it.
+    #[must_use]
+    pub fn may_have_changed(&self) -> bool {
+        let now = self.file_stamp();
+        now.is_some() && now != self.stamp
     }
 
     /// The backup kept next to the save.
@@ -189,22 +218,27 @@ impl SaveHandle {
     }
 
     /// The save on disk when it differs from what this handle last read or
-    /// wrote (another process or `git pull` changed it).
-    pub fn changed_on_disk(&self) -> Result<Option<SaveFile>, StoreError> {
-        let disk = self.read_disk()?;
+    /// wrote (another process or `git pull` changed it). The handle takes it
+    /// as its new base; the caller merges it into its model.
+    pub fn take_disk_change(&mut self) -> Result<Option<SaveFile>, StoreError> {
+        let disk = self.read_disk().inspect_err(|_| {
+            // Report a damaged file once, not on every check.
+            self.stamp = self.file_stamp();
+        })?;
         let base = self.base.as_ref().map(|(b, _)| b);
         Ok(match disk {
-            Some((bytes, save)) if Some(&bytes) != base => Some(save),
-            _ => None,
+            Some((bytes, save)) if Some(&bytes) != base => {
+                if save.version > SAVE_VERSION {
+                    self.read_only = true;
+                }
+                self.set_base(bytes, save.clone());
+                Some(save)
+            }
+            _ => {
+                self.stamp = self.file_stamp();
+                None
+            }
         })
-    }
-
-    /// Marks `save` as the version both sides now share (after the app merged
-    /// an on-disk change itself).
-    pub fn adopt(&mut self, save: &SaveFile) -> Result<(), StoreError> {
-        let bytes = to_ron(save, &self.path)?.into_bytes();
-        self.base = Some((bytes, save.clone()));
-        Ok(())
     }
 
     /// Writes `ours` under the folder lock, first merging whatever another
@@ -251,7 +285,7 @@ impl SaveHandle {
         let bytes = to_ron(&out, &self.path)?.into_bytes();
         if let Some((old, _)) = &disk {
             if *old == bytes {
-                self.base = Some((bytes, out.clone()));
+                self.set_base(bytes, out.clone());
                 return Ok(WriteOutcome {
                     written: out,
                     merged,
@@ -260,7 +294,7 @@ impl SaveHandle {
             atomic_write(&self.backup_path(), old)?;
         }
         atomic_write(&self.path, &bytes)?;
-        self.base = Some((bytes, out.clone()));
+        self.set_base(bytes, out.clone());
         Ok(WriteOutcome {
             written: out,
             merged,
