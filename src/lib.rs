@@ -9,3 +9,4 @@ pub mod app;
 pub mod cli;
 pub mod document;
 pub mod store;
+pub mod timeline;

@@ -151,7 +151,7 @@ fn save_round_trips_and_is_deterministic() {
     handle.write(&save_file(&identity, &a, &d)).expect("write");
     let path = saves.join("story.ron");
     let first = std::fs::read_to_string(&path).expect("read");
-    assert!(first.starts_with("(\n  version: 1,"), "{first}");
+    assert!(first.starts_with("(\n  version: 2,"), "{first}");
     assert!(!first.contains('\r'));
     // Sorted by position: h-1 comes before h-2.
     assert!(first.find("h-1").expect("h-1") < first.find("h-2").expect("h-2"));
@@ -364,5 +364,139 @@ fn the_shipped_sample_save_anchors_exactly() {
     for e in a.entries() {
         assert_eq!(e.anchor.status.name(), "anchored", "{:?}", e.highlight.id);
         assert!(!e.highlight.tags.is_empty());
+    }
+}
+
+mod timeline {
+    use super::*;
+    use storyline::timeline::{Event, EventId, EventKind, Lane, LaneColor, LaneId, When};
+
+    fn lane(id: &str) -> Lane {
+        Lane {
+            id: LaneId(id.into()),
+            name: id.into(),
+            color: LaneColor::Blue,
+            order: 0,
+            keywords: Vec::new(),
+        }
+    }
+
+    fn event(id: &str, lanes: &[&str], evidence: &[&str]) -> Event {
+        Event {
+            id: EventId(id.into()),
+            title: id.into(),
+            when: When::day(jiff::civil::date(2020, 1, 31)),
+            lanes: lanes.iter().map(|l| LaneId((*l).into())).collect(),
+            evidence: evidence.iter().map(|h| HighlightId((*h).into())).collect(),
+            note: String::new(),
+            kind: EventKind::Expected,
+            modified: ts(0),
+            source: None,
+        }
+    }
+
+    fn setup() -> Annotations {
+        let d = doc(TEXT);
+        let mut a = Annotations::new(Vec::new(), &d.text);
+        a.apply(
+            Command::Batch(vec![
+                Command::Add(highlight(&d, "expected to decide", "h-1")),
+                Command::AddLane(lane("uk")),
+                Command::AddLane(lane("eu")),
+                Command::AddEvent(event("e-1", &["uk"], &["h-1"])),
+                Command::AddEvent(event("e-2", &["uk", "eu"], &["h-1"])),
+            ]),
+            ts(1),
+        )
+        .expect("batch");
+        a
+    }
+
+    #[test]
+    fn a_batch_is_one_undo_step_and_fails_as_a_whole() {
+        let mut a = setup();
+        assert_eq!(
+            (a.entries().len(), a.lanes().len(), a.events().len()),
+            (1, 2, 2)
+        );
+        a.apply(Command::Undo, ts(2)).expect("undo");
+        assert_eq!(
+            (a.entries().len(), a.lanes().len(), a.events().len()),
+            (0, 0, 0)
+        );
+        a.apply(Command::Redo, ts(2)).expect("redo");
+        assert_eq!(a.events().len(), 2);
+        // A batch with a bad step changes nothing.
+        let err = a.apply(
+            Command::Batch(vec![
+                Command::AddLane(lane("de")),
+                Command::DeleteEvent(EventId("nope".into())),
+            ]),
+            ts(3),
+        );
+        assert!(err.is_err());
+        assert_eq!(a.lanes().len(), 2);
+    }
+
+    #[test]
+    fn deleting_evidence_unlinks_or_deletes_events_undoably() {
+        let mut a = setup();
+        a.apply(Command::Delete(HighlightId("h-1".into())), ts(2))
+            .expect("delete");
+        assert_eq!(a.events().len(), 2);
+        assert!(a.events().iter().all(|e| e.evidence.is_empty()));
+        a.apply(Command::Undo, ts(3)).expect("undo");
+        assert!(a.events().iter().all(|e| e.evidence.len() == 1));
+        a.apply(Command::DeleteWithEvents(HighlightId("h-1".into())), ts(4))
+            .expect("delete all");
+        assert!(a.events().is_empty() && a.entries().is_empty());
+        a.apply(Command::Undo, ts(5)).expect("undo");
+        assert_eq!((a.entries().len(), a.events().len()), (1, 2));
+    }
+
+    #[test]
+    fn deleting_a_lane_keeps_events_in_other_lanes() {
+        let mut a = setup();
+        a.apply(Command::DeleteLane(LaneId("uk".into())), ts(2))
+            .expect("delete lane");
+        let ids: Vec<&str> = a.events().iter().map(|e| e.id.0.as_str()).collect();
+        assert_eq!(ids, vec!["e-2"]);
+        assert_eq!(a.events()[0].lanes, vec![LaneId("eu".into())]);
+        a.apply(Command::Undo, ts(3)).expect("undo");
+        assert_eq!(a.events().len(), 2);
+    }
+
+    #[test]
+    fn timeline_round_trips_through_the_save() {
+        let Fixture {
+            dir: _dir,
+            article,
+            d,
+            saves,
+        } = fixture();
+        let (mut handle, mut a, identity) = open_annotations(&saves, &article, &d).expect("open");
+        let setup = setup();
+        a.apply(
+            Command::Add(highlight(&d, "expected to decide", "h-1")),
+            ts(1),
+        )
+        .expect("add");
+        for l in setup.lanes() {
+            a.apply(Command::AddLane(l.clone()), ts(1)).expect("lane");
+        }
+        for e in setup.events() {
+            a.apply(Command::AddEvent(e.clone()), ts(1)).expect("event");
+        }
+        a.apply(Command::Dismiss("abc:next week".into()), ts(1))
+            .expect("dismiss");
+        handle.write(&save_file(&identity, &a, &d)).expect("write");
+        let text = std::fs::read_to_string(&handle.path).expect("read");
+        assert!(
+            text.contains("version: 2,") && text.contains("lanes: [") && text.contains("events: [")
+        );
+        let (_, back, _) = open_annotations(&saves, &article, &d).expect("reopen");
+        assert_eq!(back.lanes(), a.lanes());
+        assert_eq!(back.events(), a.events());
+        assert!(back.is_dismissed("abc:next week"));
     }
 }

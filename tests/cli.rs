@@ -228,3 +228,59 @@ fn list_reports_moved_fuzzy_and_orphaned_highlights_after_an_edit() {
         .collect();
     assert_eq!(status, vec!["fuzzy", "moved", "orphaned"], "{rows:#}");
 }
+
+#[test]
+fn events_json_lists_the_dated_phrases_with_lanes() {
+    let out = storyline(&["events", SAMPLE, "--json", "--saves", "saves"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let rows = rows.as_array().expect("array");
+    let find = |phrase: &str| {
+        rows.iter()
+            .find(|r| r["phrase"] == phrase)
+            .unwrap_or_else(|| panic!("{phrase}"))
+    };
+    let next_week = find("next week");
+    assert_eq!(next_week["start"], "2020-01-27");
+    assert_eq!(next_week["end"], "2020-02-02");
+    assert_eq!(next_week["precision"], "week");
+    assert_eq!(next_week["approximate"], false);
+    assert_eq!(next_week["lane"], "UK decision");
+    assert!(
+        next_week["sentence"]
+            .as_str()
+            .expect("sentence")
+            .ends_with("make a decision next week.")
+    );
+    let later = find("later this year");
+    assert_eq!(
+        (later["start"].as_str(), later["end"].as_str()),
+        (Some("2020-01-23"), Some("2020-12-31"))
+    );
+    assert_eq!(later["lane"], "German vote");
+    assert_eq!(find("this week")["lane"], "Canadian extradition");
+    assert_eq!(find("last month")["start"], "2019-12-01");
+    assert_eq!(find("on Jan. 31")["precision"], "day");
+    // In text order, offsets pointing at the phrase.
+    let offsets: Vec<u64> = rows
+        .iter()
+        .map(|r| r["offset"].as_u64().expect("offset"))
+        .collect();
+    assert!(offsets.windows(2).all(|w| w[0] < w[1]));
+    // An article with no date asks for one.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let undated = dir.path().join("undated.txt");
+    std::fs::write(&undated, "A title\n\nThe vote is next week.").expect("write");
+    let undated = undated.to_str().expect("utf-8");
+    let out = storyline(&["events", undated]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--published"));
+    let out = storyline(&["events", undated, "--published", "2021-06-02", "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(rows[0]["start"], "2021-06-07");
+    assert_eq!(rows[0]["lane"], serde_json::Value::Null);
+}

@@ -27,7 +27,7 @@ fn app(saves: &Path) -> StorylineApp {
 
 fn harness(app: StorylineApp) -> Harness<'static, StorylineApp> {
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 900.0))
+        .with_size(egui::vec2(1280.0, 1200.0))
         // Real frame times, so a double click is a double click.
         .with_step_dt(1.0 / 60.0)
         .build_ui_state(|ui, app: &mut StorylineApp| app.ui(ui), app);

@@ -99,3 +99,62 @@ fn sample_block_structure_snapshot() {
         .collect();
     insta::assert_snapshot!(outline.join("\n"));
 }
+
+#[test]
+fn sample_timeline_layout_snapshot() {
+    use std::fmt::Write as _;
+    use storyline::timeline::layout::{LayoutParams, initial_view, layout};
+    let (path, loaded) = storyline::cli::load_sample();
+    let (_, ann, _) = storyline::store::article::open_annotations(
+        std::path::Path::new("saves"),
+        &path,
+        &loaded.document,
+    )
+    .expect("shipped save");
+    let published = loaded.document.meta.published;
+    let params = LayoutParams {
+        width: 900.0,
+        row_height: 22.0,
+        lane_gap: 4.0,
+        char_width: 6.5,
+        max_rows: 4,
+    };
+    let view = initial_view(ann.events(), published);
+    let l = layout(ann.lanes(), ann.events(), view, published, &params);
+    let mut out = String::new();
+    for lane in &l.lanes {
+        let _ = writeln!(
+            out,
+            "lane {:<22} top {:>5.1} height {:>5.1}",
+            lane.name, lane.top, lane.height
+        );
+    }
+    for p in &l.items {
+        let title = &ann.event(&p.event).expect("event").title;
+        let _ = writeln!(
+            out,
+            "{:<22} {:>6.1}..{:<6.1} y {:>5.1} {}{} {:<45} label {:?}",
+            l.lanes[p.lane].name,
+            p.x0,
+            p.x1,
+            p.y,
+            if p.point { "point" } else { "bar  " },
+            if p.expected { " expected" } else { " reported" },
+            title,
+            p.label
+        );
+    }
+    let _ = writeln!(
+        out,
+        "published x {:?}",
+        l.publication_x.map(|x| (x * 10.0).round() / 10.0)
+    );
+    let ticks: Vec<String> = l
+        .ticks
+        .iter()
+        .filter(|t| !t.label.is_empty())
+        .map(|t| format!("{}@{:.0}", t.label, t.x))
+        .collect();
+    let _ = writeln!(out, "ticks {}", ticks.join(" "));
+    insta::assert_snapshot!(out);
+}

@@ -5,11 +5,14 @@
 //! passed in, so every function here is deterministic.
 
 mod anchor;
+mod merge;
 mod model;
 mod search;
+mod timeline_cmds;
 
 pub use anchor::{Anchor, AnchorStatus, anchor, anchor_all};
-pub use model::{AnnotateError, Annotations, Change, Command, Entry, merge_highlights};
+pub use merge::{merge_events, merge_highlights, merge_keys, merge_lanes};
+pub use model::{AnnotateError, Annotations, Change, Command, Entry};
 pub use search::find_quote;
 
 use serde::{Deserialize, Serialize};

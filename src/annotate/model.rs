@@ -7,6 +7,7 @@ use thiserror::Error;
 use super::anchor::{Anchor, AnchorStatus, anchor};
 use super::{Highlight, HighlightColor, HighlightId, Selector, normalize_tags};
 use crate::document::{CharRange, TextIndex};
+use crate::timeline::{Event, EventId, Lane, LaneId};
 
 /// A highlight with where it sits in the current text.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +50,26 @@ pub enum Command {
     SetNote(HighlightId, String),
     /// Attach a highlight (usually an orphan) to a new passage.
     Reattach(HighlightId, Selector),
+    /// Delete a highlight and every event that rests on it.
+    DeleteWithEvents(HighlightId),
+    /// Add a lane.
+    AddLane(Lane),
+    /// Replace a lane (rename, colour, order, keywords).
+    UpdateLane(Lane),
+    /// Delete a lane; events left in no lane are deleted with it.
+    DeleteLane(LaneId),
+    /// Add an event.
+    AddEvent(Event),
+    /// Replace an event (title, date, lanes, evidence, note, kind).
+    UpdateEvent(Event),
+    /// Delete an event.
+    DeleteEvent(EventId),
+    /// Hide a suggested event (by its key).
+    Dismiss(String),
+    /// Show a dismissed suggestion again.
+    Restore(String),
+    /// Several commands as one undoable step.
+    Batch(Vec<Command>),
     /// Undo the last change.
     Undo,
     /// Redo the last undone change.
@@ -67,15 +88,75 @@ pub enum AnnotateError {
     /// The annotations are read-only (a save from a newer Storyline).
     #[error("these annotations are read-only")]
     ReadOnly,
+    /// No lane has this id.
+    #[error("no lane with id {0:?}")]
+    UnknownLane(LaneId),
+    /// No event has this id.
+    #[error("no event with id {0:?}")]
+    UnknownEvent(EventId),
+    /// A lane or event with this id already exists.
+    #[error("the id {0} is already used")]
+    DuplicateId(String),
 }
 
-/// One highlight before and after a change (`None`: absent).
+/// One item before and after a change (`None`: absent).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Change {
-    /// The entry before.
-    pub before: Option<Entry>,
-    /// The entry after.
-    pub after: Option<Entry>,
+pub enum Change {
+    /// A highlight.
+    Highlight {
+        /// Before.
+        before: Option<Entry>,
+        /// After.
+        after: Option<Entry>,
+    },
+    /// A lane.
+    Lane {
+        /// Before.
+        before: Option<Lane>,
+        /// After.
+        after: Option<Lane>,
+    },
+    /// An event.
+    Event {
+        /// Before.
+        before: Option<Event>,
+        /// After.
+        after: Option<Event>,
+    },
+    /// A dismissed suggestion.
+    Dismissed {
+        /// Its key.
+        key: String,
+        /// Dismissed before.
+        before: bool,
+        /// Dismissed after.
+        after: bool,
+    },
+}
+
+impl Change {
+    /// The same change, backwards.
+    fn reversed(&self) -> Self {
+        match self.clone() {
+            Self::Highlight { before, after } => Self::Highlight {
+                before: after,
+                after: before,
+            },
+            Self::Lane { before, after } => Self::Lane {
+                before: after,
+                after: before,
+            },
+            Self::Event { before, after } => Self::Event {
+                before: after,
+                after: before,
+            },
+            Self::Dismissed { key, before, after } => Self::Dismissed {
+                key,
+                before: after,
+                after: before,
+            },
+        }
+    }
 }
 
 /// All highlights of one article, anchored to its current text, with undo history.
@@ -86,6 +167,9 @@ pub struct Change {
 #[derive(Clone, Debug, Default)]
 pub struct Annotations {
     entries: Vec<Entry>,
+    pub(super) lanes: Vec<Lane>,
+    pub(super) events: Vec<Event>,
+    pub(super) dismissed: BTreeSet<String>,
     undo: Vec<Vec<Change>>,
     redo: Vec<Vec<Change>>,
     revision: u64,
@@ -230,9 +314,44 @@ impl Annotations {
         if self.read_only {
             return Err(AnnotateError::ReadOnly);
         }
-        let changes = match cmd {
+        match cmd {
             Command::Undo => return Ok(self.step_history(true)),
             Command::Redo => return Ok(self.step_history(false)),
+            _ => {}
+        }
+        let mut done = Vec::new();
+        if let Err(e) = self.run(cmd, now, &mut done) {
+            // Roll back what part of a batch was applied.
+            for c in done.iter().rev() {
+                self.put_change(&c.reversed());
+            }
+            self.finish_change();
+            return Err(e);
+        }
+        if done.is_empty() {
+            return Ok(false);
+        }
+        self.undo.push(done);
+        self.redo.clear();
+        self.finish_change();
+        Ok(true)
+    }
+
+    /// Applies `cmd`, appending what changed to `done`.
+    fn run(
+        &mut self,
+        cmd: Command,
+        now: jiff::Timestamp,
+        done: &mut Vec<Change>,
+    ) -> Result<(), AnnotateError> {
+        let changes = match cmd {
+            Command::Undo | Command::Redo => Vec::new(),
+            Command::Batch(cmds) => {
+                for c in cmds {
+                    self.run(c, now, done)?;
+                }
+                return Ok(());
+            }
             Command::Add(highlight) => {
                 if self.get(&highlight.id).is_some() {
                     return Err(AnnotateError::Duplicate(highlight.id));
@@ -240,18 +359,13 @@ impl Annotations {
                 let mut highlight = highlight;
                 highlight.tags = normalize_tags(&highlight.tags);
                 let anchor = Anchor::at(highlight.selector.position.range());
-                vec![Change {
+                vec![Change::Highlight {
                     before: None,
                     after: Some(Entry { highlight, anchor }),
                 }]
             }
-            Command::Delete(id) => {
-                let before = self.get(&id).cloned().ok_or(AnnotateError::Unknown(id))?;
-                vec![Change {
-                    before: Some(before),
-                    after: None,
-                }]
-            }
+            Command::Delete(id) => self.delete_highlight(&id, false, now)?,
+            Command::DeleteWithEvents(id) => self.delete_highlight(&id, true, now)?,
             Command::SetColor(id, color) => self.edit(id, now, |e| e.highlight.color = color)?,
             Command::SetTags(id, tags) => {
                 let tags = normalize_tags(&tags);
@@ -262,17 +376,13 @@ impl Annotations {
                 e.anchor = Anchor::at(selector.position.range());
                 e.highlight.selector = selector;
             })?,
+            other => self.plan_timeline(other, now)?,
         };
-        if changes.is_empty() {
-            return Ok(false);
+        for c in changes {
+            self.put_change(&c);
+            done.push(c);
         }
-        for c in &changes {
-            self.put(c.before.as_ref(), c.after.clone());
-        }
-        self.undo.push(changes);
-        self.redo.clear();
-        self.finish_change();
-        Ok(true)
+        Ok(())
     }
 
     /// A change to one existing entry; empty when `f` changes nothing.
@@ -289,7 +399,7 @@ impl Annotations {
             return Ok(Vec::new());
         }
         after.highlight.modified = now.max(before.highlight.created);
-        Ok(vec![Change {
+        Ok(vec![Change::Highlight {
             before: Some(before),
             after: Some(after),
         }])
@@ -305,21 +415,50 @@ impl Annotations {
             return false;
         };
         to.push(group.clone());
-        let ordered: Vec<&Change> = if undo {
-            group.iter().rev().collect()
+        if undo {
+            for c in group.iter().rev() {
+                self.put_change(&c.reversed());
+            }
         } else {
-            group.iter().collect()
-        };
-        for c in ordered {
-            let (old, new) = if undo {
-                (c.after.as_ref(), c.before.clone())
-            } else {
-                (c.before.as_ref(), c.after.clone())
-            };
-            self.put(old, new);
+            for c in &group {
+                self.put_change(c);
+            }
         }
         self.finish_change();
         true
+    }
+
+    /// Makes one change (forwards).
+    pub(super) fn put_change(&mut self, change: &Change) {
+        match change.clone() {
+            Change::Highlight { before, after } => self.put(before.as_ref(), after),
+            Change::Lane { before, after } => {
+                let id = before.as_ref().or(after.as_ref()).map(|l| l.id.clone());
+                self.lanes.retain(|l| Some(&l.id) != id.as_ref());
+                if let Some(l) = after {
+                    self.lanes.push(l);
+                }
+                self.lanes
+                    .sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+            }
+            Change::Event { before, after } => {
+                let id = before.as_ref().or(after.as_ref()).map(|e| e.id.clone());
+                self.events.retain(|e| Some(&e.id) != id.as_ref());
+                if let Some(e) = after {
+                    self.events.push(e);
+                }
+                self.events.sort_by(|a, b| {
+                    (a.when.start, a.when.end, &a.id).cmp(&(b.when.start, b.when.end, &b.id))
+                });
+            }
+            Change::Dismissed { key, after, .. } => {
+                if after {
+                    self.dismissed.insert(key);
+                } else {
+                    self.dismissed.remove(&key);
+                }
+            }
+        }
     }
 
     /// Replaces the entry `old` (by id) with `new`.
@@ -354,45 +493,4 @@ impl Annotations {
         self.entries.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.finish_change();
     }
-}
-
-/// Three-way merge of highlight lists: `base` is what both sides started
-/// from, `ours` and `theirs` their current versions. Per id: a side that did
-/// not change takes the other's version; when both changed, an edit beats a
-/// delete (nothing typed is lost) and otherwise the later `modified` wins
-/// (ours on a tie). Sorted by position, then id.
-#[must_use]
-pub fn merge_highlights(
-    base: &[Highlight],
-    ours: &[Highlight],
-    theirs: &[Highlight],
-) -> Vec<Highlight> {
-    let by_id = |list: &[Highlight]| -> BTreeMap<HighlightId, Highlight> {
-        list.iter().map(|h| (h.id.clone(), h.clone())).collect()
-    };
-    let (base, ours, theirs) = (by_id(base), by_id(ours), by_id(theirs));
-    let ids: BTreeSet<&HighlightId> = base
-        .keys()
-        .chain(ours.keys())
-        .chain(theirs.keys())
-        .collect();
-    let mut out: Vec<Highlight> = ids
-        .into_iter()
-        .filter_map(|id| {
-            let (b, o, t) = (base.get(id), ours.get(id), theirs.get(id));
-            let pick = if o == t || t == b {
-                o
-            } else if o == b {
-                t
-            } else {
-                match (o, t) {
-                    (Some(o), Some(t)) => Some(if t.modified > o.modified { t } else { o }),
-                    (o, t) => o.or(t),
-                }
-            };
-            pick.cloned()
-        })
-        .collect();
-    out.sort_by(|a, b| (a.selector.position.start, &a.id).cmp(&(b.selector.position.start, &b.id)));
-    out
 }

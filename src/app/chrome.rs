@@ -87,6 +87,15 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     }
                 }
                 ui.separator();
+                let label = if app.timeline.hidden {
+                    "Show Timeline  (Ctrl+T)"
+                } else {
+                    "Hide Timeline  (Ctrl+T)"
+                };
+                if ui.button(label).clicked() {
+                    app.send(Command::ToggleTimeline);
+                }
+                ui.separator();
                 if ui.button("Zoom In  (Ctrl++)").clicked() {
                     app.send(Command::Zoom(1.1));
                 }
@@ -128,11 +137,11 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
 pub(super) fn find_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
     egui::Panel::top("find").show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.label("Find:");
+            let label = ui.label("Find:");
             let edit = egui::TextEdit::singleline(&mut app.find.query)
                 .hint_text("Search the article")
                 .desired_width(260.0);
-            let response = ui.add(edit);
+            let response = ui.add(edit).labelled_by(label.id);
             if std::mem::take(&mut app.find.focus) {
                 response.request_focus();
             }

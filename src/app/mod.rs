@@ -11,6 +11,9 @@ pub mod picker;
 pub mod reader;
 pub mod selection;
 pub mod theme;
+mod timeline_cmds;
+mod timeline_details;
+mod timeline_panel;
 mod toolbar;
 
 use std::path::{Path, PathBuf};
@@ -82,6 +85,24 @@ pub enum Command {
     CopySelection,
     /// Clear the text selection.
     ClearSelection,
+    /// Add a lane (and open its editor).
+    AddLane,
+    /// Open a lane's editor.
+    EditLane(crate::timeline::LaneId),
+    /// Move a lane up (-1) or down (+1).
+    MoveLane(crate::timeline::LaneId, i32),
+    /// Select an event (`None`: none): its evidence flashes.
+    SelectEvent(Option<crate::timeline::EventId>),
+    /// Scroll the article to a passage and flash it.
+    Reveal(CharRange),
+    /// Make an event from a highlight.
+    AddToTimeline(HighlightId),
+    /// Accept these suggested events (by key).
+    AcceptSuggestions(Vec<String>),
+    /// Delete a highlight, asking first when events rest on it.
+    AskDeleteHighlight(HighlightId),
+    /// Show or hide the timeline.
+    ToggleTimeline,
     /// Grow or shrink the selection from the keyboard.
     ExtendSelection {
         /// Towards the end of the article.
@@ -182,6 +203,7 @@ pub struct StorylineApp {
     setup_done: bool,
     saves_dir: PathBuf,
     panel: PanelState,
+    timeline: timeline_panel::TimelineState,
 }
 
 /// Absolute form of a path, for keys in the state file.
@@ -209,6 +231,7 @@ impl StorylineApp {
             setup_done: false,
             saves_dir: options.saves_dir,
             panel: PanelState::default(),
+            timeline: timeline_panel::TimelineState::default(),
         };
         if let Some((path, loaded)) = options.initial {
             app.show_loaded(&path, loaded);
@@ -300,6 +323,7 @@ impl StorylineApp {
         self.remember_position();
         self.flush_annotations();
         self.panel = PanelState::default();
+        self.timeline = timeline_panel::TimelineState::default();
         let path = absolute(path);
         for warning in &loaded.warnings {
             self.notice(warning.clone());
@@ -487,6 +511,7 @@ impl StorylineApp {
         chrome::menu_bar_ui(ui, self);
         chrome::status_bar_ui(ui, self);
         chrome::side_panel_ui(ui, self);
+        timeline_panel::timeline_panel_ui(ui, self);
         if self.find.open {
             chrome::find_bar_ui(ui, self);
         }
@@ -519,6 +544,14 @@ impl StorylineApp {
                     chrome::empty_ui(ui, self);
                 }
             });
+        if let Some(article) = &self.article {
+            timeline_details::timeline_windows_ui(
+                &ctx,
+                article,
+                &mut self.timeline,
+                &mut self.commands,
+            );
+        }
         chrome::drop_overlay_ui(&ctx);
         chrome::prompts_ui(&ctx, self);
 

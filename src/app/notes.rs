@@ -6,13 +6,13 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Duration;
 
 use super::{Command, Message, StorylineApp};
-use crate::annotate::{
-    self, Annotations, Highlight, HighlightColor, HighlightId, Selector, merge_highlights,
-};
+use crate::annotate::{self, Annotations, Highlight, HighlightColor, HighlightId, Selector};
 use crate::document::{CharRange, Document, TextIndex};
 use crate::store::StoreError;
-use crate::store::article::{new_highlight_id, now, open_annotations, save_file};
-use crate::store::saves::{ArticleIdentity, SaveHandle, WriteOutcome, backup_path};
+use crate::store::article::{apply_save, new_highlight_id, now, open_annotations, save_file};
+use crate::store::saves::{
+    ArticleIdentity, SaveFile, SaveHandle, WriteOutcome, backup_path, merge_save,
+};
 
 /// Seconds after the last change before the save is written.
 const SAVE_DELAY: f64 = 0.4;
@@ -25,7 +25,7 @@ const DISK_CHECK_INTERVAL: f64 = 2.0;
 struct SaveReply {
     handle: SaveHandle,
     result: Result<WriteOutcome, StoreError>,
-    sent: Vec<Highlight>,
+    sent: SaveFile,
     revision: u64,
 }
 
@@ -197,7 +197,7 @@ impl ArticleNotes {
                 let _ = tx.send(SaveReply {
                     handle,
                     result,
-                    sent: save.highlights,
+                    sent: save,
                     revision,
                 });
                 ctx.request_repaint();
@@ -217,16 +217,21 @@ impl ArticleNotes {
         if !handle.may_have_changed() {
             return Vec::new();
         }
-        let base = handle.base_highlights().to_vec();
+        let base = handle.base().cloned();
         match handle.take_disk_change() {
             Ok(Some(theirs)) => {
-                let ours = self.annotations.to_highlights(&doc.text);
-                let merged = merge_highlights(&base, &ours, &theirs.highlights);
-                self.annotations.replace_all(merged, &doc.text);
+                let ours = save_file(&self.identity, &self.annotations, doc);
+                let merged = merge_save(base.as_ref(), &ours, &theirs);
+                apply_save(&mut self.annotations, merged.clone(), &doc.text);
                 if handle.read_only {
                     self.annotations.set_read_only(true);
                 }
-                if unsaved || self.annotations.to_highlights(&doc.text) != theirs.highlights {
+                if unsaved
+                    || merged.highlights != theirs.highlights
+                    || merged.lanes != theirs.lanes
+                    || merged.events != theirs.events
+                    || merged.dismissed != theirs.dismissed
+                {
                     self.dirty_since = Some(time);
                 } else {
                     self.saved_revision = self.annotations.revision();
@@ -251,17 +256,16 @@ impl ArticleNotes {
         match reply.result {
             Ok(outcome) => {
                 if outcome.merged {
-                    let ours = self.annotations.to_highlights(&doc.text);
-                    let merged = merge_highlights(&reply.sent, &ours, &outcome.written.highlights);
-                    self.annotations.replace_all(merged, &doc.text);
+                    let ours = save_file(&self.identity, &self.annotations, doc);
+                    let merged = merge_save(Some(&reply.sent), &ours, &outcome.written);
+                    apply_save(&mut self.annotations, merged, &doc.text);
                     messages.push(Message::notice(format!(
                         "Merged highlights saved by another Storyline into {}.",
                         path.display()
                     )));
                     // What is on disk is `written`; ours may add to it.
-                    self.saved_revision = if self.annotations.to_highlights(&doc.text)
-                        == outcome.written.highlights
-                    {
+                    let now_saved = save_file(&self.identity, &self.annotations, doc);
+                    self.saved_revision = if now_saved == outcome.written {
                         self.annotations.revision()
                     } else {
                         reply.revision
@@ -326,7 +330,8 @@ impl ArticleNotes {
                 .map_err(|e| format!("Could not move {} aside: {e}", path.display()))?;
         }
         let count = save.highlights.len();
-        self.annotations = Annotations::new(save.highlights, &doc.text);
+        self.annotations = Annotations::default();
+        apply_save(&mut self.annotations, save, &doc.text);
         self.handle = Some(SaveHandle::at(path));
         self.read_only_reason = None;
         self.saved_revision = u64::MAX; // not on disk yet: write it
@@ -444,7 +449,7 @@ impl StorylineApp {
                         let next = p.and_then(|p| {
                             ids.get(p + 1).or(p.checked_sub(1).and_then(|q| ids.get(q)))
                         });
-                        self.send(Command::Annotate(annotate::Command::Delete(current)));
+                        self.send(Command::AskDeleteHighlight(current));
                         self.send(Command::FocusHighlight(next.cloned(), false));
                     }
                     (step, Some(p)) => {
@@ -502,7 +507,7 @@ impl StorylineApp {
                     article.view.scroll_to(head);
                 }
             }
-            _ => {}
+            other => self.apply_timeline_command(other, time),
         }
     }
 

@@ -56,6 +56,10 @@ pub struct PanelState {
     tag_cache: Option<(u64, std::collections::BTreeMap<String, usize>)>,
     /// App time of the current frame.
     pub now: f64,
+    /// Rows marked briefly (an event's evidence), and since when.
+    flash: (Vec<HighlightId>, f64),
+    /// Scroll the list to the focused row next frame.
+    reveal_focused: bool,
 }
 
 fn matches(
@@ -77,6 +81,13 @@ impl PanelState {
     /// Selects a highlight (or none). The editor follows.
     pub fn focus(&mut self, id: Option<HighlightId>) {
         self.focused = id;
+        self.reveal_focused = true;
+    }
+
+    /// Marks these rows briefly (from time `now`) and scrolls to the first.
+    pub fn flash(&mut self, ids: Vec<HighlightId>, now: f64) {
+        self.flash = (ids, now);
+        self.reveal_focused = true;
     }
 
     /// Indices into `annotations.entries()` of the anchored highlights that
@@ -169,7 +180,7 @@ impl PanelState {
 }
 
 /// A small colour swatch button; returns true when clicked.
-fn swatch(ui: &mut Ui, fill: Color32, ring: Option<Color32>, tip: &str) -> bool {
+pub(super) fn swatch(ui: &mut Ui, fill: Color32, ring: Option<Color32>, tip: &str) -> bool {
     let (rect, response) = ui.allocate_exact_size(vec2(18.0, 18.0), Sense::click());
     ui.painter().circle_filled(rect.center(), 7.0, fill);
     if let Some(ring) = ring {
@@ -326,6 +337,15 @@ pub(super) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
         .id_salt("highlight-list")
         .max_height(list_height)
         .auto_shrink([false, true]);
+    if std::mem::take(&mut panel.reveal_focused)
+        && let Some(focused) = &panel.focused
+        && let Some(pos) = rows
+            .iter()
+            .position(|&i| &ann.entries()[i].highlight.id == focused)
+    {
+        // Only scroll when the row is not already in view (approximately).
+        panel.scroll_to_row = Some(pos);
+    }
     if let Some(row) = panel.scroll_to_row.take() {
         area = area.vertical_scroll_offset((row as f32 * ROW_HEIGHT - list_height / 2.0).max(0.0));
     }
@@ -336,7 +356,12 @@ pub(super) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
         for &i in &rows[range] {
             let entry = &ann.entries()[i];
             let selected = panel.focused.as_ref() == Some(&entry.highlight.id);
-            if row_ui(ui, entry, selected, &palette).clicked() {
+            let flashing =
+                panel.now - panel.flash.1 < 1.6 && panel.flash.0.contains(&entry.highlight.id);
+            if flashing {
+                ui.ctx().request_repaint();
+            }
+            if row_ui(ui, entry, selected || flashing, &palette).clicked() {
                 panel.list_focus = true;
                 commands.push(Command::FocusHighlight(
                     Some(entry.highlight.id.clone()),
@@ -367,7 +392,7 @@ pub(super) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
                                 commands.push(Command::Reattach(h.id.clone()));
                             }
                             if ui.small_button("Delete").clicked() {
-                                commands.push(Command::Annotate(annotate::Command::Delete(h.id.clone())));
+                                commands.push(Command::AskDeleteHighlight(h.id.clone()));
                             }
                         });
                         ui.add_space(4.0);
@@ -544,11 +569,18 @@ fn editor_ui(
             commands.push(Command::FocusHighlight(Some(id.clone()), true));
         }
         if ui
+            .button("Add to timeline")
+            .on_hover_text("Make an event from this highlight, dated by the phrase in or near it")
+            .clicked()
+        {
+            commands.push(Command::AddToTimeline(id.clone()));
+        }
+        if ui
             .button("Delete")
             .on_hover_text("Delete this highlight (Ctrl+Z undoes)")
             .clicked()
         {
-            commands.push(Command::Annotate(annotate::Command::Delete(id.clone())));
+            commands.push(Command::AskDeleteHighlight(id.clone()));
         }
     });
     // Typed text is applied when the field loses focus (or on Enter for tags).

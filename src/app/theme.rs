@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::annotate::HighlightColor;
+use crate::timeline::LaneColor;
 use egui::{Color32, FontData, FontDefinitions, FontFamily, FontId};
 
 /// The reading font families installed by [`install_fonts`].
@@ -173,6 +174,23 @@ impl Palette {
     pub fn mark_line(&self, color: HighlightColor) -> Color32 {
         self.mark_lines[color_slot(color)]
     }
+}
+
+/// A lane colour: strong for markers, and a light tint for the lane's band.
+#[must_use]
+pub fn lane_color(color: LaneColor, dark: bool) -> Color32 {
+    let (light, dark_c) = match color {
+        LaneColor::Blue => ((0x2f, 0x6f, 0xb8), (0x6a, 0xa8, 0xf0)),
+        LaneColor::Orange => ((0xc8, 0x6a, 0x10), (0xf0, 0xa0, 0x50)),
+        LaneColor::Green => ((0x2f, 0x8a, 0x3a), (0x70, 0xc8, 0x70)),
+        LaneColor::Red => ((0xb8, 0x32, 0x3a), (0xf0, 0x78, 0x78)),
+        LaneColor::Purple => ((0x70, 0x48, 0xb8), (0xb0, 0x90, 0xf0)),
+        LaneColor::Teal => ((0x1f, 0x80, 0x80), (0x60, 0xc8, 0xc8)),
+        LaneColor::Brown => ((0x8a, 0x5a, 0x30), (0xc8, 0x98, 0x68)),
+        LaneColor::Gray => ((0x66, 0x66, 0x66), (0xa8, 0xa8, 0xa8)),
+    };
+    let (r, g, b) = if dark { dark_c } else { light };
+    Color32::from_rgb(r, g, b)
 }
 
 fn color_slot(color: HighlightColor) -> usize {

@@ -167,7 +167,7 @@ pub(super) fn reader_extras_ui(
                 .add_enabled(!read_only, egui::Button::new("Delete highlight"))
                 .clicked()
             {
-                commands.push(Command::Annotate(annotate::Command::Delete(id)));
+                commands.push(Command::AskDeleteHighlight(id));
                 ui.close();
             }
         } else if !has_selection {

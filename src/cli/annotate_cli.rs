@@ -177,3 +177,99 @@ pub fn list(
     out.flush().context("cannot write to standard output")?;
     Ok(())
 }
+
+/// Prints the dated phrases of `article` as suggested events.
+pub fn events(
+    article: &Path,
+    saves: Option<&Path>,
+    json: bool,
+    published: Option<&str>,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    let loaded = load_article(article)?;
+    let doc = &loaded.document;
+    let anchor = match published {
+        Some(p) => p
+            .trim()
+            .parse::<jiff::civil::Date>()
+            .with_context(|| format!("--published {p:?} is not a date (YYYY-MM-DD)"))?,
+        None => match doc.meta.published.or_else(|| user_published(article)) {
+            Some(d) => d,
+            None => bail!(
+                "{} has no publication date to resolve relative dates against; pass --published YYYY-MM-DD (or set it in the window: Article > Set Publication Date)",
+                article.display()
+            ),
+        },
+    };
+    // Lanes come from the article's save, when it has one.
+    let dir = saves_dir(saves);
+    let lanes = open_annotations(&dir, article, doc)
+        .map(|(_, a, _)| a.lanes().to_vec())
+        .unwrap_or_default();
+    let suggestions = crate::timeline::all_suggestions(doc, anchor, &lanes);
+    let lane_name = |id: &Option<crate::timeline::LaneId>| {
+        id.as_ref()
+            .and_then(|id| lanes.iter().find(|l| &l.id == id))
+            .map(|l| l.name.clone())
+    };
+    if json {
+        let rows: Vec<serde_json::Value> = suggestions
+            .iter()
+            .map(|s| {
+                let w = &s.found.when;
+                let mut row = serde_json::json!({
+                    "phrase": s.found.phrase,
+                    "start": w.start.to_string(),
+                    "end": w.end.to_string(),
+                    "precision": w.precision.name(),
+                    "approximate": w.approximate,
+                    "offset": s.found.range.start.0,
+                    "sentence": s.sentence,
+                    "lane": lane_name(&s.lane),
+                    "edtf": w.edtf(),
+                    "kind": if s.found.expected { "expected" } else { "reported" },
+                    "title": s.title,
+                });
+                if let Some(open) = w.open {
+                    row["open"] = serde_json::json!(match open {
+                        crate::timeline::OpenEnd::Before => "before",
+                        crate::timeline::OpenEnd::After => "after",
+                    });
+                }
+                row
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+    } else if suggestions.is_empty() {
+        writeln!(out, "no dated phrases in {}", article.display())?;
+    } else {
+        writeln!(out, "resolved against {anchor}")?;
+        for s in &suggestions {
+            let w = &s.found.when;
+            writeln!(
+                out,
+                "{:>7}  {:<24} {:<23} {:<6}{} {}  [{}]",
+                s.found.range.start.0,
+                format!("{:?}", s.found.phrase),
+                w.edtf(),
+                w.precision.name(),
+                if w.approximate { " ~" } else { "  " },
+                if s.found.expected {
+                    "expected"
+                } else {
+                    "reported"
+                },
+                lane_name(&s.lane).unwrap_or_else(|| "no lane".to_owned()),
+            )?;
+        }
+    }
+    out.flush().context("cannot write to standard output")?;
+    Ok(())
+}
+
+/// The publication date the user set for `article` in the window, if any.
+fn user_published(article: &Path) -> Option<jiff::civil::Date> {
+    let state = crate::store::AppState::load(&crate::store::default_state_path()?).ok()?;
+    let abs = std::fs::canonicalize(article).ok()?;
+    state.articles.get(&abs)?.published.as_deref()?.parse().ok()
+}

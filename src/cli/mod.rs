@@ -67,6 +67,18 @@ pub enum Cmd {
         #[arg(long, default_value = "")]
         note: String,
     },
+    /// Print the dated phrases of an article as suggested timeline events, in text order.
+    Events {
+        /// The article.
+        article: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Resolve relative dates against this day (YYYY-MM-DD) instead of the
+        /// article's publication date.
+        #[arg(long, value_name = "DATE")]
+        published: Option<String>,
+    },
     /// Print an article's highlights, re-anchored to its current text, in order.
     List {
         /// The article.
@@ -135,6 +147,11 @@ pub fn run_command(
             writeln!(out, "{id}")?;
         }
         Cmd::List { article, json } => annotate_cli::list(article, saves, *json, out)?,
+        Cmd::Events {
+            article,
+            json,
+            published,
+        } => annotate_cli::events(article, saves, *json, published.as_deref(), out)?,
         Cmd::Info { article, json } => {
             let loaded = load_article(article)?;
             let doc = &loaded.document;

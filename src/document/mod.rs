@@ -16,7 +16,7 @@ mod markdown;
 mod meta;
 mod plain;
 
-pub use dates::parse_loose_date;
+pub use dates::{month_from_name, parse_loose_date};
 pub use index::TextIndex;
 pub use load::{LoadError, LoadedDocument, SourceFormat, load_path, parse_source};
 pub use meta::Meta;

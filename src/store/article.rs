@@ -29,8 +29,10 @@ pub fn open_annotations(
 ) -> Result<(SaveHandle, Annotations, ArticleIdentity), StoreError> {
     let identity = identity_for(doc, article, saves_dir);
     let (handle, save) = SaveHandle::open(saves_dir, article, &identity)?;
-    let mut annotations =
-        Annotations::new(save.map(|s| s.highlights).unwrap_or_default(), &doc.text);
+    let mut annotations = Annotations::default();
+    if let Some(save) = save {
+        apply_save(&mut annotations, save, &doc.text);
+    }
     annotations.set_read_only(handle.read_only);
     Ok((handle, annotations, identity))
 }
@@ -46,7 +48,17 @@ pub fn save_file(
         version: SAVE_VERSION,
         article: identity.clone(),
         highlights: annotations.to_highlights(&doc.text),
+        lanes: annotations.lanes().to_vec(),
+        events: annotations.events().to_vec(),
+        dismissed: annotations.dismissed(),
     }
+}
+
+/// Loads a save's content into `annotations` (keeping its undo history),
+/// anchoring the highlights to `text`.
+pub fn apply_save(annotations: &mut Annotations, save: SaveFile, text: &str) {
+    annotations.replace_all(save.highlights, text);
+    annotations.replace_timeline(save.lanes, save.events, save.dismissed);
 }
 
 /// A fresh highlight id: unique across processes and calls.

@@ -11,10 +11,11 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{StoreError, atomic_write, from_ron, to_ron};
-use crate::annotate::{Highlight, merge_highlights};
+use crate::annotate::{Highlight, merge_events, merge_highlights, merge_keys, merge_lanes};
+use crate::timeline::{Event, Lane};
 
 /// The save format version this build writes.
-pub const SAVE_VERSION: u32 = 1;
+pub const SAVE_VERSION: u32 = 2;
 /// The lock file in the saves folder.
 const LOCK_NAME: &str = ".storyline.lock";
 
@@ -35,7 +36,9 @@ pub struct ArticleIdentity {
 
 /// The content of one save file.
 ///
-/// Invariants: `highlights` sorted by position then id; ids unique.
+/// Invariants: `highlights` sorted by position then id, `lanes` by order
+/// then id, `events` by date then id, `dismissed` sorted; ids unique.
+/// Version 1 files (highlights only) read as version 2 with no timeline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SaveFile {
     /// Format version ([`SAVE_VERSION`] when written by this build).
@@ -45,6 +48,46 @@ pub struct SaveFile {
     /// The highlights, sorted by position.
     #[serde(default)]
     pub highlights: Vec<Highlight>,
+    /// The timeline's lanes.
+    #[serde(default)]
+    pub lanes: Vec<Lane>,
+    /// The timeline's events.
+    #[serde(default)]
+    pub events: Vec<Event>,
+    /// Keys of suggested events the user dismissed.
+    #[serde(default)]
+    pub dismissed: Vec<String>,
+}
+
+impl SaveFile {
+    /// An empty save for an article.
+    #[must_use]
+    pub fn new(article: ArticleIdentity) -> Self {
+        Self {
+            version: SAVE_VERSION,
+            article,
+            highlights: Vec::new(),
+            lanes: Vec::new(),
+            events: Vec::new(),
+            dismissed: Vec::new(),
+        }
+    }
+}
+
+/// Three-way merge of two saves that started from `base` (`None`: from
+/// nothing). The identity is ours.
+#[must_use]
+pub fn merge_save(base: Option<&SaveFile>, ours: &SaveFile, theirs: &SaveFile) -> SaveFile {
+    let empty = SaveFile::new(ours.article.clone());
+    let base = base.unwrap_or(&empty);
+    SaveFile {
+        version: ours.version,
+        article: ours.article.clone(),
+        highlights: merge_highlights(&base.highlights, &ours.highlights, &theirs.highlights),
+        lanes: merge_lanes(&base.lanes, &ours.lanes, &theirs.lanes),
+        events: merge_events(&base.events, &ours.events, &theirs.events),
+        dismissed: merge_keys(&base.dismissed, &ours.dismissed, &theirs.dismissed),
+    }
 }
 
 /// Just enough of a save to tell its version and article.
@@ -192,10 +235,10 @@ impl SaveHandle {
         self.stamp = self.file_stamp();
     }
 
-    /// The highlights as last read from or written to disk.
+    /// The save as last read from or written to disk.
     #[must_use]
-    pub fn base_highlights(&self) -> &[Highlight] {
-        self.base.as_ref().map_or(&[], |(_, s)| &s.highlights)
+    pub fn base(&self) -> Option<&SaveFile> {
+        self.base.as_ref().map(|(_, s)| s)
     }
 
     /// A cheap check (file time and size) of whether the file may have been
@@ -273,12 +316,8 @@ impl SaveHandle {
                 });
             }
             if Some(bytes) != base_bytes {
-                let base = self
-                    .base
-                    .as_ref()
-                    .map_or(&[][..], |(_, s)| &s.highlights[..]);
-                out.highlights = merge_highlights(base, &ours.highlights, &theirs.highlights);
-                merged = out.highlights != ours.highlights;
+                out = merge_save(self.base(), ours, theirs);
+                merged = out != *ours;
             }
         }
         out.version = SAVE_VERSION;
@@ -332,10 +371,10 @@ pub fn read_save(path: &Path) -> Result<Option<(Vec<u8>, SaveFile)>, StoreError>
     let probe: Probe = from_ron(text, path)?;
     if probe.version > SAVE_VERSION {
         // A newer format: read what we can, for display only.
-        let save = from_ron::<SaveFile>(text, path).unwrap_or(SaveFile {
-            version: probe.version,
-            article: probe.article,
-            highlights: Vec::new(),
+        let save = from_ron::<SaveFile>(text, path).unwrap_or_else(|_| {
+            let mut s = SaveFile::new(probe.article);
+            s.version = probe.version;
+            s
         });
         return Ok(Some((bytes, save)));
     }

@@ -1,0 +1,164 @@
+//! The app's timeline commands: lanes, selecting events, accepting
+//! suggestions, adding a highlight to the timeline.
+
+use super::timeline_details::{EventEdit, LaneEdit};
+use super::{Command, StorylineApp};
+use crate::annotate::{self, HighlightId};
+use crate::store::article::{new_highlight_id, now};
+use crate::timeline::{EventId, Lane, LaneColor, LaneId, accept_suggestion, event_for_highlight};
+
+fn new_id(prefix: &str) -> String {
+    format!("{prefix}-{}", &new_highlight_id().0[2..])
+}
+
+impl StorylineApp {
+    /// Applies the timeline commands; others are ignored here.
+    pub(super) fn apply_timeline_command(&mut self, command: Command, time: f64) {
+        let publication = self.published().map(|(d, _)| d);
+        let Some(article) = &mut self.article else {
+            return;
+        };
+        let ann = &article.notes.annotations;
+        let mut model = Vec::new();
+        match command {
+            Command::AddLane => {
+                let used: Vec<LaneColor> = ann.lanes().iter().map(|l| l.color).collect();
+                let color = LaneColor::ALL
+                    .into_iter()
+                    .find(|c| !used.contains(c))
+                    .unwrap_or_default();
+                let lane = Lane {
+                    id: LaneId(new_id("l")),
+                    name: format!("Lane {}", ann.lanes().len() + 1),
+                    color,
+                    order: ann.lanes().iter().map(|l| l.order + 1).max().unwrap_or(0),
+                    keywords: Vec::new(),
+                };
+                self.timeline.lane_edit = Some(LaneEdit {
+                    id: lane.id.clone(),
+                    name: lane.name.clone(),
+                    keywords: String::new(),
+                });
+                model.push(annotate::Command::AddLane(lane));
+            }
+            Command::EditLane(id) => {
+                if let Some(l) = ann.lane(&id) {
+                    self.timeline.lane_edit = Some(LaneEdit {
+                        id,
+                        name: l.name.clone(),
+                        keywords: l.keywords.join(", "),
+                    });
+                }
+            }
+            Command::MoveLane(id, step) => {
+                // Renumber orders so the swap is one clean step.
+                let mut lanes = ann.lanes().to_vec();
+                if let Some(pos) = lanes.iter().position(|l| l.id == id) {
+                    let to = pos
+                        .saturating_add_signed(step as isize)
+                        .min(lanes.len() - 1);
+                    let lane = lanes.remove(pos);
+                    lanes.insert(to, lane);
+                    let batch = lanes
+                        .into_iter()
+                        .enumerate()
+                        .filter_map(|(i, mut l)| {
+                            let order = u32::try_from(i).unwrap_or(u32::MAX);
+                            (l.order != order).then(|| {
+                                l.order = order;
+                                annotate::Command::UpdateLane(l)
+                            })
+                        })
+                        .collect();
+                    model.push(annotate::Command::Batch(batch));
+                }
+            }
+            Command::SelectEvent(id) => {
+                self.timeline.selected.clone_from(&id);
+                self.timeline.event_edit = EventEdit::default();
+                let evidence: Vec<HighlightId> = id
+                    .and_then(|id| ann.event(&id).map(|e| e.evidence.clone()))
+                    .unwrap_or_default();
+                let ranges: Vec<_> = evidence
+                    .iter()
+                    .filter_map(|h| ann.get(h))
+                    .filter_map(annotate::Entry::range)
+                    .collect();
+                if let Some(first) = ranges.first() {
+                    super::reveal(article, *first);
+                }
+                for r in &ranges {
+                    article.view.flash(*r, time);
+                }
+                if let Some(first) = evidence.first() {
+                    self.panel.focus(Some(first.clone()));
+                    self.panel.flash(evidence.clone(), time);
+                }
+            }
+            Command::Reveal(range) => {
+                super::reveal(article, range);
+                article.view.flash(range, time);
+            }
+            Command::AddToTimeline(id) => {
+                let Some(range) = ann.get(&id).and_then(annotate::Entry::range) else {
+                    return;
+                };
+                let Some(anchor) = publication else {
+                    self.error("Set the article's publication date first (Article > Set Publication Date): relative dates need it.".to_owned());
+                    return;
+                };
+                let event = event_for_highlight(
+                    &article.doc,
+                    anchor,
+                    ann.lanes(),
+                    &id,
+                    range,
+                    EventId(new_id("e")),
+                    now(),
+                );
+                self.timeline.selected = Some(event.id.clone());
+                self.timeline.hidden = false;
+                if let Some(view) = self.timeline.view
+                    && (crate::timeline::layout::day_number(event.when.start) > view.end
+                        || crate::timeline::layout::day_number(event.when.end) < view.start)
+                {
+                    self.timeline.view = None;
+                }
+                model.push(annotate::Command::AddEvent(event));
+            }
+            Command::AcceptSuggestions(keys) => {
+                let Some(anchor) = publication else { return };
+                let all = self.timeline.suggestions.get(article, anchor).to_vec();
+                // Accept one by one, so later ones reuse evidence made by earlier ones.
+                let mut scratch = article.notes.annotations.clone();
+                let mut batch = Vec::new();
+                for s in all.iter().filter(|s| keys.contains(&s.key)) {
+                    let cmd = accept_suggestion(
+                        &scratch,
+                        &article.doc,
+                        s,
+                        new_highlight_id(),
+                        EventId(new_id("e")),
+                        now(),
+                    );
+                    if scratch.apply(cmd.clone(), now()).is_ok() {
+                        batch.push(cmd);
+                    }
+                }
+                model.push(annotate::Command::Batch(batch));
+            }
+            Command::AskDeleteHighlight(id) => {
+                if ann.events_citing(&id).next().is_some() {
+                    self.timeline.confirm_delete = Some(id);
+                } else {
+                    model.push(annotate::Command::Delete(id));
+                }
+            }
+            Command::ToggleTimeline => self.timeline.hidden = !self.timeline.hidden,
+            _ => {}
+        }
+        for cmd in model {
+            self.send(Command::Annotate(cmd));
+        }
+    }
+}

@@ -1,0 +1,460 @@
+//! Beside the timeline: the selected event's editor, or the suggested
+//! events; the lane editor; the question asked before deleting evidence.
+
+use egui::{Id, RichText, Ui};
+
+use super::theme::lane_color;
+use super::timeline_panel::TimelineState;
+use super::{Command, OpenArticle};
+use crate::annotate;
+use crate::timeline::{Event, EventKind, LaneColor, LaneId, Suggestion, parse_user_date};
+
+/// The lane editor's fields.
+#[derive(Clone, Debug, Default)]
+pub struct LaneEdit {
+    /// The lane.
+    pub id: LaneId,
+    /// Name as typed.
+    pub name: String,
+    /// Keywords as typed (comma-separated).
+    pub keywords: String,
+}
+
+/// The event editor's fields.
+#[derive(Clone, Debug, Default)]
+pub struct EventEdit {
+    /// The event being edited.
+    pub id: Option<crate::timeline::EventId>,
+    /// Title as typed.
+    pub title: String,
+    /// Date as typed (EDTF or words).
+    pub date: String,
+    /// Note as typed.
+    pub note: String,
+    /// Why the typed date was not accepted.
+    pub date_error: Option<String>,
+}
+
+impl EventEdit {
+    /// The fields for `event`.
+    #[must_use]
+    pub fn of(event: &Event) -> Self {
+        Self {
+            id: Some(event.id.clone()),
+            title: event.title.clone(),
+            date: event.when.edtf(),
+            note: event.note.clone(),
+            date_error: None,
+        }
+    }
+}
+
+/// Suggestions, cached until the publication date or the lanes change.
+#[derive(Default)]
+pub struct SuggestionCache {
+    key: Option<(jiff::civil::Date, Vec<crate::timeline::Lane>, String)>,
+    all: Vec<Suggestion>,
+}
+
+impl SuggestionCache {
+    /// Every suggestion for the article (accepted and dismissed included).
+    pub fn get(&mut self, article: &OpenArticle, publication: jiff::civil::Date) -> &[Suggestion] {
+        let key = (
+            publication,
+            article.notes.annotations.lanes().to_vec(),
+            article.doc.fingerprint(),
+        );
+        if self.key.as_ref() != Some(&key) {
+            self.all = crate::timeline::all_suggestions(&article.doc, publication, &key.1);
+            self.key = Some(key);
+        }
+        &self.all
+    }
+}
+
+/// The column right of the timeline.
+pub(super) fn details_ui(
+    ui: &mut Ui,
+    article: &mut OpenArticle,
+    timeline: &mut TimelineState,
+    commands: &mut Vec<Command>,
+    publication: Option<jiff::civil::Date>,
+) {
+    let ann = &article.notes.annotations;
+    if let Some(event) = timeline
+        .selected
+        .as_ref()
+        .and_then(|id| ann.event(id))
+        .cloned()
+    {
+        event_editor_ui(ui, article, timeline, commands, &event, publication);
+        return;
+    }
+    let Some(publication) = publication else {
+        ui.label(
+            RichText::new(
+                "Set the article's publication date (Article menu) to find dated phrases.",
+            )
+            .weak(),
+        );
+        return;
+    };
+    let open: Vec<Suggestion> = {
+        let ann = &article.notes.annotations;
+        let events = ann.events().to_vec();
+        let all = timeline.suggestions.get(article, publication).to_vec();
+        all.into_iter()
+            .filter(|s| !ann.is_dismissed(&s.key))
+            .filter(|s| {
+                !events
+                    .iter()
+                    .any(|e| e.source.as_deref() == Some(s.key.as_str()))
+            })
+            .collect()
+    };
+    ui.horizontal(|ui| {
+        ui.strong(format!("Suggested events ({})", open.len()));
+    });
+    if open.is_empty() {
+        ui.label(RichText::new("No more dated phrases to add. Select a highlight and choose “Add to timeline” for others.").weak());
+        return;
+    }
+    let read_only = article.notes.annotations.is_read_only();
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(!read_only, egui::Button::new("Accept all").small())
+            .clicked()
+        {
+            commands.push(Command::AcceptSuggestions(
+                open.iter().map(|s| s.key.clone()).collect(),
+            ));
+        }
+        if ui
+            .add_enabled(!read_only, egui::Button::new("Dismiss all").small())
+            .clicked()
+        {
+            commands.push(Command::Annotate(annotate::Command::Batch(
+                open.iter()
+                    .map(|s| annotate::Command::Dismiss(s.key.clone()))
+                    .collect(),
+            )));
+        }
+    });
+    for s in &open {
+        ui.separator();
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(format!("“{}”", s.found.phrase));
+            ui.label(format!("= {}", s.found.when.label()));
+        });
+        ui.label(&s.title);
+        let lane = s
+            .lane
+            .as_ref()
+            .and_then(|id| article.notes.annotations.lane(id))
+            .map_or("no lane".to_owned(), |l| l.name.clone());
+        let kind = if s.found.expected {
+            "expected"
+        } else {
+            "reported"
+        };
+        ui.label(RichText::new(format!("{lane} · {kind}")).weak().small());
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(!read_only, egui::Button::new("Accept").small())
+                .clicked()
+            {
+                commands.push(Command::AcceptSuggestions(vec![s.key.clone()]));
+            }
+            if ui
+                .add_enabled(!read_only, egui::Button::new("Dismiss").small())
+                .clicked()
+            {
+                commands.push(Command::Annotate(annotate::Command::Dismiss(s.key.clone())));
+            }
+            if ui
+                .small_button("Show")
+                .on_hover_text("Show the sentence in the article")
+                .clicked()
+            {
+                commands.push(Command::Reveal(s.found.range));
+            }
+        });
+    }
+}
+
+fn event_editor_ui(
+    ui: &mut Ui,
+    article: &OpenArticle,
+    timeline: &mut TimelineState,
+    commands: &mut Vec<Command>,
+    event: &Event,
+    publication: Option<jiff::civil::Date>,
+) {
+    let ann = &article.notes.annotations;
+    let edit = &mut timeline.event_edit;
+    if edit.id.as_ref() != Some(&event.id) {
+        *edit = EventEdit::of(event);
+    }
+    let update = |f: &dyn Fn(&mut Event)| {
+        let mut e = event.clone();
+        f(&mut e);
+        Command::Annotate(annotate::Command::UpdateEvent(e))
+    };
+    ui.horizontal(|ui| {
+        ui.strong("Event");
+        if ui.small_button("Close").clicked() {
+            commands.push(Command::SelectEvent(None));
+        }
+    });
+    let label = ui.label("Title");
+    let r = ui
+        .add(egui::TextEdit::singleline(&mut edit.title).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    if r.lost_focus() && edit.title.trim() != event.title && !edit.title.trim().is_empty() {
+        let title = edit.title.trim().to_owned();
+        commands.push(update(&|e| e.title.clone_from(&title)));
+    }
+    let label = ui.label("Date");
+    let r = ui
+        .add(egui::TextEdit::singleline(&mut edit.date).hint_text("2020-01-31, 2019-12, next week…").desired_width(f32::INFINITY))
+        .labelled_by(label.id)
+        .on_hover_text("A day (2020-01-31), month (2019-12), year (2020), season (2020-21), range (2020-01-27/2020-02-02), ~ for approximate, or words such as “next week”");
+    if r.lost_focus() && edit.date.trim() != event.when.edtf() {
+        match parse_user_date(&edit.date, publication) {
+            Some(mut when) => {
+                edit.date_error = None;
+                edit.date = when.edtf();
+                when.resolved_against = publication;
+                commands.push(update(&|e| e.when = when.clone()));
+            }
+            None => {
+                edit.date_error = Some(format!(
+                    "“{}” is not a date Storyline can read.",
+                    edit.date.trim()
+                ));
+            }
+        }
+    }
+    if let Some(err) = &edit.date_error {
+        ui.label(RichText::new(err).color(ui.visuals().error_fg_color));
+    } else {
+        let from = if event.when.phrase.is_empty() {
+            String::new()
+        } else {
+            format!(" — from “{}”", event.when.phrase)
+        };
+        let against = event
+            .when
+            .resolved_against
+            .map_or(String::new(), |d| format!(", resolved against {d}"));
+        ui.label(
+            RichText::new(format!(
+                "{} ({}){from}{against}",
+                event.when.label(),
+                event.when.precision.name()
+            ))
+            .weak()
+            .small(),
+        );
+    }
+    ui.horizontal(|ui| {
+        for (kind, name) in [
+            (EventKind::Reported, "Reported"),
+            (EventKind::Expected, "Expected"),
+        ] {
+            if ui.radio(event.kind == kind, name).clicked() && event.kind != kind {
+                commands.push(update(&|e| e.kind = kind));
+            }
+        }
+    });
+    ui.label("Lanes");
+    ui.horizontal_wrapped(|ui| {
+        for lane in ann.lanes() {
+            let mut on = event.lanes.contains(&lane.id);
+            if ui.checkbox(&mut on, &lane.name).changed() {
+                let id = lane.id.clone();
+                commands.push(update(&|e| {
+                    if on {
+                        e.lanes.push(id.clone());
+                    } else {
+                        e.lanes.retain(|l| l != &id);
+                    }
+                }));
+            }
+        }
+    });
+    let label = ui.label("Note");
+    let r = ui
+        .add(
+            egui::TextEdit::multiline(&mut edit.note)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    if r.lost_focus() && edit.note.trim_end() != event.note {
+        let note = edit.note.trim_end().to_owned();
+        commands.push(update(&|e| e.note.clone_from(&note)));
+    }
+    ui.label(format!("Evidence ({})", event.evidence.len()));
+    for id in &event.evidence {
+        let Some(entry) = ann.get(id) else { continue };
+        let q: String = entry
+            .highlight
+            .selector
+            .quote
+            .exact
+            .chars()
+            .take(120)
+            .collect();
+        ui.horizontal(|ui| {
+            if ui
+                .link(format!("“{q}”"))
+                .on_hover_text("Show it in the article")
+                .clicked()
+            {
+                commands.push(Command::FocusHighlight(Some(id.clone()), true));
+            }
+            if ui
+                .small_button("×")
+                .on_hover_text("Unlink this evidence")
+                .clicked()
+            {
+                let id = id.clone();
+                commands.push(update(&|e| e.evidence.retain(|h| h != &id)));
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        if ui.button("Delete event").clicked() {
+            commands.push(Command::Annotate(annotate::Command::DeleteEvent(
+                event.id.clone(),
+            )));
+            commands.push(Command::SelectEvent(None));
+        }
+    });
+}
+
+/// The lane editor window and the delete-evidence question.
+pub(super) fn timeline_windows_ui(
+    ctx: &egui::Context,
+    article: &OpenArticle,
+    timeline: &mut TimelineState,
+    commands: &mut Vec<Command>,
+) {
+    let ann = &article.notes.annotations;
+    if let Some(edit) = &mut timeline.lane_edit {
+        // A lane just added is in the model from the next frame on.
+        let Some(lane) = ann.lane(&edit.id).cloned() else {
+            return;
+        };
+        let mut open = true;
+        let mut close = false;
+        egui::Window::new("Lane")
+            .id(Id::unique("lane-editor"))
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                let update = |f: &dyn Fn(&mut crate::timeline::Lane)| {
+                    let mut l = lane.clone();
+                    f(&mut l);
+                    Command::Annotate(annotate::Command::UpdateLane(l))
+                };
+                let label = ui.label("Name");
+                let r = ui
+                    .text_edit_singleline(&mut edit.name)
+                    .labelled_by(label.id);
+                if r.lost_focus() && !edit.name.trim().is_empty() && edit.name.trim() != lane.name {
+                    let name = edit.name.trim().to_owned();
+                    commands.push(update(&|l| l.name.clone_from(&name)));
+                }
+                ui.horizontal(|ui| {
+                    ui.label("Colour");
+                    for c in LaneColor::ALL {
+                        let fill = lane_color(c, ui.visuals().dark_mode);
+                        let ring = (c == lane.color).then(|| ui.visuals().strong_text_color());
+                        if super::panel::swatch(ui, fill, ring, c.name()) && c != lane.color {
+                            commands.push(update(&|l| l.color = c));
+                        }
+                    }
+                });
+                let label =
+                    ui.label("Keywords (suggest this lane for sentences that mention them)");
+                let r = ui
+                    .text_edit_singleline(&mut edit.keywords)
+                    .labelled_by(label.id);
+                if r.lost_focus() {
+                    let mut kw: Vec<String> = edit
+                        .keywords
+                        .split([',', ' '])
+                        .map(|k| k.trim().to_lowercase())
+                        .filter(|k| !k.is_empty())
+                        .collect();
+                    kw.sort();
+                    kw.dedup();
+                    if kw != lane.keywords {
+                        commands.push(update(&|l| l.keywords.clone_from(&kw)));
+                    }
+                }
+                ui.horizontal(|ui| {
+                    let lanes = ann.lanes();
+                    let pos = lanes.iter().position(|l| l.id == lane.id).unwrap_or(0);
+                    if ui
+                        .add_enabled(pos > 0, egui::Button::new("Move up"))
+                        .clicked()
+                    {
+                        commands.push(Command::MoveLane(lane.id.clone(), -1));
+                    }
+                    if ui
+                        .add_enabled(pos + 1 < lanes.len(), egui::Button::new("Move down"))
+                        .clicked()
+                    {
+                        commands.push(Command::MoveLane(lane.id.clone(), 1));
+                    }
+                    let only_here = ann
+                        .events()
+                        .iter()
+                        .filter(|e| e.lanes == vec![lane.id.clone()])
+                        .count();
+                    let tip = format!(
+                        "Deletes the lane and the {only_here} event(s) only in it (Ctrl+Z undoes)"
+                    );
+                    if ui.button("Delete lane").on_hover_text(tip).clicked() {
+                        commands.push(Command::Annotate(annotate::Command::DeleteLane(
+                            lane.id.clone(),
+                        )));
+                        close = true;
+                    }
+                });
+            });
+        if !open || close {
+            timeline.lane_edit = None;
+        }
+    }
+    if let Some(id) = timeline.confirm_delete.clone() {
+        let n = ann.events_citing(&id).count();
+        let modal = egui::Modal::new(Id::unique("confirm-delete-evidence")).show(ctx, |ui| {
+            ui.set_max_width(380.0);
+            ui.heading("Delete this highlight?");
+            ui.label(format!("It is evidence for {n} event(s) on the timeline."));
+            ui.horizontal(|ui| {
+                if ui.button("Delete highlight, keep events").clicked() {
+                    commands.push(Command::Annotate(annotate::Command::Delete(id.clone())));
+                    timeline.confirm_delete = None;
+                }
+                if ui.button("Delete highlight and its events").clicked() {
+                    commands.push(Command::Annotate(annotate::Command::DeleteWithEvents(
+                        id.clone(),
+                    )));
+                    timeline.confirm_delete = None;
+                }
+                if ui.button("Cancel").clicked() {
+                    timeline.confirm_delete = None;
+                }
+            });
+        });
+        if modal.should_close() {
+            timeline.confirm_delete = None;
+        }
+    }
+}

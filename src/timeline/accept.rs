@@ -1,0 +1,141 @@
+//! Turning suggestions and highlights into events (pure: ids and times are
+//! passed in).
+
+use jiff::civil::Date;
+
+use super::extract::{DatedPhrase, extract_from_document};
+use super::lanes::{Event, EventId, EventKind, Lane, suggest_lane};
+use super::suggest::{Suggestion, title_for};
+use super::when::When;
+use crate::annotate::{Annotations, Command, Highlight, HighlightColor, HighlightId, Selector};
+use crate::document::{CharRange, Document, TextIndex};
+
+/// The commands that accept a suggestion: its evidence is the highlight
+/// already covering the phrase (or lying in its sentence), else a new
+/// highlight of the sentence; the event takes the suggested lane.
+#[must_use]
+pub fn accept_suggestion(
+    annotations: &Annotations,
+    doc: &Document,
+    suggestion: &Suggestion,
+    new_highlight: HighlightId,
+    new_event: EventId,
+    now: jiff::Timestamp,
+) -> Command {
+    let mut cmds = Vec::new();
+    let phrase = suggestion.found.range;
+    let sentence = suggestion.found.sentence;
+    let existing = annotations
+        .overlapping(phrase)
+        .next()
+        .or_else(|| {
+            annotations.overlapping(sentence).find(|e| {
+                e.range()
+                    .is_some_and(|r| r.start >= sentence.start && r.end <= sentence.end)
+            })
+        })
+        .map(|e| e.highlight.id.clone());
+    let evidence = if let Some(id) = existing {
+        id
+    } else {
+        let index = TextIndex::new(&doc.text);
+        let mut h = Highlight::new(
+            new_highlight.clone(),
+            Selector::from_range(&index, sentence),
+            HighlightColor::Yellow,
+            now,
+        );
+        h.tags = vec!["timeline".to_owned()];
+        cmds.push(Command::Add(h));
+        new_highlight
+    };
+    cmds.push(Command::AddEvent(Event {
+        id: new_event,
+        title: suggestion.title.clone(),
+        when: suggestion.found.when.clone(),
+        lanes: suggestion.lane.iter().cloned().collect(),
+        evidence: vec![evidence],
+        note: String::new(),
+        kind: if suggestion.found.expected {
+            EventKind::Expected
+        } else {
+            EventKind::Reported
+        },
+        modified: now,
+        source: Some(suggestion.key.clone()),
+    }));
+    Command::Batch(cmds)
+}
+
+/// The dated phrase that best dates a passage: one inside it, else one in
+/// its sentence(s), else the nearest in its paragraph.
+#[must_use]
+pub fn phrase_for_range(doc: &Document, anchor: Date, range: CharRange) -> Option<DatedPhrase> {
+    let block = doc.block_at(range.start).map(|b| doc.blocks[b].range)?;
+    let found: Vec<DatedPhrase> = extract_from_document(doc, anchor)
+        .into_iter()
+        .filter(|p| p.range.overlaps(block))
+        .collect();
+    let dist = |p: &DatedPhrase| {
+        if p.range.overlaps(range) {
+            0
+        } else if p.sentence.overlaps(range) {
+            1
+        } else {
+            2 + p
+                .range
+                .start
+                .0
+                .abs_diff(range.start.0)
+                .min(p.range.end.0.abs_diff(range.end.0))
+        }
+    };
+    found.into_iter().min_by_key(dist)
+}
+
+/// An event for a highlight: dated by the phrase in or near it (else the
+/// publication day, approximate), titled from its sentence, in the lane
+/// its text suggests.
+#[must_use]
+pub fn event_for_highlight(
+    doc: &Document,
+    anchor: Date,
+    lanes: &[Lane],
+    highlight: &HighlightId,
+    range: CharRange,
+    id: EventId,
+    now: jiff::Timestamp,
+) -> Event {
+    let index = TextIndex::new(&doc.text);
+    let quote = index.slice(range).replace('\n', " ");
+    let phrase = phrase_for_range(doc, anchor, range);
+    let (when, title, expected, context) = if let Some(p) = &phrase {
+        let sentence = index.slice(p.sentence).replace('\n', " ");
+        let title = if p.range.overlaps(range) || p.sentence.overlaps(range) {
+            title_for(&sentence, &p.phrase)
+        } else {
+            title_for(&quote, "")
+        };
+        (p.when.clone(), title, p.expected, sentence)
+    } else {
+        let mut w = When::day(anchor).approx();
+        "(undated: the publication day)".clone_into(&mut w.phrase);
+        (w, title_for(&quote, ""), false, quote.clone())
+    };
+    let lane = suggest_lane(lanes, &quote).or_else(|| suggest_lane(lanes, &context));
+    Event {
+        id,
+        title,
+        when,
+        lanes: lane.map(|l| l.id.clone()).into_iter().collect(),
+        evidence: vec![highlight.clone()],
+        note: String::new(),
+        kind: if expected {
+            EventKind::Expected
+        } else {
+            EventKind::Reported
+        },
+        modified: now,
+        source: None,
+    }
+}

@@ -1,0 +1,560 @@
+//! Finding dated phrases in an article and resolving them against its
+//! publication date: "Jan. 31", "January 31, 2020", "next week", "last
+//! month", "later this year", "on Monday", "two weeks ago", "in the coming
+//! months", "spring 2021", "the third quarter", "since 2019", …
+//!
+//! Words that only look like dates are skipped: "may" the verb, "March" the
+//! verb or a person called May without date context, "next-generation",
+//! "the Sunday Times". A bare month or weekday takes the year (or week) that
+//! fits the sentence's tense.
+
+use jiff::civil::Date;
+
+mod resolve;
+mod text;
+
+use resolve::{Core, count_of, part, resolve, season_of, unit_of};
+use text::{Tense, Tok, sentences, tense_of, tokens};
+
+use super::when::{OpenEnd, Precision, When, weekday_from_name};
+use crate::document::{BlockKind, CharIdx, CharRange, Document, TextIndex, month_from_name};
+
+/// One dated phrase found in the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DatedPhrase {
+    /// The phrase as written ("on Jan. 31").
+    pub phrase: String,
+    /// Its chars in the text.
+    pub range: CharRange,
+    /// What it resolves to.
+    pub when: When,
+    /// The sentence it is in.
+    pub sentence: CharRange,
+    /// True when the sentence reports something expected or planned.
+    pub expected: bool,
+}
+
+/// Dated phrases in the reading blocks of `doc` (not the title or dateline),
+/// in text order, resolved against `anchor`.
+#[must_use]
+pub fn extract_from_document(doc: &Document, anchor: Date) -> Vec<DatedPhrase> {
+    let index = TextIndex::new(&doc.text);
+    let mut out = Vec::new();
+    for block in &doc.blocks {
+        if matches!(
+            block.kind,
+            BlockKind::Title | BlockKind::Dateline | BlockKind::Code
+        ) {
+            continue;
+        }
+        let text = doc.block_text(block);
+        scan_block(text, block.range.start, &index, anchor, &mut out);
+    }
+    out
+}
+
+/// Dated phrases in a plain string (offsets into it).
+#[must_use]
+pub fn extract_dates(text: &str, anchor: Date) -> Vec<DatedPhrase> {
+    let index = TextIndex::new(text);
+    let mut out = Vec::new();
+    for para in split_paragraphs(text) {
+        let start = index.char_of(para.0);
+        scan_block(&text[para.0..para.1], start, &index, anchor, &mut out);
+    }
+    out
+}
+
+fn split_paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices("\n\n") {
+        out.push((start, i));
+        start = i + 2;
+    }
+    out.push((start, text.len()));
+    out
+}
+
+/// Prepositions and modifiers that make an ambiguous month name a month.
+const MONTH_CONTEXT: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "to",
+    "through",
+    "before",
+    "after",
+    "during",
+    "early",
+    "mid",
+    "late",
+    "last",
+    "next",
+    "this",
+    "of",
+    "end",
+    "beginning",
+    "between",
+    "and",
+];
+
+/// A core date expression starting at token `i`: (end token, core).
+fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, Core)> {
+    let t = toks.get(i)?;
+    let next = toks.get(i + 1);
+    // ISO 2020-01-31.
+    if t.lower.len() == 4
+        && t.next == '-'
+        && let Some(rest) = text.get(t.start..t.start + 10)
+        && let Ok(d) = rest.parse::<Date>()
+    {
+        return Some((i + 3, Core::Iso(d)));
+    }
+    if let Some(month) = t.month() {
+        // Month Day[, Year] / Month Year / Month.
+        if let Some(day) = next.and_then(Tok::day).filter(|_| t.next != '-') {
+            let year = toks.get(i + 2).and_then(Tok::year);
+            let end = if year.is_some() { i + 3 } else { i + 2 };
+            return Some((end, Core::Day { month, day, year }));
+        }
+        if let Some(year) = next.and_then(Tok::year) {
+            return Some((
+                i + 2,
+                Core::Month {
+                    month,
+                    year: Some(year),
+                },
+            ));
+        }
+        let unambiguous = t.text.len() > 5 && !t.is(&["august"])
+            || t.is(&["jan", "feb", "sept", "oct", "nov", "dec"]);
+        let context = i > 0 && toks[i - 1].is(MONTH_CONTEXT) || t.prev == '-';
+        if unambiguous || context {
+            return Some((i + 1, Core::Month { month, year: None }));
+        }
+        return None;
+    }
+    // Day Month [Year]: "31 January 2020".
+    if let (Some(day), Some(month)) = (t.day(), next.and_then(Tok::month)) {
+        let year = toks.get(i + 2).and_then(Tok::year);
+        let end = if year.is_some() { i + 3 } else { i + 2 };
+        return Some((end, Core::Day { month, day, year }));
+    }
+    if let Some(day) = weekday_from_name(&t.lower).filter(|_| t.capitalized() && t.lower.len() >= 6)
+    {
+        // "the Sunday Times": a weekday followed by another capitalised name is a name.
+        if next.is_some_and(|n| {
+            n.capitalized() && n.month().is_none() && weekday_from_name(&n.lower).is_none()
+        }) && t.next == ' '
+        {
+            return None;
+        }
+        let mut end = i + 1;
+        if next.is_some_and(|n| n.is(&["morning", "afternoon", "evening", "night"])) {
+            end += 1;
+        }
+        return Some((end, Core::Weekday { day, shift: 0 }));
+    }
+    match t.lower.as_str() {
+        "today" | "tonight" => return Some((i + 1, Core::Today(0))),
+        "yesterday" => return Some((i + 1, Core::Today(-1))),
+        "tomorrow" => return Some((i + 1, Core::Today(1))),
+        _ => {}
+    }
+    if let Some(season) = season_of(t) {
+        let year = next.and_then(Tok::year);
+        if let Some(y) = year {
+            return Some((
+                i + 2,
+                Core::Season {
+                    season,
+                    year: Some(y),
+                    offset: None,
+                },
+            ));
+        }
+        if next.is_some_and(|n| n.is(&["of"]))
+            && let Some(y) = toks.get(i + 2).and_then(Tok::year)
+        {
+            return Some((
+                i + 3,
+                Core::Season {
+                    season,
+                    year: Some(y),
+                    offset: None,
+                },
+            ));
+        }
+        let context = i > 0
+            && toks[i - 1].is(&[
+                "in", "the", "this", "last", "next", "early", "late", "during",
+            ]);
+        return context.then_some((
+            i + 1,
+            Core::Season {
+                season,
+                year: None,
+                offset: None,
+            },
+        ));
+    }
+    // "Q3 2020".
+    if t.lower.len() == 2
+        && t.lower.starts_with('q')
+        && let Some(q) = t.lower[1..]
+            .parse::<i8>()
+            .ok()
+            .filter(|q| (1..=4).contains(q))
+    {
+        let year = next.and_then(Tok::year);
+        return Some((
+            if year.is_some() { i + 2 } else { i + 1 },
+            Core::Quarter { q, year },
+        ));
+    }
+    // "the third quarter [of 2020]".
+    let ordinal = ["first", "second", "third", "fourth"]
+        .iter()
+        .position(|w| t.lower == *w);
+    if let Some(q) = ordinal
+        && next.is_some_and(|n| n.is(&["quarter"]))
+    {
+        let q = q as i8 + 1;
+        if toks.get(i + 2).is_some_and(|n| n.is(&["of"]))
+            && let Some(y) = toks.get(i + 3).and_then(Tok::year)
+        {
+            return Some((i + 4, Core::Quarter { q, year: Some(y) }));
+        }
+        let year = toks.get(i + 2).and_then(Tok::year);
+        return Some((
+            if year.is_some() { i + 3 } else { i + 2 },
+            Core::Quarter { q, year },
+        ));
+    }
+    None
+}
+
+/// A relative expression starting at `i` ("last week", "two weeks ago",
+/// "in the coming months", "earlier this year", "next Monday").
+fn relative_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> {
+    let t = toks.get(i)?;
+    let next = toks.get(i + 1);
+    if t.next == '-' {
+        return None; // "next-generation", "last-minute"
+    }
+    let offset = match t.lower.as_str() {
+        "last" | "past" | "previous" => Some(-1),
+        "this" | "current" => Some(0),
+        "next" | "coming" => Some(1),
+        _ => None,
+    };
+    if let Some(offset) = offset
+        && let Some(n) = next
+    {
+        if let Some(unit) = unit_of(n).filter(|_| n.next != '-' && !n.lower.ends_with('s')) {
+            return Some((i + 2, Core::Relative { unit, offset }));
+        }
+        if let Some(day) =
+            weekday_from_name(&n.lower).filter(|_| n.capitalized() && n.lower.len() >= 6)
+        {
+            return Some((
+                i + 2,
+                Core::Weekday {
+                    day,
+                    shift: offset as i8 * 2 - i8::from(offset == 0),
+                },
+            ));
+        }
+        if let Some(season) = season_of(n) {
+            return Some((
+                i + 2,
+                Core::Season {
+                    season,
+                    year: None,
+                    offset: Some(offset),
+                },
+            ));
+        }
+    }
+    // "earlier this week", "later this year", "early next month", "late last year".
+    if t.is(&["earlier", "later", "early", "late"])
+        && next.is_some_and(|n| n.is(&["this", "next", "last"]))
+        && let Some(unit) = toks.get(i + 2).and_then(unit_of)
+    {
+        let which = next.map_or(0, |n| match n.lower.as_str() {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        });
+        if which == 0 && t.is(&["earlier", "later"]) {
+            return Some((
+                i + 3,
+                Core::PartOf {
+                    unit,
+                    later: t.is(&["later"]),
+                },
+            ));
+        }
+        return Some((
+            i + 3,
+            Core::Relative {
+                unit,
+                offset: which,
+            },
+        ));
+    }
+    // "N units ago".
+    if let Some((j, n, approx)) = count_of(toks, i)
+        && let Some(unit) = toks.get(j).and_then(unit_of)
+        && toks
+            .get(j + 1)
+            .is_some_and(|a| a.is(&["ago", "earlier", "before"]))
+        && !(t.is(&["a", "an"]) && toks.get(j + 1).is_some_and(|a| !a.is(&["ago"])))
+    {
+        return Some((j + 2, Core::Ago { n, unit, approx }));
+    }
+    // "in N units" / "within N units".
+    if t.is(&["in", "within"])
+        && let Some((j, n, approx)) = count_of(toks, i + 1)
+        && let Some(unit) = toks.get(j).and_then(unit_of)
+        && !toks.get(j + 1).is_some_and(|n| n.is(&["of", "ago"]))
+    {
+        return Some((
+            j + 1,
+            Core::InFuture {
+                n,
+                unit,
+                approx: approx || t.is(&["within"]),
+            },
+        ));
+    }
+    // "in the coming weeks", "in the next few months", "in recent weeks",
+    // "over the past few months", "in the past year".
+    let mut k = i;
+    if t.is(&["in", "over", "during", "within"]) {
+        k += 1;
+    }
+    if toks.get(k).is_some_and(|w| w.is(&["the"])) {
+        k += 1;
+    }
+    let dir = toks.get(k).and_then(|w| match w.lower.as_str() {
+        "coming" | "next" | "upcoming" => Some(true),
+        "recent" | "past" | "last" => Some(false),
+        _ => None,
+    })?;
+    let had_the = k > i && toks[k - 1].is(&["the"]);
+    if !had_the && !toks.get(k).is_some_and(|w| w.is(&["recent"])) {
+        return None;
+    }
+    k += 1;
+    if toks
+        .get(k)
+        .is_some_and(|w| w.is(&["few", "several", "couple"]))
+    {
+        k += 1;
+        if toks.get(k).is_some_and(|w| w.is(&["of"])) {
+            k += 1;
+        }
+    }
+    let unit = toks.get(k).and_then(unit_of)?;
+    if !toks[k].lower.ends_with('s') && dir {
+        return None; // "the next day" is not vague
+    }
+    Some((k + 1, Core::Vague { unit, future: dir }))
+}
+
+/// Scans one block (its text starts at char `base` of the document).
+fn scan_block(
+    text: &str,
+    base: CharIdx,
+    index: &TextIndex<'_>,
+    anchor: Date,
+    out: &mut Vec<DatedPhrase>,
+) {
+    let block_byte = index.byte_of(base);
+    for (s_start, s_end) in sentences(text) {
+        let sentence = &text[s_start..s_end];
+        let toks = tokens(sentence);
+        let tense = tense_of(&toks);
+        let sentence_range = CharRange {
+            start: index.char_of(block_byte + s_start),
+            end: index.char_of(block_byte + s_end),
+        };
+        let mut i = 0;
+        while i < toks.len() {
+            let Some((first, end, when, inherently_future)) =
+                phrase_at(&toks, i, sentence, anchor, tense)
+            else {
+                i += 1;
+                continue;
+            };
+            let (a, b) = (toks[first].start, toks[end - 1].end);
+            let last = &toks[end - 1];
+            let abbreviated = last.text.len() <= 4
+                && month_from_name(last.text).is_some()
+                && !last.is(&["may", "june", "july"]);
+            let b = if abbreviated && sentence[b..].starts_with('.') {
+                b + 1
+            } else {
+                b
+            };
+            let mut when = when;
+            sentence[a..b].clone_into(&mut when.phrase);
+            when.resolved_against = Some(anchor);
+            let expected = inherently_future
+                || when.start > anchor
+                || (tense == Tense::Future && when.end >= anchor);
+            out.push(DatedPhrase {
+                phrase: when.phrase.clone(),
+                range: CharRange {
+                    start: index.char_of(block_byte + s_start + a),
+                    end: index.char_of(block_byte + s_start + b),
+                },
+                when,
+                sentence: sentence_range,
+                expected,
+            });
+            i = end;
+        }
+    }
+}
+
+/// A full phrase at token `i`: optional wrapper ("since", "by", "until"),
+/// optional lead word ("on", "in"), optional part ("early", "the end of"),
+/// then a date. Returns (first token, end token, when, inherently future).
+// Token indices (i, k) and the token (t) read like the grammar they walk.
+#[allow(clippy::many_single_char_names)]
+fn phrase_at(
+    toks: &[Tok<'_>],
+    i: usize,
+    text: &str,
+    anchor: Date,
+    tense: Tense,
+) -> Option<(usize, usize, When, bool)> {
+    let t = &toks[i];
+    // Wrappers.
+    let open = match t.lower.as_str() {
+        "since" | "after" => Some(OpenEnd::After),
+        "until" | "till" | "by" | "before" => Some(OpenEnd::Before),
+        _ => None,
+    };
+    let mut k = i + usize::from(open.is_some());
+    // "in two weeks", "in the coming months" start with their preposition.
+    let relative_from_lead =
+        relative_at(toks, k).filter(|_| toks[k].is(&["in", "within", "over", "during"]));
+    // A lead preposition kept in the phrase.
+    let lead =
+        relative_from_lead.is_none() && toks.get(k).is_some_and(|w| w.is(&["on", "in", "during"]));
+    if lead {
+        k += 1;
+        // "in the third quarter", "in the spring".
+        if toks.get(k).is_some_and(|w| w.is(&["the"]))
+            && toks.get(k + 1).is_some_and(|w| {
+                w.is(&["first", "second", "third", "fourth"]) || season_of(w).is_some()
+            })
+        {
+            k += 1;
+        }
+    }
+    // Parts: "early", "mid", "late", "the end of", "the beginning of".
+    let mut part_word: Option<String> = None;
+    if let Some(w) = toks.get(k) {
+        if w.is(&["early", "mid", "late"])
+            && !toks
+                .get(k + 1)
+                .is_some_and(|n| n.is(&["this", "next", "last"]))
+        {
+            part_word = Some(w.lower.clone());
+            k += 1;
+        } else if w.is(&["the"])
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.is(&["end", "beginning", "start", "middle"]))
+            && toks.get(k + 2).is_some_and(|n| n.is(&["of"]))
+        {
+            part_word = Some(toks[k + 1].lower.clone());
+            k += 3;
+        }
+    }
+    let (end, core, future_phrase) = if let Some((e, c)) =
+        relative_from_lead.or_else(|| relative_at(toks, k))
+    {
+        let fut = matches!(
+            c,
+            Core::Vague { future: true, .. }
+                | Core::InFuture { .. }
+                | Core::PartOf { later: true, .. }
+        ) || matches!(c, Core::Relative { offset: 1, .. })
+            || matches!(c, Core::Today(1));
+        (e, c, fut)
+    } else if let Some((e, c)) = core_at(toks, k, text) {
+        (e, c, false)
+    } else if let Some(y) = toks.get(k).and_then(Tok::year) {
+        // A bare year needs a preposition or part in front of it.
+        let prev_ok = lead
+            || part_word.is_some()
+            || open.is_some()
+            || k > 0
+                && toks[k - 1].is(&["of", "from", "through", "to", "between", "and", "fiscal"]);
+        if !prev_ok || toks[k].next == '-' && toks.get(k + 1).is_some_and(|n| n.number().is_none())
+        {
+            return None;
+        }
+        (k + 1, Core::Year(y), false)
+    } else {
+        return None;
+    };
+    // "in", "on" without a date after them are not part of anything.
+    let mut when = resolve(core, anchor, tense)?;
+    if let Some(p) = &part_word {
+        when = part(&when, p);
+    }
+    // Explicit ranges: "from March to May", "between 2019 and 2021", "Jan. 20-26".
+    if let Some(joiner) = toks
+        .get(end)
+        .filter(|j| j.is(&["to", "through", "and", "until"]))
+        && (i > 0 && toks[i - 1].is(&["from", "between"]) || t.is(&["from", "between"]))
+        && let Some((e2, c2)) = core_at(toks, end + 1, text)
+        && let Some(w2) = resolve(c2, anchor, tense)
+    {
+        let _ = joiner;
+        let first = if t.is(&["from", "between"]) { i } else { i - 1 };
+        let mut w = When::span(when.start, w2.end.max(when.start), Precision::Range);
+        w.approximate = when.approximate || w2.approximate;
+        return Some((first, e2, w, future_phrase));
+    }
+    // "Jan. 20-26": a day range within one month.
+    if let Core::Day { month, year, .. } = core
+        && matches!(toks[end - 1].next, '-' | '–')
+        && let Some(d2) = toks.get(end).and_then(Tok::day)
+    {
+        let y = year.unwrap_or(when.start.year());
+        if let Ok(d) = Date::new(y, month, d2) {
+            let w = When::span(when.start, d.max(when.start), Precision::Range);
+            return Some((i, end + 1, w, future_phrase));
+        }
+    }
+    if let Some(open) = open {
+        match open {
+            OpenEnd::After if t.is(&["since"]) => {
+                when = When::span(when.start, anchor.max(when.start), Precision::Range);
+            }
+            _ => when.open = Some(open),
+        }
+    }
+    let first = if open.is_some() || lead {
+        i
+    } else {
+        k.min(i + usize::from(part_word.is_some()))
+    };
+    let first = if part_word.is_some() && !lead && open.is_none() {
+        i
+    } else {
+        first
+    };
+    Some((first, end, when, future_phrase))
+}

@@ -1,0 +1,317 @@
+//! Date expressions, unresolved, and resolving them against an anchor date.
+
+use jiff::civil::{Date, Weekday};
+
+use super::text::{Tense, Tok};
+use crate::timeline::when::{Precision, When, add_days, add_months, week_start};
+
+/// An unresolved date expression.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Core {
+    Iso(Date),
+    Day {
+        month: i8,
+        day: i8,
+        year: Option<i16>,
+    },
+    Month {
+        month: i8,
+        year: Option<i16>,
+    },
+    Year(i16),
+    Weekday {
+        day: Weekday,
+        shift: i8,
+    },
+    Today(i64),
+    /// This/last/next unit: `offset` units from the current one.
+    Relative {
+        unit: Unit,
+        offset: i64,
+    },
+    /// Earlier / later in the current unit.
+    PartOf {
+        unit: Unit,
+        later: bool,
+    },
+    Ago {
+        n: i64,
+        unit: Unit,
+        approx: bool,
+    },
+    InFuture {
+        n: i64,
+        unit: Unit,
+        approx: bool,
+    },
+    /// "in the coming weeks" (future) or "in recent weeks" (past).
+    Vague {
+        unit: Unit,
+        future: bool,
+    },
+    Season {
+        season: i8,
+        year: Option<i16>,
+        offset: Option<i64>,
+    },
+    Quarter {
+        q: i8,
+        year: Option<i16>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Unit {
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+}
+
+pub(super) fn unit_of(t: &Tok<'_>) -> Option<Unit> {
+    Some(match t.lower.as_str() {
+        "day" | "days" => Unit::Day,
+        "week" | "weeks" => Unit::Week,
+        "weekend" | "weekends" => Unit::Weekend,
+        "month" | "months" => Unit::Month,
+        "quarter" | "quarters" => Unit::Quarter,
+        "year" | "years" => Unit::Year,
+        _ => return None,
+    })
+}
+
+pub(super) fn season_of(t: &Tok<'_>) -> Option<i8> {
+    Some(match t.lower.as_str() {
+        "spring" => 0,
+        "summer" => 1,
+        "fall" | "autumn" => 2,
+        "winter" => 3,
+        _ => return None,
+    })
+}
+
+pub(super) fn count_of(toks: &[Tok<'_>], i: usize) -> Option<(usize, i64, bool)> {
+    let t = toks.get(i)?;
+    let words = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    if let Some(k) = words.iter().position(|w| t.lower == *w) {
+        return Some((i + 1, i64::try_from(k).unwrap_or(0) + 1, false));
+    }
+    if let Some(n) = t.number().filter(|n| (1..=100).contains(n)) {
+        return Some((i + 1, n, false));
+    }
+    match t.lower.as_str() {
+        "a" | "an" => {
+            if toks.get(i + 1).is_some_and(|n| n.is(&["few"])) {
+                Some((i + 2, 3, true))
+            } else if toks.get(i + 1).is_some_and(|n| n.is(&["couple"]))
+                && toks.get(i + 2).is_some_and(|n| n.is(&["of"]))
+            {
+                Some((i + 3, 2, true))
+            } else {
+                Some((i + 1, 1, false))
+            }
+        }
+        "several" | "few" => Some((i + 1, 3, true)),
+        _ => None,
+    }
+}
+
+/// The span of `unit` containing `d`.
+pub(super) fn unit_span(unit: Unit, d: Date) -> When {
+    match unit {
+        Unit::Day => When::day(d),
+        Unit::Week => When::week_of(d),
+        Unit::Weekend => {
+            let sat = add_days(week_start(d), 5);
+            When::span(sat, add_days(sat, 1), Precision::Range)
+        }
+        Unit::Month => When::month_of(d),
+        Unit::Quarter => {
+            let m = (d.month() - 1) / 3 * 3 + 1;
+            let start = Date::new(d.year(), m, 1).unwrap_or(d);
+            When::span(start, add_days(add_months(start, 3), -1), Precision::Season)
+        }
+        Unit::Year => When::year_of(d),
+    }
+}
+
+pub(super) fn shift(unit: Unit, d: Date, n: i64) -> Date {
+    match unit {
+        Unit::Day => add_days(d, n),
+        Unit::Week | Unit::Weekend => add_days(d, 7 * n),
+        Unit::Month => add_months(d, n),
+        Unit::Quarter => add_months(d, 3 * n),
+        Unit::Year => add_months(d, 12 * n),
+    }
+}
+
+/// Picks the year for a month/day given without one: the occurrence nearest
+/// the anchor, unless the tense clearly points the other way.
+pub(super) fn pick_year(
+    anchor: Date,
+    tense: Tense,
+    make: impl Fn(i16) -> Option<When>,
+) -> Option<When> {
+    let y = anchor.year();
+    let candidates: Vec<When> = [y - 1, y, y + 1].into_iter().filter_map(&make).collect();
+    let distance = |w: &When| {
+        if w.end < anchor {
+            (anchor - w.end).get_days().abs()
+        } else if w.start > anchor {
+            (w.start - anchor).get_days().abs()
+        } else {
+            0
+        }
+    };
+    let nearest = candidates.iter().min_by_key(|w| distance(w))?.clone();
+    let pick = match tense {
+        Tense::Future if nearest.end < add_days(anchor, -7) => candidates
+            .into_iter()
+            .find(|w| w.start > anchor)
+            .unwrap_or(nearest),
+        Tense::Past if nearest.start > add_days(anchor, 31) => candidates
+            .into_iter()
+            .rev()
+            .find(|w| w.end < anchor)
+            .unwrap_or(nearest),
+        _ => nearest,
+    };
+    Some(pick)
+}
+
+pub(super) fn resolve(core: Core, anchor: Date, tense: Tense) -> Option<When> {
+    Some(match core {
+        Core::Iso(d) => When::day(d),
+        Core::Day {
+            month,
+            day,
+            year: Some(y),
+        } => When::day(Date::new(y, month, day).ok()?),
+        Core::Day {
+            month,
+            day,
+            year: None,
+        } => pick_year(anchor, tense, |y| {
+            Date::new(y, month, day).ok().map(When::day)
+        })?,
+        Core::Month {
+            month,
+            year: Some(y),
+        } => When::month_of(Date::new(y, month, 1).ok()?),
+        Core::Month { month, year: None } => pick_year(anchor, tense, |y| {
+            Date::new(y, month, 1).ok().map(When::month_of)
+        })?,
+        Core::Year(y) => When::year_of(Date::new(y, 1, 1).ok()?),
+        Core::Today(n) => When::day(add_days(anchor, n)),
+        Core::Weekday { day, shift } => {
+            let back = i64::from(anchor.weekday().since(day));
+            let ahead = i64::from(day.since(anchor.weekday()));
+            let d = match shift {
+                // "this Monday": that day of the anchor's week.
+                -1 => add_days(week_start(anchor), i64::from(day.to_monday_zero_offset())),
+                s if s < 0 => add_days(anchor, -(if back == 0 { 7 } else { back })),
+                s if s > 0 => add_days(anchor, if ahead == 0 { 7 } else { ahead }),
+                _ if tense == Tense::Future => add_days(anchor, if ahead == 0 { 7 } else { ahead }),
+                _ => add_days(anchor, -back),
+            };
+            When::day(d)
+        }
+        Core::Relative { unit, offset } => unit_span(unit, shift(unit, anchor, offset)),
+        Core::PartOf { unit, later } => {
+            let whole = unit_span(unit, anchor);
+            let mut w = if later {
+                When::span(anchor, whole.end, Precision::Range)
+            } else {
+                When::span(whole.start, anchor, Precision::Range)
+            };
+            w.approximate = false;
+            w
+        }
+        Core::Ago { n, unit, approx } => {
+            let w = unit_span(unit, shift(unit, anchor, -n));
+            if approx { w.approx() } else { w }
+        }
+        Core::InFuture { n, unit, approx } => {
+            let w = unit_span(unit, shift(unit, anchor, n));
+            if approx {
+                When::span(add_days(anchor, 1), w.end, Precision::Range).approx()
+            } else {
+                w
+            }
+        }
+        Core::Vague { unit, future } => {
+            let reach = match unit {
+                Unit::Day => 7,
+                Unit::Week | Unit::Weekend => 28,
+                Unit::Month => 91,
+                Unit::Quarter => 182,
+                Unit::Year => 730,
+            };
+            if future {
+                When::span(
+                    add_days(anchor, 1),
+                    add_days(anchor, reach),
+                    Precision::Range,
+                )
+                .approx()
+            } else {
+                When::span(add_days(anchor, -reach), anchor, Precision::Range).approx()
+            }
+        }
+        Core::Season {
+            season,
+            year,
+            offset,
+        } => {
+            let start_month = [3, 6, 9, 12][season as usize];
+            let make = |y: i16| {
+                let start = Date::new(y, start_month, 1).ok()?;
+                Some(When::span(
+                    start,
+                    add_days(add_months(start, 3), -1),
+                    Precision::Season,
+                ))
+            };
+            match (year, offset) {
+                (Some(y), _) => make(y)?,
+                (None, Some(o)) => {
+                    // This/last/next season: the one containing (or nearest to) the anchor, moved by a year.
+                    let this = pick_year(anchor, Tense::Unknown, make)?;
+                    make(this.start.year() + o as i16)?
+                }
+                (None, None) => pick_year(anchor, tense, make)?,
+            }
+        }
+        Core::Quarter { q, year } => {
+            let make = |y: i16| {
+                let start = Date::new(y, (q - 1) * 3 + 1, 1).ok()?;
+                Some(When::span(
+                    start,
+                    add_days(add_months(start, 3), -1),
+                    Precision::Season,
+                ))
+            };
+            match year {
+                Some(y) => make(y)?,
+                None => pick_year(anchor, tense, make)?,
+            }
+        }
+    })
+}
+
+/// Narrows a span to its early, middle or late third (approximate).
+pub(super) fn part(w: &When, which: &str) -> When {
+    let days = i64::from((w.end - w.start).get_days().max(0));
+    let third = (days + 1) / 3;
+    let (s, e) = match which {
+        "early" | "beginning" | "start" => (w.start, add_days(w.start, third.max(0))),
+        "mid" | "middle" => (add_days(w.start, third), add_days(w.end, -third)),
+        _ => (add_days(w.end, -third), w.end),
+    };
+    When::span(s, e.max(s), Precision::Range).approx()
+}

@@ -1,0 +1,19 @@
+//! The timeline: lanes (storylines) and events on one date axis, each event
+//! linked to the highlights it rests on; dated phrases found in the text.
+//!
+//! Pure: no egui, no file IO.
+
+pub mod extract;
+pub mod when;
+
+pub use extract::{DatedPhrase, extract_dates, extract_from_document};
+pub use when::{OpenEnd, Precision, When, parse_user_date};
+pub mod lanes;
+pub use lanes::{
+    Event, EventId, EventKind, Lane, LaneColor, LaneId, keywords_from_name, suggest_lane,
+};
+pub mod suggest;
+pub use suggest::{Suggestion, all_suggestions, open_suggestions, title_for};
+pub mod accept;
+pub mod layout;
+pub use accept::{accept_suggestion, event_for_highlight, phrase_for_range};

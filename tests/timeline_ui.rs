@@ -1,0 +1,231 @@
+//! Headless UI flows for the timeline: add a highlight to it, undo; click an
+//! event; accept and dismiss suggestions; edit a lane.
+
+use std::path::PathBuf;
+
+use egui::{Key, Modifiers, PointerButton};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, Queryable as _};
+use storyline::app::picker::ScriptedPicker;
+use storyline::app::{AppOptions, StorylineApp};
+use storyline::document::load_path;
+use storyline::store::AppState;
+
+const SAMPLE: &str = "assets/articles/huawei-5g-2020-01-23.md";
+
+fn harness() -> (Harness<'static, StorylineApp>, tempfile::TempDir) {
+    let saves = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(
+        "saves/huawei-5g-2020-01-23.ron",
+        saves.path().join("huawei-5g-2020-01-23.ron"),
+    )
+    .expect("copy the shipped save");
+    let path = PathBuf::from(SAMPLE);
+    let app = StorylineApp::new(AppOptions {
+        state_path: None,
+        state: AppState::default(),
+        initial: Some((path.clone(), load_path(&path).expect("sample loads"))),
+        picker: Box::new(ScriptedPicker::new(vec![])),
+        saves_dir: saves.path().to_owned(),
+    });
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(|ui, app: &mut StorylineApp| app.ui(ui), app);
+    h.run_steps(4);
+    (h, saves)
+}
+
+fn events(h: &Harness<'_, StorylineApp>) -> Vec<storyline::timeline::Event> {
+    h.state()
+        .article()
+        .expect("article")
+        .notes
+        .annotations
+        .events()
+        .to_vec()
+}
+
+fn button<'h>(h: &'h Harness<'_, StorylineApp>, label: &'h str) -> egui_kittest::Node<'h> {
+    h.get(By::new().role(egui::accesskit::Role::Button).label(label))
+}
+
+#[test]
+fn the_sample_opens_on_a_living_timeline() {
+    let (h, _saves) = harness();
+    for lane in [
+        "Lane UK decision",
+        "Lane Canadian extradition",
+        "Lane German vote",
+    ] {
+        button(&h, lane);
+    }
+    assert!(events(&h).len() >= 8);
+    // Every event rests on evidence that is in the text.
+    let article = h.state().article().expect("article");
+    for e in events(&h) {
+        assert!(!e.evidence.is_empty(), "{}", e.title);
+        for id in &e.evidence {
+            assert!(
+                article
+                    .notes
+                    .annotations
+                    .get(id)
+                    .and_then(storyline::annotate::Entry::range)
+                    .is_some()
+            );
+        }
+    }
+}
+
+#[test]
+fn highlight_add_to_timeline_then_undo() {
+    let (mut h, _saves) = harness();
+    let before = events(&h).len();
+    // Find a paragraph about the UK, select its start and highlight it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    h.get_by_label("Find:")
+        .type_text("have played down a warning");
+    h.run_steps(3);
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    let rect = h
+        .get(
+            By::new()
+                .role(egui::accesskit::Role::Label)
+                .label_contains("British officials have played down a warning"),
+        )
+        .rect();
+    let from = rect.left_top() + egui::vec2(1.0, 8.0);
+    let to = rect.left_top() + egui::vec2(rect.width() * 0.7, 8.0);
+    h.hover_at(from);
+    h.run_steps(1);
+    for (pos, pressed) in [(from, true), (to, false)] {
+        h.hover_at(pos);
+        h.run_steps(1);
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        h.run_steps(1);
+    }
+    h.key_press(Key::H);
+    h.run_steps(3);
+    button(&h, "Add to timeline").click();
+    h.run_steps(3);
+    let after = events(&h);
+    assert_eq!(after.len(), before + 1);
+    let added = after
+        .iter()
+        .find(|e| e.evidence.len() == 1 && e.title.starts_with("British officials"))
+        .expect("new event");
+    // Dated by the phrase in its paragraph ("this month": the EU exit), in the UK lane.
+    assert_eq!(added.lanes.len(), 1);
+    assert_eq!(added.lanes[0].0, "l-uk");
+    assert_eq!(added.when.edtf(), "2020-01");
+    // It is on the timeline, selected, and undo removes it.
+    button(&h, &format!("Event {}", added.title));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(events(&h).len(), before);
+}
+
+#[test]
+fn clicking_an_event_shows_its_evidence() {
+    let (mut h, _saves) = harness();
+    let top_before = h.state().article().expect("article").view.top_char();
+    button(
+        &h,
+        "Event Bundestag vote on legislation that could exclude Huawei",
+    )
+    .click();
+    h.run_steps(4);
+    let article = h.state().article().expect("article");
+    assert!(
+        article.view.top_char() > top_before,
+        "the article scrolled to the evidence"
+    );
+    assert!(
+        h.state().panel().focused.is_some(),
+        "the evidence is selected in the panel"
+    );
+    // The editor shows the event.
+    h.get_by_label("Title");
+    h.get_by_label_contains("Evidence (1)");
+}
+
+#[test]
+fn suggestions_can_be_accepted_and_dismissed() {
+    let (mut h, _saves) = harness();
+    let before = events(&h).len();
+    let open_before = h
+        .query_all(
+            By::new()
+                .role(egui::accesskit::Role::Button)
+                .label("Accept"),
+        )
+        .count();
+    assert!(open_before >= 1);
+    h.query_all(
+        By::new()
+            .role(egui::accesskit::Role::Button)
+            .label("Accept"),
+    )
+    .next()
+    .expect("accept")
+    .click();
+    h.run_steps(3);
+    assert_eq!(events(&h).len(), before + 1);
+    h.query_all(
+        By::new()
+            .role(egui::accesskit::Role::Button)
+            .label("Dismiss"),
+    )
+    .next()
+    .expect("dismiss")
+    .click();
+    h.run_steps(3);
+    let open_after = h
+        .query_all(
+            By::new()
+                .role(egui::accesskit::Role::Button)
+                .label("Accept"),
+        )
+        .count();
+    assert_eq!(open_after, open_before - 2);
+    // One undo brings the dismissed one back, another removes the accepted event.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(events(&h).len(), before);
+}
+
+#[test]
+fn lanes_can_be_added_renamed_and_deleted() {
+    let (mut h, _saves) = harness();
+    button(&h, "Add lane").click();
+    // The lane is added, then its editor window appears (after a sizing frame).
+    h.run_steps(6);
+    let lanes = |h: &Harness<'_, StorylineApp>| {
+        h.state()
+            .article()
+            .expect("a")
+            .notes
+            .annotations
+            .lanes()
+            .to_vec()
+    };
+    assert_eq!(lanes(&h).len(), 4);
+    h.get_by_label("Name").click();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Name").type_text("Trade talks");
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert!(lanes(&h).iter().any(|l| l.name == "Trade talks"));
+    button(&h, "Delete lane").click();
+    h.run_steps(3);
+    assert_eq!(lanes(&h).len(), 3);
+}
