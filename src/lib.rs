@@ -8,5 +8,6 @@ pub mod annotate;
 pub mod app;
 pub mod cli;
 pub mod document;
+pub mod export;
 pub mod store;
 pub mod timeline;

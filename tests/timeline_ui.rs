@@ -14,6 +14,12 @@ use storyline::store::AppState;
 const SAMPLE: &str = "assets/articles/huawei-5g-2020-01-23.md";
 
 fn harness() -> (Harness<'static, StorylineApp>, tempfile::TempDir) {
+    harness_with(vec![])
+}
+
+fn harness_with(
+    picks: Vec<storyline::app::picker::PickOutcome>,
+) -> (Harness<'static, StorylineApp>, tempfile::TempDir) {
     let saves = tempfile::tempdir().expect("tempdir");
     std::fs::copy(
         "saves/huawei-5g-2020-01-23.ron",
@@ -25,7 +31,7 @@ fn harness() -> (Harness<'static, StorylineApp>, tempfile::TempDir) {
         state_path: None,
         state: AppState::default(),
         initial: Some((path.clone(), load_path(&path).expect("sample loads"))),
-        picker: Box::new(ScriptedPicker::new(vec![])),
+        picker: Box::new(ScriptedPicker::new(picks)),
         saves_dir: saves.path().to_owned(),
     });
     let mut h = Harness::builder()
@@ -228,4 +234,44 @@ fn lanes_can_be_added_renamed_and_deleted() {
     button(&h, "Delete lane").click();
     h.run_steps(3);
     assert_eq!(lanes(&h).len(), 3);
+}
+
+#[test]
+fn file_export_writes_the_chosen_format_and_says_where() {
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    // The save dialog answers with a name without an extension.
+    let target = out_dir.path().join("my-timeline");
+    let (mut h, _saves) = harness_with(vec![storyline::app::picker::PickOutcome::Picked(
+        target.clone(),
+    )]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run_steps(4);
+    h.get_by_label_contains("SVG picture").click();
+    h.run_steps(2);
+    button(&h, "Choose file…").click();
+    for _ in 0..40 {
+        h.run_steps(2);
+        if h.state()
+            .messages()
+            .iter()
+            .any(|m| m.text.contains("Exported"))
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let written = target.with_extension("svg");
+    let svg = std::fs::read_to_string(&written).expect("exported");
+    assert!(svg.contains("<svg") && svg.contains("German vote"));
+    let notice = h
+        .state()
+        .messages()
+        .iter()
+        .find(|m| m.text.contains("Exported"))
+        .expect("a notice");
+    assert!(
+        notice.text.contains(&written.display().to_string()),
+        "{}",
+        notice.text
+    );
 }

@@ -35,6 +35,16 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     }
                 });
                 ui.separator();
+                if ui
+                    .add_enabled(
+                        app.article.is_some(),
+                        egui::Button::new("Export…  (Ctrl+E)"),
+                    )
+                    .clicked()
+                {
+                    app.send(Command::ShowExport);
+                }
+                ui.separator();
                 if ui.button("Quit  (Ctrl+Q)").clicked() {
                     app.send(Command::Quit);
                 }

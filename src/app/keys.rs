@@ -36,6 +36,9 @@ impl StorylineApp {
             if i.consume_shortcut(&cmd(Key::Num0)) {
                 cmds.push(Command::ZoomReset);
             }
+            if i.consume_shortcut(&cmd(Key::E)) {
+                cmds.push(Command::ShowExport);
+            }
             if i.consume_shortcut(&cmd(Key::T)) {
                 cmds.push(Command::ToggleTimeline);
             }

@@ -2,6 +2,7 @@
 //! only through [`Command`]s, applied in one place at the end of each frame.
 
 mod chrome;
+mod export_ui;
 mod keys;
 pub mod layout;
 mod marks;
@@ -103,6 +104,12 @@ pub enum Command {
     AskDeleteHighlight(HighlightId),
     /// Show or hide the timeline.
     ToggleTimeline,
+    /// Open the export window.
+    ShowExport,
+    /// Ask where to save an export in this format.
+    ExportPick(crate::export::Format),
+    /// Export in this format to this file (off the UI thread).
+    ExportTo(PathBuf, crate::export::Format),
     /// Grow or shrink the selection from the keyboard.
     ExtendSelection {
         /// Towards the end of the article.
@@ -204,6 +211,20 @@ pub struct StorylineApp {
     saves_dir: PathBuf,
     panel: PanelState,
     timeline: timeline_panel::TimelineState,
+    export: export_ui::ExportState,
+    pick_purpose: PickPurpose,
+    /// The window's egui context (for work that finishes off the UI thread).
+    ctx_for_picker: egui::Context,
+}
+
+/// What the file dialog in progress is for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum PickPurpose {
+    /// Opening an article.
+    #[default]
+    Open,
+    /// Saving an export.
+    Export(crate::export::Format),
 }
 
 /// Absolute form of a path, for keys in the state file.
@@ -232,6 +253,9 @@ impl StorylineApp {
             saves_dir: options.saves_dir,
             panel: PanelState::default(),
             timeline: timeline_panel::TimelineState::default(),
+            export: export_ui::ExportState::default(),
+            pick_purpose: PickPurpose::Open,
+            ctx_for_picker: egui::Context::default(),
         };
         if let Some((path, loaded)) = options.initial {
             app.show_loaded(&path, loaded);
@@ -371,7 +395,8 @@ impl StorylineApp {
         match command {
             Command::ShowOpenDialog => {
                 if !self.picker.busy() {
-                    self.picker.start(ctx);
+                    self.pick_purpose = PickPurpose::Open;
+                    self.picker.start(ctx, picker::PickRequest::Open);
                 }
             }
             Command::ShowPathPrompt => {
@@ -487,6 +512,7 @@ impl StorylineApp {
     /// Draws one frame and applies the commands it produced.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.ctx_for_picker = ctx.clone();
         if !self.setup_done {
             theme::install_fonts(&ctx);
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
@@ -497,7 +523,10 @@ impl StorylineApp {
             return;
         }
         match self.picker.poll() {
-            Some(PickOutcome::Picked(path)) => self.send(Command::Open(path)),
+            Some(PickOutcome::Picked(path)) => match self.pick_purpose {
+                PickPurpose::Open => self.send(Command::Open(path)),
+                PickPurpose::Export(format) => self.send(Command::ExportTo(path, format)),
+            },
             Some(PickOutcome::Unavailable(why)) => {
                 self.error(format!(
                     "{why} Drop an article on the window, or type its path (File > Open Path…)."
@@ -552,6 +581,8 @@ impl StorylineApp {
                 &mut self.commands,
             );
         }
+        export_ui::export_window_ui(&ctx, self);
+        self.poll_export();
         chrome::drop_overlay_ui(&ctx);
         chrome::prompts_ui(&ctx, self);
 

@@ -16,10 +16,28 @@ pub enum PickOutcome {
     Unavailable(String),
 }
 
-/// Something that can ask the user for an article to open.
+/// What to ask the user for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PickRequest {
+    /// An article to open.
+    Open,
+    /// Where to save a file.
+    Save {
+        /// Dialog title.
+        title: String,
+        /// Suggested file name.
+        file_name: String,
+        /// Name of the file type ("HTML page").
+        filter: String,
+        /// Its extensions, without dots.
+        extensions: Vec<String>,
+    },
+}
+
+/// Something that can ask the user for a file to open or a place to save.
 pub trait FilePicker {
     /// Starts asking; the answer comes later through [`FilePicker::poll`].
-    fn start(&mut self, ctx: &egui::Context);
+    fn start(&mut self, ctx: &egui::Context, request: PickRequest);
     /// The answer, once there is one.
     fn poll(&mut self) -> Option<PickOutcome>;
     /// True while a dialog is open.
@@ -39,7 +57,7 @@ fn zenity_installed() -> bool {
 }
 
 impl FilePicker for NativePicker {
-    fn start(&mut self, ctx: &egui::Context) {
+    fn start(&mut self, ctx: &egui::Context, request: PickRequest) {
         if self.rx.is_some() {
             return;
         }
@@ -49,11 +67,22 @@ impl FilePicker for NativePicker {
             .name("file-dialog".into())
             .spawn(move || {
                 let started = Instant::now();
-                let dialog = rfd::AsyncFileDialog::new()
-                    .set_title("Open an article")
-                    .add_filter("Articles", &["md", "markdown", "txt", "html", "htm"])
-                    .add_filter("All files", &["*"]);
-                let picked = pollster::block_on(dialog.pick_file());
+                let picked = match request {
+                    PickRequest::Open => {
+                        let dialog = rfd::AsyncFileDialog::new()
+                            .set_title("Open an article")
+                            .add_filter("Articles", &["md", "markdown", "txt", "html", "htm"])
+                            .add_filter("All files", &["*"]);
+                        pollster::block_on(dialog.pick_file())
+                    }
+                    PickRequest::Save { title, file_name, filter, extensions } => {
+                        let dialog = rfd::AsyncFileDialog::new()
+                            .set_title(title)
+                            .set_file_name(file_name)
+                            .add_filter(filter, &extensions);
+                        pollster::block_on(dialog.save_file())
+                    }
+                };
                 let outcome = match picked {
                     Some(handle) => PickOutcome::Picked(handle.path().to_owned()),
                     // rfd says "no file" both when the user cancels and when no
@@ -126,7 +155,7 @@ impl ScriptedPicker {
 }
 
 impl FilePicker for ScriptedPicker {
-    fn start(&mut self, _ctx: &egui::Context) {
+    fn start(&mut self, _ctx: &egui::Context, _request: PickRequest) {
         self.started += 1;
     }
 

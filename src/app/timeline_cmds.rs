@@ -155,6 +155,9 @@ impl StorylineApp {
                 }
             }
             Command::ToggleTimeline => self.timeline.hidden = !self.timeline.hidden,
+            other @ (Command::ShowExport | Command::ExportPick(_) | Command::ExportTo(..)) => {
+                self.apply_export_command(other, publication);
+            }
             _ => {}
         }
         for cmd in model {

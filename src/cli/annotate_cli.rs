@@ -188,18 +188,11 @@ pub fn events(
 ) -> anyhow::Result<()> {
     let loaded = load_article(article)?;
     let doc = &loaded.document;
-    let anchor = match published {
-        Some(p) => p
-            .trim()
-            .parse::<jiff::civil::Date>()
-            .with_context(|| format!("--published {p:?} is not a date (YYYY-MM-DD)"))?,
-        None => match doc.meta.published.or_else(|| user_published(article)) {
-            Some(d) => d,
-            None => bail!(
-                "{} has no publication date to resolve relative dates against; pass --published YYYY-MM-DD (or set it in the window: Article > Set Publication Date)",
-                article.display()
-            ),
-        },
+    let Some(anchor) = publication_date(article, doc, published)? else {
+        bail!(
+            "{} has no publication date to resolve relative dates against; pass --published YYYY-MM-DD (or set it in the window: Article > Set Publication Date)",
+            article.display()
+        );
     };
     // Lanes come from the article's save, when it has one.
     let dir = saves_dir(saves);
@@ -264,6 +257,62 @@ pub fn events(
         }
     }
     out.flush().context("cannot write to standard output")?;
+    Ok(())
+}
+
+/// The publication date in force: `--published`, else the article's, else
+/// the one the user set in the window.
+fn publication_date(
+    article: &Path,
+    doc: &crate::document::Document,
+    published: Option<&str>,
+) -> anyhow::Result<Option<jiff::civil::Date>> {
+    Ok(match published {
+        Some(p) => Some(
+            p.trim()
+                .parse::<jiff::civil::Date>()
+                .with_context(|| format!("--published {p:?} is not a date (YYYY-MM-DD)"))?,
+        ),
+        None => doc.meta.published.or_else(|| user_published(article)),
+    })
+}
+
+/// Exports the article's annotated timeline.
+pub fn export(
+    article: &Path,
+    saves: Option<&Path>,
+    format: &str,
+    output: Option<&Path>,
+    published: Option<&str>,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    let format = crate::export::Format::from_name(format).with_context(|| {
+        format!("unknown format {format:?}; use one of: md, html, svg, json, csv")
+    })?;
+    let loaded = load_article(article)?;
+    let doc = &loaded.document;
+    let published = publication_date(article, doc, published)?;
+    let dir = saves_dir(saves);
+    let (_, annotations, _) = open_annotations(&dir, article, doc)?;
+    let input = crate::export::ExportInput {
+        doc,
+        annotations: &annotations,
+        published,
+    };
+    let text = crate::export::export(format, &input);
+    if let Some(path) = output {
+        crate::store::atomic_write(path, text.as_bytes())
+            .with_context(|| format!("cannot write the export to {}", path.display()))?;
+        eprintln!(
+            "storyline: exported {} ({} bytes) to {}",
+            format.label(),
+            text.len(),
+            path.display()
+        );
+    } else {
+        out.write_all(text.as_bytes())?;
+        out.flush().context("cannot write to standard output")?;
+    }
     Ok(())
 }
 

@@ -79,6 +79,20 @@ pub enum Cmd {
         #[arg(long, value_name = "DATE")]
         published: Option<String>,
     },
+    /// Export the annotated timeline (to standard output without -o).
+    Export {
+        /// The article.
+        article: PathBuf,
+        /// md, html, svg, json (W3C Web Annotations) or csv.
+        #[arg(long, value_name = "FORMAT")]
+        format: String,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Resolve relative dates against this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        published: Option<String>,
+    },
     /// Print an article's highlights, re-anchored to its current text, in order.
     List {
         /// The article.
@@ -147,6 +161,19 @@ pub fn run_command(
             writeln!(out, "{id}")?;
         }
         Cmd::List { article, json } => annotate_cli::list(article, saves, *json, out)?,
+        Cmd::Export {
+            article,
+            format,
+            output,
+            published,
+        } => annotate_cli::export(
+            article,
+            saves,
+            format,
+            output.as_deref(),
+            published.as_deref(),
+            out,
+        )?,
         Cmd::Events {
             article,
             json,

@@ -1,0 +1,172 @@
+//! Exports of the annotated timeline: Markdown, HTML, SVG, W3C Web
+//! Annotation JSON and CSV. Each is a pure function of the document, its
+//! annotations and timeline, and the publication date: the same input gives
+//! the same bytes (no clocks, no absolute paths).
+
+mod csv_out;
+mod html;
+mod json;
+mod markdown;
+mod svg;
+
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use crate::annotate::{Annotations, Entry};
+use crate::document::{Document, TextIndex};
+use crate::timeline::{Event, Lane};
+
+/// What an export is made from.
+#[derive(Clone, Copy)]
+pub struct ExportInput<'a> {
+    /// The article.
+    pub doc: &'a Document,
+    /// Its highlights, lanes and events.
+    pub annotations: &'a Annotations,
+    /// The publication date in force (the article's or the user's).
+    pub published: Option<Date>,
+}
+
+/// The export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Markdown with a side-by-side table.
+    Markdown,
+    /// A self-contained HTML page.
+    Html,
+    /// The timeline picture.
+    Svg,
+    /// W3C Web Annotation collection (JSON-LD) plus the timeline.
+    Json,
+    /// One row per event.
+    Csv,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: [Self; 5] = [Self::Html, Self::Markdown, Self::Svg, Self::Json, Self::Csv];
+
+    /// The name used on the command line (`md`, `html`, …).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Html => "html",
+            Self::Svg => "svg",
+            Self::Json => "json",
+            Self::Csv => "csv",
+        }
+    }
+
+    /// What users call it.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Markdown => "Markdown",
+            Self::Html => "HTML page",
+            Self::Svg => "SVG picture",
+            Self::Json => "W3C annotations (JSON-LD)",
+            Self::Csv => "CSV table",
+        }
+    }
+
+    /// The file extension (without the dot).
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        self.name()
+    }
+
+    /// Parses a format name (`md`, `markdown`, `html`, `svg`, `json`, `csv`).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(Self::Markdown),
+            "html" | "htm" => Some(Self::Html),
+            "svg" => Some(Self::Svg),
+            "json" | "jsonld" => Some(Self::Json),
+            "csv" => Some(Self::Csv),
+            _ => None,
+        }
+    }
+
+    /// The format a file name asks for by its extension.
+    #[must_use]
+    pub fn from_path(path: &Path) -> Option<Self> {
+        Self::from_name(&path.extension()?.to_string_lossy())
+    }
+}
+
+/// Exports in `format`.
+#[must_use]
+pub fn export(format: Format, input: &ExportInput<'_>) -> String {
+    match format {
+        Format::Markdown => markdown::markdown(input),
+        Format::Html => html::html(input),
+        Format::Svg => svg::svg(input),
+        Format::Json => json::json(input),
+        Format::Csv => csv_out::csv(input),
+    }
+}
+
+/// The text a highlight covers now (its last known quote when orphaned),
+/// on one line.
+fn quote_of(index: &TextIndex<'_>, entry: &Entry) -> String {
+    let text = match entry.range() {
+        Some(r) => index.slice(r).to_owned(),
+        None => entry.highlight.selector.quote.exact.clone(),
+    };
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The lanes of an event, in lane order.
+fn lanes_of<'a>(input: &ExportInput<'a>, event: &Event) -> Vec<&'a Lane> {
+    input
+        .annotations
+        .lanes()
+        .iter()
+        .filter(|l| event.lanes.contains(&l.id))
+        .collect()
+}
+
+/// The highlights an event rests on, in document order.
+fn evidence_of<'a>(input: &ExportInput<'a>, event: &Event) -> Vec<&'a Entry> {
+    input
+        .annotations
+        .entries()
+        .iter()
+        .filter(|e| event.evidence.contains(&e.highlight.id))
+        .collect()
+}
+
+fn kind_name(event: &Event) -> &'static str {
+    match event.kind {
+        crate::timeline::EventKind::Reported => "reported",
+        crate::timeline::EventKind::Expected => "expected",
+    }
+}
+
+/// "January 23, 2020", or "unknown".
+fn long_date(d: Option<Date>) -> String {
+    d.map_or_else(
+        || "unknown".to_owned(),
+        |d| d.strftime("%B %-d, %Y").to_string(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_name_and_extension() {
+        assert_eq!(Format::from_name("MD"), Some(Format::Markdown));
+        assert_eq!(
+            Format::from_path(Path::new("/x/t.HTML")),
+            Some(Format::Html)
+        );
+        assert_eq!(Format::from_path(Path::new("t.jsonld")), Some(Format::Json));
+        assert_eq!(Format::from_path(Path::new("t.pdf")), None);
+        assert_eq!(Format::from_path(Path::new("t")), None);
+    }
+}
