@@ -9,5 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod document;
 pub mod export;
+pub mod perf;
 pub mod store;
 pub mod timeline;
+pub mod trace;

@@ -11,6 +11,7 @@ use storyline::cli::{Cli, load_article, load_sample, run_command};
 use storyline::store::{AppState, default_state_path};
 
 fn main() -> ExitCode {
+    storyline::trace::start();
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(cmd) => run_command(cmd, cli.saves.as_deref(), &mut std::io::stdout().lock()),
@@ -65,6 +66,7 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
             .with_inner_size([1280.0, 840.0])
             .with_min_inner_size([560.0, 360.0])
             .with_drag_and_drop(true),
+        renderer: renderer(),
         ..eframe::NativeOptions::default()
     };
     let saves_dir = storyline::store::saves::saves_dir(cli.saves.as_deref());
@@ -87,4 +89,14 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
     )
     .map_err(|e| anyhow::anyhow!("{e}"))
     .context("cannot open the window")
+}
+
+/// glow (OpenGL) unless built with the `wgpu` feature and asked for it with
+/// `STORYLINE_RENDERER=wgpu` (for the renderer comparison in the README).
+fn renderer() -> eframe::Renderer {
+    #[cfg(feature = "wgpu")]
+    if std::env::var("STORYLINE_RENDERER").is_ok_and(|r| r == "wgpu") {
+        return eframe::Renderer::Wgpu;
+    }
+    eframe::Renderer::Glow
 }

@@ -400,3 +400,38 @@ fn an_orphan_is_listed_and_can_be_reattached() {
     let h = harness(make());
     assert!(h.query_by_label_contains("Orphaned").is_none());
 }
+
+#[test]
+fn an_article_deleted_while_open_keeps_working_and_saving() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = dir.path().join("gone.md");
+    std::fs::copy(SAMPLE, &article).expect("copy");
+    let saves = dir.path().join("saves");
+    let app = StorylineApp::new(AppOptions {
+        state_path: None,
+        state: AppState::default(),
+        initial: Some((article.clone(), load_path(&article).expect("loads"))),
+        picker: Box::new(ScriptedPicker::new(vec![])),
+        saves_dir: saves.clone(),
+    });
+    let mut h = harness(app);
+    std::fs::remove_file(&article).expect("delete the article");
+    drag_select(&mut h);
+    h.key_press(Key::H);
+    h.run_steps(40);
+    h.state_mut().flush_annotations();
+    assert_eq!(
+        h.state()
+            .article()
+            .expect("still open")
+            .notes
+            .annotations
+            .entries()
+            .len(),
+        1
+    );
+    let (_, save) = storyline::store::saves::read_save(&saves.join("gone.ron"))
+        .expect("readable")
+        .expect("saved");
+    assert_eq!(save.highlights.len(), 1);
+}

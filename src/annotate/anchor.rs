@@ -23,8 +23,14 @@ const POSITION_WEIGHT: f32 = 2.0;
 /// An approximate match scoring below this is not trusted: the highlight
 /// becomes an orphan rather than marking the wrong text.
 pub const MIN_FUZZY_SCORE: f32 = 0.6;
-/// Bytes searched either side of the old position before the whole text.
+/// Nor is one whose own text is less similar than this to the quote (at
+/// most 35 % of its chars edited), however well its context matches.
+pub const MIN_QUOTE_SIMILARITY: f32 = 0.65;
+/// Bytes searched either side of the expected position before the whole text.
 const WINDOW_SLACK: usize = 4096;
+/// Context similarity (prefix + suffix, out of 2) that makes an exact match
+/// found near the expected place trusted without searching the whole text.
+const TRUSTED_CONTEXT: f32 = 1.2;
 
 /// How a highlight was found in the current text.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -87,19 +93,45 @@ impl Anchor {
     }
 }
 
-/// Anchors every selector against one text (indexing it once).
+/// Anchors every selector against one text (indexing it once), in the
+/// order given. Selectors are visited by their stored position, and each
+/// search starts where the previous highlight moved to (an insertion shifts
+/// everything after it by the same amount), so a long text with many
+/// highlights is not scanned once per highlight.
 #[must_use]
 pub fn anchor_all<'s>(
     text: &str,
     selectors: impl IntoIterator<Item = &'s Selector>,
 ) -> Vec<Anchor> {
     let index = TextIndex::new(text);
-    selectors.into_iter().map(|s| anchor(&index, s)).collect()
+    let selectors: Vec<&Selector> = selectors.into_iter().collect();
+    let mut order: Vec<usize> = (0..selectors.len()).collect();
+    order.sort_by_key(|&i| selectors[i].position.start);
+    let mut out = vec![Anchor::orphan(); selectors.len()];
+    let mut shift: i64 = 0;
+    for i in order {
+        let a = anchor_near(&index, selectors[i], shift);
+        if let Some(r) = a.range {
+            shift = signed(r.start.0) - signed(selectors[i].position.start.0);
+        }
+        out[i] = a;
+    }
+    out
+}
+
+fn signed(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 /// Finds `selector` in the indexed text.
 #[must_use]
 pub fn anchor(index: &TextIndex<'_>, selector: &Selector) -> Anchor {
+    anchor_near(index, selector, 0)
+}
+
+/// Finds `selector`, expecting it `shift` chars from its stored position.
+#[must_use]
+pub fn anchor_near(index: &TextIndex<'_>, selector: &Selector, shift: i64) -> Anchor {
     let exact = selector.quote.exact.as_str();
     if exact.is_empty() {
         return Anchor::orphan();
@@ -108,13 +140,26 @@ pub fn anchor(index: &TextIndex<'_>, selector: &Selector) -> Anchor {
     if old.end.0 <= index.char_len() && index.slice(old) == exact {
         return Anchor::at(old);
     }
-    if let Some(range) = best_exact(index, selector) {
+    // Where it probably went: near the old place, moved like its neighbours.
+    let guess = usize::try_from((signed(old.start.0) + shift).max(0)).unwrap_or(0);
+    let window = WINDOW_SLACK + exact.len() * 2;
+    let lo = index.byte_of(CharIdx(guess)).saturating_sub(window);
+    let hi = index.byte_of(CharIdx(guess)) + exact.len() + window;
+    if let Some((range, context)) = best_exact_in(index, selector, lo, hi)
+        && context >= TRUSTED_CONTEXT
+    {
         return Anchor {
             range: Some(range),
             status: AnchorStatus::Moved,
         };
     }
-    match best_fuzzy(index, selector) {
+    if let Some((range, _)) = best_exact_in(index, selector, 0, usize::MAX) {
+        return Anchor {
+            range: Some(range),
+            status: AnchorStatus::Moved,
+        };
+    }
+    match best_fuzzy(index, selector, guess) {
         Some((range, score)) => Anchor {
             range: Some(range),
             status: AnchorStatus::Fuzzy { score },
@@ -150,28 +195,41 @@ fn context_score(index: &TextIndex<'_>, selector: &Selector, range: CharRange) -
     )
 }
 
-/// The best exact occurrence of the quote, by context then nearness.
-fn best_exact(index: &TextIndex<'_>, selector: &Selector) -> Option<CharRange> {
+/// The best exact occurrence of the quote in bytes `lo..hi` of the text,
+/// by context then nearness, with its context similarity (0 to 2).
+fn best_exact_in(
+    index: &TextIndex<'_>,
+    selector: &Selector,
+    lo: usize,
+    hi: usize,
+) -> Option<(CharRange, f32)> {
     let exact = &selector.quote.exact;
     let exact_chars = exact.chars().count();
     let old = selector.position.start;
-    let mut best: Option<(f32, CharRange)> = None;
-    for (byte, _) in index.text().match_indices(exact.as_str()) {
-        let start = index.char_of(byte);
+    let text = index.text();
+    let lo = floor_boundary(text, lo.min(text.len()));
+    let hi = floor_boundary(text, hi.min(text.len()));
+    let mut best: Option<(f32, f32, CharRange)> = None;
+    for (byte, _) in text[lo..hi].match_indices(exact.as_str()) {
+        let start = index.char_of(lo + byte);
         let range = CharRange::new(start.0, start.0 + exact_chars);
         let (prefix, suffix) = context_score(index, selector, range);
         let score = PREFIX_WEIGHT * prefix
             + SUFFIX_WEIGHT * suffix
             + POSITION_WEIGHT * nearness(index, start, old);
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, range));
+        if best.is_none_or(|(s, _, _)| score > s) {
+            best = Some((score, prefix + suffix, range));
         }
     }
-    best.map(|(_, r)| r)
+    best.map(|(_, context, r)| (r, context))
 }
 
 /// The best approximate match with at most `min(256, len / 2)` errors.
-fn best_fuzzy(index: &TextIndex<'_>, selector: &Selector) -> Option<(CharRange, f32)> {
+fn best_fuzzy(
+    index: &TextIndex<'_>,
+    selector: &Selector,
+    guess: usize,
+) -> Option<(CharRange, f32)> {
     let exact = selector.quote.exact.as_bytes();
     if exact.contains(&0) {
         return None; // the matcher does not support NUL bytes
@@ -181,7 +239,7 @@ fn best_fuzzy(index: &TextIndex<'_>, selector: &Selector) -> Option<(CharRange, 
         return None;
     }
     let text = index.text();
-    let old_start = index.byte_of(selector.position.start);
+    let old_start = index.byte_of(CharIdx(guess));
     let slack = WINDOW_SLACK + exact.len() * 2;
     let lo = floor_boundary(text, old_start.saturating_sub(slack));
     let hi = floor_boundary(text, (old_start + exact.len() + slack).min(text.len()));
@@ -245,6 +303,9 @@ fn scored_matches(
         }
         let range = CharRange { start, end };
         let quote = 1.0 - (m.k as f32 / exact.len() as f32).min(1.0);
+        if quote < MIN_QUOTE_SIMILARITY {
+            continue;
+        }
         let (prefix, suffix) = context_score(index, selector, range);
         let score = (QUOTE_WEIGHT * quote
             + PREFIX_WEIGHT * prefix

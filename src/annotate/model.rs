@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use thiserror::Error;
 
-use super::anchor::{Anchor, AnchorStatus, anchor};
+use super::anchor::{Anchor, AnchorStatus};
 use super::{Highlight, HighlightColor, HighlightId, Selector, normalize_tags};
 use crate::document::{CharRange, TextIndex};
 use crate::timeline::{Event, EventId, Lane, LaneId};
@@ -189,13 +189,11 @@ impl Annotations {
     /// Replaces every highlight (after a load or a merge), keeping the undo
     /// history, and re-anchors them to `text`.
     pub fn replace_all(&mut self, highlights: Vec<Highlight>, text: &str) {
-        let index = TextIndex::new(text);
+        let anchors = super::anchor::anchor_all(text, highlights.iter().map(|h| &h.selector));
         self.entries = highlights
             .into_iter()
-            .map(|highlight| {
-                let anchor = anchor(&index, &highlight.selector);
-                Entry { highlight, anchor }
-            })
+            .zip(anchors)
+            .map(|(highlight, anchor)| Entry { highlight, anchor })
             .collect();
         self.entries
             .dedup_by(|a, b| a.highlight.id == b.highlight.id);

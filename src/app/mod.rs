@@ -215,6 +215,10 @@ pub struct StorylineApp {
     pick_purpose: PickPurpose,
     /// The window's egui context (for work that finishes off the UI thread).
     ctx_for_picker: egui::Context,
+    /// For the launch benchmark: whether text was shown yet, and when a
+    /// Page Down arrived (waiting for the frame that shows it).
+    trace: (bool, Option<(std::time::Instant, u8)>),
+    frame_started: std::time::Instant,
 }
 
 /// What the file dialog in progress is for.
@@ -256,6 +260,8 @@ impl StorylineApp {
             export: export_ui::ExportState::default(),
             pick_purpose: PickPurpose::Open,
             ctx_for_picker: egui::Context::default(),
+            trace: (false, None),
+            frame_started: std::time::Instant::now(),
         };
         if let Some((path, loaded)) = options.initial {
             app.show_loaded(&path, loaded);
@@ -285,6 +291,13 @@ impl StorylineApp {
     #[must_use]
     pub fn state(&self) -> &AppState {
         &self.state
+    }
+
+    /// Selects `range` of the open article in the reader (as a drag would).
+    pub fn select(&mut self, range: CharRange) {
+        if let Some(a) = &mut self.article {
+            a.view.selection = selection::Selection::of(range);
+        }
     }
 
     /// Queues a command, applied at the end of the frame.
@@ -462,6 +475,9 @@ impl StorylineApp {
             Command::Page(pages) => {
                 if let Some(a) = &mut self.article {
                     a.view.page(pages);
+                    if crate::trace::enabled() {
+                        self.trace.1 = Some((self.frame_started, 0));
+                    }
                 }
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
@@ -512,6 +528,7 @@ impl StorylineApp {
     /// Draws one frame and applies the commands it produced.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.frame_started = std::time::Instant::now();
         self.ctx_for_picker = ctx.clone();
         if !self.setup_done {
             theme::install_fonts(&ctx);
@@ -603,6 +620,9 @@ impl StorylineApp {
             } else {
                 ctx.request_repaint_after_secs((STATE_SAVE_DELAY - (now - t)) as f32 + 0.05);
             }
+        }
+        if crate::trace::enabled() {
+            self.trace_frame();
         }
         let title = self.article.as_ref().map_or("Storyline".to_owned(), |a| {
             format!("{} — Storyline", a.doc.meta.title)

@@ -217,7 +217,7 @@ impl ArticleNotes {
         if !handle.may_have_changed() {
             return Vec::new();
         }
-        let base = handle.base().cloned();
+        let base = handle.base();
         match handle.take_disk_change() {
             Ok(Some(theirs)) => {
                 let ours = save_file(&self.identity, &self.annotations, doc);

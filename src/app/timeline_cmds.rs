@@ -128,7 +128,14 @@ impl StorylineApp {
             }
             Command::AcceptSuggestions(keys) => {
                 let Some(anchor) = publication else { return };
-                let all = self.timeline.suggestions.get(article, anchor).to_vec();
+                let Some(all) = self
+                    .timeline
+                    .suggestions
+                    .get(article, anchor)
+                    .map(<[_]>::to_vec)
+                else {
+                    return;
+                };
                 // Accept one by one, so later ones reuse evidence made by earlier ones.
                 let mut scratch = article.notes.annotations.clone();
                 let mut batch = Vec::new();

@@ -49,26 +49,91 @@ impl EventEdit {
     }
 }
 
-/// Suggestions, cached until the publication date or the lanes change.
+/// Articles up to this size get their suggestions on the UI thread; longer
+/// ones on a background thread (the column says "Finding dated phrases…").
+const SYNC_SUGGESTIONS_BYTES: usize = 200_000;
+/// Most suggestions listed at once (accept or dismiss to see more).
+const SHOWN_SUGGESTIONS: usize = 40;
+
+/// Suggested events: all of them, computed once per publication date and
+/// set of lanes (in the background for long articles), and the open ones
+/// (not accepted, not dismissed), recomputed only when annotations change.
 #[derive(Default)]
 pub struct SuggestionCache {
-    key: Option<(jiff::civil::Date, Vec<crate::timeline::Lane>, String)>,
+    key: Option<(jiff::civil::Date, Vec<crate::timeline::Lane>)>,
     all: Vec<Suggestion>,
+    pending: Option<std::sync::mpsc::Receiver<Vec<Suggestion>>>,
+    open: Option<(u64, Vec<usize>)>,
 }
 
 impl SuggestionCache {
-    /// Every suggestion for the article (accepted and dismissed included).
-    pub fn get(&mut self, article: &OpenArticle, publication: jiff::civil::Date) -> &[Suggestion] {
-        let key = (
-            publication,
-            article.notes.annotations.lanes().to_vec(),
-            article.doc.fingerprint(),
-        );
+    /// Every suggestion for the article (accepted and dismissed included);
+    /// `None` while they are being found.
+    pub fn get(
+        &mut self,
+        article: &OpenArticle,
+        publication: jiff::civil::Date,
+    ) -> Option<&[Suggestion]> {
+        let key = (publication, article.notes.annotations.lanes().to_vec());
         if self.key.as_ref() != Some(&key) {
-            self.all = crate::timeline::all_suggestions(&article.doc, publication, &key.1);
+            self.open = None;
+            if article.doc.text.len() <= SYNC_SUGGESTIONS_BYTES {
+                self.all = crate::timeline::all_suggestions(&article.doc, publication, &key.1);
+                self.pending = None;
+            } else {
+                let (tx, rx) = std::sync::mpsc::channel();
+                let doc = article.doc.clone();
+                let lanes = key.1.clone();
+                std::thread::spawn(move || {
+                    let _ = tx.send(crate::timeline::all_suggestions(&doc, publication, &lanes));
+                });
+                self.all.clear();
+                self.pending = Some(rx);
+            }
             self.key = Some(key);
         }
-        &self.all
+        if let Some(rx) = &self.pending {
+            match rx.try_recv() {
+                Ok(all) => {
+                    self.all = all;
+                    self.pending = None;
+                    self.open = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => return None,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending = None,
+            }
+        }
+        Some(&self.all)
+    }
+
+    /// Indices (into [`Self::get`]) of the suggestions still open.
+    pub fn open(
+        &mut self,
+        article: &OpenArticle,
+        publication: jiff::civil::Date,
+    ) -> Option<Vec<usize>> {
+        let revision = article.notes.annotations.revision();
+        if let Some((rev, open)) = &self.open
+            && *rev == revision
+            && self.pending.is_none()
+        {
+            return Some(open.clone());
+        }
+        let ann = &article.notes.annotations;
+        let accepted: std::collections::HashSet<&str> = ann
+            .events()
+            .iter()
+            .filter_map(|e| e.source.as_deref())
+            .collect();
+        let all = self.get(article, publication)?;
+        let open: Vec<usize> = all
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !ann.is_dismissed(&s.key) && !accepted.contains(s.key.as_str()))
+            .map(|(i, _)| i)
+            .collect();
+        self.open = Some((revision, open.clone()));
+        Some(open)
     }
 }
 
@@ -99,17 +164,19 @@ pub(super) fn details_ui(
         );
         return;
     };
+    let Some(open_ids) = timeline.suggestions.open(article, publication) else {
+        ui.label(RichText::new("Finding dated phrases…").weak());
+        ui.ctx().request_repaint_after_secs(0.2);
+        return;
+    };
     let open: Vec<Suggestion> = {
-        let ann = &article.notes.annotations;
-        let events = ann.events().to_vec();
-        let all = timeline.suggestions.get(article, publication).to_vec();
-        all.into_iter()
-            .filter(|s| !ann.is_dismissed(&s.key))
-            .filter(|s| {
-                !events
-                    .iter()
-                    .any(|e| e.source.as_deref() == Some(s.key.as_str()))
-            })
+        let all = timeline
+            .suggestions
+            .get(article, publication)
+            .unwrap_or(&[]);
+        open_ids
+            .iter()
+            .filter_map(|&i| all.get(i).cloned())
             .collect()
     };
     ui.horizontal(|ui| {
@@ -140,7 +207,7 @@ pub(super) fn details_ui(
             )));
         }
     });
-    for s in &open {
+    for s in open.iter().take(SHOWN_SUGGESTIONS) {
         ui.separator();
         ui.horizontal_wrapped(|ui| {
             ui.strong(format!("“{}”", s.found.phrase));
@@ -179,6 +246,16 @@ pub(super) fn details_ui(
                 commands.push(Command::Reveal(s.found.range));
             }
         });
+    }
+    if open.len() > SHOWN_SUGGESTIONS {
+        ui.separator();
+        ui.label(
+            RichText::new(format!(
+                "… and {} more: accept or dismiss these to see the next.",
+                open.len() - SHOWN_SUGGESTIONS
+            ))
+            .weak(),
+        );
     }
 }
 

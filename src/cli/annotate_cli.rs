@@ -217,7 +217,7 @@ pub fn events(
                     "precision": w.precision.name(),
                     "approximate": w.approximate,
                     "offset": s.found.range.start.0,
-                    "sentence": s.sentence,
+                    "sentence": doc.slice(s.found.sentence).unwrap_or("").replace('\n', " "),
                     "lane": lane_name(&s.lane),
                     "edtf": w.edtf(),
                     "kind": if s.found.expected { "expected" } else { "reported" },

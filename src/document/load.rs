@@ -131,6 +131,7 @@ pub fn parse_source(source: &str, format: SourceFormat, name: &str) -> Document 
         blocks,
         spans,
         char_len,
+        fingerprint_cache: std::sync::OnceLock::new(),
     }
 }
 

@@ -173,6 +173,8 @@ pub struct Document {
     pub spans: Vec<Span>,
     /// Number of chars in `text`.
     pub char_len: usize,
+    /// [`Document::fingerprint`], computed on first use.
+    pub fingerprint_cache: std::sync::OnceLock<String>,
 }
 
 impl Document {
@@ -208,7 +210,9 @@ impl Document {
     /// tell whether it was made on this exact text.
     #[must_use]
     pub fn fingerprint(&self) -> String {
-        text_fingerprint(&self.text)
+        self.fingerprint_cache
+            .get_or_init(|| text_fingerprint(&self.text))
+            .clone()
     }
 
     /// The text in `range`, or `None` if the range is outside the document.

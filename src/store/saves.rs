@@ -179,9 +179,10 @@ pub fn identity_path(article: &Path, dir: &Path) -> String {
 pub struct SaveHandle {
     /// The save file.
     pub path: PathBuf,
-    base: Option<(Vec<u8>, SaveFile)>,
+    /// The bytes last read or written (the merge base, parsed only to merge).
+    base: Option<Vec<u8>>,
     /// Modification time and length of the file when `base` was taken.
-    stamp: Option<(std::time::SystemTime, u64)>,
+    stamp: Option<(std::time::SystemTime, u64, u64)>,
     /// Set for a save from a newer Storyline: never written.
     pub read_only: bool,
 }
@@ -206,10 +207,14 @@ impl SaveHandle {
     ) -> Result<(Self, Option<SaveFile>), StoreError> {
         let path = locate(dir, article, identity);
         let mut handle = Self::at(path);
+        // The stamp is taken before reading: if another writer replaces the
+        // file meanwhile, the stamps differ and the next write re-reads it.
+        let stamp = handle.file_stamp();
         let save = handle.read_disk()?;
         if let Some((bytes, save)) = &save {
             handle.read_only = save.version > SAVE_VERSION;
-            handle.set_base(bytes.clone(), save.clone());
+            handle.base = Some(bytes.clone());
+            handle.stamp = stamp;
         }
         Ok((handle, save.map(|(_, s)| s)))
     }
@@ -225,20 +230,28 @@ impl SaveHandle {
         }
     }
 
-    fn file_stamp(&self) -> Option<(std::time::SystemTime, u64)> {
+    /// Time, size and (on Unix) inode: every atomic write makes a new inode,
+    /// so a replaced file is noticed even within one clock tick.
+    fn file_stamp(&self) -> Option<(std::time::SystemTime, u64, u64)> {
         let meta = std::fs::metadata(&self.path).ok()?;
-        Some((meta.modified().ok()?, meta.len()))
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Some((meta.modified().ok()?, meta.len(), inode))
     }
 
-    fn set_base(&mut self, bytes: Vec<u8>, save: SaveFile) {
-        self.base = Some((bytes, save));
+    /// After a write under the lock (nobody else can have changed it since).
+    fn set_base(&mut self, bytes: Vec<u8>) {
+        self.base = Some(bytes);
         self.stamp = self.file_stamp();
     }
 
-    /// The save as last read from or written to disk.
+    /// The save as last read from or written to disk (parsed on demand).
     #[must_use]
-    pub fn base(&self) -> Option<&SaveFile> {
-        self.base.as_ref().map(|(_, s)| s)
+    pub fn base(&self) -> Option<SaveFile> {
+        let text = std::str::from_utf8(self.base.as_deref()?).ok()?;
+        from_ron(text, &self.path).ok()
     }
 
     /// A cheap check (file time and size) of whether the file may have been
@@ -264,21 +277,23 @@ impl SaveHandle {
     /// wrote (another process or `git pull` changed it). The handle takes it
     /// as its new base; the caller merges it into its model.
     pub fn take_disk_change(&mut self) -> Result<Option<SaveFile>, StoreError> {
+        let stamp = self.file_stamp();
         let disk = self.read_disk().inspect_err(|_| {
             // Report a damaged file once, not on every check.
-            self.stamp = self.file_stamp();
+            self.stamp = stamp;
         })?;
-        let base = self.base.as_ref().map(|(b, _)| b);
+        let base = self.base.as_ref();
         Ok(match disk {
             Some((bytes, save)) if Some(&bytes) != base => {
                 if save.version > SAVE_VERSION {
                     self.read_only = true;
                 }
-                self.set_base(bytes, save.clone());
+                self.base = Some(bytes);
+                self.stamp = stamp;
                 Some(save)
             }
             _ => {
-                self.stamp = self.file_stamp();
+                self.stamp = stamp;
                 None
             }
         })
@@ -304,8 +319,11 @@ impl SaveHandle {
             source,
         })?;
         let _lock = DirLock::acquire(dir)?;
-        let disk = self.read_disk()?;
-        let base_bytes = self.base.as_ref().map(|(b, _)| b);
+        // Unchanged since we last read or wrote it (same time and size): no
+        // need to read it again. Otherwise read it and merge.
+        let unchanged = self.base.is_some() && !self.may_have_changed();
+        let disk = if unchanged { None } else { self.read_disk()? };
+        let base_bytes = self.base.as_ref();
         let mut merged = false;
         let mut out = ours.clone();
         if let Some((bytes, theirs)) = &disk {
@@ -316,29 +334,48 @@ impl SaveHandle {
                 });
             }
             if Some(bytes) != base_bytes {
-                out = merge_save(self.base(), ours, theirs);
+                out = merge_save(self.base().as_ref(), ours, theirs);
                 merged = out != *ours;
             }
         }
         out.version = SAVE_VERSION;
         let bytes = to_ron(&out, &self.path)?.into_bytes();
-        if let Some((old, _)) = &disk {
-            if *old == bytes {
-                self.set_base(bytes, out.clone());
+        let old: Option<&[u8]> = if unchanged {
+            self.base.as_deref()
+        } else {
+            disk.as_ref().map(|(b, _)| &b[..])
+        };
+        if let Some(old) = old {
+            if old == bytes.as_slice() {
+                self.set_base(bytes);
                 return Ok(WriteOutcome {
                     written: out,
                     merged,
                 });
             }
-            atomic_write(&self.backup_path(), old)?;
+            keep_backup(&self.path, &self.backup_path(), old)?;
         }
         atomic_write(&self.path, &bytes)?;
-        self.set_base(bytes, out.clone());
+        self.set_base(bytes);
         Ok(WriteOutcome {
             written: out,
             merged,
         })
     }
+}
+
+/// Keeps the current file as the backup: a hard link (no copy) renamed over
+/// the old backup, or a copy of `old` where links are not supported.
+fn keep_backup(path: &Path, backup: &Path, old: &[u8]) -> Result<(), StoreError> {
+    let mut tmp_name = backup.file_name().unwrap_or_default().to_owned();
+    tmp_name.push(".tmp");
+    let tmp = backup.with_file_name(tmp_name);
+    let _ = std::fs::remove_file(&tmp);
+    if std::fs::hard_link(path, &tmp).is_ok() && std::fs::rename(&tmp, backup).is_ok() {
+        return Ok(());
+    }
+    let _ = std::fs::remove_file(&tmp);
+    atomic_write(backup, old)
 }
 
 /// `name.ron` → `name.ron.bak`.
@@ -368,7 +405,7 @@ pub fn read_save(path: &Path) -> Result<Option<(Vec<u8>, SaveFile)>, StoreError>
         col: 1,
         message: "not UTF-8 text".to_owned(),
     })?;
-    let probe: Probe = from_ron(text, path)?;
+    let probe = header_probe(text, path)?;
     if probe.version > SAVE_VERSION {
         // A newer format: read what we can, for display only.
         let save = from_ron::<SaveFile>(text, path).unwrap_or_else(|_| {
@@ -432,8 +469,43 @@ fn text_lines_before(bytes: &[u8], end: usize) -> usize {
 }
 
 fn probe(path: &Path) -> Option<Result<Probe, StoreError>> {
+    use std::io::Read as _;
+    // The header is in the first few kilobytes; read the rest only if needed.
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(64 * 1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    if let Ok(text) = std::str::from_utf8(&head)
+        && text.contains("\n  highlights:")
+        && let Ok(p) = header_probe(text, path)
+    {
+        return Some(Ok(p));
+    }
     let text = std::fs::read_to_string(path).ok()?;
-    Some(from_ron(&text, path))
+    Some(header_probe(&text, path))
+}
+
+/// The version and article of a save, reading only its header when it is
+/// laid out as Storyline writes it (the rest can be megabytes of highlights);
+/// the whole file otherwise.
+fn header_probe(text: &str, path: &Path) -> Result<Probe, StoreError> {
+    let cut = [
+        "\n  highlights:",
+        "\n  lanes:",
+        "\n  events:",
+        "\n  dismissed:",
+    ]
+    .iter()
+    .filter_map(|k| text.find(k))
+    .min();
+    if let Some(cut) = cut
+        && let Ok(p) = ron::from_str::<Probe>(&format!("{}\n)", &text[..cut]))
+    {
+        return Ok(p);
+    }
+    from_ron(text, path)
 }
 
 /// An exclusive lock on the saves folder, released on drop.

@@ -12,10 +12,8 @@ use crate::document::{Document, TextIndex, text_fingerprint};
 pub struct Suggestion {
     /// Stable key: the sentence's fingerprint and the phrase.
     pub key: String,
-    /// The dated phrase.
+    /// The dated phrase (with its sentence's range).
     pub found: DatedPhrase,
-    /// The sentence, as plain text.
-    pub sentence: String,
     /// A short title for the event.
     pub title: String,
     /// The lane that fits best, if any.
@@ -39,7 +37,6 @@ pub fn all_suggestions(doc: &Document, anchor: Date, lanes: &[Lane]) -> Vec<Sugg
                 key,
                 title: title_for(&sentence, &found.phrase),
                 lane: suggest_lane(lanes, &sentence).map(|l| l.id.clone()),
-                sentence,
                 found,
             }
         })

@@ -1,0 +1,162 @@
+//! Prints the README's performance table: each figure's median and spread
+//! over several runs, on the same workloads and code paths as `cargo bench`.
+//!
+//!     cargo run --release --example perf_summary
+
+#![allow(missing_docs, clippy::print_stdout, clippy::unwrap_used)]
+
+#[path = "../benches/scenarios/mod.rs"]
+mod scenarios;
+
+use std::time::Duration;
+
+use scenarios::{Frames, Workload, sample_times, time};
+use storyline::export::{ExportInput, Format, export};
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn row(name: &str, times: &[Duration], target_ms: f64) {
+    let median = ms(times[times.len() / 2]);
+    let (lo, hi) = (ms(times[0]), ms(times[times.len() - 1]));
+    let verdict = if median <= target_ms { "yes" } else { "**no**" };
+    println!("| {name} | {median:.2} ms | {lo:.2}–{hi:.2} ms | ≤ {target_ms} ms | {verdict} |");
+}
+
+fn main() {
+    eprintln!("building the workloads…");
+    let big = Workload::big();
+    let sample = Workload::sample();
+    eprintln!(
+        "5 MB workload: {} bytes, {} blocks, {} highlights, {} events",
+        big.source.len(),
+        big.doc.blocks.len(),
+        big.annotations.entries().len(),
+        big.annotations.events().len()
+    );
+    println!("| Figure (release build) | median | spread (min–max) | target | met |");
+    println!("| --- | --- | --- | --- | --- |");
+
+    row(
+        "open sample → first frame laid out",
+        &sample_times(15, || scenarios::open_to_first_frame(&sample)),
+        250.0,
+    );
+    row(
+        "open 5 MB: read + parse + build document",
+        &sample_times(7, || {
+            time(|| drop(storyline::document::load_path(&big.article).unwrap()))
+        }),
+        300.0,
+    );
+    row(
+        "open 5 MB + 10 000 highlights → first frame laid out",
+        &sample_times(7, || scenarios::open_to_first_frame(&big)),
+        300.0,
+    );
+
+    let mut f = Frames::new(big.app());
+    f.scroll_to_middle(&big.doc);
+    row(
+        "frame, idle (middle of 5 MB, 10 000 in the list)",
+        &sample_times(60, || f.frame(Vec::new())),
+        2.0,
+    );
+    row(
+        "frame, scrolling a page per frame",
+        &sample_times(60, || f.frame(Frames::page_down())),
+        2.0,
+    );
+    let mut w = 0.0;
+    row(
+        "frame, resizing the window every frame",
+        &sample_times(40, || {
+            w = (w + 7.0) % 200.0;
+            f.size = egui::vec2(1100.0 + w, 840.0);
+            f.frame(Vec::new())
+        }),
+        16.0,
+    );
+    f.size = egui::vec2(1280.0, 840.0);
+    f.scroll_to_middle(&big.doc);
+    let mut at = big.doc.char_len / 2;
+    row(
+        "new highlight → the frame that shows it",
+        &sample_times(20, || {
+            at += 2000;
+            f.add_highlight(&big.doc, at)
+        }),
+        16.0,
+    );
+
+    let (mut handle, _, _) =
+        storyline::store::article::open_annotations(&big.saves, &big.article, &big.doc).unwrap();
+    row(
+        "save 10 000 highlights + 500 events (serialise + atomic write)",
+        &sample_times(9, || scenarios::save_once(&big, &mut handle)),
+        30.0,
+    );
+    row(
+        "load them (read + parse + anchor)",
+        &sample_times(9, || {
+            time(|| {
+                drop(
+                    storyline::store::article::open_annotations(&big.saves, &big.article, &big.doc)
+                        .unwrap(),
+                );
+            })
+        }),
+        40.0,
+    );
+    let edited_src = storyline::perf::scatter_edits(&big.source, 100, 5);
+    let edited = storyline::document::parse_source(
+        &edited_src,
+        storyline::document::SourceFormat::Markdown,
+        "big",
+    );
+    let stored = big.annotations.to_highlights(&big.doc.text);
+    let mut moved = 0;
+    row(
+        "re-anchor 10 000 highlights after 100 scattered edits",
+        &sample_times(7, || {
+            time(|| {
+                let a = storyline::annotate::Annotations::new(stored.clone(), &edited.text);
+                moved = a
+                    .entries()
+                    .iter()
+                    .filter(|e| e.anchor.status.name() != "anchored")
+                    .count();
+            })
+        }),
+        500.0,
+    );
+    eprintln!("after the edits: {moved} highlights were not at their stored place");
+    row(
+        "extract dated phrases from 5 MB",
+        &sample_times(7, || {
+            time(|| {
+                drop(storyline::timeline::extract_from_document(
+                    &big.doc,
+                    jiff::civil::date(2020, 1, 23),
+                ));
+            })
+        }),
+        300.0,
+    );
+    let input = ExportInput {
+        doc: &big.doc,
+        annotations: &big.annotations,
+        published: big.doc.meta.published,
+    };
+    for format in [Format::Html, Format::Svg, Format::Markdown] {
+        row(
+            &format!(
+                "export {} (5 MB, 10 000 highlights, 500 events)",
+                format.label()
+            ),
+            &sample_times(7, || time(|| drop(export(format, &input)))),
+            300.0,
+        );
+    }
+}

@@ -1,0 +1,309 @@
+//! Deterministic workloads for the benchmarks: a book-sized Markdown article,
+//! thousands of highlights and hundreds of events, and scattered edits.
+//! Pure and seeded, so every run measures the same thing.
+
+use std::fmt::Write as _;
+
+use crate::annotate::{Annotations, Command, Highlight, HighlightColor, HighlightId, Selector};
+use crate::document::{CharRange, Document, TextIndex};
+use crate::timeline::{Event, EventId, EventKind, Lane, LaneColor, LaneId, When};
+
+/// A small deterministic random number generator (xorshift64*).
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// Seeded.
+    #[must_use]
+    pub fn new(seed: u64) -> Self {
+        Self(seed.max(1))
+    }
+
+    /// The next number.
+    pub fn next_u64(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A number in `0..n` (`n > 0`).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+
+    /// One of `items`.
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const SUBJECTS: &[&str] = &[
+    "The ministry",
+    "A spokesman for the regulator",
+    "The committee",
+    "Officials in Berlin",
+    "The British government",
+    "Lawmakers in Ottawa",
+    "The company's chief executive",
+    "A senior administration official",
+    "Analysts at the bank",
+    "The court",
+];
+const VERBS: &[&str] = &[
+    "said",
+    "announced",
+    "warned",
+    "confirmed",
+    "is expected to decide",
+    "plans to review",
+    "declined to comment",
+    "will publish its findings",
+    "reported",
+    "argued",
+];
+const DATES: &[&str] = &[
+    "last week",
+    "next week",
+    "on Monday",
+    "on Jan. 31",
+    "later this year",
+    "last month",
+    "in the coming months",
+    "two weeks ago",
+    "this week",
+    "in March 2019",
+    "earlier this month",
+    "next month",
+    "on Thursday",
+    "in 2021",
+];
+const OBJECTS: &[&str] = &[
+    "that the network rules would change",
+    "the cost of replacing the equipment",
+    "whether the vote should be delayed",
+    "a plan to restrict suppliers",
+    "the security review",
+    "new guidance for wireless carriers",
+    "the extradition hearing",
+    "a report on trade ties",
+];
+const FILLER: &[&str] = &[
+    "The decision has wide consequences for carriers and their customers.",
+    "Critics say the process has been slow and opaque.",
+    "Supporters argue that the measures are overdue.",
+    "The details were not made public.",
+    "Several people familiar with the matter described the talks as tense.",
+    "Prices for the equipment have risen sharply over the period.",
+];
+
+/// A Markdown article of about `bytes` bytes: a title, a dateline, headings
+/// every 25 paragraphs, paragraphs of news-like sentences with dated
+/// phrases, links and emphasis.
+#[must_use]
+pub fn big_markdown(bytes: usize, seed: u64) -> String {
+    let mut rng = Rng::new(seed);
+    let mut out = String::with_capacity(bytes + 1024);
+    out.push_str(
+        "# A year of the 5G fight: the collected coverage\n\nWall Street Journal, Jan 23, 2020\n\n",
+    );
+    let mut para = 0;
+    while out.len() < bytes {
+        if para % 25 == 0 {
+            let _ = write!(out, "## Part {}\n\n", para / 25 + 1);
+        }
+        for s in 0..4 + rng.below(3) {
+            let sentence = format!(
+                "{} {} {} {}. {} ",
+                rng.pick(SUBJECTS),
+                rng.pick(VERBS),
+                rng.pick(OBJECTS),
+                rng.pick(DATES),
+                rng.pick(FILLER),
+            );
+            if s == 1 && rng.below(4) == 0 {
+                out.push_str("[According to *one report*](https://example.com/report) ");
+            }
+            out.push_str(&sentence);
+        }
+        out.push_str("\n\n");
+        para += 1;
+    }
+    out
+}
+
+/// `n` highlights spread evenly through `doc` (60–140 chars each, inside
+/// one paragraph), with tags and some notes.
+#[must_use]
+pub fn highlights(doc: &Document, n: usize, seed: u64) -> Vec<Highlight> {
+    let mut rng = Rng::new(seed);
+    let index = TextIndex::new(&doc.text);
+    let paras: Vec<CharRange> = doc
+        .blocks
+        .iter()
+        .map(|b| b.range)
+        .filter(|r| r.len() > 200)
+        .collect();
+    let tags = [
+        "uk",
+        "canada",
+        "germany",
+        "us-pressure",
+        "security",
+        "cost",
+        "trade",
+        "decision",
+    ];
+    let t = jiff::Timestamp::UNIX_EPOCH;
+    (0..n)
+        .map(|i| {
+            let p = paras[(i * paras.len() / n.max(1)).min(paras.len() - 1)];
+            let len = 60 + rng.below(80);
+            let start = p.start.0 + rng.below(p.len().saturating_sub(len).max(1));
+            let range = CharRange::new(start, (start + len).min(p.end.0));
+            let mut h = Highlight::new(
+                HighlightId(format!("h-{i:06}")),
+                Selector::from_range(&index, range),
+                HighlightColor::ALL[i % 5],
+                t,
+            );
+            h.tags = vec![
+                tags[i % tags.len()].to_owned(),
+                tags[(i / 3) % tags.len()].to_owned(),
+            ];
+            h.tags.sort();
+            h.tags.dedup();
+            if i % 4 == 0 {
+                h.note = format!("Note {i}: why this passage matters.");
+            }
+            h
+        })
+        .collect()
+}
+
+/// The annotations of the big workload: `highlights` highlights and `events`
+/// events in `lanes` lanes, each event resting on one or two highlights.
+#[must_use]
+pub fn annotations(
+    doc: &Document,
+    n_highlights: usize,
+    n_events: usize,
+    n_lanes: usize,
+) -> Annotations {
+    let hs = highlights(doc, n_highlights, 7);
+    let ids: Vec<HighlightId> = hs.iter().map(|h| h.id.clone()).collect();
+    let mut ann = Annotations::new(hs, &doc.text);
+    let t = jiff::Timestamp::UNIX_EPOCH;
+    let mut rng = Rng::new(11);
+    let mut cmds = Vec::new();
+    for l in 0..n_lanes {
+        cmds.push(Command::AddLane(Lane {
+            id: LaneId(format!("l-{l}")),
+            name: format!("Storyline {}", l + 1),
+            color: LaneColor::ALL[l % LaneColor::ALL.len()],
+            order: u32::try_from(l).unwrap_or(0),
+            keywords: Vec::new(),
+        }));
+    }
+    let base = jiff::civil::date(2019, 1, 1);
+    for e in 0..n_events {
+        let day = crate::timeline::when::add_days(base, i64::try_from(rng.below(900)).unwrap_or(0));
+        let when = match e % 4 {
+            0 => When::day(day),
+            1 => When::week_of(day),
+            2 => When::month_of(day),
+            _ => When::span(
+                day,
+                crate::timeline::when::add_days(day, 20),
+                crate::timeline::Precision::Range,
+            )
+            .approx(),
+        };
+        let evidence = vec![
+            ids[rng.below(ids.len())].clone(),
+            ids[rng.below(ids.len())].clone(),
+        ];
+        cmds.push(Command::AddEvent(Event {
+            id: EventId(format!("e-{e:04}")),
+            title: format!("Event {e}: {}", OBJECTS[e % OBJECTS.len()]),
+            when,
+            lanes: vec![LaneId(format!("l-{}", e % n_lanes.max(1)))],
+            evidence,
+            note: String::new(),
+            kind: if e % 3 == 0 {
+                EventKind::Expected
+            } else {
+                EventKind::Reported
+            },
+            modified: t,
+            source: None,
+        }));
+    }
+    // Building the workload cannot fail: ids are unique.
+    let _ = ann.apply(Command::Batch(cmds), t);
+    ann
+}
+
+/// `edits` scattered edits to Markdown source: insertions of sentences,
+/// deletions of a few words, rewordings.
+#[must_use]
+pub fn scatter_edits(source: &str, edits: usize, seed: u64) -> String {
+    let mut rng = Rng::new(seed);
+    let mut out = source.to_owned();
+    for k in 0..edits {
+        // Edit near evenly spaced points (jittered), at a word boundary.
+        let jitter = rng.below(out.len() / (edits * 4).max(1));
+        let target = ((k * 2 + 1) * out.len() / (edits * 2).max(1) + jitter).min(out.len() - 1);
+        let target = (0..=target)
+            .rev()
+            .find(|&i| out.is_char_boundary(i))
+            .unwrap_or(0);
+        let Some(at) = out[target..].find(' ').map(|i| target + i + 1) else {
+            continue;
+        };
+        match k % 3 {
+            0 => out.insert_str(at, "Editors added this sentence later. "),
+            1 => {
+                let end = out[at..]
+                    .match_indices(' ')
+                    .nth(2)
+                    .map_or(at, |(i, _)| at + i + 1);
+                if !out[at..end].contains('\n') {
+                    out.replace_range(at..end, "");
+                }
+            }
+            _ => {
+                if let Some(len) = out[at..].find(' ')
+                    && !out[at..at + len].contains('\n')
+                {
+                    out.replace_range(at..at + len, "reportedly");
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{SourceFormat, parse_source};
+
+    #[test]
+    fn workloads_are_deterministic_and_sized() {
+        let a = big_markdown(200_000, 1);
+        assert_eq!(a, big_markdown(200_000, 1));
+        assert!(a.len() >= 200_000 && a.len() < 210_000);
+        let doc = parse_source(&a, SourceFormat::Markdown, "big");
+        let ann = annotations(&doc, 500, 50, 5);
+        assert_eq!(
+            (ann.entries().len(), ann.events().len(), ann.lanes().len()),
+            (500, 50, 5)
+        );
+        let edited = scatter_edits(&a, 30, 3);
+        assert_ne!(edited, a);
+        assert_eq!(edited, scatter_edits(&a, 30, 3));
+    }
+}
