@@ -32,7 +32,7 @@ run() { # $1 = label, rest = article args
     for _ in $(seq 200); do grep -q first_text_frame "$log" && break; sleep 0.025; done
     local t1; t1=$(grep first_text_frame "$log" | awk '{print $4}')
     launch+=("$((t1 - t0))")
-    sleep 0.3
+    sleep 1.5  # let background work (finding dated phrases) finish first
     xdotool search --sync --name Storyline windowfocus >/dev/null 2>&1 || true
     xdotool key Next
     for _ in $(seq 100); do grep -q page_down_frame_ms "$log" && break; sleep 0.02; done

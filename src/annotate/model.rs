@@ -283,7 +283,8 @@ impl Annotations {
     /// Sorted by position, then id.
     #[must_use]
     pub fn to_highlights(&self, text: &str) -> Vec<Highlight> {
-        let index = TextIndex::new(text);
+        // Index the text only when some selector needs refreshing.
+        let mut index: Option<TextIndex<'_>> = None;
         let mut out: Vec<Highlight> = self
             .entries
             .iter()
@@ -292,7 +293,8 @@ impl Annotations {
                 if let Some(range) = e.anchor.range
                     && e.anchor.status != AnchorStatus::Anchored
                 {
-                    h.selector = Selector::from_range(&index, range);
+                    let index = index.get_or_insert_with(|| TextIndex::new(text));
+                    h.selector = Selector::from_range(index, range);
                 }
                 h
             })

@@ -159,7 +159,7 @@ pub struct OpenArticle {
     /// Absolute path of the file.
     pub path: PathBuf,
     /// The parsed document.
-    pub doc: Document,
+    pub doc: std::sync::Arc<Document>,
     /// The reading pane's cache and scroll state.
     pub view: ReaderView,
     /// Its highlights and their save.
@@ -378,7 +378,7 @@ impl StorylineApp {
         self.messages.extend(messages);
         self.article = Some(OpenArticle {
             path,
-            doc,
+            doc: std::sync::Arc::new(doc),
             view,
             notes,
         });

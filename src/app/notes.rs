@@ -255,9 +255,9 @@ impl ArticleNotes {
         self.handle = Some(reply.handle);
         match reply.result {
             Ok(outcome) => {
-                if outcome.merged {
+                if let Some(written) = outcome.written.filter(|_| outcome.merged) {
                     let ours = save_file(&self.identity, &self.annotations, doc);
-                    let merged = merge_save(Some(&reply.sent), &ours, &outcome.written);
+                    let merged = merge_save(Some(&reply.sent), &ours, &written);
                     apply_save(&mut self.annotations, merged, &doc.text);
                     messages.push(Message::notice(format!(
                         "Merged highlights saved by another Storyline into {}.",
@@ -265,7 +265,7 @@ impl ArticleNotes {
                     )));
                     // What is on disk is `written`; ours may add to it.
                     let now_saved = save_file(&self.identity, &self.annotations, doc);
-                    self.saved_revision = if now_saved == outcome.written {
+                    self.saved_revision = if now_saved == written {
                         self.annotations.revision()
                     } else {
                         reply.revision

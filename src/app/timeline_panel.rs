@@ -336,7 +336,12 @@ fn paint_chart(
     }
     // Items.
     let origin = plot.min;
+    // Only what is in view is painted (lanes below the panel's edge are not).
+    let visible = ui.clip_rect().expand(12.0);
     for item in &lay.items {
+        if !visible.y_range().contains(origin.y + item.y) {
+            continue;
+        }
         let Some(event) = ann.event(&item.event) else {
             continue;
         };

@@ -190,8 +190,8 @@ pub struct SaveHandle {
 /// What [`SaveHandle::write`] did.
 #[derive(Debug, PartialEq, Eq)]
 pub struct WriteOutcome {
-    /// What is now on disk.
-    pub written: SaveFile,
+    /// What is now on disk, when it differs from what was asked (a merge).
+    pub written: Option<SaveFile>,
     /// True when another writer's changes were merged in.
     pub merged: bool,
 }
@@ -324,8 +324,7 @@ impl SaveHandle {
         let unchanged = self.base.is_some() && !self.may_have_changed();
         let disk = if unchanged { None } else { self.read_disk()? };
         let base_bytes = self.base.as_ref();
-        let mut merged = false;
-        let mut out = ours.clone();
+        let mut merged: Option<SaveFile> = None;
         if let Some((bytes, theirs)) = &disk {
             if theirs.version > SAVE_VERSION {
                 self.read_only = true;
@@ -334,12 +333,25 @@ impl SaveHandle {
                 });
             }
             if Some(bytes) != base_bytes {
-                out = merge_save(self.base().as_ref(), ours, theirs);
-                merged = out != *ours;
+                let m = merge_save(self.base().as_ref(), ours, theirs);
+                if m != *ours {
+                    merged = Some(m);
+                }
             }
         }
-        out.version = SAVE_VERSION;
-        let bytes = to_ron(&out, &self.path)?.into_bytes();
+        if ours.version != SAVE_VERSION && merged.is_none() {
+            let mut m = ours.clone();
+            m.version = SAVE_VERSION;
+            merged = Some(m);
+        }
+        let out = merged.as_ref().unwrap_or(ours);
+        let bytes = to_ron(out, &self.path)?.into_bytes();
+        let merged_flag = merged.as_ref().is_some_and(|m| {
+            m.highlights != ours.highlights
+                || m.lanes != ours.lanes
+                || m.events != ours.events
+                || m.dismissed != ours.dismissed
+        });
         let old: Option<&[u8]> = if unchanged {
             self.base.as_deref()
         } else {
@@ -349,8 +361,8 @@ impl SaveHandle {
             if old == bytes.as_slice() {
                 self.set_base(bytes);
                 return Ok(WriteOutcome {
-                    written: out,
-                    merged,
+                    written: merged,
+                    merged: merged_flag,
                 });
             }
             keep_backup(&self.path, &self.backup_path(), old)?;
@@ -358,8 +370,8 @@ impl SaveHandle {
         atomic_write(&self.path, &bytes)?;
         self.set_base(bytes);
         Ok(WriteOutcome {
-            written: out,
-            merged,
+            written: merged,
+            merged: merged_flag,
         })
     }
 }
@@ -491,6 +503,12 @@ fn probe(path: &Path) -> Option<Result<Probe, StoreError>> {
 /// laid out as Storyline writes it (the rest can be megabytes of highlights);
 /// the whole file otherwise.
 fn header_probe(text: &str, path: &Path) -> Result<Probe, StoreError> {
+    // The header (version and article) is within the first few kilobytes.
+    let mut end = text.len().min(64 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
     let cut = [
         "\n  highlights:",
         "\n  lanes:",
@@ -498,7 +516,7 @@ fn header_probe(text: &str, path: &Path) -> Result<Probe, StoreError> {
         "\n  dismissed:",
     ]
     .iter()
-    .filter_map(|k| text.find(k))
+    .filter_map(|k| head.find(k))
     .min();
     if let Some(cut) = cut
         && let Ok(p) = ron::from_str::<Probe>(&format!("{}\n)", &text[..cut]))
