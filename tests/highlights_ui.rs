@@ -435,3 +435,62 @@ fn an_article_deleted_while_open_keeps_working_and_saving() {
         .expect("saved");
     assert_eq!(save.highlights.len(), 1);
 }
+
+#[test]
+fn the_window_and_the_cli_on_the_same_article_lose_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = dir.path().join("story.md");
+    std::fs::copy(SAMPLE, &article).expect("copy");
+    let saves = dir.path().join("saves");
+    let app = StorylineApp::new(AppOptions {
+        state_path: None,
+        state: AppState::default(),
+        initial: Some((article.clone(), load_path(&article).expect("loads"))),
+        picker: Box::new(ScriptedPicker::new(vec![])),
+        saves_dir: saves.clone(),
+    });
+    let mut h = harness(app);
+    // The window highlights; the CLI (another process) highlights meanwhile.
+    drag_select(&mut h);
+    h.key_press(Key::H);
+    h.run_steps(2);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_storyline"))
+        .arg("annotate")
+        .arg(&article)
+        .arg("--saves")
+        .arg(&saves)
+        .args([
+            "--quote",
+            "Five Eyes",
+            "--occurrence",
+            "2",
+            "--note",
+            "from the CLI",
+        ])
+        .env("STORYLINE_STATE", dir.path().join("state.ron"))
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let cli_id = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    h.run_steps(240);
+    let ann = &h.state().article().expect("article").notes.annotations;
+    assert_eq!(ann.entries().len(), 2, "the window shows both");
+    assert!(
+        ann.get(&storyline::annotate::HighlightId(cli_id.clone()))
+            .is_some()
+    );
+    h.state_mut().flush_annotations();
+    let (_, save) = storyline::store::saves::read_save(&saves.join("story.ron"))
+        .expect("readable")
+        .expect("saved");
+    assert_eq!(save.highlights.len(), 2, "the file has both");
+    assert!(
+        save.highlights
+            .iter()
+            .any(|h| h.id.0 == cli_id && h.note == "from the CLI")
+    );
+}
