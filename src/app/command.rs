@@ -1,0 +1,129 @@
+//! What the user can ask the app to do ([`Command`]), and the messages it
+//! shows back ([`Message`]).
+
+use std::path::PathBuf;
+
+use crate::annotate::{self, HighlightColor, HighlightId};
+use crate::document::{CharIdx, CharRange};
+use crate::store::ThemeChoice;
+
+/// Everything the user can ask the app to do.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Show the native open dialog.
+    ShowOpenDialog,
+    /// Ask for a path in a text field (when no dialog is available).
+    ShowPathPrompt,
+    /// Open this article.
+    Open(PathBuf),
+    /// Light, dark, or follow the system.
+    SetTheme(ThemeChoice),
+    /// Multiply the text zoom.
+    Zoom(f32),
+    /// Back to 100 %.
+    ZoomReset,
+    /// Show the find bar and focus it.
+    OpenFind,
+    /// Hide the find bar.
+    CloseFind,
+    /// Go to the next (`true`) or previous find match.
+    FindStep(bool),
+    /// Recompute the find matches for the current query.
+    RefreshFind,
+    /// Set or clear the publication date the user gave (ISO `YYYY-MM-DD`).
+    SetPublished(Option<String>),
+    /// Open a link from the article (http, https and mailto only).
+    OpenLink(String),
+    /// Dismiss message `n`.
+    DismissMessage(usize),
+    /// Scroll by this many screens.
+    Page(f32),
+    /// Jump to the start or end of the article.
+    JumpTo(CharIdx),
+    /// Close the window (state is saved on exit).
+    Quit,
+    /// Highlight the selection in this colour.
+    Highlight(HighlightColor),
+    /// Change the annotations (add, edit, delete, undo, redo).
+    Annotate(annotate::Command),
+    /// Select a highlight in the side panel (`None`: none); `jump` scrolls
+    /// the article to it and flashes it.
+    FocusHighlight(Option<HighlightId>, bool),
+    /// Move the side panel's selection by this many rows.
+    MoveFocus(i32),
+    /// Attach this (orphaned) highlight to the selection.
+    Reattach(HighlightId),
+    /// Replace a damaged save with its backup.
+    RestoreBackup,
+    /// Copy the selected text.
+    CopySelection,
+    /// Clear the text selection.
+    ClearSelection,
+    /// Add a lane (and open its editor).
+    AddLane,
+    /// Open a lane's editor.
+    EditLane(crate::timeline::LaneId),
+    /// Move a lane up (-1) or down (+1).
+    MoveLane(crate::timeline::LaneId, i32),
+    /// Select an event (`None`: none): its evidence flashes.
+    SelectEvent(Option<crate::timeline::EventId>),
+    /// Scroll the article to a passage and flash it.
+    Reveal(CharRange),
+    /// Make an event from a highlight.
+    AddToTimeline(HighlightId),
+    /// Accept these suggested events (by key).
+    AcceptSuggestions(Vec<String>),
+    /// Delete a highlight, asking first when events rest on it.
+    AskDeleteHighlight(HighlightId),
+    /// Show or hide the timeline.
+    ToggleTimeline,
+    /// Open the export window.
+    ShowExport,
+    /// Ask where to save an export in this format.
+    ExportPick(crate::export::Format),
+    /// Export in this format to this file (off the UI thread).
+    ExportTo(PathBuf, crate::export::Format),
+    /// Grow or shrink the selection from the keyboard.
+    ExtendSelection {
+        /// Towards the end of the article.
+        forward: bool,
+        /// By word.
+        word: bool,
+        /// By paragraph.
+        block: bool,
+    },
+}
+
+/// A message shown over the reader until dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    /// The text, naming the file concerned.
+    pub text: String,
+    /// True for errors, false for notices.
+    pub error: bool,
+    /// A button offered with the message, and what it does.
+    pub action: Option<(String, Command)>,
+}
+
+impl Message {
+    /// An error message.
+    #[must_use]
+    pub fn error(text: String) -> Self {
+        Self {
+            text,
+            error: true,
+            action: None,
+        }
+    }
+
+    /// A notice.
+    #[must_use]
+    pub fn notice(text: String) -> Self {
+        Self {
+            text,
+            error: false,
+            action: None,
+        }
+    }
+}
