@@ -30,21 +30,21 @@ fn open_to_first_frame_5mb(bencher: divan::Bencher) {
 
 #[divan::bench(sample_count = 30)]
 fn frame_idle_middle_10k(bencher: divan::Bencher) {
-    let mut f = Frames::new(BIG.app());
+    let mut f = Frames::settled(BIG.app());
     f.scroll_to_middle(&BIG.doc);
     bencher.bench_local(|| f.frame(Vec::new()));
 }
 
 #[divan::bench(sample_count = 30)]
 fn frame_scroll_page(bencher: divan::Bencher) {
-    let mut f = Frames::new(BIG.app());
+    let mut f = Frames::settled(BIG.app());
     f.scroll_to_middle(&BIG.doc);
     bencher.bench_local(|| f.frame(Frames::page_down()));
 }
 
 #[divan::bench(sample_count = 20)]
 fn frame_resize(bencher: divan::Bencher) {
-    let mut f = Frames::new(BIG.app());
+    let mut f = Frames::settled(BIG.app());
     f.scroll_to_middle(&BIG.doc);
     let mut w = 0.0;
     bencher.bench_local(|| {

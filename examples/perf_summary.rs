@@ -56,7 +56,7 @@ fn main() {
         300.0,
     );
 
-    let mut f = Frames::new(big.app());
+    let mut f = Frames::settled(big.app());
     f.scroll_to_middle(&big.doc);
     row(
         "frame, idle (middle of 5 MB, 10 000 in the list)",

@@ -122,6 +122,17 @@ impl Frames {
         f
     }
 
+    /// A window after its background work (finding the suggested events of
+    /// a long article) has finished, as a reader sees it a moment after opening.
+    pub fn settled(app: StorylineApp) -> Self {
+        let mut f = Self::new(app);
+        std::thread::sleep(Duration::from_secs(2));
+        for _ in 0..3 {
+            f.frame(Vec::new());
+        }
+        f
+    }
+
     /// One frame with these input events; returns its CPU time.
     pub fn frame(&mut self, events: Vec<egui::Event>) -> Duration {
         self.time += 1.0 / 60.0;

@@ -169,20 +169,28 @@ pub(super) fn details_ui(
         ui.ctx().request_repaint_after_secs(0.2);
         return;
     };
-    let open: Vec<Suggestion> = {
-        let all = timeline
-            .suggestions
-            .get(article, publication)
-            .unwrap_or(&[]);
+    // Only the listed ones are copied out (a long article has tens of
+    // thousands); all keys only when "Accept all" / "Dismiss all" is pressed.
+    let open_count = open_ids.len();
+    let all = timeline
+        .suggestions
+        .get(article, publication)
+        .unwrap_or(&[]);
+    let shown: Vec<Suggestion> = open_ids
+        .iter()
+        .take(SHOWN_SUGGESTIONS)
+        .filter_map(|&i| all.get(i).cloned())
+        .collect();
+    let all_keys = || -> Vec<String> {
         open_ids
             .iter()
-            .filter_map(|&i| all.get(i).cloned())
+            .filter_map(|&i| all.get(i).map(|s| s.key.clone()))
             .collect()
     };
     ui.horizontal(|ui| {
-        ui.strong(format!("Suggested events ({})", open.len()));
+        ui.strong(format!("Suggested events ({open_count})"));
     });
-    if open.is_empty() {
+    if shown.is_empty() {
         ui.label(RichText::new("No more dated phrases to add. Select a highlight and choose “Add to timeline” for others.").weak());
         return;
     }
@@ -192,22 +200,21 @@ pub(super) fn details_ui(
             .add_enabled(!read_only, egui::Button::new("Accept all").small())
             .clicked()
         {
-            commands.push(Command::AcceptSuggestions(
-                open.iter().map(|s| s.key.clone()).collect(),
-            ));
+            commands.push(Command::AcceptSuggestions(all_keys()));
         }
         if ui
             .add_enabled(!read_only, egui::Button::new("Dismiss all").small())
             .clicked()
         {
             commands.push(Command::Annotate(annotate::Command::Batch(
-                open.iter()
-                    .map(|s| annotate::Command::Dismiss(s.key.clone()))
+                all_keys()
+                    .into_iter()
+                    .map(annotate::Command::Dismiss)
                     .collect(),
             )));
         }
     });
-    for s in open.iter().take(SHOWN_SUGGESTIONS) {
+    for s in &shown {
         ui.separator();
         ui.horizontal_wrapped(|ui| {
             ui.strong(format!("“{}”", s.found.phrase));
@@ -247,12 +254,12 @@ pub(super) fn details_ui(
             }
         });
     }
-    if open.len() > SHOWN_SUGGESTIONS {
+    if open_count > SHOWN_SUGGESTIONS {
         ui.separator();
         ui.label(
             RichText::new(format!(
                 "… and {} more: accept or dismiss these to see the next.",
-                open.len() - SHOWN_SUGGESTIONS
+                open_count - SHOWN_SUGGESTIONS
             ))
             .weak(),
         );
