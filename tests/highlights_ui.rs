@@ -15,11 +15,18 @@ const SAMPLE: &str = "assets/articles/huawei-5g-2020-01-23.md";
 const PARAGRAPH: &str = "UK officials have indicated they would restrict";
 
 fn app(saves: &Path) -> StorylineApp {
-    let path = PathBuf::from(SAMPLE);
+    app_for(Path::new(SAMPLE), saves)
+}
+
+/// The window opened on `article`, saving in `saves`.
+fn app_for(article: &Path, saves: &Path) -> StorylineApp {
     StorylineApp::new(AppOptions {
         state_path: None,
         state: AppState::default(),
-        initial: Some((path.clone(), load_path(&path).expect("sample loads"))),
+        initial: Some((
+            article.to_owned(),
+            load_path(article).expect("article loads"),
+        )),
         picker: Box::new(ScriptedPicker::new(vec![])),
         saves_dir: saves.to_owned(),
     })
@@ -365,15 +372,7 @@ fn an_orphan_is_listed_and_can_be_reattached() {
     )
     .expect("edit");
 
-    let make = || {
-        StorylineApp::new(AppOptions {
-            state_path: None,
-            state: AppState::default(),
-            initial: Some((article.clone(), load_path(&article).expect("loads"))),
-            picker: Box::new(ScriptedPicker::new(vec![])),
-            saves_dir: saves.clone(),
-        })
-    };
+    let make = || app_for(&article, &saves);
     let mut h = harness(make());
     h.get_by_label_contains("Orphaned (1)");
     assert!(
@@ -407,14 +406,7 @@ fn an_article_deleted_while_open_keeps_working_and_saving() {
     let article = dir.path().join("gone.md");
     std::fs::copy(SAMPLE, &article).expect("copy");
     let saves = dir.path().join("saves");
-    let app = StorylineApp::new(AppOptions {
-        state_path: None,
-        state: AppState::default(),
-        initial: Some((article.clone(), load_path(&article).expect("loads"))),
-        picker: Box::new(ScriptedPicker::new(vec![])),
-        saves_dir: saves.clone(),
-    });
-    let mut h = harness(app);
+    let mut h = harness(app_for(&article, &saves));
     std::fs::remove_file(&article).expect("delete the article");
     drag_select(&mut h);
     h.key_press(Key::H);
@@ -442,14 +434,7 @@ fn the_window_and_the_cli_on_the_same_article_lose_nothing() {
     let article = dir.path().join("story.md");
     std::fs::copy(SAMPLE, &article).expect("copy");
     let saves = dir.path().join("saves");
-    let app = StorylineApp::new(AppOptions {
-        state_path: None,
-        state: AppState::default(),
-        initial: Some((article.clone(), load_path(&article).expect("loads"))),
-        picker: Box::new(ScriptedPicker::new(vec![])),
-        saves_dir: saves.clone(),
-    });
-    let mut h = harness(app);
+    let mut h = harness(app_for(&article, &saves));
     // The window highlights; the CLI (another process) highlights meanwhile.
     drag_select(&mut h);
     h.key_press(Key::H);

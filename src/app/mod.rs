@@ -511,6 +511,32 @@ impl StorylineApp {
     }
 }
 
+impl StorylineApp {
+    /// Prints the launch-benchmark marks: the first frame with text, and the
+    /// frame that shows a Page Down (the one after the key's frame).
+    pub(super) fn trace_frame(&mut self) {
+        if !self.trace.0
+            && self
+                .article
+                .as_ref()
+                .is_some_and(|a| a.view.laid_out_blocks() > 0)
+        {
+            self.trace.0 = true;
+            crate::trace::mark("first_text_frame");
+        }
+        if let Some((since, frames)) = self.trace.1 {
+            if frames >= 1 {
+                let ms = since.elapsed().as_secs_f64() * 1000.0;
+                crate::trace::mark(&format!("page_down_frame_ms={ms:.2}"));
+                self.trace.1 = None;
+            } else {
+                self.trace.1 = Some((since, frames + 1));
+                self.ctx_for_picker.request_repaint();
+            }
+        }
+    }
+}
+
 /// Scrolls so that `range` is in view, a little below the top.
 fn reveal(article: &mut OpenArticle, range: CharRange) {
     // Show a few lines of context above the match: start at its block.
