@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Launch benchmark in a real X window (Xvfb, software OpenGL): time from
 # starting the release binary to the first frame with text, Page Down to the
-# frame that shows it, and peak RSS, for the sample and for the 5 MB article
-# with 10 000 highlights. Needs: xvfb xdotool (apt-get install xvfb xdotool
-# libgl1-mesa-dri). Prints Markdown table rows.
+# frame that shows it (the frame that received the key), and peak RSS, for the
+# sample and for the 5 MB article with 10 000 highlights. Needs: xvfb xdotool
+# (apt-get install xvfb xdotool libgl1-mesa-dri). Prints Markdown table rows.
+# benches/idle.sh measures Page Down from outside the process.
 #
 #   benches/launch.sh [RUNS]
 set -euo pipefail

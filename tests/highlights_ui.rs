@@ -336,7 +336,17 @@ fn the_window_merges_a_save_changed_on_disk() {
     handle
         .write(&save_file(&identity, &reread, &doc))
         .expect("write");
-    h.run_steps(240);
+    // The window's watch looks at the file every 2 s (on its own thread, so
+    // an idle window draws nothing): wait for it in real time.
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let settled = |h: &Harness<'_, StorylineApp>| {
+        let notes = &h.state().article().expect("article").notes;
+        notes.annotations.entries().len() == before + 1 && !notes.is_dirty() && !notes.is_saving()
+    };
+    while !settled(&h) && std::time::Instant::now() < until {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.run_steps(2);
+    }
     let ann = &h.state().article().expect("article").notes.annotations;
     assert_eq!(ann.entries().len(), before + 1);
     assert!(!h.state().article().expect("article").notes.is_dirty());

@@ -44,7 +44,7 @@ impl StorylineApp {
                 self.export.format = Some(format);
                 self.pick_purpose = PickPurpose::Export(format);
                 self.picker.start(
-                    &self.ctx_for_picker,
+                    &self.egui_ctx,
                     PickRequest::Save {
                         title: format!("Export {}", format.label()),
                         file_name: format!("{stem}-timeline.{}", format.extension()),
@@ -65,7 +65,7 @@ impl StorylineApp {
                 let doc = article.doc.clone();
                 let annotations = article.notes.annotations.clone();
                 let (tx, rx) = channel();
-                let ctx = self.ctx_for_picker.clone();
+                let ctx = self.egui_ctx.clone();
                 std::thread::spawn(move || {
                     let input = ExportInput {
                         doc: &doc,

@@ -12,9 +12,11 @@ mod panel;
 pub mod picker;
 pub mod reader;
 pub mod selection;
+mod suggestions;
 pub mod theme;
 mod timeline_cmds;
 mod timeline_details;
+mod timeline_marks;
 mod timeline_panel;
 mod toolbar;
 
@@ -31,6 +33,9 @@ use theme::Palette;
 
 /// Seconds to wait after the last change before writing the state file.
 const STATE_SAVE_DELAY: f64 = 1.0;
+/// Seconds without input after which a text field's cursor stops blinking
+/// (as GTK's does), so a window with a focused field goes idle too.
+const CURSOR_BLINK_SECONDS: f64 = 10.0;
 /// Zoom limits for the reading text.
 const ZOOM_RANGE: (f32, f32) = (0.6, 2.4);
 
@@ -94,11 +99,16 @@ pub struct StorylineApp {
     export: export_ui::ExportState,
     pick_purpose: PickPurpose,
     /// The window's egui context (for work that finishes off the UI thread).
-    ctx_for_picker: egui::Context,
-    /// For the launch benchmark: whether text was shown yet, and when a
-    /// Page Down arrived (waiting for the frame that shows it).
-    trace: (bool, Option<(std::time::Instant, u8)>),
+    egui_ctx: egui::Context,
+    /// For the launch benchmark: whether text was shown yet, and when the
+    /// frame that received a Page Down started (it is also the one that
+    /// shows it).
+    trace: (bool, Option<std::time::Instant>),
     frame_started: std::time::Instant,
+    /// The window title last sent (sent again only when it changes).
+    sent_title: Option<String>,
+    /// App time of the last input event (for the cursor blink timeout).
+    last_input: f64,
 }
 
 /// What the file dialog in progress is for.
@@ -139,9 +149,11 @@ impl StorylineApp {
             timeline: timeline_panel::TimelineState::default(),
             export: export_ui::ExportState::default(),
             pick_purpose: PickPurpose::Open,
-            ctx_for_picker: egui::Context::default(),
+            egui_ctx: egui::Context::default(),
             trace: (false, None),
             frame_started: std::time::Instant::now(),
+            sent_title: None,
+            last_input: 0.0,
         };
         if let Some((path, loaded)) = options.initial {
             app.show_loaded(&path, loaded);
@@ -356,7 +368,7 @@ impl StorylineApp {
                 if let Some(a) = &mut self.article {
                     a.view.page(pages);
                     if crate::trace::enabled() {
-                        self.trace.1 = Some((self.frame_started, 0));
+                        self.trace.1 = Some(self.frame_started);
                     }
                 }
             }
@@ -409,7 +421,7 @@ impl StorylineApp {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.frame_started = std::time::Instant::now();
-        self.ctx_for_picker = ctx.clone();
+        self.egui_ctx = ctx.clone();
         if !self.setup_done {
             theme::install_fonts(&ctx);
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
@@ -433,6 +445,13 @@ impl StorylineApp {
             Some(PickOutcome::Cancelled) | None => {}
         }
         self.shortcuts(&ctx);
+        // What the keys (and a finished dialog) asked for takes effect before
+        // anything is drawn, so this very frame shows it: Page Down costs one
+        // frame, not two (a frame is ~20 ms in software OpenGL).
+        for command in std::mem::take(&mut self.commands) {
+            self.apply(&ctx, command);
+        }
+        self.update_cursor_blink(&ctx);
 
         chrome::menu_bar_ui(ui, self);
         chrome::status_bar_ui(ui, self);
@@ -504,17 +523,43 @@ impl StorylineApp {
         if crate::trace::enabled() {
             self.trace_frame();
         }
+        self.update_title(&ctx);
+    }
+
+    /// Lets text cursors blink only for a while after the last input: a
+    /// blinking cursor asks for a frame twice a second for ever.
+    fn update_cursor_blink(&mut self, ctx: &egui::Context) {
+        let (now, active) = ctx.input(|i| (i.time, !i.events.is_empty() || i.pointer.is_moving()));
+        if active {
+            self.last_input = now;
+        }
+        let blink = now - self.last_input < CURSOR_BLINK_SECONDS;
+        if ctx.global_style().visuals.text_cursor.blink != blink {
+            ctx.all_styles_mut(|s| s.visuals.text_cursor.blink = blink);
+        }
+        // No frame of its own is needed when it stops: a blinking cursor
+        // asks for one at its next toggle, and that frame draws it steady.
+    }
+
+    /// Sends the window title, only when it changed: every viewport command
+    /// asks egui for another frame, so sending it each frame never idles.
+    fn update_title(&mut self, ctx: &egui::Context) {
         let title = self.article.as_ref().map_or("Storyline".to_owned(), |a| {
             format!("{} — Storyline", a.doc.meta.title)
         });
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        if self.sent_title.as_deref() != Some(title.as_str()) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.sent_title = Some(title);
+        }
     }
 }
 
 impl StorylineApp {
-    /// Prints the launch-benchmark marks: the first frame with text, and the
-    /// frame that shows a Page Down (the one after the key's frame).
+    /// Prints the launch-benchmark marks: the first frame with text, the
+    /// frame that shows a Page Down, and every frame (to count them).
     pub(super) fn trace_frame(&mut self) {
+        // Every frame, so a benchmark can count frames drawn while idle.
+        crate::trace::mark("frame");
         if !self.trace.0
             && self
                 .article
@@ -524,15 +569,9 @@ impl StorylineApp {
             self.trace.0 = true;
             crate::trace::mark("first_text_frame");
         }
-        if let Some((since, frames)) = self.trace.1 {
-            if frames >= 1 {
-                let ms = since.elapsed().as_secs_f64() * 1000.0;
-                crate::trace::mark(&format!("page_down_frame_ms={ms:.2}"));
-                self.trace.1 = None;
-            } else {
-                self.trace.1 = Some((since, frames + 1));
-                self.ctx_for_picker.request_repaint();
-            }
+        if let Some(since) = self.trace.1.take() {
+            let ms = since.elapsed().as_secs_f64() * 1000.0;
+            crate::trace::mark(&format!("page_down_frame_ms={ms:.2}"));
         }
     }
 }

@@ -13,13 +13,14 @@ use crate::store::article::{apply_save, new_highlight_id, now, open_annotations,
 use crate::store::saves::{
     ArticleIdentity, SaveFile, SaveHandle, WriteOutcome, backup_path, merge_save,
 };
+use crate::store::watch::FileWatch;
 
 /// Seconds after the last change before the save is written.
 const SAVE_DELAY: f64 = 0.4;
 /// Seconds before retrying a failed save.
 const RETRY_DELAY: f64 = 5.0;
-/// Seconds between checks for changes made to the save by someone else.
-const DISK_CHECK_INTERVAL: f64 = 2.0;
+/// How often the save is looked at for changes made by someone else.
+const DISK_CHECK_INTERVAL: Duration = Duration::from_secs(2);
 
 /// A finished background write.
 struct SaveReply {
@@ -47,8 +48,9 @@ pub struct ArticleNotes {
     pub save_path: Option<std::path::PathBuf>,
     /// Why the annotations are read-only, if they are.
     pub read_only_reason: Option<String>,
-    /// When the save file was last checked for outside changes.
-    last_disk_check: f64,
+    /// Watches the save file for outside changes (started at the first
+    /// tick, which has the context to wake the window with).
+    watch: Option<FileWatch>,
 }
 
 impl ArticleNotes {
@@ -85,7 +87,7 @@ impl ArticleNotes {
                     in_flight: None,
                     dirty_since: None,
                     read_only_reason,
-                    last_disk_check: 0.0,
+                    watch: None,
                 }
             }
             Err(e) => {
@@ -118,7 +120,7 @@ impl ArticleNotes {
                     dirty_since: None,
                     save_path: path,
                     read_only_reason: Some(text),
-                    last_disk_check: 0.0,
+                    watch: None,
                 }
             }
         };
@@ -164,6 +166,11 @@ impl ArticleNotes {
                 Ok(reply) => {
                     self.in_flight = None;
                     messages.extend(self.finish(reply, doc, time));
+                    // Our own write is no news to the watch (a change by
+                    // someone else meanwhile was merged by the write).
+                    if let Some(watch) = &self.watch {
+                        watch.rebase();
+                    }
                 }
                 Err(TryRecvError::Empty) => return (messages, None),
                 Err(TryRecvError::Disconnected) => {
@@ -175,13 +182,23 @@ impl ArticleNotes {
                 }
             }
         }
-        if time - self.last_disk_check >= DISK_CHECK_INTERVAL {
-            self.last_disk_check = time;
+        // The first look compares with what was read at open; later ones
+        // happen only when the watch saw the file change.
+        let first_look = self.watch.is_none();
+        if first_look && let Some(path) = &self.save_path {
+            let ctx = ctx.clone();
+            self.watch = Some(FileWatch::spawn(
+                path.clone(),
+                DISK_CHECK_INTERVAL,
+                move || ctx.request_repaint(),
+            ));
+        }
+        if first_look || self.watch.as_ref().is_some_and(FileWatch::take_changed) {
             messages.extend(self.merge_disk_change(doc, time));
         }
         if !self.is_dirty() {
             self.dirty_since = None;
-            return (messages, Some(DISK_CHECK_INTERVAL));
+            return (messages, None);
         }
         let since = *self.dirty_since.get_or_insert(time);
         if time - since < SAVE_DELAY {

@@ -15,6 +15,7 @@ impl StorylineApp {
     /// Applies the timeline commands; others are ignored here.
     pub(super) fn apply_timeline_command(&mut self, command: Command, time: f64) {
         let publication = self.published().map(|(d, _)| d);
+        let ctx = self.egui_ctx.clone();
         let Some(article) = &mut self.article else {
             return;
         };
@@ -128,18 +129,14 @@ impl StorylineApp {
             }
             Command::AcceptSuggestions(keys) => {
                 let Some(anchor) = publication else { return };
-                let Some(all) = self
+                let all = self
                     .timeline
                     .suggestions
-                    .get(article, anchor)
-                    .map(<[_]>::to_vec)
-                else {
-                    return;
-                };
+                    .with_keys(&ctx, article, anchor, &keys);
                 // Accept one by one, so later ones reuse evidence made by earlier ones.
                 let mut scratch = article.notes.annotations.clone();
                 let mut batch = Vec::new();
-                for s in all.iter().filter(|s| keys.contains(&s.key)) {
+                for s in &all {
                     let cmd = accept_suggestion(
                         &scratch,
                         &article.doc,

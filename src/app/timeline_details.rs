@@ -3,11 +3,12 @@
 
 use egui::{Id, RichText, Ui};
 
+use super::suggestions::SHOWN_SUGGESTIONS;
 use super::theme::lane_color;
 use super::timeline_panel::TimelineState;
 use super::{Command, OpenArticle};
 use crate::annotate;
-use crate::timeline::{Event, EventKind, LaneColor, LaneId, Suggestion, parse_user_date};
+use crate::timeline::{Event, EventKind, LaneColor, LaneId, parse_user_date};
 
 /// The lane editor's fields.
 #[derive(Clone, Debug, Default)]
@@ -49,94 +50,6 @@ impl EventEdit {
     }
 }
 
-/// Articles up to this size get their suggestions on the UI thread; longer
-/// ones on a background thread (the column says "Finding dated phrases…").
-const SYNC_SUGGESTIONS_BYTES: usize = 200_000;
-/// Most suggestions listed at once (accept or dismiss to see more).
-const SHOWN_SUGGESTIONS: usize = 40;
-
-/// Suggested events: all of them, computed once per publication date and
-/// set of lanes (in the background for long articles), and the open ones
-/// (not accepted, not dismissed), recomputed only when annotations change.
-#[derive(Default)]
-pub struct SuggestionCache {
-    key: Option<(jiff::civil::Date, Vec<crate::timeline::Lane>)>,
-    all: Vec<Suggestion>,
-    pending: Option<std::sync::mpsc::Receiver<Vec<Suggestion>>>,
-    open: Option<(u64, Vec<usize>)>,
-}
-
-impl SuggestionCache {
-    /// Every suggestion for the article (accepted and dismissed included);
-    /// `None` while they are being found.
-    pub fn get(
-        &mut self,
-        article: &OpenArticle,
-        publication: jiff::civil::Date,
-    ) -> Option<&[Suggestion]> {
-        let key = (publication, article.notes.annotations.lanes().to_vec());
-        if self.key.as_ref() != Some(&key) {
-            self.open = None;
-            if article.doc.text.len() <= SYNC_SUGGESTIONS_BYTES {
-                self.all = crate::timeline::all_suggestions(&article.doc, publication, &key.1);
-                self.pending = None;
-            } else {
-                let (tx, rx) = std::sync::mpsc::channel();
-                let doc = article.doc.clone();
-                let lanes = key.1.clone();
-                std::thread::spawn(move || {
-                    let _ = tx.send(crate::timeline::all_suggestions(&doc, publication, &lanes));
-                });
-                self.all.clear();
-                self.pending = Some(rx);
-            }
-            self.key = Some(key);
-        }
-        if let Some(rx) = &self.pending {
-            match rx.try_recv() {
-                Ok(all) => {
-                    self.all = all;
-                    self.pending = None;
-                    self.open = None;
-                }
-                Err(std::sync::mpsc::TryRecvError::Empty) => return None,
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending = None,
-            }
-        }
-        Some(&self.all)
-    }
-
-    /// Indices (into [`Self::get`]) of the suggestions still open.
-    pub fn open(
-        &mut self,
-        article: &OpenArticle,
-        publication: jiff::civil::Date,
-    ) -> Option<Vec<usize>> {
-        let revision = article.notes.annotations.revision();
-        if let Some((rev, open)) = &self.open
-            && *rev == revision
-            && self.pending.is_none()
-        {
-            return Some(open.clone());
-        }
-        let ann = &article.notes.annotations;
-        let accepted: std::collections::HashSet<&str> = ann
-            .events()
-            .iter()
-            .filter_map(|e| e.source.as_deref())
-            .collect();
-        let all = self.get(article, publication)?;
-        let open: Vec<usize> = all
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| !ann.is_dismissed(&s.key) && !accepted.contains(s.key.as_str()))
-            .map(|(i, _)| i)
-            .collect();
-        self.open = Some((revision, open.clone()));
-        Some(open)
-    }
-}
-
 /// The column right of the timeline.
 pub(super) fn details_ui(
     ui: &mut Ui,
@@ -164,29 +77,15 @@ pub(super) fn details_ui(
         );
         return;
     };
-    let Some(open_ids) = timeline.suggestions.open(article, publication) else {
+    let Some(open) = timeline.suggestions.open(ui.ctx(), article, publication) else {
         ui.label(RichText::new("Finding dated phrases…").weak());
-        ui.ctx().request_repaint_after_secs(0.2);
         return;
     };
-    // Only the listed ones are copied out (a long article has tens of
+    // Only the listed ones are made in full (a long article has tens of
     // thousands); all keys only when "Accept all" / "Dismiss all" is pressed.
-    let open_count = open_ids.len();
-    let all = timeline
-        .suggestions
-        .get(article, publication)
-        .unwrap_or(&[]);
-    let shown: Vec<Suggestion> = open_ids
-        .iter()
-        .take(SHOWN_SUGGESTIONS)
-        .filter_map(|&i| all.get(i).cloned())
-        .collect();
-    let all_keys = || -> Vec<String> {
-        open_ids
-            .iter()
-            .filter_map(|&i| all.get(i).map(|s| s.key.clone()))
-            .collect()
-    };
+    let open_count = open.count;
+    let shown = open.shown;
+    let all_keys = || timeline.suggestions.open_keys(&article.doc);
     ui.horizontal(|ui| {
         ui.strong(format!("Suggested events ({open_count})"));
     });

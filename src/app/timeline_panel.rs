@@ -2,15 +2,16 @@
 //! article. Layout comes from the pure `timeline::layout`; this file paints
 //! it and turns clicks, drags and wheel turns into commands.
 
-use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
+use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
 
 use super::theme::{Palette, lane_color};
+use super::timeline_marks::{Marks, paint_item};
 use super::{Command, StorylineApp};
 use crate::annotate;
 use crate::timeline::layout::{
     DayRange, LayoutParams, Placed, TimelineLayout, day_number, fit_all, initial_view, layout,
 };
-use crate::timeline::{Event, EventId, LaneId, OpenEnd, When};
+use crate::timeline::{Event, EventId, LaneId, When};
 
 /// Width of the lane-name column.
 const LANE_LABELS: f32 = 150.0;
@@ -47,7 +48,7 @@ pub struct TimelineState {
     /// Last layout (for tests and hit-testing).
     pub last_layout: Option<TimelineLayout>,
     /// Suggested events, cached.
-    pub suggestions: super::timeline_details::SuggestionCache,
+    pub suggestions: super::suggestions::SuggestionCache,
 }
 
 impl TimelineState {
@@ -338,6 +339,8 @@ fn paint_chart(
     let origin = plot.min;
     // Only what is in view is painted (lanes below the panel's edge are not).
     let visible = ui.clip_rect().expand(12.0);
+    let mut marks = Marks::default();
+    let mut labels = Vec::new();
     for item in &lay.items {
         if !visible.y_range().contains(origin.y + item.y) {
             continue;
@@ -348,15 +351,17 @@ fn paint_chart(
         let lane_row = &lay.lanes[item.lane];
         let color = lane_color(lane_row.color, dark);
         let selected = timeline.selected.as_ref() == Some(&item.event);
-        paint_item(&painter, item, origin, color, palette.page, selected);
+        paint_item(
+            &mut marks,
+            &painter,
+            item,
+            origin,
+            color,
+            palette.page,
+            selected,
+        );
         if let Some(label) = &item.label {
-            painter.text(
-                pos2(origin.x + item.label_x, origin.y + item.y),
-                Align2::LEFT_CENTER,
-                label,
-                font.clone(),
-                text_color,
-            );
+            labels.push((pos2(origin.x + item.label_x, origin.y + item.y), label));
         }
         let hit = item_rect(item, origin, char_width).intersect(plot);
         let id = ui.scope_id().with(("event", &item.event.0, item.lane));
@@ -377,6 +382,11 @@ fn paint_chart(
         if !r.dragged() {
             r.on_hover_ui_at_pointer(|ui| event_card(ui, event, ann));
         }
+    }
+    // Marks under their labels.
+    marks.paint(&painter);
+    for (at, label) in labels {
+        painter.text(at, Align2::LEFT_CENTER, label, font.clone(), text_color);
     }
     // A drag in progress: a ghost where it would land; on release, the move.
     if let Some(drag) = timeline.drag.clone() {
@@ -444,89 +454,6 @@ fn moved_when(when: &When, days: i64) -> When {
     w.end = crate::timeline::when::add_days(w.end, days);
     w.phrase = format!("{} (moved {days:+} days)", when.phrase);
     w
-}
-
-// Short names (x0, x1, y, p, c) match the layout's fields.
-#[allow(clippy::many_single_char_names)]
-fn paint_item(
-    painter: &egui::Painter,
-    p: &Placed,
-    origin: Pos2,
-    color: Color32,
-    page: Color32,
-    selected: bool,
-) {
-    let y = origin.y + p.y;
-    let (x0, x1) = (origin.x + p.x0, origin.x + p.x1);
-    let stroke = Stroke::new(if selected { 3.0 } else { 1.5 }, color);
-    if p.point {
-        let c = pos2(x0, y);
-        if p.approximate {
-            painter.circle_filled(c, 10.0, color.gamma_multiply(0.18));
-        }
-        if p.expected {
-            painter.circle_filled(c, 5.5, page);
-            painter.circle_stroke(c, 5.5, stroke);
-        } else {
-            painter.circle_filled(c, 5.5, color);
-        }
-        if selected {
-            painter.circle_stroke(c, 9.0, Stroke::new(2.0, color));
-        }
-        return;
-    }
-    let bar = Rect::from_min_max(pos2(x0, y - 6.0), pos2(x1.max(x0 + 2.0), y + 6.0));
-    let fill = if p.expected {
-        color.gamma_multiply(0.18)
-    } else {
-        color.gamma_multiply(0.55)
-    };
-    let soft_left = p.approximate || p.open == Some(OpenEnd::Before) || p.clipped.0;
-    let soft_right = p.approximate || p.open == Some(OpenEnd::After) || p.clipped.1;
-    let fade = (bar.width() * 0.25).min(14.0);
-    let core = Rect::from_min_max(
-        pos2(bar.min.x + if soft_left { fade } else { 0.0 }, bar.min.y),
-        pos2(bar.max.x - if soft_right { fade } else { 0.0 }, bar.max.y),
-    );
-    painter.rect_filled(core, 2.0, fill);
-    // Soft edges: steps of fading fill.
-    for k in 0..4 {
-        let a = 1.0 - (k as f32 + 1.0) / 5.0;
-        let w = fade / 4.0;
-        if soft_left {
-            let r = Rect::from_min_size(
-                pos2(core.min.x - w * (k as f32 + 1.0), bar.min.y),
-                vec2(w, bar.height()),
-            );
-            painter.rect_filled(r, 0.0, fill.gamma_multiply(a));
-        }
-        if soft_right {
-            let r = Rect::from_min_size(
-                pos2(core.max.x + w * k as f32, bar.min.y),
-                vec2(w, bar.height()),
-            );
-            painter.rect_filled(r, 0.0, fill.gamma_multiply(a));
-        }
-    }
-    if p.expected {
-        // Dashed outline for what is expected or planned.
-        for (a, b) in [
-            (core.left_top(), core.right_top()),
-            (core.left_bottom(), core.right_bottom()),
-        ] {
-            painter.add(egui::Shape::dashed_line(&[a, b], stroke, 4.0, 3.0));
-        }
-    } else {
-        painter.rect_stroke(core, 2.0, stroke, egui::StrokeKind::Inside);
-    }
-    if selected {
-        painter.rect_stroke(
-            bar.expand(3.0),
-            3.0,
-            Stroke::new(2.0, color),
-            egui::StrokeKind::Outside,
-        );
-    }
 }
 
 /// The hover card of an event.

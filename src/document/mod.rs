@@ -218,7 +218,14 @@ impl Document {
     /// The text in `range`, or `None` if the range is outside the document.
     #[must_use]
     pub fn slice(&self, range: CharRange) -> Option<&str> {
-        let start = byte_of_char(&self.text, range.start.0)?;
+        // Count chars from the start of the block holding `range.start`, not
+        // from the start of the text: a slice of a book costs a paragraph.
+        let (from_char, from_byte) = self
+            .block_at(range.start)
+            .map(|b| &self.blocks[b])
+            .filter(|b| b.range.start <= range.start)
+            .map_or((0, 0), |b| (b.range.start.0, b.byte_start));
+        let start = from_byte + byte_of_char(&self.text[from_byte..], range.start.0 - from_char)?;
         let len = byte_of_char(&self.text[start..], range.len())?;
         Some(&self.text[start..start + len])
     }

@@ -14,6 +14,7 @@ use crate::document::CharIdx;
 
 pub mod article;
 pub mod saves;
+pub mod watch;
 
 /// How many recent articles are remembered.
 pub const MAX_RECENT: usize = 10;

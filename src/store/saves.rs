@@ -182,7 +182,7 @@ pub struct SaveHandle {
     /// The bytes last read or written (the merge base, parsed only to merge).
     base: Option<Vec<u8>>,
     /// Modification time and length of the file when `base` was taken.
-    stamp: Option<(std::time::SystemTime, u64, u64)>,
+    stamp: super::watch::Stamp,
     /// Set for a save from a newer Storyline: never written.
     pub read_only: bool,
 }
@@ -232,13 +232,8 @@ impl SaveHandle {
 
     /// Time, size and (on Unix) inode: every atomic write makes a new inode,
     /// so a replaced file is noticed even within one clock tick.
-    fn file_stamp(&self) -> Option<(std::time::SystemTime, u64, u64)> {
-        let meta = std::fs::metadata(&self.path).ok()?;
-        #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
-        #[cfg(not(unix))]
-        let inode = 0;
-        Some((meta.modified().ok()?, meta.len(), inode))
+    fn file_stamp(&self) -> super::watch::Stamp {
+        super::watch::stamp(&self.path)
     }
 
     /// After a write under the lock (nobody else can have changed it since).

@@ -6,14 +6,17 @@
 pub mod extract;
 pub mod when;
 
-pub use extract::{DatedPhrase, extract_dates, extract_from_document};
+pub use extract::{DatedPhrase, extract_dates, extract_from_document, for_each_dated_phrase};
 pub use when::{OpenEnd, Precision, When, parse_user_date};
 pub mod lanes;
 pub use lanes::{
     Event, EventId, EventKind, Lane, LaneColor, LaneId, keywords_from_name, suggest_lane,
 };
 pub mod suggest;
-pub use suggest::{Suggestion, all_suggestions, open_suggestions, title_for};
+pub use suggest::{
+    Suggestion, all_suggestions, found_phrases, key_hash, open_suggestions, suggestion_for,
+    suggestion_key, title_for,
+};
 pub mod accept;
 pub mod layout;
 pub use accept::{accept_suggestion, event_for_highlight, phrase_for_range};

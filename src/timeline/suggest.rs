@@ -3,9 +3,9 @@
 
 use jiff::civil::Date;
 
-use super::extract::{DatedPhrase, extract_from_document};
+use super::extract::{DatedPhrase, for_each_dated_phrase};
 use super::lanes::{Event, Lane, LaneId, suggest_lane};
-use crate::document::{Document, TextIndex, text_fingerprint};
+use crate::document::{Document, text_fingerprint};
 
 /// A suggested event, not yet on the timeline.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,24 +23,77 @@ pub struct Suggestion {
 /// Every dated phrase of `doc` as a suggestion, in text order.
 #[must_use]
 pub fn all_suggestions(doc: &Document, anchor: Date, lanes: &[Lane]) -> Vec<Suggestion> {
-    let index = TextIndex::new(&doc.text);
-    extract_from_document(doc, anchor)
-        .into_iter()
-        .map(|found| {
-            let sentence = index.slice(found.sentence).replace('\n', " ");
-            let key = format!(
-                "{}:{}",
-                &text_fingerprint(&sentence)[..8],
-                found.phrase.to_lowercase()
-            );
-            Suggestion {
-                key,
-                title: title_for(&sentence, &found.phrase),
-                lane: suggest_lane(lanes, &sentence).map(|l| l.id.clone()),
-                found,
-            }
-        })
+    found_phrases(doc, anchor)
+        .iter()
+        .map(|found| suggestion_for(doc, found, lanes))
         .collect()
+}
+
+/// The dated phrases of `doc` that can be offered as events, in text order,
+/// without their text: `phrase` and `when.phrase` are left empty (the
+/// ranges say where they are). A book has tens of thousands; keeping their
+/// text, titles and keys cost 20 MB, so those are made only for the few
+/// shown ([`suggestion_for`]) or when keys are compared ([`suggestion_key`]).
+#[must_use]
+pub fn found_phrases(doc: &Document, anchor: Date) -> Vec<DatedPhrase> {
+    let mut out = Vec::new();
+    for_each_dated_phrase(doc, anchor, |mut found| {
+        found.phrase = String::new();
+        found.when.phrase = String::new();
+        out.push(found);
+    });
+    out.shrink_to_fit();
+    out
+}
+
+/// The sentence of `found`, on one line.
+fn sentence_of(doc: &Document, found: &DatedPhrase) -> String {
+    doc.slice(found.sentence)
+        .unwrap_or_default()
+        .replace('\n', " ")
+}
+
+/// The stable key of the suggestion made from `found`: its sentence's
+/// fingerprint and its phrase ([`Suggestion::key`]).
+#[must_use]
+pub fn suggestion_key(doc: &Document, found: &DatedPhrase) -> String {
+    let phrase = doc.slice(found.range).unwrap_or_default();
+    key_for(&sentence_of(doc, found), phrase)
+}
+
+/// A hash of a suggestion key, to tell many keys apart quickly (not
+/// stored: stable within one run only).
+#[must_use]
+pub fn key_hash(key: &str) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut hasher = std::hash::DefaultHasher::new();
+    key.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn key_for(sentence: &str, phrase: &str) -> String {
+    format!(
+        "{}:{}",
+        &text_fingerprint(sentence)[..8],
+        phrase.to_lowercase()
+    )
+}
+
+/// The suggestion made from `found` (from [`found_phrases`] or
+/// [`crate::timeline::extract_from_document`]), its text filled in.
+#[must_use]
+pub fn suggestion_for(doc: &Document, found: &DatedPhrase, lanes: &[Lane]) -> Suggestion {
+    let sentence = sentence_of(doc, found);
+    let phrase = doc.slice(found.range).unwrap_or_default().to_owned();
+    let mut found = found.clone();
+    found.when.phrase.clone_from(&phrase);
+    found.phrase = phrase;
+    Suggestion {
+        key: key_for(&sentence, &found.phrase),
+        title: title_for(&sentence, &found.phrase),
+        lane: suggest_lane(lanes, &sentence).map(|l| l.id.clone()),
+        found,
+    }
 }
 
 /// The suggestions not yet accepted (no event came from them) or dismissed.

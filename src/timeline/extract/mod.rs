@@ -38,8 +38,17 @@ pub struct DatedPhrase {
 /// in text order, resolved against `anchor`.
 #[must_use]
 pub fn extract_from_document(doc: &Document, anchor: Date) -> Vec<DatedPhrase> {
-    let index = TextIndex::new(&doc.text);
     let mut out = Vec::new();
+    for_each_dated_phrase(doc, anchor, |found| out.push(found));
+    out
+}
+
+/// Calls `each` with the dated phrases of `doc`'s reading blocks, in text
+/// order, as [`extract_from_document`] lists them — without holding them
+/// all at once (a book has tens of thousands).
+pub fn for_each_dated_phrase(doc: &Document, anchor: Date, mut each: impl FnMut(DatedPhrase)) {
+    let index = TextIndex::new(&doc.text);
+    let mut block_out = Vec::new();
     for block in &doc.blocks {
         if matches!(
             block.kind,
@@ -48,9 +57,9 @@ pub fn extract_from_document(doc: &Document, anchor: Date) -> Vec<DatedPhrase> {
             continue;
         }
         let text = doc.block_text(block);
-        scan_block(text, block.range.start, &index, anchor, &mut out);
+        scan_block(text, block.range.start, &index, anchor, &mut block_out);
+        block_out.drain(..).for_each(&mut each);
     }
-    out
 }
 
 /// Dated phrases in a plain string (offsets into it).
