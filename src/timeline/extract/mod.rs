@@ -13,10 +13,10 @@ use jiff::civil::Date;
 mod resolve;
 mod text;
 
-use resolve::{Core, count_of, part, resolve, season_of, unit_of};
-use text::{Tense, Tok, sentences, tense_of, tokens};
+use resolve::{Core, Holiday, Unit, count_of, part, resolve, season_of, unit_of};
+use text::{Tense, Tok, local_tense, sentences, tense_of, tokens};
 
-use super::when::{OpenEnd, Precision, When, weekday_from_name};
+use super::when::{OpenEnd, Precision, When, add_days, weekday_from_name};
 use crate::document::{BlockKind, CharIdx, CharRange, Document, TextIndex, month_from_name};
 
 /// One dated phrase found in the text.
@@ -85,6 +85,116 @@ fn split_paragraphs(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// A named day at `i`: "Christmas (Eve|Day)", "New Year's (Day|Eve)",
+/// "Thanksgiving", "Easter (Sunday|Monday)", "the weekend".
+fn named_day_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> {
+    let t = &toks[i];
+    let at = |k: usize, words: &[&str]| toks.get(k).is_some_and(|w| w.is(words));
+    if t.is(&["christmas"]) && t.capitalized() {
+        if at(i + 1, &["eve"]) {
+            return Some((i + 2, Core::Holiday(Holiday::ChristmasEve)));
+        }
+        let end = if at(i + 1, &["day"]) { i + 2 } else { i + 1 };
+        return Some((end, Core::Holiday(Holiday::Christmas)));
+    }
+    if t.is(&["new"]) && t.capitalized() && at(i + 1, &["year"]) {
+        let k = if at(i + 2, &["s"]) { i + 3 } else { i + 2 };
+        if at(k, &["day"]) {
+            return Some((k + 1, Core::Holiday(Holiday::NewYearsDay)));
+        }
+        if at(k, &["eve"]) {
+            return Some((k + 1, Core::Holiday(Holiday::NewYearsEve)));
+        }
+        return None;
+    }
+    if t.is(&["thanksgiving"]) && t.capitalized() {
+        return Some((i + 1, Core::Holiday(Holiday::Thanksgiving)));
+    }
+    if t.is(&["easter"]) && t.capitalized() {
+        return Some(match toks.get(i + 1) {
+            Some(n) if n.is(&["sunday"]) => (i + 2, Core::Holiday(Holiday::Easter(0))),
+            Some(n) if n.is(&["monday"]) => (i + 2, Core::Holiday(Holiday::Easter(1))),
+            _ => (i + 1, Core::Holiday(Holiday::Easter(0))),
+        });
+    }
+    if t.is(&["weekend"]) && i > 0 && toks[i - 1].is(&["the", "this"]) {
+        return Some((i + 1, Core::Weekend));
+    }
+    None
+}
+
+/// Words that only look like dates: a first name ("Jan Kavan", "Robin
+/// Sunday"), a programme ("This Week", "the Today programme"), a weekday as
+/// a modifier ("the Monday market", "the paper's Saturday edition"), and
+/// "today's youth", "the people of tomorrow".
+fn looks_like_a_name(toks: &[Tok<'_>], i: usize) -> bool {
+    let t = &toks[i];
+    let next = toks.get(i + 1);
+    let prev = i.checked_sub(1).map(|p| &toks[p]);
+    let sentence_start = i == 0;
+    // "Jan Kavan": an abbreviation without its dot, then a name.
+    if t.is(&[
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]) && t.next == ' '
+        && next.is_some_and(|n| n.capitalized() && n.month().is_none() && n.number().is_none())
+    {
+        return true;
+    }
+    // "This Week", "Today" in the middle of a sentence: a title.
+    if !sentence_start
+        && t.capitalized()
+        && (t.is(&["today", "tonight", "tomorrow", "yesterday"])
+            || t.is(&["this"])
+                && next.is_some_and(|n| n.capitalized() && n.is(&["week", "morning"])))
+    {
+        return true;
+    }
+    // "today's youth", "the people of tomorrow", "Today the company is …".
+    if t.is(&["today", "tomorrow", "yesterday"])
+        && (matches!(t.next, '\'' | '’') || prev.is_some_and(|p| p.is(&["of"])))
+    {
+        return true;
+    }
+    if t.is(&["today"]) && sentence_start && next.is_some_and(|n| !n.is(&["at", "on", "in"])) {
+        let present = toks[1..toks.len().min(6)]
+            .iter()
+            .any(|w| w.is(&["is", "are", "has", "have"]));
+        if present {
+            return true;
+        }
+    }
+    if weekday_from_name(&t.lower).is_some() && t.capitalized() {
+        // "Robin Sunday": after another capitalised name.
+        if prev.is_some_and(|p| {
+            p.capitalized()
+                && !sentence_start
+                && i > 1
+                && p.month().is_none()
+                && !p.is(&[
+                    "on", "last", "next", "this", "by", "until", "since", "from", "and", "or",
+                ])
+        }) {
+            return true;
+        }
+        // "the Monday market", "the paper's Saturday edition".
+        if prev.is_some_and(|p| p.is(&["the", "s"]))
+            && next.is_some_and(|n| {
+                !n.capitalized()
+                    && !n.is(&["morning", "afternoon", "evening", "night", "and", "or"])
+            })
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// An all-capitals place name followed by a comma or a bracket, as at the
+/// head of a wire story ("NAIROBI, Kenya (AP) _", "LONDON, Aug. 12").
+fn is_dateline_city(t: &Tok<'_>) -> bool {
+    t.text.len() >= 3 && t.text.chars().all(char::is_uppercase) && matches!(t.next, ',' | '(')
+}
+
 /// Prepositions and modifiers that make an ambiguous month name a month.
 const MONTH_CONTEXT: &[&str] = &[
     "in",
@@ -123,6 +233,9 @@ fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, Core)> {
     {
         return Some((i + 3, Core::Iso(d)));
     }
+    if looks_like_a_name(toks, i) {
+        return None;
+    }
     if let Some(month) = t.month() {
         // Month Day[, Year] / Month Year / Month.
         if let Some(day) = next.and_then(Tok::day).filter(|_| t.next != '-') {
@@ -147,6 +260,38 @@ fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, Core)> {
         }
         return None;
     }
+    // Decades: "the 1990s", "the mid-2000s" (a part word may precede).
+    if let Some(digits) = t.lower.strip_suffix('s')
+        && digits.len() == 4
+        && digits.ends_with('0')
+        && let Ok(first) = digits.parse::<i16>()
+        && (1000..=2200).contains(&first)
+    {
+        return Some((i + 1, Core::Years { first, years: 10 }));
+    }
+    // Centuries: "the 20th century" is 1900–1999.
+    if next.is_some_and(|n| n.is(&["century"]))
+        && let Some(n) = t.number().filter(|n| (1..=22).contains(n))
+        && t.lower.ends_with(|c: char| c.is_alphabetic())
+    {
+        let first = i16::try_from((n - 1) * 100).ok()?;
+        return Some((i + 2, Core::Years { first, years: 100 }));
+    }
+    // A span of years as one word: "2009-2010", "1957-58", "2019-20".
+    if let Some(a) = t.year()
+        && matches!(t.next, '-' | '–')
+        && let Some(n) = next
+        && let Some(b) = n.number()
+    {
+        let b = match n.lower.len() {
+            4 => i16::try_from(b).ok()?,
+            2 => a / 100 * 100 + i16::try_from(b).ok()?,
+            _ => return None,
+        };
+        if b > a && b - a <= 10 {
+            return Some((i + 2, Core::YearRange(a, b)));
+        }
+    }
     // Day Month [Year]: "31 January 2020".
     if let (Some(day), Some(month)) = (t.day(), next.and_then(Tok::month)) {
         let year = toks.get(i + 2).and_then(Tok::year);
@@ -167,6 +312,9 @@ fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, Core)> {
             end += 1;
         }
         return Some((end, Core::Weekday { day, shift: 0 }));
+    }
+    if let Some(found) = named_day_at(toks, i) {
+        return Some(found);
     }
     match t.lower.as_str() {
         "today" | "tonight" => return Some((i + 1, Core::Today(0))),
@@ -198,10 +346,12 @@ fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, Core)> {
                 },
             ));
         }
+        // "in the spring" is a season, "the spring in the valley" is not.
         let context = i > 0
-            && toks[i - 1].is(&[
-                "in", "the", "this", "last", "next", "early", "late", "during",
-            ]);
+            && (toks[i - 1].is(&["in", "this", "last", "next", "early", "late", "during"])
+                || toks[i - 1].is(&["the"])
+                    && i > 1
+                    && toks[i - 2].is(&["in", "during", "over", "by", "until", "since", "of"]));
         return context.then_some((
             i + 1,
             Core::Season {
@@ -265,7 +415,14 @@ fn relative_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> {
         && let Some(n) = next
     {
         if let Some(unit) = unit_of(n).filter(|_| n.next != '-' && !n.lower.ends_with('s')) {
+            if unit == Unit::Weekend && offset == 0 {
+                // "this weekend": the one just gone in a past clause.
+                return Some((i + 2, Core::Weekend));
+            }
             return Some((i + 2, Core::Relative { unit, offset }));
+        }
+        if let Some(month) = n.month().filter(|_| n.next != '-') {
+            return Some((i + 2, Core::MonthOffset { month, offset }));
         }
         if let Some(day) =
             weekday_from_name(&n.lower).filter(|_| n.capitalized() && n.lower.len() >= 6)
@@ -395,8 +552,7 @@ fn scan_block(
         };
         let mut i = 0;
         while i < toks.len() {
-            let Some((first, end, when, inherently_future)) =
-                phrase_at(&toks, i, sentence, anchor, tense)
+            let Some((first, end, when, inherently_future)) = phrase_at(&toks, i, sentence, anchor)
             else {
                 i += 1;
                 continue;
@@ -442,13 +598,21 @@ fn phrase_at(
     i: usize,
     text: &str,
     anchor: Date,
-    tense: Tense,
 ) -> Option<(usize, usize, When, bool)> {
     let t = &toks[i];
+    // "each Thursday", "every month": a recurrence, never one event.
+    if i > 0 && toks[i - 1].is(&["each", "every"]) {
+        return None;
+    }
+    // A dateline ("WASHINGTON, Aug. 11 (Xinhua) --") dates the story; it is
+    // not an event.
+    if i > 0 && is_dateline_city(&toks[i - 1]) {
+        return None;
+    }
     // Wrappers.
     let open = match t.lower.as_str() {
         "since" | "after" => Some(OpenEnd::After),
-        "until" | "till" | "by" | "before" => Some(OpenEnd::Before),
+        "until" | "till" | "by" | "before" | "through" => Some(OpenEnd::Before),
         _ => None,
     };
     let mut k = i + usize::from(open.is_some());
@@ -504,9 +668,16 @@ fn phrase_at(
         (e, c, false)
     } else if let Some(y) = toks.get(k).and_then(Tok::year) {
         // A bare year needs a preposition or part in front of it.
+        // "a 2010 raid", "his 2007 campaign": a year before a noun.
+        let modifier = k > 0
+            && toks[k - 1].is(&["a", "an", "the", "his", "her", "its", "their", "our", "s"])
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| !n.capitalized() && n.number().is_none() && toks[k].next == ' ');
         let prev_ok = lead
             || part_word.is_some()
             || open.is_some()
+            || modifier
             || k > 0
                 && toks[k - 1].is(&["of", "from", "through", "to", "between", "and", "fiscal"]);
         if !prev_ok || toks[k].next == '-' && toks.get(k + 1).is_some_and(|n| n.number().is_none())
@@ -517,6 +688,16 @@ fn phrase_at(
     } else {
         return None;
     };
+    // The direction comes from the verb the phrase hangs on, not from any
+    // verb of the sentence ("a memorial planned for Saturday was cancelled").
+    let mut tense = local_tense(toks, i, end).unwrap_or(Tense::Unknown);
+    // A deadline looks ahead: "until Friday", "before January", "by March"
+    // (even in "the deadline was extended until Friday").
+    if open == Some(OpenEnd::Before)
+        && (tense == Tense::Unknown || matches!(core, Core::Weekday { shift: 0, .. }))
+    {
+        tense = Tense::Future;
+    }
     // "in", "on" without a date after them are not part of anything.
     let mut when = resolve(core, anchor, tense)?;
     if let Some(p) = &part_word {
@@ -527,7 +708,11 @@ fn phrase_at(
         .get(end)
         .filter(|j| j.is(&["to", "through", "and", "until"]))
         && (i > 0 && toks[i - 1].is(&["from", "between"]) || t.is(&["from", "between"]))
-        && let Some((e2, c2)) = core_at(toks, end + 1, text)
+        && let Some((e2, c2)) = core_at(toks, end + 1, text).or_else(|| {
+            toks.get(end + 1)
+                .and_then(Tok::year)
+                .map(|y| (end + 2, Core::Year(y)))
+        })
         && let Some(w2) = resolve(c2, anchor, tense)
     {
         let _ = joiner;
@@ -548,11 +733,24 @@ fn phrase_at(
         }
     }
     if let Some(open) = open {
+        // "after March" starts in April, "before 2022" ends on Dec 31, 2021;
+        // "by", "until", "through" include what they name.
+        let len = (when.end - when.start).get_days();
         match open {
             OpenEnd::After if t.is(&["since"]) => {
                 when = When::span(when.start, anchor.max(when.start), Precision::Range);
             }
-            _ => when.open = Some(open),
+            OpenEnd::After => {
+                let start = add_days(when.end, 1);
+                when = When::span(start, add_days(start, i64::from(len)), when.precision);
+                when.open = Some(open);
+            }
+            OpenEnd::Before if t.is(&["before"]) => {
+                let end = add_days(when.start, -1);
+                when = When::span(add_days(end, -i64::from(len)), end, when.precision);
+                when.open = Some(open);
+            }
+            OpenEnd::Before => when.open = Some(open),
         }
     }
     let first = if open.is_some() || lead {

@@ -19,6 +19,23 @@ pub(super) enum Core {
         year: Option<i16>,
     },
     Year(i16),
+    /// "last May" (the latest May before this month), "this May" (this
+    /// year's), "next May" (the first May after this month).
+    MonthOffset {
+        month: i8,
+        offset: i64,
+    },
+    /// "the 1990s" (`years` 10) or "the 20th century" (100): first year.
+    Years {
+        first: i16,
+        years: i16,
+    },
+    /// A span of years written as one: "2009-2010", "1957-58".
+    YearRange(i16, i16),
+    /// A named day, in the year the tense points to.
+    Holiday(Holiday),
+    /// "the weekend", "this weekend": the one the tense points to.
+    Weekend,
     Weekday {
         day: Weekday,
         shift: i8,
@@ -58,6 +75,61 @@ pub(super) enum Core {
         q: i8,
         year: Option<i16>,
     },
+}
+
+/// Named days of the calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Holiday {
+    NewYearsDay,
+    NewYearsEve,
+    ChristmasEve,
+    Christmas,
+    /// The fourth Thursday of November (U.S.).
+    Thanksgiving,
+    /// Easter Sunday (Gregorian computus); `+1` for Easter Monday.
+    Easter(i8),
+}
+
+impl Holiday {
+    /// Its date in year `y`.
+    #[expect(
+        clippy::many_single_char_names,
+        reason = "the computus reads best with its published variable names"
+    )]
+    pub(super) fn date(self, y: i16) -> Option<Date> {
+        match self {
+            Holiday::NewYearsDay => Date::new(y, 1, 1).ok(),
+            Holiday::NewYearsEve => Date::new(y, 12, 31).ok(),
+            Holiday::ChristmasEve => Date::new(y, 12, 24).ok(),
+            Holiday::Christmas => Date::new(y, 12, 25).ok(),
+            Holiday::Thanksgiving => {
+                let first = Date::new(y, 11, 1).ok()?;
+                let to_thursday = i64::from(Weekday::Thursday.since(first.weekday()));
+                Some(add_days(first, to_thursday + 21))
+            }
+            Holiday::Easter(shift) => {
+                // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+                let y = i32::from(y);
+                let (a, b, c) = (y % 19, y / 100, y % 100);
+                let (d, e) = (b / 4, b % 4);
+                let f = (b + 8) / 25;
+                let g = (b - f + 1) / 3;
+                let h = (19 * a + b - d - g + 15) % 30;
+                let (i, k) = (c / 4, c % 4);
+                let l = (32 + 2 * e + 2 * i - h - k) % 7;
+                let m = (a + 11 * h + 22 * l) / 451;
+                let month = (h + l - 7 * m + 114) / 31;
+                let day = (h + l - 7 * m + 114) % 31 + 1;
+                let sunday = Date::new(
+                    i16::try_from(y).ok()?,
+                    i8::try_from(month).ok()?,
+                    i8::try_from(day).ok()?,
+                )
+                .ok()?;
+                Some(add_days(sunday, i64::from(shift)))
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -207,6 +279,49 @@ pub(super) fn resolve(core: Core, anchor: Date, tense: Tense) -> Option<When> {
             Date::new(y, month, 1).ok().map(When::month_of)
         })?,
         Core::Year(y) => When::year_of(Date::new(y, 1, 1).ok()?),
+        Core::MonthOffset { month, offset } => {
+            let y = anchor.year();
+            let year = match offset {
+                o if o < 0 => {
+                    if month < anchor.month() {
+                        y
+                    } else {
+                        y - 1
+                    }
+                }
+                0 => y,
+                _ => {
+                    if month > anchor.month() {
+                        y
+                    } else {
+                        y + 1
+                    }
+                }
+            };
+            When::month_of(Date::new(year, month, 1).ok()?)
+        }
+        Core::Holiday(h) => pick_year(anchor, tense, |y| h.date(y).map(When::day))?,
+        Core::Weekend => {
+            let this_sat = add_days(week_start(anchor), 5);
+            let weekend = |sat: Date| When::span(sat, add_days(sat, 1), Precision::Range);
+            if anchor >= this_sat {
+                weekend(this_sat)
+            } else if tense == Tense::Past {
+                weekend(add_days(this_sat, -7))
+            } else {
+                weekend(this_sat)
+            }
+        }
+        Core::Years { first, years } => When::span(
+            Date::new(first, 1, 1).ok()?,
+            Date::new(first + years - 1, 12, 31).ok()?,
+            Precision::Range,
+        ),
+        Core::YearRange(a, b) => When::span(
+            Date::new(a, 1, 1).ok()?,
+            Date::new(b, 12, 31).ok()?,
+            Precision::Range,
+        ),
         Core::Today(n) => When::day(add_days(anchor, n)),
         Core::Weekday { day, shift } => {
             let back = i64::from(anchor.weekday().since(day));
@@ -216,7 +331,13 @@ pub(super) fn resolve(core: Core, anchor: Date, tense: Tense) -> Option<When> {
                 -1 => add_days(week_start(anchor), i64::from(day.to_monday_zero_offset())),
                 s if s < 0 => add_days(anchor, -(if back == 0 { 7 } else { back })),
                 s if s > 0 => add_days(anchor, if ahead == 0 { 7 } else { ahead }),
-                _ if tense == Tense::Future => add_days(anchor, if ahead == 0 { 7 } else { ahead }),
+                // A bare weekday that is the publication day is that day,
+                // whatever the tense ("said Friday" in a Friday paper).
+                _ if back == 0 => anchor,
+                _ if tense == Tense::Future => add_days(anchor, ahead),
+                _ if tense == Tense::Past => add_days(anchor, -back),
+                // No verb to go by ("leaves the EU on Friday"): the nearer one.
+                _ if ahead < back => add_days(anchor, ahead),
                 _ => add_days(anchor, -back),
             };
             When::day(d)
@@ -306,6 +427,23 @@ pub(super) fn resolve(core: Core, anchor: Date, tense: Tense) -> Option<When> {
 
 /// Narrows a span to its early, middle or late third (approximate).
 pub(super) fn part(w: &When, which: &str) -> When {
+    // A decade is read in years: the early 1970s are 1970–73, the mid-2000s
+    // 2003–06, the late 1980s 1986–89.
+    let y = w.start.year();
+    if w.start.month() == 1
+        && w.start.day() == 1
+        && y % 10 == 0
+        && w.end == Date::new(y + 9, 12, 31).unwrap_or(w.end)
+    {
+        let (a, b) = match which {
+            "early" | "beginning" | "start" => (0, 3),
+            "mid" | "middle" => (3, 6),
+            _ => (6, 9),
+        };
+        if let (Ok(s), Ok(e)) = (Date::new(y + a, 1, 1), Date::new(y + b, 12, 31)) {
+            return When::span(s, e, Precision::Range).approx();
+        }
+    }
     let days = i64::from((w.end - w.start).get_days().max(0));
     let third = (days + 1) / 3;
     let (s, e) = match which {

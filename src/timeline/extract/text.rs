@@ -251,3 +251,91 @@ pub(super) fn tense_of(toks: &[Tok<'_>]) -> Tense {
         _ => Tense::Past,
     }
 }
+
+/// Past tenses of irregular verbs common in news (regular ones end in -ed).
+const IRREGULAR_PAST: &[&str] = &[
+    "met", "told", "took", "gave", "made", "came", "went", "began", "left", "won", "lost", "held",
+    "sent", "saw", "found", "fell", "rose", "spoke", "wrote", "paid", "sold", "bought", "built",
+    "led", "ran", "struck", "brought", "became", "drew", "flew", "grew", "knew", "threw", "chose",
+    "broke", "sought", "fought", "thought", "felt", "kept", "stood", "got", "hit", "shut", "quit",
+    "arose", "forbade", "swore", "tore", "wore", "withdrew",
+];
+
+/// Participles that name a plan: in "a rally planned for Friday was called
+/// off" the date belongs to "planned", but its direction comes from the
+/// clause's own verb ("was called off").
+const PLAN_PARTICIPLES: &[&str] = &["planned", "scheduled", "expected", "set", "due", "slated"];
+
+/// The tense a token marks, if any: future (will, would, going to, plans
+/// to, …), past (was, said, -ed, irregular pasts), or none.
+fn marker(toks: &[Tok<'_>], k: usize, first: usize, end: usize) -> Option<Tense> {
+    let t = &toks[k];
+    let next = toks.get(k + 1);
+    let prev = k.checked_sub(1).map(|p| &toks[p]);
+    // A plan's participle takes the tense of its auxiliary ("is due in
+    // February", "was expected on Friday"), or none ("a rally planned for
+    // Friday was called off": the clause's verb decides).
+    if t.is(PLAN_PARTICIPLES) {
+        if prev.is_some_and(|p| p.is(&["is", "are", "am", "s"])) {
+            return Some(Tense::Future);
+        }
+        if prev.is_some_and(|p| p.is(&["was", "were"])) {
+            return Some(Tense::Past);
+        }
+        if next.is_some_and(|n| n.is(&["for", "on", "at", "in"])) {
+            return None;
+        }
+    }
+    if t.is(&["going"]) && next.is_some_and(|n| n.is(&["to"])) {
+        return Some(Tense::Future);
+    }
+    if t.is(&["set", "due", "plan", "prepared", "preparing", "going"])
+        && !next.is_some_and(|n| n.is(&["to", "for"]))
+    {
+        return None;
+    }
+    // Saying is not the event: "the deadline is Nov. 15, the agency said"
+    // — unless the date is the saying's own ("said on Monday").
+    if t.is(&["said", "says", "told", "according"]) && k + 1 != first && k != end {
+        return None;
+    }
+    // "will be held": the participle is the future's, not a past.
+    if prev.is_some_and(|p| p.is(&["be", "been", "being"])) && !t.is(FUTURE_MARKERS) {
+        return None;
+    }
+    if t.is(&["would", "could", "might", "should"]) || t.is(FUTURE_MARKERS) {
+        return Some(Tense::Future);
+    }
+    if t.is(PAST_MARKERS)
+        || t.is(IRREGULAR_PAST)
+        || (t.lower.len() > 4 && t.lower.ends_with("ed") && !t.capitalized())
+    {
+        return Some(Tense::Past);
+    }
+    None
+}
+
+/// The tense of the verb the date phrase at tokens `first..end` hangs on:
+/// the nearest tense marker to it in the sentence (before it on a tie), so
+/// that in "the union reached a deal on Thursday that workers will vote on"
+/// Thursday is past. `None` when the sentence has no marker at all.
+pub(super) fn local_tense(toks: &[Tok<'_>], first: usize, end: usize) -> Option<Tense> {
+    let reach = toks.len();
+    for d in 1..=reach {
+        if let Some(k) = first.checked_sub(d)
+            && let Some(t) = marker(toks, k, first, end)
+        {
+            return Some(t);
+        }
+        let k = end + d - 1;
+        if k < toks.len()
+            && let Some(t) = marker(toks, k, first, end)
+        {
+            return Some(t);
+        }
+        if first < d && end + d > toks.len() {
+            break;
+        }
+    }
+    None
+}
