@@ -2,12 +2,16 @@
 //! friends skipped; on the sample and on other kinds of text.
 
 use jiff::civil::{Date, date};
-use storyline::timeline::{DatedPhrase, extract_dates};
+use storyline::timeline::{DatedPhrase, TimeKind, extract_dates};
 
 const ANCHOR: Date = date(2020, 1, 23); // a Thursday
 
+/// The dates found (durations and recurrences are typed apart).
 fn found(text: &str) -> Vec<DatedPhrase> {
     extract_dates(text, ANCHOR)
+        .into_iter()
+        .filter(|p| p.kind == TimeKind::Date)
+        .collect()
 }
 
 /// (phrase, EDTF) of every dated phrase.
@@ -248,4 +252,62 @@ fn the_sample_reads_as_the_issue_says() {
         loaded.document.slice(*s),
         Some("Separately, a German decision on Huawei will come later this year.")
     );
+}
+
+#[test]
+fn durations_and_recurrences_are_typed_and_never_dates() {
+    let cases = [
+        (
+            "He served as mayor for three years.",
+            "for three years",
+            TimeKind::Duration,
+        ),
+        ("The talks lasted two days.", "two days", TimeKind::Duration),
+        (
+            "The strike could last for weeks.",
+            "for weeks",
+            TimeKind::Duration,
+        ),
+        (
+            "The index posted the smallest gain in a year.",
+            "in a year",
+            TimeKind::Duration,
+        ),
+        (
+            "The committee meets each Thursday.",
+            "each Thursday",
+            TimeKind::Set,
+        ),
+        (
+            "Prices are reviewed every month.",
+            "every month",
+            TimeKind::Set,
+        ),
+        (
+            "The newsletter is published weekly.",
+            "weekly",
+            TimeKind::Set,
+        ),
+        ("The board meets on Mondays.", "on Mondays", TimeKind::Set),
+        (
+            "The bank cut rates twice a year.",
+            "twice a year",
+            TimeKind::Set,
+        ),
+    ];
+    for (text, phrase, kind) in cases {
+        let all = extract_dates(text, ANCHOR);
+        assert!(
+            all.iter().any(|p| p.phrase == phrase && p.kind == kind),
+            "{text:?} → {all:?}"
+        );
+        assert!(
+            found(text).is_empty(),
+            "{text:?} offers a date: {:?}",
+            found(text)
+        );
+    }
+    // Relative phrases that own a count stay dates.
+    assert_eq!(one("The talks ended two weeks ago.").0, "two weeks ago");
+    assert_eq!(one("The ban would start in two weeks.").0, "in two weeks");
 }

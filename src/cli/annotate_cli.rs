@@ -210,16 +210,19 @@ pub fn events(
             .iter()
             .map(|s| {
                 let w = &s.found.when;
+                let date = s.found.kind == crate::timeline::TimeKind::Date;
                 let mut row = serde_json::json!({
                     "phrase": s.found.phrase,
-                    "start": w.start.to_string(),
-                    "end": w.end.to_string(),
-                    "precision": w.precision.name(),
+                    "type": s.found.kind.name(),
+                    "start": date.then(|| w.start.to_string()),
+                    "end": date.then(|| w.end.to_string()),
+                    "precision": date.then(|| w.precision.name()),
                     "approximate": w.approximate,
+                    "resolved_against": w.resolved_against.map(|d| d.to_string()),
                     "offset": s.found.range.start.0,
                     "sentence": doc.slice(s.found.sentence).unwrap_or("").replace('\n', " "),
                     "lane": lane_name(&s.lane),
-                    "edtf": w.edtf(),
+                    "edtf": date.then(|| w.edtf()),
                     "kind": if s.found.expected { "expected" } else { "reported" },
                     "title": s.title,
                 });
@@ -239,13 +242,18 @@ pub fn events(
         writeln!(out, "resolved against {anchor}")?;
         for s in &suggestions {
             let w = &s.found.when;
+            let date = s.found.kind == crate::timeline::TimeKind::Date;
             writeln!(
                 out,
                 "{:>7}  {:<24} {:<23} {:<6}{} {}  [{}]",
                 s.found.range.start.0,
                 format!("{:?}", s.found.phrase),
-                w.edtf(),
-                w.precision.name(),
+                if date { w.edtf() } else { String::new() },
+                if date {
+                    w.precision.name()
+                } else {
+                    s.found.kind.name()
+                },
                 if w.approximate { " ~" } else { "  " },
                 if s.found.expected {
                     "expected"

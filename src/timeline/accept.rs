@@ -74,7 +74,7 @@ pub fn phrase_for_range(doc: &Document, anchor: Date, range: CharRange) -> Optio
     let block = doc.block_at(range.start).map(|b| doc.blocks[b].range)?;
     let found: Vec<DatedPhrase> = extract_from_document(doc, anchor)
         .into_iter()
-        .filter(|p| p.range.overlaps(block))
+        .filter(|p| p.kind == super::extract::TimeKind::Date && p.range.overlaps(block))
         .collect();
     let dist = |p: &DatedPhrase| {
         if p.range.overlaps(range) {

@@ -6,7 +6,9 @@
 pub mod extract;
 pub mod when;
 
-pub use extract::{DatedPhrase, extract_dates, extract_from_document, for_each_dated_phrase};
+pub use extract::{
+    DatedPhrase, TimeKind, extract_dates, extract_from_document, for_each_dated_phrase,
+};
 pub use when::{OpenEnd, Precision, When, parse_user_date};
 pub mod lanes;
 pub use lanes::{

@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 
-use super::extract::{DatedPhrase, for_each_dated_phrase};
+use super::extract::{DatedPhrase, TimeKind, for_each_dated_phrase};
 use super::lanes::{Event, Lane, LaneId, suggest_lane};
 use crate::document::{Document, text_fingerprint};
 
@@ -23,13 +23,17 @@ pub struct Suggestion {
 /// Every dated phrase of `doc` as a suggestion, in text order.
 #[must_use]
 pub fn all_suggestions(doc: &Document, anchor: Date, lanes: &[Lane]) -> Vec<Suggestion> {
-    found_phrases(doc, anchor)
-        .iter()
-        .map(|found| suggestion_for(doc, found, lanes))
-        .collect()
+    // Durations and recurrences too, typed (the CLI lists them; the window
+    // offers only dates).
+    let mut out = Vec::new();
+    for_each_dated_phrase(doc, anchor, |found| {
+        out.push(suggestion_for(doc, &found, lanes));
+    });
+    out
 }
 
-/// The dated phrases of `doc` that can be offered as events, in text order,
+/// The dated phrases of `doc` that can be offered as events (dates, not
+/// durations or recurrences), in text order,
 /// without their text: `phrase` and `when.phrase` are left empty (the
 /// ranges say where they are). A book has tens of thousands; keeping their
 /// text, titles and keys cost 20 MB, so those are made only for the few
@@ -38,6 +42,9 @@ pub fn all_suggestions(doc: &Document, anchor: Date, lanes: &[Lane]) -> Vec<Sugg
 pub fn found_phrases(doc: &Document, anchor: Date) -> Vec<DatedPhrase> {
     let mut out = Vec::new();
     for_each_dated_phrase(doc, anchor, |mut found| {
+        if found.kind != TimeKind::Date {
+            return;
+        }
         found.phrase = String::new();
         found.when.phrase = String::new();
         out.push(found);

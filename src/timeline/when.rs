@@ -270,7 +270,10 @@ pub fn parse_user_date(input: &str, anchor: Option<Date>) -> Option<When> {
         w
     } else {
         let found = super::extract::extract_dates(s, anchor?);
-        found.into_iter().next()?.when
+        found
+            .into_iter()
+            .find(|f| f.kind == super::extract::TimeKind::Date)?
+            .when
     };
     let mut when = when;
     when.approximate |= approximate;

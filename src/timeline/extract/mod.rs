@@ -10,11 +10,15 @@
 
 use jiff::civil::Date;
 
+mod backref;
 mod resolve;
 mod text;
+mod words;
 
-use resolve::{Core, Holiday, Unit, count_of, part, resolve, season_of, unit_of};
+use backref::{backref_at, resolve_backref};
+use resolve::{Core, Unit, count_of, part, resolve, season_of, unit_of};
 use text::{Tense, Tok, local_tense, sentences, tense_of, tokens};
+use words::{duration_or_set_at, is_dateline_city, looks_like_a_name, named_day_at};
 
 use super::when::{OpenEnd, Precision, When, add_days, weekday_from_name};
 use crate::document::{BlockKind, CharIdx, CharRange, Document, TextIndex, month_from_name};
@@ -32,6 +36,33 @@ pub struct DatedPhrase {
     pub sentence: CharRange,
     /// True when the sentence reports something expected or planned.
     pub expected: bool,
+    /// A date, or a duration or recurrence (never offered as an event; its
+    /// `when` is then only the publication day).
+    pub kind: TimeKind,
+}
+
+/// What a phrase about time names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TimeKind {
+    /// A point or span on the calendar: can be an event.
+    #[default]
+    Date,
+    /// A length of time: "for three years", "two days", "in a decade".
+    Duration,
+    /// A recurrence: "each Thursday", "every month", "weekly".
+    Set,
+}
+
+impl TimeKind {
+    /// Its name in exports and the CLI: `date`, `duration`, `set`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            TimeKind::Date => "date",
+            TimeKind::Duration => "duration",
+            TimeKind::Set => "set",
+        }
+    }
 }
 
 /// Dated phrases in the reading blocks of `doc` (not the title or dateline),
@@ -49,6 +80,8 @@ pub fn extract_from_document(doc: &Document, anchor: Date) -> Vec<DatedPhrase> {
 pub fn for_each_dated_phrase(doc: &Document, anchor: Date, mut each: impl FnMut(DatedPhrase)) {
     let index = TextIndex::new(&doc.text);
     let mut block_out = Vec::new();
+    // The last date found, for "the next day" and the like.
+    let mut reference: Option<When> = None;
     for block in &doc.blocks {
         if matches!(
             block.kind,
@@ -57,7 +90,14 @@ pub fn for_each_dated_phrase(doc: &Document, anchor: Date, mut each: impl FnMut(
             continue;
         }
         let text = doc.block_text(block);
-        scan_block(text, block.range.start, &index, anchor, &mut block_out);
+        scan_block(
+            text,
+            block.range.start,
+            &index,
+            anchor,
+            &mut reference,
+            &mut block_out,
+        );
         block_out.drain(..).for_each(&mut each);
     }
 }
@@ -67,9 +107,17 @@ pub fn for_each_dated_phrase(doc: &Document, anchor: Date, mut each: impl FnMut(
 pub fn extract_dates(text: &str, anchor: Date) -> Vec<DatedPhrase> {
     let index = TextIndex::new(text);
     let mut out = Vec::new();
+    let mut reference: Option<When> = None;
     for para in split_paragraphs(text) {
         let start = index.char_of(para.0);
-        scan_block(&text[para.0..para.1], start, &index, anchor, &mut out);
+        scan_block(
+            &text[para.0..para.1],
+            start,
+            &index,
+            anchor,
+            &mut reference,
+            &mut out,
+        );
     }
     out
 }
@@ -83,116 +131,6 @@ fn split_paragraphs(text: &str) -> Vec<(usize, usize)> {
     }
     out.push((start, text.len()));
     out
-}
-
-/// A named day at `i`: "Christmas (Eve|Day)", "New Year's (Day|Eve)",
-/// "Thanksgiving", "Easter (Sunday|Monday)", "the weekend".
-fn named_day_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> {
-    let t = &toks[i];
-    let at = |k: usize, words: &[&str]| toks.get(k).is_some_and(|w| w.is(words));
-    if t.is(&["christmas"]) && t.capitalized() {
-        if at(i + 1, &["eve"]) {
-            return Some((i + 2, Core::Holiday(Holiday::ChristmasEve)));
-        }
-        let end = if at(i + 1, &["day"]) { i + 2 } else { i + 1 };
-        return Some((end, Core::Holiday(Holiday::Christmas)));
-    }
-    if t.is(&["new"]) && t.capitalized() && at(i + 1, &["year"]) {
-        let k = if at(i + 2, &["s"]) { i + 3 } else { i + 2 };
-        if at(k, &["day"]) {
-            return Some((k + 1, Core::Holiday(Holiday::NewYearsDay)));
-        }
-        if at(k, &["eve"]) {
-            return Some((k + 1, Core::Holiday(Holiday::NewYearsEve)));
-        }
-        return None;
-    }
-    if t.is(&["thanksgiving"]) && t.capitalized() {
-        return Some((i + 1, Core::Holiday(Holiday::Thanksgiving)));
-    }
-    if t.is(&["easter"]) && t.capitalized() {
-        return Some(match toks.get(i + 1) {
-            Some(n) if n.is(&["sunday"]) => (i + 2, Core::Holiday(Holiday::Easter(0))),
-            Some(n) if n.is(&["monday"]) => (i + 2, Core::Holiday(Holiday::Easter(1))),
-            _ => (i + 1, Core::Holiday(Holiday::Easter(0))),
-        });
-    }
-    if t.is(&["weekend"]) && i > 0 && toks[i - 1].is(&["the", "this"]) {
-        return Some((i + 1, Core::Weekend));
-    }
-    None
-}
-
-/// Words that only look like dates: a first name ("Jan Kavan", "Robin
-/// Sunday"), a programme ("This Week", "the Today programme"), a weekday as
-/// a modifier ("the Monday market", "the paper's Saturday edition"), and
-/// "today's youth", "the people of tomorrow".
-fn looks_like_a_name(toks: &[Tok<'_>], i: usize) -> bool {
-    let t = &toks[i];
-    let next = toks.get(i + 1);
-    let prev = i.checked_sub(1).map(|p| &toks[p]);
-    let sentence_start = i == 0;
-    // "Jan Kavan": an abbreviation without its dot, then a name.
-    if t.is(&[
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ]) && t.next == ' '
-        && next.is_some_and(|n| n.capitalized() && n.month().is_none() && n.number().is_none())
-    {
-        return true;
-    }
-    // "This Week", "Today" in the middle of a sentence: a title.
-    if !sentence_start
-        && t.capitalized()
-        && (t.is(&["today", "tonight", "tomorrow", "yesterday"])
-            || t.is(&["this"])
-                && next.is_some_and(|n| n.capitalized() && n.is(&["week", "morning"])))
-    {
-        return true;
-    }
-    // "today's youth", "the people of tomorrow", "Today the company is …".
-    if t.is(&["today", "tomorrow", "yesterday"])
-        && (matches!(t.next, '\'' | '’') || prev.is_some_and(|p| p.is(&["of"])))
-    {
-        return true;
-    }
-    if t.is(&["today"]) && sentence_start && next.is_some_and(|n| !n.is(&["at", "on", "in"])) {
-        let present = toks[1..toks.len().min(6)]
-            .iter()
-            .any(|w| w.is(&["is", "are", "has", "have"]));
-        if present {
-            return true;
-        }
-    }
-    if weekday_from_name(&t.lower).is_some() && t.capitalized() {
-        // "Robin Sunday": after another capitalised name.
-        if prev.is_some_and(|p| {
-            p.capitalized()
-                && !sentence_start
-                && i > 1
-                && p.month().is_none()
-                && !p.is(&[
-                    "on", "last", "next", "this", "by", "until", "since", "from", "and", "or",
-                ])
-        }) {
-            return true;
-        }
-        // "the Monday market", "the paper's Saturday edition".
-        if prev.is_some_and(|p| p.is(&["the", "s"]))
-            && next.is_some_and(|n| {
-                !n.capitalized()
-                    && !n.is(&["morning", "afternoon", "evening", "night", "and", "or"])
-            })
-        {
-            return true;
-        }
-    }
-    false
-}
-
-/// An all-capitals place name followed by a comma or a bracket, as at the
-/// head of a wire story ("NAIROBI, Kenya (AP) _", "LONDON, Aug. 12").
-fn is_dateline_city(t: &Tok<'_>) -> bool {
-    t.text.len() >= 3 && t.text.chars().all(char::is_uppercase) && matches!(t.next, ',' | '(')
 }
 
 /// Prepositions and modifiers that make an ambiguous month name a month.
@@ -239,6 +177,15 @@ fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, Core)> {
     if let Some(month) = t.month() {
         // Month Day[, Year] / Month Year / Month.
         if let Some(day) = next.and_then(Tok::day).filter(|_| t.next != '-') {
+            // "the May 4th Movement": a name.
+            if i > 0
+                && toks[i - 1].is(&["the"])
+                && toks
+                    .get(i + 2)
+                    .is_some_and(|w| w.capitalized() && w.year().is_none())
+            {
+                return None;
+            }
             let year = toks.get(i + 2).and_then(Tok::year);
             let end = if year.is_some() { i + 3 } else { i + 2 };
             return Some((end, Core::Day { month, day, year }));
@@ -254,7 +201,12 @@ fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, Core)> {
         }
         let unambiguous = t.text.len() > 5 && !t.is(&["august"])
             || t.is(&["jan", "feb", "sept", "oct", "nov", "dec"]);
-        let context = i > 0 && toks[i - 1].is(MONTH_CONTEXT) || t.prev == '-';
+        let context = i > 0 && toks[i - 1].is(MONTH_CONTEXT)
+            || t.prev == '-'
+            // "set for June", "scheduled for May".
+            || i > 1
+                && toks[i - 1].is(&["for"])
+                && toks[i - 2].is(&["set", "scheduled", "planned", "slated", "due", "expected"]);
         if unambiguous || context {
             return Some((i + 1, Core::Month { month, year: None }));
         }
@@ -516,19 +468,61 @@ fn relative_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> {
     if !had_the && !toks.get(k).is_some_and(|w| w.is(&["recent"])) {
         return None;
     }
+    let recent = toks[k].is(&["recent"]);
     k += 1;
-    if toks
-        .get(k)
-        .is_some_and(|w| w.is(&["few", "several", "couple"]))
-    {
-        k += 1;
-        if toks.get(k).is_some_and(|w| w.is(&["of"])) {
+    // "the past few days", "the next two years": a window of n units
+    // ending at (or starting after) the publication date.
+    let mut count: Option<(i64, bool)> = None;
+    if let Some(w) = toks.get(k) {
+        let vague = match w.lower.as_str() {
+            "few" => Some(3),
+            "couple" => Some(2),
+            "several" => Some(6),
+            _ => None,
+        };
+        if let Some(n) = vague {
+            count = Some((n, true));
             k += 1;
+            if toks.get(k).is_some_and(|w| w.is(&["of"])) {
+                k += 1;
+            }
+        } else if !w.is(&["a", "an"])
+            && let Some((j, n, approx)) = count_of(toks, k)
+        {
+            count = Some((n, approx));
+            k = j;
         }
     }
     let unit = toks.get(k).and_then(unit_of)?;
-    if !toks[k].lower.ends_with('s') && dir {
-        return None; // "the next day" is not vague
+    let plural = toks[k].lower.ends_with('s');
+    if toks.get(k + 1).is_some_and(|w| w.is(&["of"])) {
+        return None; // "the last week of March"
+    }
+    if let Some((n, approx)) = count.filter(|_| !recent) {
+        return Some((
+            k + 1,
+            Core::Rolling {
+                unit,
+                n,
+                future: dir,
+                approx,
+            },
+        ));
+    }
+    if !plural {
+        if dir || recent {
+            return None; // "the next day" is not vague
+        }
+        // "the past week", "in the last month": the days just gone.
+        return Some((
+            k + 1,
+            Core::Rolling {
+                unit,
+                n: 1,
+                future: false,
+                approx: false,
+            },
+        ));
     }
     Some((k + 1, Core::Vague { unit, future: dir }))
 }
@@ -539,6 +533,7 @@ fn scan_block(
     base: CharIdx,
     index: &TextIndex<'_>,
     anchor: Date,
+    reference: &mut Option<When>,
     out: &mut Vec<DatedPhrase>,
 ) {
     let block_byte = index.byte_of(base);
@@ -552,8 +547,24 @@ fn scan_block(
         };
         let mut i = 0;
         while i < toks.len() {
-            let Some((first, end, when, inherently_future)) = phrase_at(&toks, i, sentence, anchor)
-            else {
+            // "The next day", "two days later": from the last date before.
+            let backref = reference.as_ref().and_then(|r| {
+                backref_at(&toks, i).map(|(end, b)| (end, resolve_backref(b, r), r.start))
+            });
+            let (kind, found, against) = match (backref, duration_or_set_at(&toks, i)) {
+                (Some((end, when, against)), _) => {
+                    (TimeKind::Date, Some((i, end, when, false)), against)
+                }
+                (None, Some((end, kind))) => {
+                    (kind, Some((i, end, When::day(anchor), false)), anchor)
+                }
+                (None, None) => (
+                    TimeKind::Date,
+                    phrase_at(&toks, i, sentence, anchor),
+                    anchor,
+                ),
+            };
+            let Some((first, end, when, inherently_future)) = found else {
                 i += 1;
                 continue;
             };
@@ -569,10 +580,14 @@ fn scan_block(
             };
             let mut when = when;
             sentence[a..b].clone_into(&mut when.phrase);
-            when.resolved_against = Some(anchor);
-            let expected = inherently_future
-                || when.start > anchor
-                || (tense == Tense::Future && when.end >= anchor);
+            when.resolved_against = Some(against);
+            if kind == TimeKind::Date && when.open.is_none() {
+                *reference = Some(when.clone());
+            }
+            let expected = kind == TimeKind::Date
+                && (inherently_future
+                    || when.start > anchor
+                    || (tense == Tense::Future && when.end >= anchor));
             out.push(DatedPhrase {
                 phrase: when.phrase.clone(),
                 range: CharRange {
@@ -582,6 +597,7 @@ fn scan_block(
                 when,
                 sentence: sentence_range,
                 expected,
+                kind,
             });
             i = end;
         }
@@ -616,6 +632,9 @@ fn phrase_at(
         _ => None,
     };
     let mut k = i + usize::from(open.is_some());
+    if k < toks.len() && looks_like_a_name(toks, k) {
+        return None;
+    }
     // "in two weeks", "in the coming months" start with their preposition.
     let relative_from_lead =
         relative_at(toks, k).filter(|_| toks[k].is(&["in", "within", "over", "during"]));

@@ -61,6 +61,14 @@ pub(super) enum Core {
         unit: Unit,
         approx: bool,
     },
+    /// "the past week", "the past few days", "the next two years": `n`
+    /// units up to the publication date, or from the day after it.
+    Rolling {
+        unit: Unit,
+        n: i64,
+        future: bool,
+        approx: bool,
+    },
     /// "in the coming weeks" (future) or "in recent weeks" (past).
     Vague {
         unit: Unit,
@@ -364,6 +372,27 @@ pub(super) fn resolve(core: Core, anchor: Date, tense: Tense) -> Option<When> {
             } else {
                 w
             }
+        }
+        Core::Rolling {
+            unit,
+            n,
+            future,
+            approx,
+        } => {
+            let w = if future {
+                When::span(
+                    add_days(anchor, 1),
+                    shift(unit, anchor, n),
+                    Precision::Range,
+                )
+            } else {
+                When::span(
+                    add_days(shift(unit, anchor, -n), 1),
+                    anchor,
+                    Precision::Range,
+                )
+            };
+            if approx { w.approx() } else { w }
         }
         Core::Vague { unit, future } => {
             let reach = match unit {

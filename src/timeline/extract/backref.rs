@@ -1,0 +1,98 @@
+//! Phrases dated from the last date before them in the text, not from the
+//! publication date: "The talks collapsed on Feb. 3, 2019. The next day,
+//! the minister resigned." As news date taggers do for narrative passages,
+//! the reference is the latest date found before the phrase (in reading
+//! order, across paragraphs); the result keeps it as `resolved_against`.
+
+use jiff::civil::Date;
+
+use super::resolve::{Unit, shift, unit_of, unit_span};
+use super::text::Tok;
+use crate::timeline::when::{Precision, When, add_days};
+
+/// A back-reference: so many units after (or before) the reference, or the
+/// reference's own unit ("that year").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum BackRef {
+    /// `n` units from the reference (negative: before it).
+    Shift { unit: Unit, n: i64 },
+    /// The unit containing the reference: "that day", "that year".
+    Same(Unit),
+}
+
+/// A back-reference at token `i`: "the next day", "the following week",
+/// "the previous year", "the day before", "that year", "two days later",
+/// "a day earlier". Returns its end token.
+pub(super) fn backref_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, BackRef)> {
+    let t = toks.get(i)?;
+    let at = |k: usize, words: &[&str]| toks.get(k).is_some_and(|w| w.is(words));
+    let singular_unit = |k: usize| {
+        toks.get(k)
+            .filter(|w| !w.lower.ends_with('s'))
+            .and_then(unit_of)
+    };
+    if t.is(&["the"]) {
+        if at(i + 1, &["next", "following", "subsequent"])
+            && let Some(unit) = singular_unit(i + 2)
+        {
+            return Some((i + 3, BackRef::Shift { unit, n: 1 }));
+        }
+        if at(i + 1, &["previous", "preceding", "prior"])
+            && let Some(unit) = singular_unit(i + 2)
+        {
+            return Some((i + 3, BackRef::Shift { unit, n: -1 }));
+        }
+        if let Some(unit) = singular_unit(i + 1) {
+            if at(i + 2, &["before"]) && !at(i + 3, &["the", "a", "an"]) {
+                return Some((i + 3, BackRef::Shift { unit, n: -1 }));
+            }
+            if at(i + 2, &["after"]) && !at(i + 3, &["the", "a", "an"]) {
+                return Some((i + 3, BackRef::Shift { unit, n: 1 }));
+            }
+        }
+        return None;
+    }
+    if t.is(&["that"]) && toks.get(i + 1).is_some_and(|w| !w.capitalized() || i == 0) {
+        return singular_unit(i + 1)
+            .filter(|_| !at(i + 2, &["of"]))
+            .map(|unit| (i + 2, BackRef::Same(unit)));
+    }
+    // "two days later", "a day earlier", "a week afterward".
+    let (j, n, _) = super::resolve::count_of(toks, i)?;
+    let unit = toks.get(j).and_then(unit_of)?;
+    if at(j + 1, &["later", "afterward", "afterwards"]) {
+        return Some((j + 2, BackRef::Shift { unit, n }));
+    }
+    if at(j + 1, &["earlier"]) {
+        return Some((j + 2, BackRef::Shift { unit, n: -n }));
+    }
+    None
+}
+
+/// Resolves `back` against the `reference` date; approximate when the
+/// reference is coarser than what is asked of it ("the next day" after a
+/// month).
+pub(super) fn resolve_backref(back: BackRef, reference: &When) -> When {
+    let base: Date = reference.start;
+    let (unit, when) = match back {
+        BackRef::Shift { unit, n } => (
+            unit,
+            match unit {
+                Unit::Day => When::day(add_days(base, n)),
+                _ => unit_span(unit, shift(unit, base, n)),
+            },
+        ),
+        BackRef::Same(unit) => (unit, unit_span(unit, base)),
+    };
+    let finer = |p: Precision| match unit {
+        Unit::Day => p != Precision::Day,
+        Unit::Week | Unit::Weekend => !matches!(p, Precision::Day | Precision::Week),
+        Unit::Month => matches!(p, Precision::Season | Precision::Year | Precision::Range),
+        Unit::Quarter | Unit::Year => false,
+    };
+    if finer(reference.precision) || reference.approximate {
+        when.approx()
+    } else {
+        when
+    }
+}

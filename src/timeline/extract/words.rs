@@ -1,0 +1,254 @@
+//! Words about time that are not plain dates, and words that only look
+//! like dates: durations and recurrences ("for three years", "each
+//! Thursday"), named days ("Christmas Eve", "Easter", "the weekend"), and
+//! names, titles and datelines ("Jan Kavan", "This Week", "WASHINGTON,").
+
+use super::TimeKind;
+use super::resolve::{Core, Holiday, Unit, count_of, season_of, unit_of};
+use super::text::Tok;
+use crate::timeline::when::weekday_from_name;
+
+/// A duration or a recurrence starting at token `i`: "for three years",
+/// "two days", "for weeks", "the smallest gain in a year", "in 100 days";
+/// "each Thursday", "every two years", "weekly", "twice a year", "on
+/// Mondays". Returns its end token and kind.
+#[expect(
+    clippy::many_single_char_names,
+    reason = "token indices (i, j, k), the token (t) and a count (n) read like the grammar they walk"
+)]
+pub(super) fn duration_or_set_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, TimeKind)> {
+    let t = &toks[i];
+    let at = |k: usize, words: &[&str]| toks.get(k).is_some_and(|w| w.is(words));
+    let timely = |w: &Tok<'_>| {
+        unit_of(w).is_some()
+            || weekday_from_name(w.lower.trim_end_matches('s')).is_some()
+            || w.month().is_some()
+            || season_of(w).is_some()
+    };
+    // Recurrences.
+    if t.is(&["each", "every"]) {
+        let mut k = i + 1;
+        if !at(k, &["a", "an"])
+            && let Some((j, _, _)) = count_of(toks, k)
+        {
+            k = j;
+        }
+        return toks
+            .get(k)
+            .filter(|w| timely(w))
+            .map(|_| (k + 1, TimeKind::Set));
+    }
+    if t.is(&[
+        "daily",
+        "weekly",
+        "monthly",
+        "annually",
+        "yearly",
+        "quarterly",
+        "fortnightly",
+        "biweekly",
+        "nightly",
+        "hourly",
+    ]) {
+        return Some((i + 1, TimeKind::Set));
+    }
+    if t.is(&["once", "twice"])
+        && at(i + 1, &["a", "an", "per", "every", "each"])
+        && toks.get(i + 2).and_then(unit_of).is_some()
+    {
+        return Some((i + 3, TimeKind::Set));
+    }
+    if t.is(&["on"])
+        && toks.get(i + 1).is_some_and(|w| {
+            w.capitalized()
+                && w.lower.ends_with('s')
+                && weekday_from_name(&w.lower[..w.lower.len() - 1]).is_some()
+        })
+    {
+        return Some((i + 2, TimeKind::Set));
+    }
+    // Durations.
+    let mut k = i;
+    let lead_for = t.is(&["for"]);
+    if lead_for {
+        k += 1;
+        while at(
+            k,
+            &[
+                "more", "less", "than", "nearly", "almost", "about", "over", "under",
+            ],
+        ) {
+            k += 1;
+        }
+    }
+    // "in a year", "in a decade" after a superlative; "in 100 days".
+    let lead_in = t.is(&["in", "within"]);
+    if lead_in {
+        k += 1;
+    }
+    let is_decade = |w: &Tok<'_>| w.is(&["decade", "decades", "century", "centuries"]);
+    let (j, n, bare) = match count_of(toks, k) {
+        Some((j, n, _)) => (j, n, false),
+        None if toks
+            .get(k)
+            .is_some_and(|w| unit_of(w).is_some() || is_decade(w)) =>
+        {
+            (k, 2, true)
+        }
+        None => return None,
+    };
+    let unit_tok = toks.get(j)?;
+    let decade = is_decade(unit_tok);
+    if unit_of(unit_tok).is_none() && !decade {
+        return None;
+    }
+    // "two weeks ago", "a year earlier", "three days later" are dates.
+    if at(
+        j + 1,
+        &["ago", "earlier", "later", "before", "after", "from"],
+    ) {
+        return None;
+    }
+    let plural = unit_tok.lower.ends_with('s');
+    if lead_in {
+        let superlative = toks[..i].iter().rev().take(6).any(|w| {
+            w.is(&["first", "most", "only", "least"])
+                || (w.lower.ends_with("est") && w.lower.len() > 4)
+        });
+        let long = n > 31 && unit_of(unit_tok) == Some(Unit::Day);
+        return (superlative || long || decade).then_some((j + 1, TimeKind::Duration));
+    }
+    if bare {
+        // "for weeks", "could take years", "months of debate".
+        let taking = lead_for
+            || i > 0
+                && toks[i - 1].is(&[
+                    "take", "takes", "took", "taking", "last", "lasted", "spent", "spend",
+                ]);
+        return (plural && (taking || at(j + 1, &["of"]))).then_some((j + 1, TimeKind::Duration));
+    }
+    // "three days", "a week", "18 months": a length, not a date — unless a
+    // relative phrase owns it ("the next two years", "in two weeks").
+    if !lead_for
+        && i > 0
+        && toks[i - 1].is(&[
+            "next", "past", "last", "coming", "in", "within", "the", "first", "second",
+        ])
+    {
+        return None;
+    }
+    if at(j + 1, &["of"]) && !plural {
+        return None; // "a week of drama" is neither
+    }
+    Some((j + 1, TimeKind::Duration))
+}
+
+/// A named day at `i`: "Christmas (Eve|Day)", "New Year's (Day|Eve)",
+/// "Thanksgiving", "Easter (Sunday|Monday)", "the weekend".
+pub(super) fn named_day_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> {
+    let t = &toks[i];
+    let at = |k: usize, words: &[&str]| toks.get(k).is_some_and(|w| w.is(words));
+    if t.is(&["christmas"]) && t.capitalized() {
+        if at(i + 1, &["eve"]) {
+            return Some((i + 2, Core::Holiday(Holiday::ChristmasEve)));
+        }
+        let end = if at(i + 1, &["day"]) { i + 2 } else { i + 1 };
+        return Some((end, Core::Holiday(Holiday::Christmas)));
+    }
+    if t.is(&["new"]) && t.capitalized() && at(i + 1, &["year"]) {
+        let k = if at(i + 2, &["s"]) { i + 3 } else { i + 2 };
+        if at(k, &["day"]) {
+            return Some((k + 1, Core::Holiday(Holiday::NewYearsDay)));
+        }
+        if at(k, &["eve"]) {
+            return Some((k + 1, Core::Holiday(Holiday::NewYearsEve)));
+        }
+        return None;
+    }
+    if t.is(&["thanksgiving"]) && t.capitalized() {
+        return Some((i + 1, Core::Holiday(Holiday::Thanksgiving)));
+    }
+    if t.is(&["easter"]) && t.capitalized() {
+        return Some(match toks.get(i + 1) {
+            Some(n) if n.is(&["sunday"]) => (i + 2, Core::Holiday(Holiday::Easter(0))),
+            Some(n) if n.is(&["monday"]) => (i + 2, Core::Holiday(Holiday::Easter(1))),
+            _ => (i + 1, Core::Holiday(Holiday::Easter(0))),
+        });
+    }
+    if t.is(&["weekend"]) && i > 0 && toks[i - 1].is(&["the", "this"]) {
+        return Some((i + 1, Core::Weekend));
+    }
+    None
+}
+
+/// Words that only look like dates: a first name ("Jan Kavan", "Robin
+/// Sunday"), a programme ("This Week", "the Today programme"), a weekday as
+/// a modifier ("the Monday market", "the paper's Saturday edition"), and
+/// "today's youth", "the people of tomorrow".
+pub(super) fn looks_like_a_name(toks: &[Tok<'_>], i: usize) -> bool {
+    let t = &toks[i];
+    let next = toks.get(i + 1);
+    let prev = i.checked_sub(1).map(|p| &toks[p]);
+    let sentence_start = i == 0;
+    // "Jan Kavan": an abbreviation without its dot, then a name.
+    if t.is(&[
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]) && t.next == ' '
+        && next.is_some_and(|n| n.capitalized() && n.month().is_none() && n.number().is_none())
+    {
+        return true;
+    }
+    // "This Week", "Today" in the middle of a sentence: a title.
+    if !sentence_start
+        && t.capitalized()
+        && (t.is(&["today", "tonight", "tomorrow", "yesterday"])
+            || t.is(&["this"])
+                && next.is_some_and(|n| n.capitalized() && n.is(&["week", "morning"])))
+    {
+        return true;
+    }
+    // "today's youth", "the people of tomorrow", "Today the company is …".
+    if t.is(&["today", "tomorrow", "yesterday"])
+        && (matches!(t.next, '\'' | '’') || prev.is_some_and(|p| p.is(&["of"])))
+    {
+        return true;
+    }
+    if t.is(&["today"]) && sentence_start && next.is_some_and(|n| !n.is(&["at", "on", "in"])) {
+        let present = toks[1..toks.len().min(6)]
+            .iter()
+            .any(|w| w.is(&["is", "are", "has", "have"]));
+        if present {
+            return true;
+        }
+    }
+    if weekday_from_name(&t.lower).is_some() && t.capitalized() {
+        // "Robin Sunday": after another capitalised name.
+        if prev.is_some_and(|p| {
+            p.capitalized()
+                && p.month().is_none()
+                && !p.is(&[
+                    "on", "last", "next", "this", "by", "until", "since", "from", "and", "or",
+                    "every", "each", "before", "after", "through", "till", "early", "late",
+                    "easter", "super", "black", "cyber", "palm", "good", "ash", "holy",
+                ])
+        }) {
+            return true;
+        }
+        // "the Monday market", "the paper's Saturday edition".
+        if prev.is_some_and(|p| p.is(&["the", "s"]))
+            && next.is_some_and(|n| {
+                !n.capitalized()
+                    && !n.is(&["morning", "afternoon", "evening", "night", "and", "or"])
+            })
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// An all-capitals place name followed by a comma or a bracket, as at the
+/// head of a wire story ("NAIROBI, Kenya (AP) _", "LONDON, Aug. 12").
+pub(super) fn is_dateline_city(t: &Tok<'_>) -> bool {
+    t.text.len() >= 3 && t.text.chars().all(char::is_uppercase) && matches!(t.next, ',' | '(')
+}
