@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use super::resolve::{Unit, shift, unit_of, unit_span};
 use super::text::Tok;
-use crate::timeline::when::{Precision, When, add_days};
+use crate::timeline::when::{Precision, When, add_days, add_months};
 
 /// A back-reference: so many units after (or before) the reference, or the
 /// reference's own unit ("that year").
@@ -31,6 +31,21 @@ pub(super) fn backref_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, BackRef)>
             .filter(|w| !w.lower.ends_with('s'))
             .and_then(unit_of)
     };
+    // "the year-ago period", "the year-earlier quarter".
+    if t.is(&["the"])
+        && at(i + 1, &["year"])
+        && toks[i + 1].next == '-'
+        && at(i + 2, &["ago", "earlier"])
+        && at(i + 3, &["period", "quarter", "month", "half"])
+    {
+        return Some((
+            i + 4,
+            BackRef::Shift {
+                unit: Unit::Year,
+                n: -1,
+            },
+        ));
+    }
     if t.is(&["the"]) {
         if at(i + 1, &["next", "following", "subsequent"])
             && let Some(unit) = singular_unit(i + 2)
@@ -74,6 +89,22 @@ pub(super) fn backref_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, BackRef)>
 /// month).
 pub(super) fn resolve_backref(back: BackRef, reference: &When) -> When {
     let base: Date = reference.start;
+    // "a year earlier" than a quarter is that quarter a year before.
+    if let BackRef::Shift {
+        unit: Unit::Year,
+        n,
+    } = back
+        && matches!(
+            reference.precision,
+            Precision::Season | Precision::Month | Precision::Range
+        )
+    {
+        let mut when = reference.clone();
+        when.start = add_months(reference.start, 12 * n);
+        when.end = add_months(reference.end, 12 * n);
+        when.open = None;
+        return when;
+    }
     let (unit, when) = match back {
         BackRef::Shift { unit, n } => (
             unit,

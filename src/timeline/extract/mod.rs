@@ -16,11 +16,11 @@ mod text;
 mod words;
 
 use backref::{backref_at, resolve_backref};
-use resolve::{Core, Unit, count_of, part, resolve, season_of, unit_of};
+use resolve::{Core, Holiday, Unit, count_of, part, resolve, season_of, unit_of};
 use text::{Tense, Tok, local_tense, sentences, tense_of, tokens};
-use words::{duration_or_set_at, is_dateline_city, looks_like_a_name, named_day_at};
+use words::{duration_or_set_at, is_dateline_city, looks_like_a_name, named_day_at, year_in_words};
 
-use super::when::{OpenEnd, Precision, When, add_days, weekday_from_name};
+use super::when::{OpenEnd, Precision, When, add_days, add_months, weekday_from_name};
 use crate::document::{BlockKind, CharIdx, CharRange, Document, TextIndex, month_from_name};
 
 /// One dated phrase found in the text.
@@ -131,6 +131,45 @@ fn split_paragraphs(text: &str) -> Vec<(usize, usize)> {
     }
     out.push((start, text.len()));
     out
+}
+
+/// Whether the sentence is about money or output (so "the quarter" and "the
+/// first half" are periods of a year, not of a game).
+fn financial(toks: &[Tok<'_>]) -> bool {
+    toks.iter().any(|w| {
+        w.is(&[
+            "revenue",
+            "revenues",
+            "sales",
+            "profit",
+            "profits",
+            "earnings",
+            "income",
+            "loss",
+            "losses",
+            "growth",
+            "economy",
+            "output",
+            "results",
+            "margin",
+            "margins",
+            "shipments",
+            "orders",
+            "spending",
+            "deficit",
+            "gdp",
+            "dividend",
+            "shares",
+            "firm",
+            "company",
+            "forecast",
+            "outlook",
+            "demand",
+            "prices",
+            "analysts",
+            "investors",
+        ])
+    })
 }
 
 /// Prepositions and modifiers that make an ambiguous month name a month.
@@ -313,6 +352,55 @@ fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, Core)> {
             },
         ));
     }
+    // "year-end": the last day of the year.
+    if t.is(&["year"]) && t.next == '-' && next.is_some_and(|n| n.is(&["end"])) {
+        return Some((i + 2, Core::Holiday(Holiday::YearEnd)));
+    }
+    // "the quarter" in a results story: the last one that ended.
+    if t.is(&["quarter"])
+        && i > 0
+        && toks[i - 1].is(&["the"])
+        && !next.is_some_and(|n| n.is(&["of", "century", "mile", "point", "final", "finals"]))
+        && financial(toks)
+    {
+        return Some((
+            i + 1,
+            Core::Relative {
+                unit: Unit::Quarter,
+                offset: -1,
+            },
+        ));
+    }
+    // "the year-ago period" with no period before it: the last quarter that
+    // ended, a year earlier.
+    if t.is(&["year"])
+        && t.next == '-'
+        && i > 0
+        && toks[i - 1].is(&["the"])
+        && next.is_some_and(|n| n.is(&["ago", "earlier"]))
+        && toks
+            .get(i + 2)
+            .is_some_and(|w| w.is(&["period", "quarter"]))
+        && financial(toks)
+    {
+        return Some((i + 3, Core::QuarterYearAgo));
+    }
+    // "the first half", "second half" of a year, in a results story.
+    if t.is(&["first", "second"]) && next.is_some_and(|n| n.is(&["half"])) && financial(toks) {
+        let year = toks
+            .get(i + 2)
+            .filter(|w| w.is(&["of"]))
+            .and_then(|_| toks.get(i + 3))
+            .and_then(Tok::year);
+        let end = if year.is_some() { i + 4 } else { i + 2 };
+        return Some((
+            end,
+            Core::Half {
+                second: t.is(&["second"]),
+                year,
+            },
+        ));
+    }
     // "Q3 2020".
     if t.lower.len() == 2
         && t.lower.starts_with('q')
@@ -353,6 +441,10 @@ fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, Core)> {
 /// "in the coming months", "earlier this year", "next Monday").
 fn relative_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> {
     let t = toks.get(i)?;
+    // "this fiscal year" is read as the calendar year (companies' fiscal
+    // years differ; the year is the honest approximation).
+    let fiscal = toks.get(i + 1).is_some_and(|w| w.is(&["fiscal"]));
+    let i = i + usize::from(fiscal);
     let next = toks.get(i + 1);
     if t.next == '-' {
         return None; // "next-generation", "last-minute"
@@ -546,6 +638,7 @@ fn scan_block(
             end: index.char_of(block_byte + s_end),
         };
         let mut i = 0;
+        let mut set_end: Option<usize> = None;
         while i < toks.len() {
             // "The next day", "two days later": from the last date before.
             let backref = reference.as_ref().and_then(|r| {
@@ -568,6 +661,13 @@ fn scan_block(
                 i += 1;
                 continue;
             };
+            // "every year in May": a date right after a recurrence is part of it.
+            let kind = if set_end == Some(first) && toks[first].is(&["in", "on", "at", "during"]) {
+                TimeKind::Set
+            } else {
+                kind
+            };
+            set_end = (kind == TimeKind::Set).then_some(end);
             let (a, b) = (toks[first].start, toks[end - 1].end);
             let last = &toks[end - 1];
             let abbreviated = last.text.len() <= 4
@@ -651,6 +751,10 @@ fn phrase_at(
         {
             k += 1;
         }
+        // "on This Week": a programme.
+        if k < toks.len() && looks_like_a_name(toks, k) {
+            return None;
+        }
     }
     // Parts: "early", "mid", "late", "the end of", "the beginning of".
     let mut part_word: Option<String> = None;
@@ -704,6 +808,18 @@ fn phrase_at(
             return None;
         }
         (k + 1, Core::Year(y), false)
+    } else if part_word.is_some()
+        && toks.get(k).is_some_and(|w| w.is(&["the"]))
+        && let Some(unit) = toks
+            .get(k + 1)
+            .filter(|w| !w.lower.ends_with('s'))
+            .and_then(unit_of)
+    {
+        // "the end of the year", "the start of the month": the current one.
+        (k + 2, Core::Relative { unit, offset: 0 }, false)
+    } else if let Some(year) = year_in_words(toks, k) {
+        // "nineteen ninety-six", "two thousand eight".
+        (year.0, Core::Year(year.1), false)
     } else {
         return None;
     };
@@ -719,6 +835,23 @@ fn phrase_at(
     }
     // "in", "on" without a date after them are not part of anything.
     let mut when = resolve(core, anchor, tense)?;
+    // "January of last year", "the spring of next year": that year's.
+    let mut end = end;
+    if toks.get(end).is_some_and(|w| w.is(&["of"]))
+        && let Some(offset) = toks.get(end + 1).and_then(|w| match w.lower.as_str() {
+            "last" | "previous" => Some(-1),
+            "this" | "the" => Some(0),
+            "next" => Some(1),
+            _ => None,
+        })
+        && toks.get(end + 2).is_some_and(|w| w.is(&["year"]))
+        && when.start.year() == when.end.year()
+    {
+        let years = i64::from(anchor.year() + offset - when.start.year());
+        when.start = add_months(when.start, 12 * years);
+        when.end = add_months(when.end, 12 * years);
+        end += 3;
+    }
     if let Some(p) = &part_word {
         when = part(&when, p);
     }

@@ -32,6 +32,14 @@ pub(super) enum Core {
     },
     /// A span of years written as one: "2009-2010", "1957-58".
     YearRange(i16, i16),
+    /// The first or second half of a year (the given one, else the latest
+    /// that has begun).
+    Half {
+        second: bool,
+        year: Option<i16>,
+    },
+    /// The last quarter that ended, a year earlier: "the year-ago period".
+    QuarterYearAgo,
     /// A named day, in the year the tense points to.
     Holiday(Holiday),
     /// "the weekend", "this weekend": the one the tense points to.
@@ -94,6 +102,8 @@ pub(super) enum Holiday {
     Christmas,
     /// The fourth Thursday of November (U.S.).
     Thanksgiving,
+    /// December 31: "year-end".
+    YearEnd,
     /// Easter Sunday (Gregorian computus); `+1` for Easter Monday.
     Easter(i8),
 }
@@ -107,7 +117,7 @@ impl Holiday {
     pub(super) fn date(self, y: i16) -> Option<Date> {
         match self {
             Holiday::NewYearsDay => Date::new(y, 1, 1).ok(),
-            Holiday::NewYearsEve => Date::new(y, 12, 31).ok(),
+            Holiday::NewYearsEve | Holiday::YearEnd => Date::new(y, 12, 31).ok(),
             Holiday::ChristmasEve => Date::new(y, 12, 24).ok(),
             Holiday::Christmas => Date::new(y, 12, 25).ok(),
             Holiday::Thanksgiving => {
@@ -309,6 +319,30 @@ pub(super) fn resolve(core: Core, anchor: Date, tense: Tense) -> Option<When> {
             When::month_of(Date::new(year, month, 1).ok()?)
         }
         Core::Holiday(h) => pick_year(anchor, tense, |y| h.date(y).map(When::day))?,
+        Core::QuarterYearAgo => {
+            let q = unit_span(Unit::Quarter, shift(Unit::Quarter, anchor, -5));
+            When::span(q.start, q.end, Precision::Season)
+        }
+        Core::Half { second, year } => {
+            let y = year.unwrap_or_else(|| {
+                // The second half has not begun in the first: last year's.
+                if second && anchor.month() <= 6 {
+                    anchor.year() - 1
+                } else {
+                    anchor.year()
+                }
+            });
+            let (a, b) = if second {
+                ((y, 7, 1), (y, 12, 31))
+            } else {
+                ((y, 1, 1), (y, 6, 30))
+            };
+            When::span(
+                Date::new(a.0, a.1, a.2).ok()?,
+                Date::new(b.0, b.1, b.2).ok()?,
+                Precision::Range,
+            )
+        }
         Core::Weekend => {
             let this_sat = add_days(week_start(anchor), 5);
             let weekend = |sat: Date| When::span(sat, add_days(sat, 1), Precision::Range);

@@ -252,3 +252,66 @@ pub(super) fn looks_like_a_name(toks: &[Tok<'_>], i: usize) -> bool {
 pub(super) fn is_dateline_city(t: &Tok<'_>) -> bool {
     t.text.len() >= 3 && t.text.chars().all(char::is_uppercase) && matches!(t.next, ',' | '(')
 }
+
+/// A year written in words, as in transcripts: "nineteen ninety-six",
+/// "nineteen seventy", "two thousand eight", "twenty twenty". Returns its
+/// end token and the year.
+pub(super) fn year_in_words(toks: &[Tok<'_>], i: usize) -> Option<(usize, i16)> {
+    const UNITS: [&str; 10] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    const TEENS: [&str; 10] = [
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let word = |k: usize| toks.get(k).map(|t| t.lower.as_str());
+    let index = |list: &[&str], w: Option<&str>| {
+        w.and_then(|w| list.iter().position(|x| *x == w))
+            .and_then(|p| i16::try_from(p).ok())
+    };
+    // A number from 1 to 99 at k: "six", "twelve", "ninety-six", "seventy".
+    let small = |k: usize| -> Option<(usize, i16)> {
+        if let Some(u) = index(&UNITS, word(k)).filter(|&u| u > 0) {
+            return Some((k + 1, u));
+        }
+        if let Some(t) = index(&TEENS, word(k)) {
+            return Some((k + 1, 10 + t));
+        }
+        let tens = index(&TENS, word(k))?;
+        let value = 20 + 10 * tens;
+        if toks.get(k).is_some_and(|t| t.next == '-')
+            && let Some(u) = index(&UNITS, word(k + 1)).filter(|&u| u > 0)
+        {
+            return Some((k + 2, value + u));
+        }
+        Some((k + 1, value))
+    };
+    // "two thousand [and] eight".
+    if word(i) == Some("two") && word(i + 1) == Some("thousand") {
+        let k = if word(i + 2) == Some("and") {
+            i + 3
+        } else {
+            i + 2
+        };
+        return Some(small(k).map_or((i + 2, 2000), |(e, n)| (e, 2000 + n)));
+    }
+    // "nineteen ninety-six", "eighteen twelve", "twenty twenty".
+    let century = match index(&TEENS, word(i)) {
+        Some(t) if t >= 8 => 10 + t,
+        _ if word(i) == Some("twenty") => 20,
+        _ => return None,
+    };
+    let (end, rest) = small(i + 1).filter(|&(_, n)| n >= 10)?;
+    Some((end, century * 100 + rest))
+}
