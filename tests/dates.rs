@@ -311,3 +311,103 @@ fn durations_and_recurrences_are_typed_and_never_dates() {
     assert_eq!(one("The talks ended two weeks ago.").0, "two weeks ago");
     assert_eq!(one("The ban would start in two weeks.").0, "in two weeks");
 }
+
+/// The six briefs of the sample dossier (written for Storyline, outside the
+/// date corpus): every date Storyline finds in them, checked by hand
+/// against their text.
+#[test]
+fn the_sample_briefs_resolve_as_checked_by_hand() {
+    let briefs: &[(&str, &[(&str, &str)])] = &[
+        (
+            "2020-01-20-meng-hearing-opens.md",
+            &[
+                ("on Monday", "2020-01-20"),
+                ("on Dec. 1, 2018", "2018-12-01"),
+                ("this week", "2020-01-20/2020-01-26"),
+                ("until later this year", "../2020-12-31"),
+                ("the coming months", "2020-01-21~/2020-04-20~"),
+                ("years", "duration"),
+            ],
+        ),
+        (
+            "2020-01-28-uk-limits-huawei.md",
+            &[
+                ("on Tuesday", "2020-01-28"),
+                ("months", "duration"),
+                ("last week", "2020-01-20/2020-01-26"),
+                ("over the next few years", "2020-01-29~/2023-01-28~"),
+            ],
+        ),
+        (
+            "2020-05-27-meng-ruling.md",
+            &[
+                ("on Wednesday", "2020-05-27"),
+                ("in January", "2020-01"),
+                ("on Dec. 1, 2018", "2018-12-01"),
+                ("fall", "2020-23"),
+                ("next year", "2021"),
+            ],
+        ),
+        (
+            "2020-07-14-uk-bans-new-huawei-kit.md",
+            &[
+                ("on Tuesday", "2020-07-14"),
+                ("after the end of this year", "2021-01-01/.."),
+                ("by 2027", "../2027-12-31"),
+                ("in January", "2020-01"),
+                ("in May", "2020-05"),
+                ("January", "2020-01"),
+                ("from Dec. 31", "2020-12-31/.."),
+                ("over the next seven years", "2020-07-15/2027-07-14"),
+                ("three years", "duration"),
+                ("in the autumn", "2020-23"),
+            ],
+        ),
+        (
+            "2021-04-23-bundestag-it-security-law.md",
+            &[
+                ("on Friday", "2021-04-23"),
+                ("in December", "2020-12"),
+                ("next month", "2021-05"),
+            ],
+        ),
+        (
+            "2021-09-25-meng-returns-to-china.md",
+            &[
+                ("on Friday", "2021-09-24"),
+                ("on Dec. 1, 2018", "2018-12-01"),
+                ("on Saturday", "2021-09-25"),
+                ("on Friday", "2021-09-24"),
+                ("in December 2022", "2022-12"),
+                ("since January of last year", "2020-01-01/2021-09-25"),
+                ("the same day", "2021-09-24"),
+                ("since December 2018", "2018-12-01/2021-09-25"),
+                ("on Saturday", "2021-09-25"),
+            ],
+        ),
+    ];
+    for (name, expected) in briefs {
+        let path = std::path::Path::new("assets/dossiers/huawei-5g").join(name);
+        let doc = storyline::document::load_path(&path)
+            .expect("brief loads")
+            .document;
+        let published = doc.meta.published.expect("a brief has its date");
+        let got: Vec<(String, String)> =
+            storyline::timeline::extract_from_document(&doc, published)
+                .into_iter()
+                .map(|p| {
+                    let when = if p.kind == TimeKind::Date {
+                        p.when.edtf()
+                    } else {
+                        p.kind.name().to_owned()
+                    };
+                    (p.phrase, when)
+                })
+                .collect();
+        let want: Vec<(String, String)> = expected
+            .iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect();
+        assert_eq!(got, want, "{name}");
+    }
+}

@@ -20,6 +20,20 @@ pub(super) enum BackRef {
     Same(Unit),
 }
 
+impl BackRef {
+    /// True for steps of days ("the next day", "that day"): they count from
+    /// the last single day named, not from a month or a year.
+    pub(super) fn is_daily(self) -> bool {
+        matches!(
+            self,
+            BackRef::Shift {
+                unit: Unit::Day,
+                ..
+            } | BackRef::Same(Unit::Day)
+        )
+    }
+}
+
 /// A back-reference at token `i`: "the next day", "the following week",
 /// "the previous year", "the day before", "that year", "two days later",
 /// "a day earlier". Returns its end token.
@@ -47,6 +61,11 @@ pub(super) fn backref_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, BackRef)>
         ));
     }
     if t.is(&["the"]) {
+        if at(i + 1, &["same"])
+            && let Some(unit) = singular_unit(i + 2)
+        {
+            return Some((i + 3, BackRef::Same(unit)));
+        }
         if at(i + 1, &["next", "following", "subsequent"])
             && let Some(unit) = singular_unit(i + 2)
         {

@@ -65,6 +65,10 @@ impl TimeKind {
     }
 }
 
+/// The dates back-references count from: the last one found (not a span
+/// such as "since 2019"), and the last single day.
+type References = (Option<When>, Option<When>);
+
 /// Dated phrases in the reading blocks of `doc` (not the title or dateline),
 /// in text order, resolved against `anchor`.
 #[must_use]
@@ -80,8 +84,7 @@ pub fn extract_from_document(doc: &Document, anchor: Date) -> Vec<DatedPhrase> {
 pub fn for_each_dated_phrase(doc: &Document, anchor: Date, mut each: impl FnMut(DatedPhrase)) {
     let index = TextIndex::new(&doc.text);
     let mut block_out = Vec::new();
-    // The last date found, for "the next day" and the like.
-    let mut reference: Option<When> = None;
+    let mut reference = References::default();
     for block in &doc.blocks {
         if matches!(
             block.kind,
@@ -107,7 +110,7 @@ pub fn for_each_dated_phrase(doc: &Document, anchor: Date, mut each: impl FnMut(
 pub fn extract_dates(text: &str, anchor: Date) -> Vec<DatedPhrase> {
     let index = TextIndex::new(text);
     let mut out = Vec::new();
-    let mut reference: Option<When> = None;
+    let mut reference = References::default();
     for para in split_paragraphs(text) {
         let start = index.char_of(para.0);
         scan_block(
@@ -342,7 +345,10 @@ fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, Core)> {
             && (toks[i - 1].is(&["in", "this", "last", "next", "early", "late", "during"])
                 || toks[i - 1].is(&["the"])
                     && i > 1
-                    && toks[i - 2].is(&["in", "during", "over", "by", "until", "since", "of"]));
+                    && toks[i - 2].is(&[
+                        "in", "during", "over", "by", "until", "till", "since", "of", "for",
+                        "into", "through",
+                    ]));
         return context.then_some((
             i + 1,
             Core::Season {
@@ -625,7 +631,7 @@ fn scan_block(
     base: CharIdx,
     index: &TextIndex<'_>,
     anchor: Date,
-    reference: &mut Option<When>,
+    reference: &mut References,
     out: &mut Vec<DatedPhrase>,
 ) {
     let block_byte = index.byte_of(base);
@@ -640,9 +646,15 @@ fn scan_block(
         let mut i = 0;
         let mut set_end: Option<usize> = None;
         while i < toks.len() {
-            // "The next day", "two days later": from the last date before.
-            let backref = reference.as_ref().and_then(|r| {
-                backref_at(&toks, i).map(|(end, b)| (end, resolve_backref(b, r), r.start))
+            // "The next day", "two days later": from the last date before
+            // (a day's step from the last day named).
+            let backref = backref_at(&toks, i).and_then(|(end, b)| {
+                let r = if b.is_daily() {
+                    reference.1.as_ref()
+                } else {
+                    reference.0.as_ref()
+                }?;
+                Some((end, resolve_backref(b, r), r.start))
             });
             let (kind, found, against) = match (backref, duration_or_set_at(&toks, i)) {
                 (Some((end, when, against)), _) => {
@@ -681,8 +693,11 @@ fn scan_block(
             let mut when = when;
             sentence[a..b].clone_into(&mut when.phrase);
             when.resolved_against = Some(against);
-            if kind == TimeKind::Date && when.open.is_none() {
-                *reference = Some(when.clone());
+            if kind == TimeKind::Date && when.open.is_none() && when.precision != Precision::Range {
+                if when.precision == Precision::Day {
+                    reference.1 = Some(when.clone());
+                }
+                reference.0 = Some(when.clone());
             }
             let expected = kind == TimeKind::Date
                 && (inherently_future
@@ -727,7 +742,7 @@ fn phrase_at(
     }
     // Wrappers.
     let open = match t.lower.as_str() {
-        "since" | "after" => Some(OpenEnd::After),
+        "since" | "after" | "from" => Some(OpenEnd::After),
         "until" | "till" | "by" | "before" | "through" => Some(OpenEnd::Before),
         _ => None,
     };
@@ -892,6 +907,8 @@ fn phrase_at(
             OpenEnd::After if t.is(&["since"]) => {
                 when = When::span(when.start, anchor.max(when.start), Precision::Range);
             }
+            // "from Dec. 31, carriers may not buy": from that day on.
+            OpenEnd::After if t.is(&["from"]) => when.open = Some(open),
             OpenEnd::After => {
                 let start = add_days(when.end, 1);
                 when = When::span(start, add_days(start, i64::from(len)), when.precision);
