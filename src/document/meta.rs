@@ -77,7 +77,8 @@ pub(crate) fn detect(text: &str, blocks: &mut [Block], fallback_title: &str) -> 
             continue;
         }
         let line = block_text(block);
-        if line.chars().count() > 120 {
+        // A wire dateline opens a paragraph of news: keep it a paragraph.
+        if line.chars().count() > 120 || wire_dateline(&line).is_some() {
             continue;
         }
         if let Some((date, range)) = parse_loose_date(&line) {
@@ -93,8 +94,38 @@ pub(crate) fn detect(text: &str, blocks: &mut [Block], fallback_title: &str) -> 
             break;
         }
     }
+    // A wire story's dateline opens its first paragraph: "WASHINGTON, Aug.
+    // 11, 2020 (Xinhua) -- …". Its date is the story's when nothing else
+    // gives one (one without a year cannot be placed, and is left alone).
+    if meta.published.is_none() {
+        meta.published = blocks
+            .iter()
+            .skip(start)
+            .take(3)
+            .find_map(|b| wire_dateline(&block_text(b)));
+    }
     meta.count_words(text);
     meta
+}
+
+/// The date of a wire dateline at the start of `line`: a place in capitals,
+/// a comma, a full date, maybe the agency in brackets, then a dash.
+fn wire_dateline(line: &str) -> Option<Date> {
+    let head: String = line.chars().take(100).collect();
+    let cut = ["--", " — ", "—", " _ ", " - "]
+        .iter()
+        .filter_map(|sep| head.find(sep))
+        .min()?;
+    let prefix = &head[..cut];
+    let city = prefix.split(',').next()?.trim();
+    let capitals = city.chars().count() >= 3
+        && city
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''));
+    if !capitals {
+        return None;
+    }
+    parse_loose_date(prefix).map(|(date, _)| date)
 }
 
 #[cfg(test)]
@@ -136,5 +167,28 @@ mod tests {
         assert_eq!(meta.title, "notes");
         assert_eq!(blocks[0].kind, BlockKind::Paragraph);
         assert_eq!(meta.published, None);
+    }
+
+    #[test]
+    fn a_wire_dateline_dates_the_story() {
+        let (text, mut blocks) = blocks_of(&[
+            "Senate passes the bill",
+            "WASHINGTON, Aug. 11, 2020 (Xinhua) -- The senate passed the bill on Tuesday.",
+        ]);
+        let meta = detect(&text, &mut blocks, "x");
+        assert_eq!(meta.published, Some(jiff::civil::date(2020, 8, 11)));
+        assert_eq!(blocks[1].kind, BlockKind::Paragraph, "its news is read");
+        // Without a year there is nothing to place it on.
+        let (text, mut blocks) = blocks_of(&[
+            "Senate passes the bill",
+            "WASHINGTON, Aug. 11 (Xinhua) -- The senate passed the bill on Tuesday.",
+        ]);
+        assert_eq!(detect(&text, &mut blocks, "x").published, None);
+        // A sentence that merely starts in capitals is not a dateline.
+        let (text, mut blocks) = blocks_of(&[
+            "A title",
+            "NATO said on Jan. 5, 2020 - in a statement sent to members of the alliance and to the press - that it would meet again soon.",
+        ]);
+        assert_eq!(detect(&text, &mut blocks, "x").published, None);
     }
 }

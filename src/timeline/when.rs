@@ -207,6 +207,15 @@ pub fn week_start(d: Date) -> Date {
 /// Parses a weekday name or abbreviation ("Monday", "Tue.", "thurs").
 #[must_use]
 pub fn weekday_from_name(word: &str) -> Option<Weekday> {
+    // Most words are not weekdays: no allocation for them.
+    if !(3..=10).contains(&word.len())
+        || !matches!(
+            word.as_bytes()[0].to_ascii_lowercase(),
+            b'm' | b't' | b'w' | b'f' | b's'
+        )
+    {
+        return None;
+    }
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     let days = [
         ("monday", Weekday::Monday),

@@ -25,6 +25,15 @@ impl Tok<'_> {
     }
 
     pub(super) fn number(&self) -> Option<i64> {
+        // Most tokens are words: reject them before any string search.
+        if !self
+            .lower
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_digit)
+        {
+            return None;
+        }
         let digits = self
             .lower
             .trim_end_matches("st")
