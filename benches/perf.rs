@@ -71,6 +71,12 @@ fn extract_dates_5mb() -> usize {
     storyline::timeline::extract_from_document(&BIG.doc, jiff::civil::date(2020, 1, 23)).len()
 }
 
+#[divan::bench(sample_count = 30)]
+fn extract_dates_sample() -> usize {
+    static SAMPLE: LazyLock<Workload> = LazyLock::new(Workload::sample);
+    storyline::timeline::extract_from_document(&SAMPLE.doc, jiff::civil::date(2020, 1, 23)).len()
+}
+
 #[divan::bench(args = ["html", "svg", "md"], sample_count = 10)]
 fn export_5mb(format: &str) -> usize {
     let input = ExportInput {

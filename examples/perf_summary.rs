@@ -144,6 +144,18 @@ fn main() {
         }),
         300.0,
     );
+    row(
+        "extract dated phrases from the sample",
+        &sample_times(21, || {
+            time(|| {
+                drop(storyline::timeline::extract_from_document(
+                    &sample.doc,
+                    jiff::civil::date(2020, 1, 23),
+                ));
+            })
+        }),
+        5.0,
+    );
     let input = ExportInput {
         doc: &big.doc,
         annotations: &big.annotations,

@@ -23,6 +23,15 @@ const NAMES: [&str; 12] = [
 /// Month number for an English month name or abbreviation ("Jan", "Sept.", "march").
 #[must_use]
 pub fn month_from_name(word: &str) -> Option<i8> {
+    // Most words are not months: no allocation for them.
+    if !(3..=10).contains(&word.len())
+        || !matches!(
+            word.as_bytes()[0].to_ascii_lowercase(),
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+        )
+    {
+        return None;
+    }
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.len() < 3 {
         return None;

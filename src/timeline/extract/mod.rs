@@ -136,6 +136,56 @@ fn split_paragraphs(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// A word without which no phrase about time can be made: a number, a
+/// month, a weekday, a unit, a season, a named day, a year in words.
+fn is_time_word(t: &Tok<'_>) -> bool {
+    t.lower.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || month_from_name(&t.lower).is_some()
+        || weekday_from_name(t.lower.trim_end_matches('s')).is_some()
+        || unit_of(t).is_some()
+        || season_of(t).is_some()
+        || t.is(&[
+            "today",
+            "tonight",
+            "tomorrow",
+            "yesterday",
+            "decade",
+            "decades",
+            "century",
+            "centuries",
+            "christmas",
+            "easter",
+            "thanksgiving",
+            "new",
+            "half",
+            "daily",
+            "weekly",
+            "monthly",
+            "annually",
+            "yearly",
+            "quarterly",
+            "fortnightly",
+            "biweekly",
+            "nightly",
+            "hourly",
+            "nineteen",
+            "eighteen",
+            "twenty",
+            "thousand",
+            "days",
+            "weeks",
+            "months",
+            "years",
+            "quarters",
+            "weekends",
+            "q1",
+            "q2",
+            "q3",
+            "q4",
+        ])
+        || t.lower.ends_with('s') && t.lower.len() == 5 && t.lower.as_bytes()[0].is_ascii_digit()
+}
+
 /// Whether the sentence is about money or output (so "the quarter" and "the
 /// first half" are periods of a year, not of a game).
 fn financial(toks: &[Tok<'_>]) -> bool {
@@ -310,7 +360,7 @@ fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, Core)> {
     if let Some(found) = named_day_at(toks, i) {
         return Some(found);
     }
-    match t.lower.as_str() {
+    match t.lower.as_ref() {
         "today" | "tonight" => return Some((i + 1, Core::Today(0))),
         "yesterday" => return Some((i + 1, Core::Today(-1))),
         "tomorrow" => return Some((i + 1, Core::Today(1))),
@@ -455,7 +505,7 @@ fn relative_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> {
     if t.next == '-' {
         return None; // "next-generation", "last-minute"
     }
-    let offset = match t.lower.as_str() {
+    let offset = match t.lower.as_ref() {
         "last" | "past" | "previous" => Some(-1),
         "this" | "current" => Some(0),
         "next" | "coming" => Some(1),
@@ -501,7 +551,7 @@ fn relative_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> {
         && next.is_some_and(|n| n.is(&["this", "next", "last"]))
         && let Some(unit) = toks.get(i + 2).and_then(unit_of)
     {
-        let which = next.map_or(0, |n| match n.lower.as_str() {
+        let which = next.map_or(0, |n| match n.lower.as_ref() {
             "last" => -1,
             "next" => 1,
             _ => 0,
@@ -557,7 +607,7 @@ fn relative_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> {
     if toks.get(k).is_some_and(|w| w.is(&["the"])) {
         k += 1;
     }
-    let dir = toks.get(k).and_then(|w| match w.lower.as_str() {
+    let dir = toks.get(k).and_then(|w| match w.lower.as_ref() {
         "coming" | "next" | "upcoming" => Some(true),
         "recent" | "past" | "last" => Some(false),
         _ => None,
@@ -572,7 +622,7 @@ fn relative_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> {
     // ending at (or starting after) the publication date.
     let mut count: Option<(i64, bool)> = None;
     if let Some(w) = toks.get(k) {
-        let vague = match w.lower.as_str() {
+        let vague = match w.lower.as_ref() {
             "few" => Some(3),
             "couple" => Some(2),
             "several" => Some(6),
@@ -638,6 +688,11 @@ fn scan_block(
     for (s_start, s_end) in sentences(text) {
         let sentence = &text[s_start..s_end];
         let toks = tokens(sentence);
+        // Every phrase about time holds a word of time; most sentences of
+        // a book hold none and are passed over quickly.
+        if !toks.iter().any(is_time_word) {
+            continue;
+        }
         let tense = tense_of(&toks);
         let sentence_range = CharRange {
             start: index.char_of(block_byte + s_start),
@@ -741,7 +796,7 @@ fn phrase_at(
         return None;
     }
     // Wrappers.
-    let open = match t.lower.as_str() {
+    let open = match t.lower.as_ref() {
         "since" | "after" | "from" => Some(OpenEnd::After),
         "until" | "till" | "by" | "before" | "through" => Some(OpenEnd::Before),
         _ => None,
@@ -779,7 +834,7 @@ fn phrase_at(
                 .get(k + 1)
                 .is_some_and(|n| n.is(&["this", "next", "last"]))
         {
-            part_word = Some(w.lower.clone());
+            part_word = Some(w.lower.to_string());
             k += 1;
         } else if w.is(&["the"])
             && toks
@@ -787,7 +842,7 @@ fn phrase_at(
                 .is_some_and(|n| n.is(&["end", "beginning", "start", "middle"]))
             && toks.get(k + 2).is_some_and(|n| n.is(&["of"]))
         {
-            part_word = Some(toks[k + 1].lower.clone());
+            part_word = Some(toks[k + 1].lower.to_string());
             k += 3;
         }
     }
@@ -853,7 +908,7 @@ fn phrase_at(
     // "January of last year", "the spring of next year": that year's.
     let mut end = end;
     if toks.get(end).is_some_and(|w| w.is(&["of"]))
-        && let Some(offset) = toks.get(end + 1).and_then(|w| match w.lower.as_str() {
+        && let Some(offset) = toks.get(end + 1).and_then(|w| match w.lower.as_ref() {
             "last" | "previous" => Some(-1),
             "this" | "the" => Some(0),
             "next" => Some(1),

@@ -161,7 +161,7 @@ pub(super) enum Unit {
 }
 
 pub(super) fn unit_of(t: &Tok<'_>) -> Option<Unit> {
-    Some(match t.lower.as_str() {
+    Some(match t.lower.as_ref() {
         "day" | "days" => Unit::Day,
         "week" | "weeks" => Unit::Week,
         "weekend" | "weekends" => Unit::Weekend,
@@ -173,7 +173,7 @@ pub(super) fn unit_of(t: &Tok<'_>) -> Option<Unit> {
 }
 
 pub(super) fn season_of(t: &Tok<'_>) -> Option<i8> {
-    Some(match t.lower.as_str() {
+    Some(match t.lower.as_ref() {
         "spring" => 0,
         "summer" => 1,
         "fall" | "autumn" => 2,
@@ -194,7 +194,7 @@ pub(super) fn count_of(toks: &[Tok<'_>], i: usize) -> Option<(usize, i64, bool)>
     if let Some(n) = t.number().filter(|n| (1..=100).contains(n)) {
         return Some((i + 1, n, false));
     }
-    match t.lower.as_str() {
+    match t.lower.as_ref() {
         "a" | "an" => {
             if toks.get(i + 1).is_some_and(|n| n.is(&["few"])) {
                 Some((i + 2, 3, true))

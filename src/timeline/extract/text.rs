@@ -6,7 +6,8 @@ use crate::document::month_from_name;
 #[derive(Clone, Debug)]
 pub(super) struct Tok<'a> {
     pub(super) text: &'a str,
-    pub(super) lower: String,
+    /// Lowercase (borrowed when the text already is: most words).
+    pub(super) lower: std::borrow::Cow<'a, str>,
     pub(super) start: usize,
     pub(super) end: usize,
     /// The char right after the token.
@@ -17,7 +18,7 @@ pub(super) struct Tok<'a> {
 
 impl Tok<'_> {
     pub(super) fn is(&self, words: &[&str]) -> bool {
-        words.contains(&self.lower.as_str())
+        words.contains(&self.lower.as_ref())
     }
 
     pub(super) fn capitalized(&self) -> bool {
@@ -67,7 +68,7 @@ impl Tok<'_> {
             return None;
         }
         let m = month_from_name(self.text)?;
-        let full = self.text.len() > 4 || matches!(self.lower.as_str(), "june" | "july");
+        let full = self.text.len() > 4 || matches!(self.lower.as_ref(), "june" | "july");
         let abbreviated_ok = full || self.next == '.' || self.lower.len() == 3;
         abbreviated_ok.then_some(m)
     }
@@ -91,7 +92,7 @@ pub(super) fn tokens(text: &str) -> Vec<Tok<'_>> {
             (Some(s), false) => {
                 out.push(Tok {
                     text: &text[s..i],
-                    lower: text[s..i].to_lowercase(),
+                    lower: lowercase(&text[s..i]),
                     start: s,
                     end: i,
                     next: c,
@@ -347,4 +348,16 @@ pub(super) fn local_tense(toks: &[Tok<'_>], first: usize, end: usize) -> Option<
         }
     }
     None
+}
+
+/// `word` in lowercase, copied only when it has capitals or non-ASCII.
+fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
 }

@@ -275,7 +275,7 @@ pub(super) fn year_in_words(toks: &[Tok<'_>], i: usize) -> Option<(usize, i16)> 
     const TENS: [&str; 8] = [
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
-    let word = |k: usize| toks.get(k).map(|t| t.lower.as_str());
+    let word = |k: usize| toks.get(k).map(|t| t.lower.as_ref());
     let index = |list: &[&str], w: Option<&str>| {
         w.and_then(|w| list.iter().position(|x| *x == w))
             .and_then(|p| i16::try_from(p).ok())
