@@ -3,10 +3,41 @@
 //! month", "later this year", "on Monday", "two weeks ago", "in the coming
 //! months", "spring 2021", "the third quarter", "since 2019", …
 //!
-//! Words that only look like dates are skipped: "may" the verb, "March" the
-//! verb or a person called May without date context, "next-generation",
-//! "the Sunday Times". A bare month or weekday takes the year (or week) that
-//! fits the sentence's tense.
+//! Which way an incomplete date goes, in order (first that applies wins):
+//! 1. An explicit modifier. "last/this/next" + unit is the unit before,
+//!    containing, or after the publication date's ("last week" is the
+//!    Monday–Sunday week before); + month name: "last May" is the latest
+//!    May before this month, "this May" this year's, "next May" the first
+//!    after this month; + weekday: the one before / in this week / after.
+//!    "The past week", "in the last month" are the 7 days / the month up to
+//!    the publication date; "the past few days", "the next two years" the
+//!    same with a count (few = 3, couple = 2, several = 6, approximate).
+//! 2. A back-reference counts from the last date found before it, across
+//!    paragraphs ("the next day", "that year", "two days later"; a day's
+//!    step from the last single day) and records it as `resolved_against`.
+//! 3. The tense of the verb the phrase hangs on: the nearest tense marker to
+//!    it in its sentence (before it on a tie). A plan's participle takes
+//!    its auxiliary's tense ("is due", "was expected") or none ("a rally
+//!    planned for Friday was cancelled"); "said" counts only for its own
+//!    date; "will be held" is future. A bare weekday that is the
+//!    publication day is that day, whatever the tense. Deadlines ("until",
+//!    "by", "before", "through") look ahead.
+//! 4. Nearness to the publication date: the nearest month, day, season or
+//!    holiday, unless the tense points the other way.
+//!
+//! Ranges and open ends (EDTF in exports): "between March and May" and
+//! "2009-2010" are closed ranges; "since 2015" runs to the publication
+//! date; "by 2027" and "until June" end on the last day they name
+//! (`../2027-12-31`); "before 2022" ends the day before (`../2021-12-31`);
+//! "after March" starts the day after (`2020-04-01/..`); "from Dec. 31" on
+//! that day. Parts: early/mid/late thirds of a unit (of a decade: years 0–3,
+//! 3–6, 6–9). Durations ("for three years") and recurrences ("each
+//! Thursday") are typed as such ([`TimeKind`]) and never offered as events.
+//!
+//! Words that only look like dates are skipped: "may" the verb, Theresa
+//! May, "next-generation", "the Sunday Times", first names ("Jan Kavan",
+//! "Robin Sunday"), titles ("This Week", "the Today programme"), "today's
+//! youth", datelines ("WASHINGTON, Aug. 11 (Xinhua) --").
 
 use jiff::civil::Date;
 
