@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use super::resolve::{Core, Holiday, Unit, count_of, season_of, unit_of};
 use super::text::Tok;
-use super::words::{looks_like_a_name, named_day_at};
+use super::words::{RECURRING, looks_like_a_name, named_day_at};
 use crate::document::month_from_name;
 use crate::timeline::when::weekday_from_name;
 
@@ -18,6 +18,7 @@ pub(super) fn is_time_word(t: &Tok<'_>) -> bool {
         || weekday_from_name(t.lower.trim_end_matches('s')).is_some()
         || unit_of(t).is_some()
         || season_of(t).is_some()
+        || t.is(RECURRING)
         || t.is(&[
             "today",
             "tonight",
@@ -32,16 +33,6 @@ pub(super) fn is_time_word(t: &Tok<'_>) -> bool {
             "thanksgiving",
             "new",
             "half",
-            "daily",
-            "weekly",
-            "monthly",
-            "annually",
-            "yearly",
-            "quarterly",
-            "fortnightly",
-            "biweekly",
-            "nightly",
-            "hourly",
             "nineteen",
             "eighteen",
             "twenty",

@@ -8,6 +8,20 @@ use super::resolve::{Core, Holiday, Unit, count_of, season_of, unit_of};
 use super::text::Tok;
 use crate::timeline::when::weekday_from_name;
 
+/// Adverbs of recurrence: "weekly", "annually", ….
+pub(super) const RECURRING: &[&str] = &[
+    "daily",
+    "weekly",
+    "monthly",
+    "annually",
+    "yearly",
+    "quarterly",
+    "fortnightly",
+    "biweekly",
+    "nightly",
+    "hourly",
+];
+
 /// A duration or a recurrence starting at token `i`: "for three years",
 /// "two days", "for weeks", "the smallest gain in a year", "in 100 days";
 /// "each Thursday", "every two years", "weekly", "twice a year", "on
@@ -38,18 +52,7 @@ pub(super) fn duration_or_set_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, T
             .filter(|w| timely(w))
             .map(|_| (k + 1, TimeKind::Set));
     }
-    if t.is(&[
-        "daily",
-        "weekly",
-        "monthly",
-        "annually",
-        "yearly",
-        "quarterly",
-        "fortnightly",
-        "biweekly",
-        "nightly",
-        "hourly",
-    ]) {
+    if t.is(RECURRING) {
         return Some((i + 1, TimeKind::Set));
     }
     if t.is(&["once", "twice"])
