@@ -13,3 +13,4 @@ pub mod perf;
 pub mod store;
 pub mod timeline;
 pub mod trace;
+pub mod words;

@@ -411,3 +411,10 @@ fn the_sample_briefs_resolve_as_checked_by_hand() {
         assert_eq!(got, want, "{name}");
     }
 }
+
+#[test]
+fn a_page_s_update_line_is_not_an_event() {
+    assert!(found("Updated Jan. 24, 2020 9:14 am ET").is_empty());
+    assert!(found("Published Jan. 23, 2020 at 5:30 pm").is_empty());
+    assert_eq!(one("The report was published on Jan. 24.").0, "on Jan. 24");
+}

@@ -209,3 +209,58 @@ fn reading_position_is_remembered_per_article() {
         "restored {restored:?}, was {position:?}"
     );
 }
+
+#[test]
+fn reading_progress_is_100_percent_at_the_end() {
+    let mut h = harness(app_with(vec![]));
+    h.key_press(Key::End);
+    h.run_steps(6);
+    h.get_by_label("100 %");
+}
+
+/// Opens Article ▸ Set Publication Date….
+fn open_date_dialog(h: &mut Harness<'static, StorylineApp>) {
+    use egui_kittest::kittest::By;
+    h.get(
+        By::new()
+            .role(egui::accesskit::Role::Button)
+            .label("Article"),
+    )
+    .click();
+    h.run_steps(2);
+    h.get_by_label("Set Publication Date…").click();
+    h.run_steps(2);
+}
+
+#[test]
+fn the_publication_date_dialog_takes_enter_and_offers_only_a_real_date() {
+    // The sample states its date: the dialog offers to go back to it.
+    let mut h = harness(app_with(vec![]));
+    open_date_dialog(&mut h);
+    h.get_by_label("Use the article's date (2020-01-23)");
+    // Typing a date and pressing Enter sets it (the field has the focus).
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run_steps(1);
+    h.event(egui::Event::Text("2020-02-01".into()));
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert!(h.query_by_label("Publication date").is_none(), "closed");
+    assert_eq!(
+        h.state().published().map(|(d, user)| (d.to_string(), user)),
+        Some(("2020-02-01".to_owned(), true))
+    );
+
+    // An article without a date: nothing to go back to.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let undated = write_article(dir.path(), "undated.md", "# No date\n\nJust text.\n");
+    let mut h = harness(app_with(vec![PickOutcome::Picked(undated)]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(4);
+    open_date_dialog(&mut h);
+    h.get_by_label("Publication date");
+    assert!(
+        h.query_by_label_contains("Use the article's date")
+            .is_none()
+    );
+}

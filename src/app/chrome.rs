@@ -219,7 +219,9 @@ pub(super) fn status_bar_ui(ui: &mut Ui, app: &StorylineApp) {
                 meta.word_count, meta.reading_minutes
             ));
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                let percent = (article.view.top_char().0 * 100)
+                // How far the reader has got: the end of what is on screen
+                // (100 % at the end of the article, not the last page's top).
+                let percent = (article.view.bottom_char().0.min(article.doc.char_len) * 100)
                     .checked_div(article.doc.char_len)
                     .unwrap_or(0);
                 ui.label(format!("{percent} %"));
@@ -363,6 +365,11 @@ pub(super) fn drop_overlay_ui(ctx: &egui::Context) {
     );
 }
 
+/// Whether the publication-date dialog has focused its field yet.
+fn date_focus_id() -> egui::Id {
+    egui::Id::unique("date-prompt-focused")
+}
+
 pub(super) fn prompts_ui(ctx: &egui::Context, app: &mut StorylineApp) {
     if let Some(mut path) = app.path_prompt.take() {
         let mut keep = true;
@@ -400,8 +407,19 @@ pub(super) fn prompts_ui(ctx: &egui::Context, app: &mut StorylineApp) {
                 ui.label(
                     RichText::new("Relative dates such as “next week” resolve against it.").weak(),
                 );
-                ui.add(egui::TextEdit::singleline(&mut date).hint_text("2020-01-23"));
+                let field = ui.add(egui::TextEdit::singleline(&mut date).hint_text("2020-01-23"));
+                // Focus the field when the dialog opens (not every frame, so
+                // the buttons can take the focus).
+                let opened = ui.ctx().data_mut(|d| {
+                    let first = !d.get_temp::<bool>(date_focus_id()).unwrap_or(false);
+                    d.insert_temp(date_focus_id(), true);
+                    first
+                });
+                if opened {
+                    field.request_focus();
+                }
                 let parsed = date.trim().parse::<jiff::civil::Date>();
+                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                 if !date.trim().is_empty() && parsed.is_err() {
                     ui.colored_label(ui.visuals().error_fg_color, "Not a date: use YYYY-MM-DD");
                 }
@@ -409,11 +427,17 @@ pub(super) fn prompts_ui(ctx: &egui::Context, app: &mut StorylineApp) {
                     if ui
                         .add_enabled(parsed.is_ok(), egui::Button::new("Save"))
                         .clicked()
+                        || (enter && parsed.is_ok())
                     {
                         app.send(Command::SetPublished(parsed.ok().map(|d| d.to_string())));
                         keep = false;
                     }
-                    if ui.button("Use the article's date").clicked() {
+                    // Offered only when the article states a date of its own.
+                    if let Some(own) = app.article.as_ref().and_then(|a| a.doc.meta.published)
+                        && ui
+                            .button(format!("Use the article's date ({own})"))
+                            .clicked()
+                    {
                         app.send(Command::SetPublished(None));
                         keep = false;
                     }
@@ -424,6 +448,8 @@ pub(super) fn prompts_ui(ctx: &egui::Context, app: &mut StorylineApp) {
             });
         if keep {
             app.date_prompt = Some(date);
+        } else {
+            ctx.data_mut(|d| d.remove::<bool>(date_focus_id()));
         }
     }
 }

@@ -152,6 +152,12 @@ impl ReaderView {
         self.scroll_by += points;
     }
 
+    /// The end of the text on screen (as of the last frame drawn).
+    #[must_use]
+    pub fn bottom_char(&self) -> CharIdx {
+        self.bottom_char
+    }
+
     /// Number of blocks laid out so far (for tests and benchmarks).
     #[must_use]
     pub fn laid_out_blocks(&self) -> usize {

@@ -86,9 +86,9 @@ pub(super) fn timeline_panel_ui(ui: &mut Ui, app: &mut StorylineApp) {
                 ui.strong("Timeline");
                 ui.label(
                     egui::RichText::new(format!(
-                        "{} lanes · {} events",
-                        ann.lanes().len(),
-                        ann.events().len()
+                        "{} · {}",
+                        crate::words::count(ann.lanes().len(), "lane", "lanes"),
+                        crate::words::count(ann.events().len(), "event", "events")
                     ))
                     .weak(),
                 );

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use super::{ExportInput, evidence_of, kind_name, lanes_of, long_date, quote_of};
 use crate::document::TextIndex;
+use crate::words::count;
 
 /// Text for a table cell: one line, pipes escaped.
 fn cell(s: &str) -> String {
@@ -37,10 +38,10 @@ pub(super) fn markdown(input: &ExportInput<'_>) -> String {
     );
     let _ = writeln!(
         out,
-        "{} highlights · {} events in {} lanes\n",
-        ann.entries().len(),
-        ann.events().len(),
-        ann.lanes().len()
+        "{} · {} in {}\n",
+        count(ann.entries().len(), "highlight", "highlights"),
+        count(ann.events().len(), "event", "events"),
+        count(ann.lanes().len(), "lane", "lanes")
     );
 
     out.push_str("## Timeline\n\n");

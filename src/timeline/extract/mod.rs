@@ -284,6 +284,13 @@ fn phrase_at(
     if i > 0 && toks[i - 1].is(&["each", "every"]) {
         return None;
     }
+    // "Updated Jan. 24, 2020 9:14 am ET": when the page changed, not an event.
+    if i > 0
+        && toks[i - 1].is(&["updated", "published", "posted", "modified", "revised"])
+        && toks[i - 1].capitalized()
+    {
+        return None;
+    }
     // A dateline ("WASHINGTON, Aug. 11 (Xinhua) --") dates the story; it is
     // not an event.
     if i > 0 && is_dateline_city(&toks[i - 1]) {

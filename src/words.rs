@@ -1,0 +1,24 @@
+//! Small helpers for the words Storyline writes to people.
+
+/// `n` and the noun, singular for one: "1 lane", "2 events", "0 events".
+#[must_use]
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    if n == 1 {
+        format!("1 {singular}")
+    } else {
+        format!("{n} {plural}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_is_singular_and_the_rest_plural() {
+        assert_eq!(count(0, "lane", "lanes"), "0 lanes");
+        assert_eq!(count(1, "lane", "lanes"), "1 lane");
+        assert_eq!(count(2, "event", "events"), "2 events");
+        assert_eq!(count(1, "highlight", "highlights"), "1 highlight");
+    }
+}
