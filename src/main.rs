@@ -7,7 +7,7 @@ use anyhow::Context as _;
 use clap::Parser as _;
 use storyline::app::picker::NativePicker;
 use storyline::app::{AppOptions, StorylineApp};
-use storyline::cli::{Cli, load_article, load_sample, run_command};
+use storyline::cli::{Cli, load_article, open_sample, run_command};
 use storyline::store::{AppState, default_state_path};
 
 fn main() -> ExitCode {
@@ -50,6 +50,7 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
         }
         None => AppState::default(),
     };
+    let saves_dir = storyline::store::saves::saves_dir(cli.saves.as_deref());
     let initial = if let Some(path) = &cli.article {
         (path.clone(), load_article(path)?)
     } else {
@@ -57,7 +58,7 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
             .recent
             .first()
             .and_then(|p| load_article(p).ok().map(|l| (p.clone(), l)))
-            .unwrap_or_else(load_sample)
+            .unwrap_or_else(|| open_sample(&saves_dir))
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -69,7 +70,6 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
         renderer: renderer(),
         ..eframe::NativeOptions::default()
     };
-    let saves_dir = storyline::store::saves::saves_dir(cli.saves.as_deref());
     eframe::run_native(
         "Storyline",
         options,

@@ -158,3 +158,25 @@ fn sample_timeline_layout_snapshot() {
     let _ = writeln!(out, "ticks {}", ticks.join(" "));
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn an_installed_binary_gets_the_sample_with_its_highlights_and_timeline() {
+    use storyline::store::article::open_annotations;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (data, saves) = (dir.path().join("data"), dir.path().join("saves"));
+    let article = storyline::cli::install_sample(&data, &saves).expect("installed");
+    let doc = load_path(&article).expect("sample loads").document;
+    let (_, ann, _) = open_annotations(&saves, &article, &doc).expect("save opens");
+    assert_eq!(ann.entries().len(), 19);
+    assert_eq!(ann.lanes().len(), 3);
+    assert_eq!(ann.events().len(), 10);
+    assert!(ann.orphans().is_empty());
+    // A reader's own save is never overwritten by a second start.
+    let save = saves.join("huawei-5g-2020-01-23.ron");
+    std::fs::write(&save, "the reader's own").expect("write");
+    storyline::cli::install_sample(&data, &saves).expect("installed again");
+    assert_eq!(
+        std::fs::read_to_string(&save).expect("read"),
+        "the reader's own"
+    );
+}

@@ -13,6 +13,10 @@ use crate::document::{LoadedDocument, SourceFormat, load_path, parse_source};
 pub const SAMPLE_NAME: &str = "huawei-5g-2020-01-23.md";
 /// The bundled sample, embedded so an installed binary can always show it.
 const SAMPLE_TEXT: &str = include_str!("../../assets/articles/huawei-5g-2020-01-23.md");
+/// Its annotated save (highlights, lanes, events), embedded likewise.
+const SAMPLE_SAVE: &str = include_str!("../../saves/huawei-5g-2020-01-23.ron");
+/// File name of the sample's save.
+const SAMPLE_SAVE_NAME: &str = "huawei-5g-2020-01-23.ron";
 
 /// Read news closely: highlight, annotate, and build a timeline of the story.
 #[derive(Debug, Parser)]
@@ -133,6 +137,63 @@ pub fn load_sample() -> (PathBuf, LoadedDocument) {
             warnings: Vec::new(),
         },
     )
+}
+
+/// The sample as the window opens it: from the repository when run there;
+/// else installed once into the data folder with its annotated save, so an
+/// installed binary shows its highlights and timeline too; else (no data
+/// folder can be written) the embedded text alone.
+#[must_use]
+pub fn open_sample(saves_dir: &Path) -> (PathBuf, LoadedDocument) {
+    let (path, loaded) = load_sample();
+    if path.exists() {
+        // Run from elsewhere than the repository, the saves folder is the
+        // data folder's: give it the sample's save (if it has none yet).
+        let _ = seed_sample_save(saves_dir);
+        return (path, loaded);
+    }
+    let installed = directories::ProjectDirs::from("", "", "storyline")
+        .and_then(|d| install_sample(d.data_dir(), saves_dir).ok())
+        .and_then(|p| load_path(&p).ok().map(|l| (p, l)));
+    installed.unwrap_or((path, loaded))
+}
+
+/// Writes the sample article to `data_dir/sample/` and its annotated save to
+/// `saves_dir`, each only when it is not there yet (a reader's own changes
+/// to either are never overwritten). Returns the article's path.
+pub fn install_sample(
+    data_dir: &Path,
+    saves_dir: &Path,
+) -> Result<PathBuf, crate::store::StoreError> {
+    let article = data_dir.join("sample").join(SAMPLE_NAME);
+    let mkdir = |dir: &Path| {
+        std::fs::create_dir_all(dir).map_err(|source| crate::store::StoreError::Io {
+            action: "cannot create the folder",
+            path: dir.to_owned(),
+            source,
+        })
+    };
+    if !article.exists() {
+        mkdir(&data_dir.join("sample"))?;
+        crate::store::atomic_write(&article, SAMPLE_TEXT.as_bytes())?;
+    }
+    seed_sample_save(saves_dir)?;
+    Ok(article)
+}
+
+/// Writes the sample's annotated save into `saves_dir` unless one is there
+/// (a reader's own, even an emptied one, is never overwritten).
+fn seed_sample_save(saves_dir: &Path) -> Result<(), crate::store::StoreError> {
+    let save = saves_dir.join(SAMPLE_SAVE_NAME);
+    if save.exists() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(saves_dir).map_err(|source| crate::store::StoreError::Io {
+        action: "cannot create the saves folder",
+        path: saves_dir.to_owned(),
+        source,
+    })?;
+    crate::store::atomic_write(&save, SAMPLE_SAVE.as_bytes())
 }
 
 /// Runs a headless subcommand, writing to `out`; `saves` is `--saves`.
