@@ -156,20 +156,16 @@ PAGE_BIG=$(page_down "5 MB + 10 000 highlights")
 stop
 
 PAGE_OTHERS=()
-if command -v mousepad >/dev/null; then
-  launch "$WORK/mousepad.log" mousepad "$SAMPLE"
+# Other readers, measured the same way when installed: command and name.
+for other in "mousepad mousepad" "okular Okular"; do
+  read -r cmd name <<<"$other"
+  command -v "$cmd" >/dev/null || continue
+  launch "$WORK/$cmd.log" "$cmd" "$SAMPLE"
   sleep "$SETTLE"
-  measure "mousepad, sample, just opened" ""
-  PAGE_OTHERS+=("$(page_down "mousepad, sample")")
+  measure "$name, sample, just opened" ""
+  PAGE_OTHERS+=("$(page_down "$name, sample")")
   stop
-fi
-if command -v okular >/dev/null; then
-  launch "$WORK/okular.log" okular "$SAMPLE"
-  sleep "$SETTLE"
-  measure "Okular, sample, just opened" ""
-  PAGE_OTHERS+=("$(page_down "Okular, sample")")
-  stop
-fi
+done
 
 echo
 echo "| Key to screen | median | spread |"

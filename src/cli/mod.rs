@@ -166,15 +166,8 @@ pub fn install_sample(
     saves_dir: &Path,
 ) -> Result<PathBuf, crate::store::StoreError> {
     let article = data_dir.join("sample").join(SAMPLE_NAME);
-    let mkdir = |dir: &Path| {
-        std::fs::create_dir_all(dir).map_err(|source| crate::store::StoreError::Io {
-            action: "cannot create the folder",
-            path: dir.to_owned(),
-            source,
-        })
-    };
     if !article.exists() {
-        mkdir(&data_dir.join("sample"))?;
+        create_dir(&data_dir.join("sample"))?;
         crate::store::atomic_write(&article, SAMPLE_TEXT.as_bytes())?;
     }
     seed_sample_save(saves_dir)?;
@@ -188,12 +181,17 @@ fn seed_sample_save(saves_dir: &Path) -> Result<(), crate::store::StoreError> {
     if save.exists() {
         return Ok(());
     }
-    std::fs::create_dir_all(saves_dir).map_err(|source| crate::store::StoreError::Io {
-        action: "cannot create the saves folder",
-        path: saves_dir.to_owned(),
-        source,
-    })?;
+    create_dir(saves_dir)?;
     crate::store::atomic_write(&save, SAMPLE_SAVE.as_bytes())
+}
+
+/// Creates `dir` and its parents; the error names it.
+fn create_dir(dir: &Path) -> Result<(), crate::store::StoreError> {
+    std::fs::create_dir_all(dir).map_err(|source| crate::store::StoreError::Io {
+        action: "cannot create the folder",
+        path: dir.to_owned(),
+        source,
+    })
 }
 
 /// Runs a headless subcommand, writing to `out`; `saves` is `--saves`.
