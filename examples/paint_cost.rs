@@ -67,7 +67,9 @@ fn main() {
             frames.frame(Vec::new());
         }
         report("timeline shown", &mut frames);
-        frames.app.send(Command::ToggleTimeline);
+        frames.app.send(Command::TogglePane(
+            storyline::store::layout::Pane::Timeline,
+        ));
         for _ in 0..3 {
             frames.frame(Vec::new());
         }

@@ -173,15 +173,34 @@ fn every_idle_state_of_the_window_settles() {
     let mut h = harness(sample_app(dir.path()));
     assert_settles(&mut h, "sample just opened");
 
-    // The timeline is shown at first (with its suggestions column); hidden,
-    // then shown again.
+    // The timeline is shown at first; Ctrl+T maximises it, again restores
+    // the layout; closed, then shown again.
     assert!(h.query_by_label("Fit all").is_some(), "timeline shown");
     h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    input_frame(&mut h);
+    assert!(
+        h.query_by_label("Restore layout").is_some(),
+        "timeline maximised"
+    );
+    assert_settles(&mut h, "timeline maximised");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    input_frame(&mut h);
+    assert!(
+        h.query_by_label("Restore layout").is_none(),
+        "layout restored"
+    );
+    h.state_mut().send(storyline::app::Command::TogglePane(
+        storyline::store::layout::Pane::Timeline,
+    ));
     input_frame(&mut h);
     assert!(h.query_by_label("Fit all").is_none(), "timeline hidden");
     assert_settles(&mut h, "timeline hidden");
     h.key_press_modifiers(Modifiers::COMMAND, Key::T);
     input_frame(&mut h);
+    assert!(
+        h.query_by_label("Fit all").is_some(),
+        "timeline shown again"
+    );
     assert_settles(&mut h, "timeline shown again");
 
     // A selection with its toolbar: double-click a word.

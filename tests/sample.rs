@@ -118,6 +118,7 @@ fn sample_timeline_layout_snapshot() {
         lane_gap: 4.0,
         char_width: 6.5,
         max_rows: 4,
+        height: 0.0,
     };
     let view = initial_view(ann.events(), published);
     let l = layout(ann.lanes(), ann.events(), view, published, &params);
@@ -133,7 +134,7 @@ fn sample_timeline_layout_snapshot() {
         let title = &ann.event(&p.event).expect("event").title;
         let _ = writeln!(
             out,
-            "{:<22} {:>6.1}..{:<6.1} y {:>5.1} {}{} {:<45} label {:?}",
+            "{:<22} {:>6.1}..{:<6.1} y {:>5.1} {}{} {:<45} {:?} {:?}",
             l.lanes[p.lane].name,
             p.x0,
             p.x1,
@@ -141,6 +142,7 @@ fn sample_timeline_layout_snapshot() {
             if p.point { "point" } else { "bar  " },
             if p.expected { " expected" } else { " reported" },
             title,
+            p.side,
             p.label
         );
     }
@@ -157,6 +159,71 @@ fn sample_timeline_layout_snapshot() {
         .collect();
     let _ = writeln!(out, "ticks {}", ticks.join(" "));
     insta::assert_snapshot!(out);
+}
+
+fn overlap(a: [f32; 4], b: [f32; 4]) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+}
+
+/// At every width from 400 to 2000 points and at a laptop's and a big
+/// screen's timeline height, every one of the sample's events is titled
+/// (or counted in a "+N"), and no title overlaps a title or a mark.
+#[test]
+fn the_sample_timeline_is_readable_at_every_width() {
+    use storyline::timeline::layout::{LayoutParams, fit_all, initial_view, layout};
+    let (path, loaded) = storyline::cli::load_sample();
+    let (_, ann, _) = storyline::store::article::open_annotations(
+        std::path::Path::new("saves"),
+        &path,
+        &loaded.document,
+    )
+    .expect("shipped save");
+    let published = loaded.document.meta.published;
+    for width in (400..=2000).step_by(50) {
+        for height in [0.0, 190.0, 330.0] {
+            let p = LayoutParams {
+                width: width as f32,
+                row_height: 21.0,
+                lane_gap: 3.0,
+                char_width: 6.5,
+                max_rows: 4,
+                height,
+            };
+            for view in [
+                initial_view(ann.events(), published),
+                fit_all(ann.events(), published),
+            ] {
+                let l = layout(ann.lanes(), ann.events(), view, published, &p);
+                let counted: usize = l.lanes.iter().map(|lane| lane.hidden.len()).sum();
+                let in_view = ann
+                    .events()
+                    .iter()
+                    .filter(|e| {
+                        let d = storyline::timeline::layout::day_number;
+                        d(e.when.end) + 1.0 > view.start && d(e.when.start) < view.end
+                    })
+                    .count();
+                assert_eq!(l.items.len() + counted, in_view, "{width}x{height}");
+                if width >= 900 && height > 300.0 {
+                    assert_eq!(counted, 0, "{width}x{height}: all ten titled");
+                }
+                for (i, a) in l.items.iter().enumerate() {
+                    let la = a.label_box().expect("titled");
+                    assert!(la[0] >= 0.0 && la[2] <= p.width + 0.01, "{width}: {a:?}");
+                    for (j, b) in l.items.iter().enumerate() {
+                        assert!(
+                            !overlap(la, b.mark_box()),
+                            "{width}: title over a mark {a:?} {b:?}"
+                        );
+                        if j > i {
+                            let lb = b.label_box().expect("titled");
+                            assert!(!overlap(la, lb), "{width}: titles overlap {a:?} {b:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 #[test]

@@ -97,13 +97,29 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     }
                 }
                 ui.separator();
-                let label = if app.timeline.hidden {
-                    "Show Timeline  (Ctrl+T)"
+                for pane in crate::store::layout::Pane::ALL {
+                    let open = app.workspace.as_ref().is_some_and(|w| w.is_open(pane));
+                    let text = format!("{}  ({})", pane.title(), super::panes::shortcut(pane));
+                    if pane == crate::store::layout::Pane::Reader {
+                        if ui.button(text).clicked() {
+                            app.send(Command::ShowPane(pane));
+                        }
+                    } else if ui.checkbox(&mut open.clone(), text).clicked() {
+                        app.send(Command::TogglePane(pane));
+                    }
+                }
+                let timeline = crate::store::layout::Pane::Timeline;
+                let maximized = app.workspace.as_ref().and_then(|w| w.maximized);
+                let label = if maximized.is_some() {
+                    "Restore Layout"
                 } else {
-                    "Hide Timeline  (Ctrl+T)"
+                    "Maximise Timeline"
                 };
                 if ui.button(label).clicked() {
-                    app.send(Command::ToggleTimeline);
+                    app.send(Command::ToggleMaximized(maximized.unwrap_or(timeline)));
+                }
+                if ui.button("Reset Layout").clicked() {
+                    app.send(Command::ResetLayout);
                 }
                 ui.separator();
                 if ui.button("Zoom In  (Ctrl++)").clicked() {
@@ -232,99 +248,138 @@ pub(super) fn status_bar_ui(ui: &mut Ui, app: &StorylineApp) {
     });
 }
 
-pub(super) fn side_panel_ui(ui: &mut Ui, app: &mut StorylineApp) {
-    egui::Panel::right("side")
-        .resizable(true)
-        .default_size(300.0)
-        .size_range(220.0..=520.0)
-        .show(ui, |ui| {
-            ui.add_space(6.0);
-            ui.heading("Article");
-            let published = app.published();
-            if let Some(article) = &app.article {
-                let meta = &article.doc.meta;
-                egui::Grid::new("meta")
-                    .num_columns(2)
-                    .spacing([8.0, 4.0])
-                    .show(ui, |ui| {
-                        ui.label(RichText::new("Source").weak());
-                        ui.label(meta.source.as_deref().unwrap_or("—"));
-                        ui.end_row();
-                        ui.label(RichText::new("Published").weak());
-                        match published {
-                            Some((date, by_user)) => {
-                                let text = date.strftime("%B %-d, %Y").to_string();
-                                let r = ui.label(if by_user {
-                                    format!("{text} (set by you)")
-                                } else {
-                                    text
-                                });
-                                if by_user {
-                                    r.on_hover_text(
-                                        "You set this date (Article > Set Publication Date…)",
-                                    );
-                                }
-                            }
-                            None => {
-                                if ui
-                                    .link("not found — set it")
-                                    .on_hover_text(
-                                        "Relative dates such as “next week” resolve against it",
-                                    )
-                                    .clicked()
-                                {
-                                    app.date_prompt = Some(String::new());
-                                }
-                            }
+/// The Highlights pane: the article's details, then its highlights.
+pub(super) fn article_info_ui(ui: &mut Ui, app: &mut StorylineApp) {
+    ui.add_space(6.0);
+    ui.heading("Article");
+    let published = app.published();
+    if let Some(article) = &app.article {
+        let meta = &article.doc.meta;
+        egui::Grid::new("meta")
+            .num_columns(2)
+            .spacing([8.0, 4.0])
+            .show(ui, |ui| {
+                ui.label(RichText::new("Source").weak());
+                ui.label(meta.source.as_deref().unwrap_or("—"));
+                ui.end_row();
+                ui.label(RichText::new("Published").weak());
+                match published {
+                    Some((date, by_user)) => {
+                        let text = date.strftime("%B %-d, %Y").to_string();
+                        let r = ui.label(if by_user {
+                            format!("{text} (set by you)")
+                        } else {
+                            text
+                        });
+                        if by_user {
+                            r.on_hover_text("You set this date (Article > Set Publication Date…)");
                         }
-                        ui.end_row();
-                        ui.label(RichText::new("Length").weak());
-                        ui.label(format!(
-                            "{} words, {} min",
-                            meta.word_count, meta.reading_minutes
-                        ));
-                        ui.end_row();
-                    });
-            } else {
-                ui.label(RichText::new("No article open").weak());
-            }
-            ui.separator();
-            super::panel::highlights_ui(ui, app);
-        });
+                    }
+                    None => {
+                        if ui
+                            .link("not found — set it")
+                            .on_hover_text("Relative dates such as “next week” resolve against it")
+                            .clicked()
+                        {
+                            app.date_prompt = Some(String::new());
+                        }
+                    }
+                }
+                ui.end_row();
+                ui.label(RichText::new("Length").weak());
+                ui.label(format!(
+                    "{} words, {} min",
+                    meta.word_count, meta.reading_minutes
+                ));
+                ui.end_row();
+            });
+    } else {
+        ui.label(RichText::new("No article open").weak());
+    }
+    ui.separator();
+    crate::app::highlights::highlights_ui(ui, app);
 }
 
-pub(super) fn messages_ui(ui: &mut Ui, app: &mut StorylineApp) {
+/// Seconds a notice stays before it fades (errors stay until dismissed).
+const NOTICE_SECONDS: f64 = 8.0;
+/// Most messages shown at once; older ones are counted.
+const SHOWN_MESSAGES: usize = 3;
+
+/// Messages over the bottom of `area` (the reader), newest last: they never
+/// push the text down. Notices go after [`NOTICE_SECONDS`]; errors and
+/// messages with a button stay until dismissed.
+pub(super) fn messages_ui(ui: &mut Ui, app: &mut StorylineApp, area: egui::Rect) {
+    let now = ui.input(|i| i.time);
+    let fades = |m: &super::Message| !m.error && m.action.is_none();
+    for m in &mut app.messages {
+        m.shown_at.get_or_insert(now);
+    }
+    app.messages
+        .retain(|m| !fades(m) || now - m.shown_at.unwrap_or(now) < NOTICE_SECONDS);
+    if let Some(wait) = app
+        .messages
+        .iter()
+        .filter(|m| fades(m))
+        .map(|m| m.shown_at.unwrap_or(now) + NOTICE_SECONDS - now)
+        .reduce(f64::min)
+    {
+        ui.ctx()
+            .request_repaint_after_secs(wait.max(0.0) as f32 + 0.05);
+    }
+    if app.messages.is_empty() {
+        return;
+    }
     let mut dismiss = None;
+    let mut dismiss_all = false;
     let mut action = None;
-    for (i, message) in app.messages.iter().enumerate() {
-        let visuals = ui.visuals();
-        let (fill, text) = if message.error {
-            (
-                visuals.error_fg_color.gamma_multiply(0.15),
-                visuals.error_fg_color,
-            )
-        } else {
-            (
-                visuals.warn_fg_color.gamma_multiply(0.15),
-                visuals.text_color(),
-            )
-        };
-        egui::Frame::NONE
-            .fill(fill)
-            .inner_margin(8.0)
-            .show(ui, |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    if ui.small_button("×").on_hover_text("Dismiss").clicked() {
-                        dismiss = Some(i);
-                    }
-                    ui.add(egui::Label::new(RichText::new(&message.text).color(text)).wrap());
-                    if let Some((label, command)) = &message.action
-                        && ui.button(label).clicked()
-                    {
-                        action = Some(command.clone());
+    let width = (area.width() - 32.0).clamp(120.0, 620.0);
+    let hidden = app.messages.len().saturating_sub(SHOWN_MESSAGES);
+    egui::Area::new(ui.scope_id().with("messages"))
+        .order(egui::Order::Foreground)
+        .pivot(egui::Align2::CENTER_BOTTOM)
+        .fixed_pos(egui::pos2(area.center().x, area.max.y - 14.0))
+        .constrain_to(area)
+        .show(ui.ctx(), |ui| {
+            ui.set_width(width);
+            if hidden > 0 {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(format!("{hidden} earlier messages")).weak());
+                    if ui.small_button("Dismiss all").clicked() {
+                        dismiss_all = true;
                     }
                 });
-            });
+            }
+            for (i, message) in app.messages.iter().enumerate().skip(hidden) {
+                let visuals = ui.visuals();
+                let (accent, text) = if message.error {
+                    (visuals.error_fg_color, visuals.error_fg_color)
+                } else {
+                    (visuals.warn_fg_color, visuals.text_color())
+                };
+                egui::Frame::popup(ui.style())
+                    .stroke(egui::Stroke::new(1.0, accent.gamma_multiply(0.6)))
+                    .inner_margin(8.0)
+                    .show(ui, |ui| {
+                        ui.set_width(width - 16.0);
+                        ui.horizontal_wrapped(|ui| {
+                            if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                                dismiss = Some(i);
+                            }
+                            ui.add(
+                                egui::Label::new(RichText::new(&message.text).color(text)).wrap(),
+                            );
+                            if let Some((label, command)) = &message.action
+                                && ui.button(label).clicked()
+                            {
+                                action = Some(command.clone());
+                            }
+                        });
+                    });
+                ui.add_space(4.0);
+            }
+        });
+    if dismiss_all {
+        app.messages.clear();
     }
     if let Some(i) = dismiss {
         app.send(Command::DismissMessage(i));

@@ -76,8 +76,15 @@ pub enum Command {
     AcceptSuggestions(Vec<String>),
     /// Delete a highlight, asking first when events rest on it.
     AskDeleteHighlight(HighlightId),
-    /// Show or hide the timeline.
-    ToggleTimeline,
+    /// Show a pane and bring its tab to the front; for the timeline, when
+    /// it is already in front, maximise it (or restore the layout).
+    ShowPane(crate::store::layout::Pane),
+    /// Open or close a pane.
+    TogglePane(crate::store::layout::Pane),
+    /// Maximise a pane, or restore the layout.
+    ToggleMaximized(crate::store::layout::Pane),
+    /// Back to the default layout for the window's size.
+    ResetLayout,
     /// Open the export window.
     ShowExport,
     /// Ask where to save an export in this format.
@@ -95,7 +102,8 @@ pub enum Command {
     },
 }
 
-/// A message shown over the reader until dismissed.
+/// A message shown over the bottom of the reader: errors and messages
+/// with a button stay until dismissed, notices fade after a few seconds.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Message {
     /// The text, naming the file concerned.
@@ -104,6 +112,8 @@ pub struct Message {
     pub error: bool,
     /// A button offered with the message, and what it does.
     pub action: Option<(String, Command)>,
+    /// App time when first shown (set by the UI).
+    pub shown_at: Option<f64>,
 }
 
 impl Message {
@@ -114,6 +124,7 @@ impl Message {
             text,
             error: true,
             action: None,
+            shown_at: None,
         }
     }
 
@@ -124,6 +135,7 @@ impl Message {
             text,
             error: false,
             action: None,
+            shown_at: None,
         }
     }
 }

@@ -5,6 +5,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::{Command, StorylineApp};
 use crate::annotate::{self, HighlightColor};
 use crate::document::CharIdx;
+use crate::store::layout::Pane;
 
 impl StorylineApp {
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
@@ -39,8 +40,17 @@ impl StorylineApp {
             if i.consume_shortcut(&cmd(Key::E)) {
                 cmds.push(Command::ShowExport);
             }
-            if i.consume_shortcut(&cmd(Key::T)) {
-                cmds.push(Command::ToggleTimeline);
+            for (key, pane) in [
+                (Key::T, Pane::Timeline),
+                (Key::Num1, Pane::Reader),
+                (Key::Num2, Pane::Highlights),
+                (Key::Num3, Pane::Timeline),
+                (Key::I, Pane::Inspector),
+                (Key::Num4, Pane::Inspector),
+            ] {
+                if i.consume_shortcut(&cmd(key)) {
+                    cmds.push(Command::ShowPane(pane));
+                }
             }
             if i.consume_shortcut(&cmd_shift(Key::L)) {
                 cmds.push(Command::ShowPathPrompt);

@@ -4,32 +4,25 @@
 mod chrome;
 mod command;
 mod export_ui;
+pub mod highlights;
 mod keys;
-pub mod layout;
-mod marks;
-mod notes;
-mod panel;
+mod panes;
 pub mod picker;
 pub mod reader;
-pub mod selection;
-mod suggestions;
 pub mod theme;
-mod timeline_cmds;
-mod timeline_details;
-mod timeline_marks;
-mod timeline_panel;
-mod toolbar;
+pub mod timeline;
+pub mod workspace;
 
 use std::path::{Path, PathBuf};
 
 use crate::document::{CharRange, Document, LoadedDocument, find::find_all, load_path};
+use crate::store::layout::Pane;
 use crate::store::{AppState, ThemeChoice};
 pub use command::{Command, Message};
-pub use notes::ArticleNotes;
-pub use panel::PanelState;
+pub use highlights::PanelState;
+pub use highlights::notes::ArticleNotes;
 use picker::{FilePicker, PickOutcome};
-use reader::{ReaderInput, ReaderView, reader_ui};
-use theme::Palette;
+use reader::ReaderView;
 
 /// Seconds to wait after the last change before writing the state file.
 const STATE_SAVE_DELAY: f64 = 1.0;
@@ -95,7 +88,7 @@ pub struct StorylineApp {
     setup_done: bool,
     saves_dir: PathBuf,
     panel: PanelState,
-    timeline: timeline_panel::TimelineState,
+    timeline: timeline::TimelineState,
     export: export_ui::ExportState,
     pick_purpose: PickPurpose,
     /// The window's egui context (for work that finishes off the UI thread).
@@ -109,6 +102,8 @@ pub struct StorylineApp {
     sent_title: Option<String>,
     /// App time of the last input event (for the cursor blink timeout).
     last_input: f64,
+    /// The tiles (made on the first frame, when the window's size is known).
+    workspace: Option<workspace::Workspace>,
 }
 
 /// What the file dialog in progress is for.
@@ -146,7 +141,7 @@ impl StorylineApp {
             setup_done: false,
             saves_dir: options.saves_dir,
             panel: PanelState::default(),
-            timeline: timeline_panel::TimelineState::default(),
+            timeline: timeline::TimelineState::default(),
             export: export_ui::ExportState::default(),
             pick_purpose: PickPurpose::Open,
             egui_ctx: egui::Context::default(),
@@ -154,6 +149,7 @@ impl StorylineApp {
             frame_started: std::time::Instant::now(),
             sent_title: None,
             last_input: 0.0,
+            workspace: None,
         };
         if let Some((path, loaded)) = options.initial {
             app.show_loaded(&path, loaded);
@@ -188,7 +184,7 @@ impl StorylineApp {
     /// Selects `range` of the open article in the reader (as a drag would).
     pub fn select(&mut self, range: CharRange) {
         if let Some(a) = &mut self.article {
-            a.view.selection = selection::Selection::of(range);
+            a.view.selection = reader::selection::Selection::of(range);
         }
     }
 
@@ -232,6 +228,9 @@ impl StorylineApp {
     /// Writes the state file now, if there is one. Errors become messages.
     pub fn save_state(&mut self) {
         self.remember_position();
+        if let Some(ws) = &self.workspace {
+            self.state.layout = Some(ws.to_saved());
+        }
         self.state_dirty_at = None;
         if let Some(path) = &self.state_path
             && let Err(e) = self.state.save(path)
@@ -239,6 +238,28 @@ impl StorylineApp {
             let text = format!("Could not remember the reading position: {e}");
             self.error(text);
         }
+    }
+
+    /// The workspace's layout changed (a tile moved, resized, closed…).
+    fn layout_changed(&mut self, now: f64) {
+        self.mark_state_dirty(now);
+    }
+
+    /// Shows `pane` and brings its tab to the front.
+    fn show_pane(&mut self, pane: Pane) {
+        if let Some(ws) = &mut self.workspace
+            && !ws.is_shown(pane)
+        {
+            ws.show(pane);
+            let now = self.egui_ctx.input(|i| i.time);
+            self.layout_changed(now);
+        }
+    }
+
+    /// Whether `pane` is on screen.
+    #[must_use]
+    pub fn pane_shown(&self, pane: Pane) -> bool {
+        self.workspace.as_ref().is_some_and(|ws| ws.is_shown(pane))
     }
 
     fn remember_position(&mut self) {
@@ -252,7 +273,7 @@ impl StorylineApp {
         self.remember_position();
         self.flush_annotations();
         self.panel = PanelState::default();
-        self.timeline = timeline_panel::TimelineState::default();
+        self.timeline = timeline::TimelineState::default();
         let path = absolute(path);
         for warning in &loaded.warnings {
             self.notice(warning.clone());
@@ -373,12 +394,52 @@ impl StorylineApp {
                 }
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::ShowPane(pane) => {
+                if let Some(ws) = &mut self.workspace {
+                    if pane == Pane::Timeline && ws.is_shown(pane) {
+                        ws.toggle_maximized(pane);
+                    } else {
+                        ws.show(pane);
+                    }
+                    self.layout_changed(now);
+                }
+            }
+            Command::TogglePane(pane) => {
+                if let Some(ws) = &mut self.workspace {
+                    if ws.is_open(pane) {
+                        ws.hide(pane);
+                    } else {
+                        ws.show(pane);
+                    }
+                    self.layout_changed(now);
+                }
+            }
+            Command::ToggleMaximized(pane) => {
+                if let Some(ws) = &mut self.workspace {
+                    ws.toggle_maximized(pane);
+                    self.layout_changed(now);
+                }
+            }
+            Command::ResetLayout => {
+                let size = ctx.content_rect().size();
+                self.workspace = Some(workspace::Workspace::default_for(size));
+                self.layout_changed(now);
+            }
             Command::JumpTo(idx) => {
                 if let Some(a) = &mut self.article {
                     a.view.scroll_to(idx);
                 }
             }
-            other => self.apply_annotation_command(ctx, other, now),
+            other => {
+                // Editing an event or a lane happens in the inspector.
+                if matches!(
+                    other,
+                    Command::SelectEvent(Some(_)) | Command::EditLane(_) | Command::AddLane
+                ) {
+                    self.show_pane(Pane::Inspector);
+                }
+                self.apply_annotation_command(ctx, other, now);
+            }
         }
     }
 
@@ -452,45 +513,24 @@ impl StorylineApp {
             self.apply(&ctx, command);
         }
         self.update_cursor_blink(&ctx);
+        if self.workspace.is_none() {
+            let saved = self.state.layout.as_ref();
+            self.workspace = Some(
+                saved
+                    .and_then(workspace::Workspace::from_saved)
+                    .unwrap_or_else(|| {
+                        workspace::Workspace::default_for(ctx.content_rect().size())
+                    }),
+            );
+        }
 
         chrome::menu_bar_ui(ui, self);
         chrome::status_bar_ui(ui, self);
-        chrome::side_panel_ui(ui, self);
-        timeline_panel::timeline_panel_ui(ui, self);
-        if self.find.open {
-            chrome::find_bar_ui(ui, self);
-        }
-        let palette = Palette::new(ui.visuals().dark_mode);
         egui::CentralPanel::default()
-            .frame(egui::Frame::NONE.fill(palette.page))
-            .show(ui, |ui| {
-                chrome::messages_ui(ui, self);
-                if let Some(article) = &mut self.article {
-                    let input = ReaderInput {
-                        doc: &article.doc,
-                        zoom: self.state.zoom,
-                        palette,
-                        matches: &self.find.matches,
-                        current_match: self.find.current,
-                        annotations: Some(&article.notes.annotations),
-                        focused: self.panel.focused.as_ref(),
-                    };
-                    let before = article.view.top_char();
-                    let out = reader_ui(ui, &mut article.view, &input);
-                    if let Some(url) = out.clicked_link.clone() {
-                        self.commands.push(Command::OpenLink(url));
-                    }
-                    toolbar::reader_extras_ui(ui, article, &self.panel, &out, &mut self.commands);
-                    if article.view.top_char() != before {
-                        let now = ui.input(|i| i.time);
-                        self.state_dirty_at.get_or_insert(now);
-                    }
-                } else {
-                    chrome::empty_ui(ui, self);
-                }
-            });
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| panes::workspace_ui(ui, self));
         if let Some(article) = &self.article {
-            timeline_details::timeline_windows_ui(
+            timeline::details::timeline_windows_ui(
                 &ctx,
                 article,
                 &mut self.timeline,

@@ -40,6 +40,7 @@ pub(super) fn svg_element(input: &ExportInput<'_>) -> Markup {
         lane_gap: 6.0,
         char_width: 6.6,
         max_rows: 8,
+        height: 0.0,
     };
     let view = fit_all(ann.events(), input.published);
     let lay = layout(ann.lanes(), ann.events(), view, input.published, &params);
@@ -87,7 +88,7 @@ pub(super) fn svg_element(input: &ExportInput<'_>) -> Markup {
                         title { (event.title) " — " (event.when.label()) " (" (super::kind_name(event)) ")" }
                         (item(p, x0, plot_top, lane_rgb(lay.lanes[p.lane].color), event.kind))
                         @if let Some(label) = &p.label {
-                            text x=(n(x0 + p.label_x)) y=(n(plot_top + p.y + 4.0)) font-size="12" fill="#1a1a1a" { (label) }
+                            text x=(n(x0 + p.label_x)) y=(n(plot_top + p.label_y + 4.0)) font-size="12" fill="#1a1a1a" { (label) }
                         }
                     }
                 }
@@ -128,8 +129,10 @@ fn item(p: &Placed, x0: f32, top: f32, color: &str, kind: EventKind) -> Markup {
         b - if soft_right { fade } else { 0.0 },
     );
     let opacity = if expected { 0.2 } else { 0.6 };
+    let [_, y0, _, y1] = p.mark_box();
+    let (top, h) = (top + y0, y1 - y0);
     html! {
-        rect x=(n(ca)) y=(n(y - 6.0)) width=(n((cb - ca).max(1.0))) height="12" rx="2"
+        rect x=(n(ca)) y=(n(top)) width=(n((cb - ca).max(1.0))) height=(n(h)) rx="2"
             fill=(color) fill-opacity=(format!("{opacity}"))
             stroke=(color) stroke-width="1.5"
             stroke-dasharray=(if expected { "4 3" } else { "none" }) {}
@@ -137,10 +140,10 @@ fn item(p: &Placed, x0: f32, top: f32, color: &str, kind: EventKind) -> Markup {
             @let w = fade / 4.0;
             @let alpha = opacity * (1.0 - (f32::from(k) + 1.0) / 5.0);
             @if soft_left {
-                rect x=(n(ca - w * (f32::from(k) + 1.0))) y=(n(y - 6.0)) width=(n(w)) height="12" fill=(color) fill-opacity=(format!("{alpha:.2}")) {}
+                rect x=(n(ca - w * (f32::from(k) + 1.0))) y=(n(top)) width=(n(w)) height=(n(h)) fill=(color) fill-opacity=(format!("{alpha:.2}")) {}
             }
             @if soft_right {
-                rect x=(n(cb + w * f32::from(k))) y=(n(y - 6.0)) width=(n(w)) height="12" fill=(color) fill-opacity=(format!("{alpha:.2}")) {}
+                rect x=(n(cb + w * f32::from(k))) y=(n(top)) width=(n(w)) height=(n(h)) fill=(color) fill-opacity=(format!("{alpha:.2}")) {}
             }
         }
     }

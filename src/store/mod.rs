@@ -13,6 +13,7 @@ use thiserror::Error;
 use crate::document::CharIdx;
 
 pub mod article;
+pub mod layout;
 pub mod saves;
 pub mod watch;
 
@@ -170,6 +171,8 @@ pub struct AppState {
     pub theme: ThemeChoice,
     /// Reading text zoom (1.0 = 100 %).
     pub zoom: f32,
+    /// The workspace's tiles (`None`: the default for the screen).
+    pub layout: Option<layout::SavedLayout>,
 }
 
 impl Default for AppState {
@@ -179,6 +182,7 @@ impl Default for AppState {
             articles: BTreeMap::new(),
             theme: ThemeChoice::System,
             zoom: 1.0,
+            layout: None,
         }
     }
 }

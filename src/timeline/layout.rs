@@ -9,7 +9,7 @@
 use jiff::civil::Date;
 
 use super::lanes::{Event, EventId, EventKind, Lane, LaneColor, LaneId};
-use super::when::{OpenEnd, Precision, add_days, add_months};
+use super::when::{OpenEnd, Precision, add_days};
 
 /// A span of days as numbers (days since 1970-01-01); `end` exclusive.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -73,9 +73,31 @@ pub struct LayoutParams {
     pub lane_gap: f32,
     /// Average width of a label char.
     pub char_width: f32,
-    /// Most rows a lane stacks before labels are dropped.
+    /// Most rows a lane stacks when `height` is not given; further events
+    /// are counted in the lane's "+N".
     pub max_rows: usize,
+    /// Height the lanes may fill (`0`: no limit but `max_rows`). Lanes get
+    /// rows in proportion to their need, then stretch to fill it.
+    pub height: f32,
 }
+
+/// Height of the strip at a lane's foot that marks where its hidden
+/// ("+N") events are.
+pub const RUG: f32 = 6.0;
+/// Padding above and below a lane's rows.
+const LANE_PAD: f32 = 3.0;
+/// Space kept clear around labels and marks in a row.
+const GAP: f32 = 6.0;
+/// Half the height of a label's box.
+pub const LABEL_HALF_HEIGHT: f32 = 7.0;
+/// Half the size of a point's mark.
+pub const POINT_HALF: f32 = 6.0;
+/// Half the height of a bar.
+pub const BAR_HALF: f32 = 6.0;
+/// Half the height of a bar whose title sits above it.
+pub const THIN_BAR_HALF: f32 = 3.0;
+/// Fewest chars of a shortened title (with its "…").
+const MIN_LABEL_CHARS: usize = 8;
 
 /// A lane as laid out.
 #[derive(Clone, Debug, PartialEq)]
@@ -90,6 +112,22 @@ pub struct LaneRow {
     pub top: f32,
     /// Height.
     pub height: f32,
+    /// Events in view that did not fit its rows (its "+N"), with their
+    /// extent on the axis, by start.
+    pub hidden: Vec<(EventId, f32, f32)>,
+    /// Whether all its rows are shown (its "+N" was expanded).
+    pub expanded: bool,
+}
+
+/// Where an event's title sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelSide {
+    /// After the mark.
+    Right,
+    /// Before the mark.
+    Left,
+    /// Above a thin bar (a bar too wide for a title beside it).
+    Above,
 }
 
 /// An event as laid out in one lane.
@@ -103,7 +141,7 @@ pub struct Placed {
     pub x0: f32,
     /// Right end (same as `x0` for a point).
     pub x1: f32,
-    /// Centre of its row, from the top of the plot.
+    /// Centre of the mark, from the top of the plot.
     pub y: f32,
     /// A single day: drawn as a point.
     pub point: bool,
@@ -115,10 +153,56 @@ pub struct Placed {
     pub open: Option<OpenEnd>,
     /// Cut off by the left / right edge of the view.
     pub clipped: (bool, bool),
-    /// The label shown (maybe shortened), if any.
+    /// The title shown (maybe shortened with "…").
     pub label: Option<String>,
     /// Left of the label.
     pub label_x: f32,
+    /// Centre of the label, from the top of the plot.
+    pub label_y: f32,
+    /// Width of the label.
+    pub label_w: f32,
+    /// Where the label sits.
+    pub side: LabelSide,
+}
+
+impl Placed {
+    /// The mark's box `(x0, y0, x1, y1)`, from the plot's top left.
+    #[must_use]
+    pub fn mark_box(&self) -> [f32; 4] {
+        if self.point {
+            [
+                self.x0 - POINT_HALF,
+                self.y - POINT_HALF,
+                self.x0 + POINT_HALF,
+                self.y + POINT_HALF,
+            ]
+        } else {
+            let half = if self.side == LabelSide::Above {
+                THIN_BAR_HALF
+            } else {
+                BAR_HALF
+            };
+            [
+                self.x0,
+                self.y - half,
+                self.x1.max(self.x0 + 2.0),
+                self.y + half,
+            ]
+        }
+    }
+
+    /// The label's box, if it has one.
+    #[must_use]
+    pub fn label_box(&self) -> Option<[f32; 4]> {
+        self.label.as_ref().map(|_| {
+            [
+                self.label_x,
+                self.label_y - LABEL_HALF_HEIGHT,
+                self.label_x + self.label_w,
+                self.label_y + LABEL_HALF_HEIGHT,
+            ]
+        })
+    }
 }
 
 /// An axis tick.
@@ -192,14 +276,193 @@ pub fn initial_view(events: &[Event], publication: Option<Date>) -> DayRange {
     }
 }
 
+/// `label` cut to `chars` chars with "…" (`None` below [`MIN_LABEL_CHARS`]).
 fn shorten(label: &str, chars: usize) -> Option<String> {
-    if chars < 4 {
-        return None;
-    }
-    if label.chars().count() <= chars {
+    let len = label.chars().count();
+    if len <= chars {
         return Some(label.to_owned());
     }
+    if chars < MIN_LABEL_CHARS.min(len) {
+        return None;
+    }
     Some(label.chars().take(chars - 1).chain(['…']).collect())
+}
+
+/// Taken stretches of one row, sorted and disjoint.
+#[derive(Default)]
+struct Row(Vec<(f32, f32)>);
+
+impl Row {
+    fn is_free(&self, a: f32, b: f32) -> bool {
+        let i = self.0.partition_point(|&(_, end)| end <= a);
+        self.0.get(i).is_none_or(|&(start, _)| start >= b)
+    }
+
+    /// Room after `x` before the next taken stretch (or `limit`).
+    fn room_after(&self, x: f32, limit: f32) -> f32 {
+        let i = self.0.partition_point(|&(_, end)| end <= x);
+        match self.0.get(i) {
+            Some(&(start, _)) if start <= x => 0.0,
+            Some(&(start, _)) => start.min(limit) - x,
+            None => limit - x,
+        }
+    }
+
+    /// Room before `x` back to the previous taken stretch (or 0).
+    fn room_before(&self, x: f32) -> f32 {
+        let i = self.0.partition_point(|&(_, end)| end <= x);
+        if self.0.get(i).is_some_and(|&(start, _)| start < x) {
+            return 0.0;
+        }
+        x - i.checked_sub(1).map_or(0.0, |j| self.0[j].1)
+    }
+
+    fn take(&mut self, a: f32, b: f32) {
+        let i = self.0.partition_point(|&(start, _)| start < a);
+        self.0.insert(i, (a, b));
+    }
+}
+
+/// One event's mark on the axis, before it is given a row.
+struct Mark<'a> {
+    event: &'a Event,
+    x0: f32,
+    x1: f32,
+    point: bool,
+    clipped: (bool, bool),
+}
+
+impl Mark<'_> {
+    /// The mark's horizontal extent, with room around it.
+    fn extent(&self) -> (f32, f32) {
+        if self.point {
+            (self.x0 - POINT_HALF - 2.0, self.x0 + POINT_HALF + 2.0)
+        } else {
+            (self.x0 - 2.0, self.x1.max(self.x0 + 2.0) + 2.0)
+        }
+    }
+}
+
+/// A title placed in a row: (side, label x, text, width).
+type Label = (LabelSide, f32, String, f32);
+
+/// Where `m`'s title of `w` points goes in `row`, full length first, then
+/// shortened (`shorten_ok`); `None` when it fits nowhere.
+fn place_in_row(m: &Mark<'_>, row: &Row, p: &LayoutParams, shorten_ok: bool) -> Option<Label> {
+    let title = &m.event.title;
+    let w = title.chars().count() as f32 * p.char_width;
+    let (e0, e1) = m.extent();
+    let gap = if m.point { 3.0 } else { 4.0 };
+    // Right of the mark.
+    let rx = e1 + gap;
+    if rx + w <= p.width && row.is_free(e0, rx + w + GAP) {
+        return Some((LabelSide::Right, rx, title.clone(), w));
+    }
+    // Left of the mark.
+    let lx = e0 - gap - w;
+    if lx >= 0.0 && row.is_free(lx - GAP, e1) {
+        return Some((LabelSide::Left, lx, title.clone(), w));
+    }
+    // Above a wide bar, from its visible start.
+    if !m.point {
+        let ax = m.x0.max(0.0) + 2.0;
+        let ax = ax.min(p.width - w).max(0.0);
+        if ax + w <= p.width && row.is_free(e0.min(ax), e1.max(ax + w) + GAP) {
+            return Some((LabelSide::Above, ax, title.clone(), w));
+        }
+    }
+    if !shorten_ok {
+        return None;
+    }
+    // Shortened, on whichever side has more room.
+    if !row.is_free(e0, e1) {
+        return None;
+    }
+    let right = row.room_after(e1, p.width) - gap - GAP;
+    let left = row.room_before(e0) - gap - GAP;
+    let (side, room) = if right >= left {
+        (LabelSide::Right, right)
+    } else {
+        (LabelSide::Left, left)
+    };
+    let chars = (room / p.char_width).floor().max(0.0) as usize;
+    let text = shorten(title, chars)?;
+    let w = text.chars().count() as f32 * p.char_width;
+    let x = match side {
+        LabelSide::Left => e0 - gap - w,
+        _ => rx,
+    };
+    Some((side, x, text, w))
+}
+
+/// The footprint in a row of a mark and its label.
+fn footprint(m: &Mark<'_>, label: &Label) -> (f32, f32) {
+    let (e0, e1) = m.extent();
+    (e0.min(label.1) - 1.0, e1.max(label.1 + label.3) + GAP)
+}
+
+/// Stacks one lane's marks into at most `cap` rows; returns each placed
+/// mark with its row and label, and the marks that fit nowhere.
+fn stack<'a>(
+    marks: &'a [Mark<'a>],
+    cap: usize,
+    p: &LayoutParams,
+) -> (Vec<(&'a Mark<'a>, usize, Label)>, Vec<&'a Mark<'a>>) {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut placed = Vec::new();
+    let mut hidden = Vec::new();
+    for m in marks {
+        let mut spot = rows
+            .iter()
+            .enumerate()
+            .find_map(|(r, row)| place_in_row(m, row, p, false).map(|l| (r, l)));
+        if spot.is_none() && rows.len() < cap.max(1) {
+            rows.push(Row::default());
+            let r = rows.len() - 1;
+            spot = place_in_row(m, &rows[r], p, true).map(|l| (r, l));
+        }
+        if spot.is_none() {
+            spot = rows
+                .iter()
+                .enumerate()
+                .find_map(|(r, row)| place_in_row(m, row, p, true).map(|l| (r, l)));
+        }
+        match spot {
+            Some((r, label)) => {
+                let (a, b) = footprint(m, &label);
+                rows[r].take(a, b);
+                placed.push((m, r, label));
+            }
+            None => hidden.push(m),
+        }
+    }
+    (placed, hidden)
+}
+
+/// Rows each lane may use: what it needs when everything fits in
+/// `budget`, else a fair share (at least one row each).
+fn allot(needed: &[usize], budget: usize) -> Vec<usize> {
+    let total: usize = needed.iter().sum();
+    if total <= budget {
+        return needed.to_vec();
+    }
+    let mut caps: Vec<usize> = needed.iter().map(|&n| n.min(1)).collect();
+    let mut left = budget.saturating_sub(caps.iter().sum());
+    // Water-filling: one more row at a time to lanes that still need rows.
+    while left > 0 {
+        let mut gave = false;
+        for (cap, &need) in caps.iter_mut().zip(needed) {
+            if left > 0 && *cap < need {
+                *cap += 1;
+                left -= 1;
+                gave = true;
+            }
+        }
+        if !gave {
+            break;
+        }
+    }
+    caps
 }
 
 /// Lays out `lanes` (sorted by order) and `events` for the visible `view`.
@@ -211,209 +474,191 @@ pub fn layout(
     publication: Option<Date>,
     p: &LayoutParams,
 ) -> TimelineLayout {
+    layout_expanded(lanes, events, view, publication, p, &[])
+}
+
+/// [`layout`], with the lanes in `expanded` showing every row they need.
+#[must_use]
+pub fn layout_expanded(
+    lanes: &[Lane],
+    events: &[Event],
+    view: DayRange,
+    publication: Option<Date>,
+    p: &LayoutParams,
+    expanded: &[Option<LaneId>],
+) -> TimelineLayout {
     let x_of = |day: f64| ((day - view.start) / view.len() * f64::from(p.width)) as f32;
+    let known = |id: &LaneId| lanes.iter().any(|l| &l.id == id);
     let mut rows: Vec<(Option<LaneId>, String, LaneColor)> = lanes
         .iter()
         .map(|l| (Some(l.id.clone()), l.name.clone(), l.color))
         .collect();
-    if events
-        .iter()
-        .any(|e| e.lanes.iter().all(|id| !lanes.iter().any(|l| &l.id == id)))
-    {
+    if events.iter().any(|e| !e.lanes.iter().any(known)) {
         rows.push((None, "No lane".to_owned(), LaneColor::Gray));
     }
-    let mut out = TimelineLayout::default();
-    let mut top = 0.0;
-    for (lane_index, (lane_id, name, color)) in rows.into_iter().enumerate() {
-        let mut mine: Vec<&Event> = events
+    // Each lane's marks in view, by start.
+    let lane_marks: Vec<Vec<Mark<'_>>> = rows
+        .iter()
+        .map(|(lane_id, _, _)| {
+            let mut mine: Vec<&Event> = events
+                .iter()
+                .filter(|e| match lane_id {
+                    Some(id) => e.lanes.contains(id),
+                    None => !e.lanes.iter().any(known),
+                })
+                .filter(|e| {
+                    day_number(e.when.end) + 1.0 > view.start && day_number(e.when.start) < view.end
+                })
+                .collect();
+            mine.sort_by(|a, b| {
+                (a.when.start, a.when.end, &a.id).cmp(&(b.when.start, b.when.end, &b.id))
+            });
+            mine.into_iter()
+                .map(|e| {
+                    let s = day_number(e.when.start);
+                    let end = day_number(e.when.end) + 1.0;
+                    let point = e.when.precision == Precision::Day && e.when.start == e.when.end;
+                    let (raw0, raw1) = if point {
+                        let x = x_of(s + 0.5);
+                        (x, x)
+                    } else {
+                        (x_of(s), x_of(end))
+                    };
+                    Mark {
+                        event: e,
+                        x0: raw0.clamp(0.0, p.width),
+                        x1: raw1.clamp(0.0, p.width),
+                        point,
+                        clipped: (raw0 < 0.0, raw1 > p.width),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let flags: Vec<bool> = rows.iter().map(|r| expanded.contains(&r.0)).collect();
+    let is_expanded = |i: usize| flags[i];
+    // Rows per lane: what each needs, within the height when one is given.
+    let caps: Vec<usize> = if p.height > 0.0 {
+        let needed: Vec<usize> = lane_marks
             .iter()
-            .filter(|e| match &lane_id {
-                Some(id) => e.lanes.contains(id),
-                None => e.lanes.iter().all(|id| !lanes.iter().any(|l| &l.id == id)),
-            })
-            .filter(|e| {
-                day_number(e.when.end) + 1.0 > view.start && day_number(e.when.start) < view.end
+            .map(|m| {
+                let (placed, _) = stack(m, 64, p);
+                placed.iter().map(|(_, r, _)| r + 1).max().unwrap_or(1)
             })
             .collect();
-        mine.sort_by(|a, b| {
-            (a.when.start, a.when.end, &a.id).cmp(&(b.when.start, b.when.end, &b.id))
-        });
-        // Greedy stacking into rows by full extent (marker + label).
-        let mut row_ends: Vec<(f32, f32)> = Vec::new();
-        let mut placed: Vec<(Placed, usize, f32)> = Vec::new();
-        for e in mine {
-            let s = day_number(e.when.start);
-            let end = day_number(e.when.end) + 1.0;
-            let point = e.when.precision == Precision::Day && e.when.start == e.when.end;
-            let (raw0, raw1) = if point {
-                let x = x_of(s + 0.5);
-                (x, x)
-            } else {
-                (x_of(s), x_of(end))
-            };
-            let (x0, x1) = (raw0.max(0.0), raw1.min(p.width));
-            let label_w = e.title.chars().count() as f32 * p.char_width;
-            // After the marker when there is room, else inside the bar.
-            let label_x = if point {
-                x0 + 8.0
-            } else if x1 - x0 >= label_w + 8.0 || x1 + 4.0 + label_w > p.width {
-                x0 + 4.0
-            } else {
-                x1 + 4.0
-            };
-            let extent_start = x0 - if point { 6.0 } else { 1.0 };
-            let full_end = (label_x + label_w).max(x1) + 8.0;
-            let marker_end = x1 + if point { 6.0 } else { 1.0 };
-            // A row where marker and label fit; else a new row; else a row
-            // where the marker fits (the label before it gets shortened);
-            // else the row that frees up first, marker only.
-            let free = row_ends
-                .iter()
-                .position(|&(label_end, _)| label_end <= extent_start);
-            let (row, with_label) = match free {
-                Some(r) => (r, true),
-                None if row_ends.len() < p.max_rows.max(1) => {
-                    row_ends.push((f32::MIN, f32::MIN));
-                    (row_ends.len() - 1, true)
-                }
-                None => {
-                    if let Some(r) = row_ends.iter().position(|&(_, m)| m + 60.0 <= extent_start) {
-                        (r, true)
-                    } else {
-                        let r = row_ends
-                            .iter()
-                            .enumerate()
-                            .min_by(|a, b| a.1.1.total_cmp(&b.1.1))
-                            .map_or(0, |(i, _)| i);
-                        (r, false)
-                    }
-                }
-            };
-            let (row_label_end, row_marker_end) = row_ends[row];
-            row_ends[row] = (
-                row_label_end.max(if with_label { full_end } else { marker_end }),
-                row_marker_end.max(marker_end),
-            );
-            placed.push((
-                Placed {
-                    event: e.id.clone(),
-                    lane: lane_index,
-                    x0,
-                    x1,
-                    y: 0.0,
-                    point,
-                    approximate: e.when.approximate,
-                    expected: e.kind == EventKind::Expected,
-                    open: e.when.open,
-                    clipped: (raw0 < 0.0, raw1 > p.width),
-                    label: with_label.then(|| e.title.clone()),
-                    label_x,
-                },
-                row,
-                marker_end,
-            ));
-        }
-        let row_count = row_ends.len().max(1);
-        let height = row_count as f32 * p.row_height + 8.0;
-        // Elide labels that would run into the next item of their row.
-        for i in 0..placed.len() {
-            let row = placed[i].1;
-            let next_x = placed[i + 1..]
-                .iter()
-                .filter(|(q, r, _)| *r == row && q.x0 >= placed[i].0.x0)
-                .map(|(q, _, _)| q.x0 - if q.point { 8.0 } else { 3.0 })
-                .fold(p.width, f32::min);
-            let item = &mut placed[i].0;
-            if let Some(label) = item.label.take() {
-                let room = ((next_x - item.label_x) / p.char_width).floor();
-                item.label = shorten(&label, room.max(0.0) as usize);
+        // Rows that fit in the height, with room for the "+N" strips only
+        // when not every row fits.
+        let fit = |per_lane: f32| {
+            let rows_h = p.height - per_lane * rows.len() as f32;
+            ((rows_h / p.row_height).floor().max(rows.len() as f32)) as usize
+        };
+        let spare = 2.0 * LANE_PAD + p.lane_gap;
+        let budget = if needed.iter().sum::<usize>() <= fit(spare) {
+            fit(spare)
+        } else {
+            fit(spare + RUG)
+        };
+        let mut caps = allot(&needed, budget);
+        for (i, cap) in caps.iter_mut().enumerate() {
+            if is_expanded(i) {
+                *cap = needed[i];
             }
         }
-        for (mut item, row, _) in placed {
-            item.y = top + 4.0 + (row as f32 + 0.5) * p.row_height;
-            out.items.push(item);
+        caps
+    } else {
+        (0..rows.len())
+            .map(|i| {
+                if is_expanded(i) {
+                    usize::MAX
+                } else {
+                    p.max_rows
+                }
+            })
+            .collect()
+    };
+    let mut out = TimelineLayout::default();
+    let mut lane_rows = Vec::new();
+    for (lane_index, ((lane_id, name, color), marks)) in
+        rows.into_iter().zip(&lane_marks).enumerate()
+    {
+        let (placed, hidden) = stack(marks, caps[lane_index], p);
+        let used = placed.iter().map(|(_, r, _)| r + 1).max().unwrap_or(1);
+        for (m, row, (side, label_x, text, label_w)) in placed {
+            let centre = LANE_PAD + (row as f32 + 0.5) * p.row_height;
+            let (y, label_y) = if side == LabelSide::Above {
+                let y = centre + p.row_height * 0.25;
+                (y, y - THIN_BAR_HALF - LABEL_HALF_HEIGHT - 0.5)
+            } else {
+                (centre, centre)
+            };
+            out.items.push(Placed {
+                event: m.event.id.clone(),
+                lane: lane_index,
+                x0: m.x0,
+                x1: m.x1,
+                y,
+                point: m.point,
+                approximate: m.event.when.approximate,
+                expected: m.event.kind == EventKind::Expected,
+                open: m.event.when.open,
+                clipped: m.clipped,
+                label: Some(text),
+                label_x,
+                label_y,
+                label_w,
+                side,
+            });
         }
-        out.lanes.push(LaneRow {
+        let rug = if hidden.is_empty() { 0.0 } else { RUG };
+        lane_rows.push(LaneRow {
+            expanded: is_expanded(lane_index),
             lane: lane_id,
             name,
             color,
-            top,
-            height,
+            top: 0.0,
+            height: used as f32 * p.row_height + 2.0 * LANE_PAD + rug,
+            hidden: hidden
+                .iter()
+                .map(|m| (m.event.id.clone(), m.x0, m.x1))
+                .collect(),
         });
-        top += height + p.lane_gap;
     }
+    // Stretch lanes to fill the height given; then stack them.
+    let natural: f32 = lane_rows.iter().map(|l| l.height + p.lane_gap).sum::<f32>() - p.lane_gap;
+    let extra = if p.height > natural && !lane_rows.is_empty() {
+        (p.height - natural) / lane_rows.len() as f32
+    } else {
+        0.0
+    };
+    let mut top = 0.0;
+    let mut offsets = Vec::with_capacity(lane_rows.len());
+    for lane in &mut lane_rows {
+        lane.top = top;
+        lane.height += extra;
+        offsets.push(top);
+        top += lane.height + p.lane_gap;
+    }
+    for item in &mut out.items {
+        item.y += offsets[item.lane];
+        item.label_y += offsets[item.lane];
+    }
+    out.items.sort_by(|a, b| {
+        a.lane
+            .cmp(&b.lane)
+            .then(a.x0.total_cmp(&b.x0))
+            .then_with(|| a.event.cmp(&b.event))
+    });
+    out.lanes = lane_rows;
     out.height = (top - p.lane_gap).max(0.0);
     out.publication_x = publication
         .map(|d| day_number(d) + 0.5)
         .filter(|&d| d >= view.start && d <= view.end)
         .map(x_of);
-    out.ticks = ticks(view, p.width, x_of);
+    out.ticks = ticks::ticks(view, p.width, p.char_width, x_of);
     out
 }
 
-/// Axis ticks: days, weeks, months or years, whichever leaves room for labels.
-fn ticks(view: DayRange, width: f32, x_of: impl Fn(f64) -> f32) -> Vec<Tick> {
-    let px_per_day = f64::from(width) / view.len();
-    let first = date_of(view.start);
-    let last = date_of(view.end);
-    let mut out = Vec::new();
-    if px_per_day >= 60.0 {
-        let mut d = first;
-        while d <= last {
-            let label = d.strftime("%a %-d").to_string();
-            out.push(Tick {
-                x: x_of(day_number(d)),
-                label,
-                major: d.day() == 1,
-            });
-            d = add_days(d, 1);
-        }
-    } else if px_per_day * 7.0 >= 70.0 {
-        let mut d = super::when::week_start(first);
-        while d <= last {
-            let label = d.strftime("%b %-d").to_string();
-            out.push(Tick {
-                x: x_of(day_number(d)),
-                label,
-                major: d.day() <= 7,
-            });
-            d = add_days(d, 7);
-        }
-    } else if px_per_day * 91.0 >= 40.0 {
-        // Months; labelled each month, or each quarter when months crowd.
-        let step = if px_per_day * 30.0 >= 40.0 { 1 } else { 3 };
-        let mut d = first.first_of_month();
-        while d <= last {
-            let january = d.month() == 1;
-            let label = if january {
-                d.year().to_string()
-            } else if (i64::from(d.month()) - 1) % step == 0 {
-                d.strftime("%b").to_string()
-            } else {
-                String::new()
-            };
-            out.push(Tick {
-                x: x_of(day_number(d)),
-                label,
-                major: january,
-            });
-            d = add_months(d, 1);
-        }
-    } else {
-        let step = (60.0 / (px_per_day * 365.0)).ceil().max(1.0) as i64;
-        let mut d = first.first_of_year();
-        while d <= last {
-            out.push(Tick {
-                x: x_of(day_number(d)),
-                label: d.year().to_string(),
-                major: true,
-            });
-            d = add_months(d, 12 * step);
-        }
-    }
-    out.retain(|t| t.x >= 0.0 && t.x <= width);
-    out
-}
+mod ticks;
 
 #[cfg(test)]
 mod tests;

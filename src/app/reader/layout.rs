@@ -4,7 +4,7 @@
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{FontFamily, FontId, Stroke};
 
-use super::theme::{self, Palette};
+use crate::app::theme::{self, Palette};
 use crate::document::{Block, BlockKind, Document, SpanStyle};
 
 /// Body text size at zoom 1.0, in points.

@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use super::OpenArticle;
+use crate::app::OpenArticle;
 use crate::document::Document;
 use crate::timeline::{
     DatedPhrase, Lane, Suggestion, found_phrases, key_hash, suggestion_for, suggestion_key,

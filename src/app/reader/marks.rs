@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use egui::{Galley, Painter, Pos2, Rect, Stroke, pos2, vec2};
 
-use super::theme::Palette;
 use crate::annotate::{Annotations, HighlightId};
+use crate::app::theme::Palette;
 use crate::document::{CharIdx, CharRange};
 
 /// A block on screen this frame.

@@ -19,12 +19,10 @@ use crate::timeline::layout::Placed;
 const POINT_RADIUS: f32 = 5.5;
 /// Radius of the halo of an approximate point.
 const HALO_RADIUS: f32 = 10.0;
-/// Half the height of a bar.
-const BAR_HALF_HEIGHT: f32 = 6.0;
 
 /// The marks of one frame: quads in one mesh, then discs above them.
 #[derive(Default)]
-pub(super) struct Marks {
+pub(crate) struct Marks {
     mesh: Mesh,
     discs: Vec<Shape>,
 }
@@ -96,11 +94,16 @@ impl Marks {
     }
 
     /// Hands the marks to `painter`: quads first, discs above them.
-    pub(super) fn paint(self, painter: &egui::Painter) {
+    pub(crate) fn paint(self, painter: &egui::Painter) {
         if !self.mesh.is_empty() {
             painter.add(Shape::mesh(self.mesh));
         }
         painter.extend(self.discs);
+    }
+
+    /// A filled rectangle that is not a mark (a label's halo).
+    pub(crate) fn fill(&mut self, rect: Rect, color: Color32) {
+        self.rect(rect, color);
     }
 
     /// Triangles in the mesh so far (for tests).
@@ -122,7 +125,7 @@ fn round(rect: Rect) -> Rect {
 /// ringed.
 // Short names (x0, x1, y, p, c) match the layout's fields.
 #[allow(clippy::many_single_char_names)]
-pub(super) fn paint_item(
+pub(crate) fn paint_item(
     marks: &mut Marks,
     painter: &egui::Painter,
     p: &Placed,
@@ -149,9 +152,10 @@ pub(super) fn paint_item(
         }
         return;
     }
+    let [_, y0, _, y1] = p.mark_box();
     let bar = Rect::from_min_max(
-        pos2(x0, y - BAR_HALF_HEIGHT),
-        pos2(x1.max(x0 + 2.0), y + BAR_HALF_HEIGHT),
+        pos2(x0, origin.y + y0),
+        pos2(x1.max(x0 + 2.0), origin.y + y1),
     );
     let fill = if p.expected {
         color.gamma_multiply(0.18)
@@ -207,6 +211,9 @@ mod tests {
             clipped: (false, false),
             label: None,
             label_x: 0.0,
+            label_y: 20.0,
+            label_w: 0.0,
+            side: crate::timeline::layout::LabelSide::Right,
         }
     }
 

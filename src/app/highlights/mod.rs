@@ -1,17 +1,19 @@
 //! The Highlights side panel: filters, tag counts, the editor of the
 //! selected highlight, the virtualised list, and orphans.
 
+pub mod notes;
+
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Color32, FontId, Id, RichText, Sense, Stroke, Ui, vec2};
 
-use super::theme::Palette;
-use super::{Command, OpenArticle, StorylineApp};
 use crate::annotate::{
     self, AnchorStatus, Annotations, Entry, HighlightColor, HighlightId, parse_tag_list,
 };
+use crate::app::theme::Palette;
+use crate::app::{Command, OpenArticle, StorylineApp};
 
 /// Height of one row of the list.
 const ROW_HEIGHT: f32 = 58.0;
@@ -180,7 +182,7 @@ impl PanelState {
 }
 
 /// A small colour swatch button; returns true when clicked.
-pub(super) fn swatch(ui: &mut Ui, fill: Color32, ring: Option<Color32>, tip: &str) -> bool {
+pub(crate) fn swatch(ui: &mut Ui, fill: Color32, ring: Option<Color32>, tip: &str) -> bool {
     let (rect, response) = ui.allocate_exact_size(vec2(18.0, 18.0), Sense::click());
     ui.painter().circle_filled(rect.center(), 7.0, fill);
     if let Some(ring) = ring {
@@ -202,7 +204,7 @@ fn shorten(text: &str, max: usize) -> String {
 }
 
 /// The Highlights section of the side panel.
-pub(super) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
+pub(crate) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
     let StorylineApp {
         article,
         panel,

@@ -3,11 +3,11 @@
 
 use egui::{Id, RichText, Ui};
 
-use super::suggestions::SHOWN_SUGGESTIONS;
-use super::theme::lane_color;
-use super::timeline_panel::TimelineState;
-use super::{Command, OpenArticle};
 use crate::annotate;
+use crate::app::theme::lane_color;
+use crate::app::timeline::TimelineState;
+use crate::app::timeline::suggestions::SHOWN_SUGGESTIONS;
+use crate::app::{Command, OpenArticle};
 use crate::timeline::{Event, EventKind, LaneColor, LaneId, parse_user_date};
 
 /// The lane editor's fields.
@@ -51,7 +51,7 @@ impl EventEdit {
 }
 
 /// The column right of the timeline.
-pub(super) fn details_ui(
+pub(crate) fn details_ui(
     ui: &mut Ui,
     article: &mut OpenArticle,
     timeline: &mut TimelineState,
@@ -318,7 +318,7 @@ fn event_editor_ui(
 }
 
 /// The lane editor window and the delete-evidence question.
-pub(super) fn timeline_windows_ui(
+pub(crate) fn timeline_windows_ui(
     ctx: &egui::Context,
     article: &OpenArticle,
     timeline: &mut TimelineState,
@@ -356,7 +356,9 @@ pub(super) fn timeline_windows_ui(
                     for c in LaneColor::ALL {
                         let fill = lane_color(c, ui.visuals().dark_mode);
                         let ring = (c == lane.color).then(|| ui.visuals().strong_text_color());
-                        if super::panel::swatch(ui, fill, ring, c.name()) && c != lane.color {
+                        if crate::app::highlights::swatch(ui, fill, ring, c.name())
+                            && c != lane.color
+                        {
                             commands.push(update(&|l| l.color = c));
                         }
                     }

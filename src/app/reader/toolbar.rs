@@ -3,13 +3,13 @@
 
 use egui::{Id, RichText, Ui, vec2};
 
-use super::reader::ReaderOutput;
-use super::theme::Palette;
-use super::{Command, OpenArticle, PanelState};
 use crate::annotate::{self, HighlightColor};
+use crate::app::reader::ReaderOutput;
+use crate::app::theme::Palette;
+use crate::app::{Command, OpenArticle, PanelState};
 
 /// Draws the reader's floating extras and turns clicks into commands.
-pub(super) fn reader_extras_ui(
+pub(crate) fn reader_extras_ui(
     ui: &mut Ui,
     article: &mut OpenArticle,
     panel: &PanelState,

@@ -5,8 +5,8 @@ use std::path::Path;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Duration;
 
-use super::{Command, Message, StorylineApp};
 use crate::annotate::{self, Annotations, Highlight, HighlightColor, HighlightId, Selector};
+use crate::app::{Command, Message, StorylineApp};
 use crate::document::{CharRange, Document, TextIndex};
 use crate::store::StoreError;
 use crate::store::article::{apply_save, new_highlight_id, now, open_annotations, save_file};
@@ -360,7 +360,7 @@ impl ArticleNotes {
 impl StorylineApp {
     /// Highlights the reader's selection in `color`, focuses the new highlight
     /// in the side panel and clears the selection.
-    pub(super) fn highlight_selection(&mut self, color: HighlightColor, time: f64) {
+    pub(crate) fn highlight_selection(&mut self, color: HighlightColor, time: f64) {
         let Some(article) = &mut self.article else {
             return;
         };
@@ -379,7 +379,7 @@ impl StorylineApp {
         let id = highlight.id.clone();
         match article.notes.apply(annotate::Command::Add(highlight), time) {
             Ok(_) => {
-                article.view.selection = super::selection::Selection::default();
+                article.view.selection = crate::app::reader::selection::Selection::default();
                 self.panel.focus(Some(id));
             }
             Err(e) => self.error(format!("Could not highlight: {e}")),
@@ -387,7 +387,7 @@ impl StorylineApp {
     }
 
     /// Attaches highlight `id` to the current selection.
-    pub(super) fn reattach(&mut self, id: HighlightId, time: f64) {
+    pub(crate) fn reattach(&mut self, id: HighlightId, time: f64) {
         let Some(article) = &mut self.article else {
             return;
         };
@@ -403,13 +403,13 @@ impl StorylineApp {
         {
             self.error(format!("Could not re-attach: {e}"));
         } else {
-            article.view.selection = super::selection::Selection::default();
+            article.view.selection = crate::app::reader::selection::Selection::default();
             self.panel.focus(Some(id));
         }
     }
 
     /// Applies the annotation and selection commands.
-    pub(super) fn apply_annotation_command(
+    pub(crate) fn apply_annotation_command(
         &mut self,
         ctx: &egui::Context,
         command: Command,
@@ -447,7 +447,7 @@ impl StorylineApp {
                             .and_then(|id| article.notes.annotations.get(&id))
                             .and_then(annotate::Entry::range)
                     {
-                        super::reveal(article, range);
+                        crate::app::reveal(article, range);
                         article.view.flash(range, time);
                     }
                 }
@@ -499,7 +499,7 @@ impl StorylineApp {
             }
             Command::ClearSelection => {
                 if let Some(article) = &mut self.article {
-                    article.view.selection = super::selection::Selection::default();
+                    article.view.selection = crate::app::reader::selection::Selection::default();
                 }
             }
             Command::ExtendSelection {
@@ -517,7 +517,13 @@ impl StorylineApp {
                     article.view.selection.head = start;
                 }
                 let sel = article.view.selection;
-                let head = super::selection::step(&article.doc, sel.head, forward, word, block);
+                let head = crate::app::reader::selection::step(
+                    &article.doc,
+                    sel.head,
+                    forward,
+                    word,
+                    block,
+                );
                 article.view.selection.head = head;
                 let range = CharRange::new(head.0, head.0);
                 if !article.view.is_visible(range.start) {

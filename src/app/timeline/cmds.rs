@@ -1,9 +1,9 @@
 //! The app's timeline commands: lanes, selecting events, accepting
 //! suggestions, adding a highlight to the timeline.
 
-use super::timeline_details::{EventEdit, LaneEdit};
-use super::{Command, StorylineApp};
 use crate::annotate::{self, HighlightId};
+use crate::app::timeline::details::{EventEdit, LaneEdit};
+use crate::app::{Command, StorylineApp};
 use crate::store::article::{new_highlight_id, now};
 use crate::timeline::{EventId, Lane, LaneColor, LaneId, accept_suggestion, event_for_highlight};
 
@@ -13,7 +13,7 @@ fn new_id(prefix: &str) -> String {
 
 impl StorylineApp {
     /// Applies the timeline commands; others are ignored here.
-    pub(super) fn apply_timeline_command(&mut self, command: Command, time: f64) {
+    pub(crate) fn apply_timeline_command(&mut self, command: Command, time: f64) {
         let publication = self.published().map(|(d, _)| d);
         let ctx = self.egui_ctx.clone();
         let Some(article) = &mut self.article else {
@@ -86,7 +86,7 @@ impl StorylineApp {
                     .filter_map(annotate::Entry::range)
                     .collect();
                 if let Some(first) = ranges.first() {
-                    super::reveal(article, *first);
+                    crate::app::reveal(article, *first);
                 }
                 for r in &ranges {
                     article.view.flash(*r, time);
@@ -97,7 +97,7 @@ impl StorylineApp {
                 }
             }
             Command::Reveal(range) => {
-                super::reveal(article, range);
+                crate::app::reveal(article, range);
                 article.view.flash(range, time);
             }
             Command::AddToTimeline(id) => {
@@ -118,13 +118,8 @@ impl StorylineApp {
                     now(),
                 );
                 self.timeline.selected = Some(event.id.clone());
-                self.timeline.hidden = false;
-                if let Some(view) = self.timeline.view
-                    && (crate::timeline::layout::day_number(event.when.start) > view.end
-                        || crate::timeline::layout::day_number(event.when.end) < view.start)
-                {
-                    self.timeline.view = None;
-                }
+                self.show_pane(crate::store::layout::Pane::Timeline);
+                self.timeline.reveal = vec![event.id.clone()];
                 model.push(annotate::Command::AddEvent(event));
             }
             Command::AcceptSuggestions(keys) => {
@@ -149,6 +144,13 @@ impl StorylineApp {
                         batch.push(cmd);
                     }
                 }
+                // The new events are brought into view and flash.
+                self.timeline.reveal = scratch
+                    .events()
+                    .iter()
+                    .filter(|e| ann.event(&e.id).is_none())
+                    .map(|e| e.id.clone())
+                    .collect();
                 model.push(annotate::Command::Batch(batch));
             }
             Command::AskDeleteHighlight(id) => {
@@ -158,7 +160,6 @@ impl StorylineApp {
                     model.push(annotate::Command::Delete(id));
                 }
             }
-            Command::ToggleTimeline => self.timeline.hidden = !self.timeline.hidden,
             other @ (Command::ShowExport | Command::ExportPick(_) | Command::ExportTo(..)) => {
                 self.apply_export_command(other, publication);
             }

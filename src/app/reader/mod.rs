@@ -6,6 +6,11 @@
 //! Positions are kept as char offsets (the first visible char), so resizing or
 //! zooming keeps the reader on the same passage.
 
+pub mod layout;
+pub(crate) mod marks;
+pub mod selection;
+pub(crate) mod toolbar;
+
 use std::sync::Arc;
 
 use egui::text::CCursor;
@@ -13,12 +18,12 @@ use egui::{
     Align2, CursorIcon, Galley, Pos2, Rect, Response, ScrollArea, Sense, Stroke, Ui, pos2, vec2,
 };
 
-use super::layout::{self, BODY_SIZE};
-use super::marks::{self, VisibleBlock};
-use super::selection::{Granularity, Selection, extend};
-use super::theme::Palette;
 use crate::annotate::{Annotations, HighlightId};
+use crate::app::reader::selection::{Granularity, Selection, extend};
+use crate::app::theme::Palette;
 use crate::document::{CharIdx, CharRange, Document, SpanStyle};
+use layout::BODY_SIZE;
+use marks::VisibleBlock;
 
 /// Reading measure: the widest the text column gets, in body-size ems (~70 characters).
 const MEASURE_EMS: f32 = 34.0;
@@ -353,7 +358,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, input: &ReaderInput<'_>) ->
                     pos2(pos.x - 8.0 * zoom, pos.y + first_row_h / 2.0),
                     Align2::RIGHT_CENTER,
                     marker,
-                    super::theme::serif(size),
+                    crate::app::theme::serif(size),
                     palette.muted,
                 );
             }

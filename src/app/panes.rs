@@ -1,0 +1,229 @@
+//! Draws the workspace: each pane's `*_ui`, the tab bars' buttons
+//! (maximise, close), and a maximised pane alone.
+
+use egui::{RichText, Ui};
+use egui_tiles::{Behavior, SimplificationOptions, TileId, Tiles, UiResponse};
+
+use super::reader::{ReaderInput, reader_ui};
+use super::theme::Palette;
+use super::workspace::Workspace;
+use super::{Command, StorylineApp, chrome, timeline};
+use crate::store::layout::Pane;
+
+/// What the tab bars asked for this frame.
+#[derive(Default)]
+struct Asked {
+    maximize: Option<Pane>,
+    close: Option<Pane>,
+    edited: bool,
+}
+
+struct PaneBehavior<'a> {
+    app: &'a mut StorylineApp,
+    asked: Asked,
+}
+
+impl Behavior<Pane> for PaneBehavior<'_> {
+    fn pane_ui(&mut self, ui: &mut Ui, _tile_id: TileId, pane: &mut Pane) -> UiResponse {
+        pane_ui(ui, self.app, *pane);
+        UiResponse::None
+    }
+
+    fn tab_title_for_pane(&mut self, pane: &Pane) -> egui::WidgetText {
+        pane.title().into()
+    }
+
+    fn is_tab_closable(&self, tiles: &Tiles<Pane>, tile_id: TileId) -> bool {
+        tiles.get_pane(&tile_id).is_some_and(|p| *p != Pane::Reader)
+    }
+
+    fn on_tab_close(&mut self, tiles: &mut Tiles<Pane>, tile_id: TileId) -> bool {
+        // Closing hides the pane (View menu or its shortcut brings it back),
+        // so it keeps its place.
+        self.asked.close = tiles.get_pane(&tile_id).copied();
+        false
+    }
+
+    fn top_bar_right_ui(
+        &mut self,
+        tiles: &Tiles<Pane>,
+        ui: &mut Ui,
+        _tile_id: TileId,
+        tabs: &egui_tiles::Tabs,
+        _scroll_offset: &mut f32,
+    ) {
+        let Some(pane) = tabs.active.and_then(|id| tiles.get_pane(&id)).copied() else {
+            return;
+        };
+        ui.add_space(4.0);
+        if ui
+            .small_button("Maximise")
+            .on_hover_text(format!(
+                "Maximise the {} ({})",
+                pane.title(),
+                shortcut(pane)
+            ))
+            .clicked()
+        {
+            self.asked.maximize = Some(pane);
+        }
+        if pane == Pane::Timeline {
+            ui.separator();
+            timeline::timeline_toolbar_ui(ui, self.app);
+        }
+    }
+
+    fn tab_bar_height(&self, _style: &egui::Style) -> f32 {
+        26.0
+    }
+
+    fn gap_width(&self, _style: &egui::Style) -> f32 {
+        2.0
+    }
+
+    fn min_size(&self) -> f32 {
+        60.0
+    }
+
+    fn simplification_options(&self) -> SimplificationOptions {
+        SimplificationOptions {
+            all_panes_must_have_tabs: true,
+            ..SimplificationOptions::default()
+        }
+    }
+
+    fn on_edit(&mut self, _edit_action: egui_tiles::EditAction) {
+        self.asked.edited = true;
+    }
+}
+
+/// The shortcut that shows `pane`.
+#[must_use]
+pub fn shortcut(pane: Pane) -> &'static str {
+    match pane {
+        Pane::Reader => "Ctrl+1",
+        Pane::Highlights => "Ctrl+2",
+        Pane::Timeline => "Ctrl+T",
+        Pane::Inspector => "Ctrl+I",
+    }
+}
+
+/// Draws the workspace in `ui` (all of its remaining space).
+pub(super) fn workspace_ui(ui: &mut Ui, app: &mut StorylineApp) {
+    let mut ws = app
+        .workspace
+        .take()
+        .unwrap_or_else(|| Workspace::default_for(ui.available_size()));
+    let asked = if let Some(pane) = ws.maximized {
+        maximized_ui(ui, app, pane)
+    } else {
+        let mut behavior = PaneBehavior {
+            app,
+            asked: Asked::default(),
+        };
+        ws.tree_mut().ui(&mut behavior, ui);
+        behavior.asked
+    };
+    let now = ui.input(|i| i.time);
+    if let Some(pane) = asked.maximize {
+        ws.toggle_maximized(pane);
+    }
+    if let Some(pane) = asked.close {
+        ws.hide(pane);
+    }
+    if asked.maximize.is_some() || asked.close.is_some() || asked.edited {
+        app.layout_changed(now);
+    }
+    app.workspace = Some(ws);
+}
+
+/// One pane alone, under a bar that restores the layout.
+fn maximized_ui(ui: &mut Ui, app: &mut StorylineApp, pane: Pane) -> Asked {
+    let mut asked = Asked::default();
+    egui::Panel::top("maximized-bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.strong(pane.title());
+            ui.label(RichText::new("maximised").weak());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("Restore layout")
+                    .on_hover_text(format!("Show every tile again ({})", shortcut(pane)))
+                    .clicked()
+                {
+                    asked.maximize = Some(pane);
+                }
+                if pane == Pane::Timeline {
+                    ui.separator();
+                    timeline::timeline_toolbar_ui(ui, app);
+                }
+            });
+        });
+    });
+    egui::CentralPanel::default()
+        .frame(egui::Frame::NONE)
+        .show(ui, |ui| pane_ui(ui, app, pane));
+    asked
+}
+
+fn pane_ui(ui: &mut Ui, app: &mut StorylineApp, pane: Pane) {
+    match pane {
+        Pane::Reader => reader_pane_ui(ui, app),
+        Pane::Highlights => padded(ui, |ui| chrome::article_info_ui(ui, app)),
+        Pane::Timeline => padded(ui, |ui| timeline::timeline_pane_ui(ui, app)),
+        Pane::Inspector => padded(ui, |ui| timeline::inspector_pane_ui(ui, app)),
+    }
+}
+
+/// A pane's content with a small margin, on the panel colour.
+fn padded(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
+    let fill = ui.visuals().panel_fill;
+    egui::Frame::NONE
+        .fill(fill)
+        .inner_margin(egui::Margin::symmetric(8, 4))
+        .show(ui, |ui| {
+            ui.set_min_size(ui.available_size());
+            add(ui);
+        });
+}
+
+fn reader_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
+    if app.find.open {
+        chrome::find_bar_ui(ui, app);
+    }
+    let palette = Palette::new(ui.visuals().dark_mode);
+    egui::CentralPanel::default()
+        .frame(egui::Frame::NONE.fill(palette.page))
+        .show(ui, |ui| {
+            let area = ui.max_rect();
+            if let Some(article) = &mut app.article {
+                let input = ReaderInput {
+                    doc: &article.doc,
+                    zoom: app.state.zoom,
+                    palette,
+                    matches: &app.find.matches,
+                    current_match: app.find.current,
+                    annotations: Some(&article.notes.annotations),
+                    focused: app.panel.focused.as_ref(),
+                };
+                let before = article.view.top_char();
+                let out = reader_ui(ui, &mut article.view, &input);
+                if let Some(url) = out.clicked_link.clone() {
+                    app.commands.push(Command::OpenLink(url));
+                }
+                super::reader::toolbar::reader_extras_ui(
+                    ui,
+                    article,
+                    &app.panel,
+                    &out,
+                    &mut app.commands,
+                );
+                if article.view.top_char() != before {
+                    let now = ui.input(|i| i.time);
+                    app.state_dirty_at.get_or_insert(now);
+                }
+            } else {
+                chrome::empty_ui(ui, app);
+            }
+            chrome::messages_ui(ui, app, area);
+        });
+}

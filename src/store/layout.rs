@@ -1,0 +1,150 @@
+//! The workspace layout as the state file keeps it: a small tree of tiles
+//! (tabs, rows, columns) whose leaves are the app's panes. Plain data, so
+//! the state file stays readable and deterministic; the app converts it to
+//! and from `egui_tiles`.
+
+use serde::{Deserialize, Serialize};
+
+/// A pane of the workspace.
+///
+/// Invariant of a valid layout: every pane appears exactly once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Pane {
+    /// The reading pane.
+    Reader,
+    /// The article's details and its highlights.
+    Highlights,
+    /// The timeline.
+    Timeline,
+    /// The event and lane editors and the suggested events.
+    Inspector,
+}
+
+impl Pane {
+    /// Every pane, in menu order.
+    pub const ALL: [Pane; 4] = [
+        Pane::Reader,
+        Pane::Highlights,
+        Pane::Timeline,
+        Pane::Inspector,
+    ];
+
+    /// The name shown on its tab and in the View menu.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Reader => "Reader",
+            Pane::Highlights => "Highlights",
+            Pane::Timeline => "Timeline",
+            Pane::Inspector => "Inspector",
+        }
+    }
+}
+
+/// A node of the saved layout tree.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum LayoutNode {
+    /// A pane.
+    Pane(Pane),
+    /// Tabs: one child shown at a time (`active` indexes `children`).
+    Tabs {
+        /// The open tab.
+        active: usize,
+        /// The tabs, in order.
+        children: Vec<LayoutNode>,
+    },
+    /// Children side by side, each with its share of the width.
+    Row(Vec<(f32, LayoutNode)>),
+    /// Children one above the other, each with its share of the height.
+    Column(Vec<(f32, LayoutNode)>),
+    /// Children in a grid.
+    Grid(Vec<LayoutNode>),
+}
+
+impl LayoutNode {
+    /// The panes under this node, in tree order.
+    #[must_use]
+    pub fn panes(&self) -> Vec<Pane> {
+        let mut out = Vec::new();
+        self.collect(&mut out);
+        out
+    }
+
+    fn collect(&self, out: &mut Vec<Pane>) {
+        match self {
+            LayoutNode::Pane(p) => out.push(*p),
+            LayoutNode::Tabs { children, .. } | LayoutNode::Grid(children) => {
+                for c in children {
+                    c.collect(out);
+                }
+            }
+            LayoutNode::Row(children) | LayoutNode::Column(children) => {
+                for (_, c) in children {
+                    c.collect(out);
+                }
+            }
+        }
+    }
+}
+
+/// The workspace as remembered between runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedLayout {
+    /// The tree of tiles.
+    pub root: LayoutNode,
+    /// Panes the user closed (still in the tree, not shown).
+    #[serde(default)]
+    pub hidden: Vec<Pane>,
+    /// The pane filling the window, if one is maximised.
+    #[serde(default)]
+    pub maximized: Option<Pane>,
+}
+
+impl SavedLayout {
+    /// Whether every pane appears exactly once (else the app starts from
+    /// its default layout rather than lose a pane).
+    #[must_use]
+    pub fn is_valid(&self) -> bool {
+        let mut panes = self.root.panes();
+        panes.sort();
+        panes == Pane::ALL
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_layout_missing_or_repeating_a_pane_is_invalid() {
+        let all = LayoutNode::Row(
+            Pane::ALL
+                .iter()
+                .map(|p| (1.0, LayoutNode::Pane(*p)))
+                .collect(),
+        );
+        let ok = SavedLayout {
+            root: all,
+            hidden: Vec::new(),
+            maximized: None,
+        };
+        assert!(ok.is_valid());
+        let missing = SavedLayout {
+            root: LayoutNode::Tabs {
+                active: 0,
+                children: vec![LayoutNode::Pane(Pane::Reader)],
+            },
+            ..ok.clone()
+        };
+        assert!(!missing.is_valid());
+        let twice = SavedLayout {
+            root: LayoutNode::Grid(
+                [Pane::Reader, Pane::Reader, Pane::Timeline, Pane::Inspector]
+                    .map(LayoutNode::Pane)
+                    .into(),
+            ),
+            ..ok
+        };
+        assert!(!twice.is_valid());
+    }
+}
