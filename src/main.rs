@@ -51,14 +51,26 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
         None => AppState::default(),
     };
     let saves_dir = storyline::store::saves::saves_dir(cli.saves.as_deref());
+    let mut errors: Vec<String> = startup_error.into_iter().collect();
     let initial = if let Some(path) = &cli.article {
-        (path.clone(), load_article(path)?)
+        // The window was asked for: a bad path opens it with the error
+        // shown there (and on stderr for a terminal), not nothing at all.
+        match load_article(path) {
+            Ok(loaded) => Some((path.clone(), loaded)),
+            Err(e) => {
+                eprintln!("storyline: error: {e:#}");
+                errors.push(format!("{e:#}"));
+                None
+            }
+        }
     } else {
-        state
-            .recent
-            .first()
-            .and_then(|p| load_article(p).ok().map(|l| (p.clone(), l)))
-            .unwrap_or_else(|| open_sample(&saves_dir))
+        Some(
+            state
+                .recent
+                .first()
+                .and_then(|p| load_article(p).ok().map(|l| (p.clone(), l)))
+                .unwrap_or_else(|| open_sample(&saves_dir)),
+        )
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -77,11 +89,11 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
             let mut app = StorylineApp::new(AppOptions {
                 state_path,
                 state,
-                initial: Some(initial),
+                initial,
                 picker: Box::new(NativePicker::default()),
                 saves_dir,
             });
-            if let Some(e) = startup_error {
+            for e in errors {
                 app.report_error(e);
             }
             Ok(Box::new(app))

@@ -26,17 +26,33 @@ fn help_and_version() {
 
 #[test]
 fn missing_article_is_a_one_line_error_naming_it() {
-    for args in [
-        &["no/such/article.md"][..],
-        &["info", "no/such/article.md"][..],
-    ] {
-        let out = storyline(args);
-        assert!(!out.status.success());
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(err.trim().lines().count(), 1, "{err}");
-        assert!(err.contains("no/such/article.md"), "{err}");
-        assert!(err.contains("no such file"), "{err}");
-    }
+    let out = storyline(&["info", "no/such/article.md"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("no/such/article.md"), "{err}");
+    assert!(err.contains("no such file"), "{err}");
+}
+
+/// The window was asked for: a bad path does not stop it opening (it shows
+/// the error inside). With no display here it cannot open, so the output
+/// has the article's error first, then the window's.
+#[test]
+fn a_bad_path_for_the_window_still_opens_it() {
+    let out = Command::new(env!("CARGO_BIN_EXE_storyline"))
+        .arg("no/such/article.md")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env(
+            "STORYLINE_STATE",
+            std::env::temp_dir().join("storyline-cli-test-state.ron"),
+        )
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let first = err.lines().next().unwrap_or_default();
+    assert!(first.contains("no/such/article.md") && first.contains("no such file"), "{err}");
+    assert!(err.contains("cannot open the window"), "it tried to open it: {err}");
 }
 
 #[test]

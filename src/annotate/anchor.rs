@@ -161,10 +161,35 @@ pub fn anchor_near(index: &TextIndex<'_>, selector: &Selector, shift: i64) -> An
     }
     match best_fuzzy(index, selector, guess) {
         Some((range, score)) => Anchor {
-            range: Some(range),
+            range: Some(word_aligned(index, selector, range)),
             status: AnchorStatus::Fuzzy { score },
         },
         None => Anchor::orphan(),
+    }
+}
+
+/// An approximate match grown to whole words at the ends where the quote
+/// itself began or ended a word (an approximate match can stop a char or
+/// two into one: "d the cost" for "and the cost").
+fn word_aligned(index: &TextIndex<'_>, selector: &Selector, range: CharRange) -> CharRange {
+    use crate::document::words::{is_word_char, snap_to_words};
+    let quote = &selector.quote;
+    let starts_word = quote.exact.chars().next().is_some_and(is_word_char)
+        && quote.prefix.chars().last().is_none_or(|c| !is_word_char(c));
+    let ends_word = quote.exact.chars().last().is_some_and(is_word_char)
+        && quote.suffix.chars().next().is_none_or(|c| !is_word_char(c));
+    let char_at = |i: usize| index.after(CharIdx(i), 1).chars().next();
+    let snapped = snap_to_words(range, index.char_len(), char_at, (starts_word, ends_word));
+    // Only a few chars at either end, and never to text less like the quote
+    // than a fuzzy match may be.
+    let grown = range.start.0.saturating_sub(snapped.start.0) + snapped.end.0.saturating_sub(range.end.0);
+    let exact = quote.exact.as_bytes();
+    let distance = triple_accel::levenshtein::levenshtein_exp(exact, index.slice(snapped).as_bytes());
+    let similarity = 1.0 - distance as f32 / exact.len().max(1) as f32;
+    if grown <= 8 && similarity >= MIN_QUOTE_SIMILARITY {
+        snapped
+    } else {
+        range
     }
 }
 
@@ -382,6 +407,26 @@ mod tests {
                 .before(range.start, 30)
                 .contains("extradition hearing")
         );
+    }
+
+    #[test]
+    fn a_fuzzy_match_starts_and_ends_on_whole_words() {
+        let sel = selector_for(
+            TEXT,
+            "the extradition hearing of Huawei's finance chief began this week",
+        );
+        let edited = TEXT
+            .replace("the extradition hearing", "an extradition hearing")
+            .replace("began this week", "began this weekend");
+        let (a, quote) = anchor_in(&edited, &sel);
+        assert!(matches!(a.status, AnchorStatus::Fuzzy { .. }), "{a:?}");
+        let index = TextIndex::new(&edited);
+        let range = a.range.expect("anchored");
+        let before = index.before(range.start, 1).chars().next();
+        let after = index.after(range.end, 1).chars().next();
+        assert!(before.is_none_or(|c| !c.is_alphanumeric()), "{quote}");
+        assert!(after.is_none_or(|c| !c.is_alphanumeric()), "{quote}");
+        assert!(quote.starts_with("an extradition"), "{quote}");
     }
 
     #[test]

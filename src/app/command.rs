@@ -31,6 +31,8 @@ pub enum Command {
     FindStep(bool),
     /// Recompute the find matches for the current query.
     RefreshFind,
+    /// Open the publication-date dialog.
+    AskPublished,
     /// Set or clear the publication date the user gave (ISO `YYYY-MM-DD`).
     SetPublished(Option<String>),
     /// Open a link from the article (http, https and mailto only).
@@ -70,8 +72,9 @@ pub enum Command {
     SelectEvent(Option<crate::timeline::EventId>),
     /// Scroll the article to a passage and flash it.
     Reveal(CharRange),
-    /// Make an event from a highlight.
-    AddToTimeline(HighlightId),
+    /// Make an event from a highlight, dated by the phrase at this range
+    /// (`None`: its only date, or ask when it has several).
+    AddToTimeline(HighlightId, Option<CharRange>),
     /// Accept these suggested events (by key).
     AcceptSuggestions(Vec<String>),
     /// Delete a highlight, asking first when events rest on it.

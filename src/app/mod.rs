@@ -360,6 +360,10 @@ impl StorylineApp {
             }
             Command::RefreshFind => self.refresh_find(),
             Command::FindStep(forward) => self.find_step(forward, now),
+            Command::AskPublished => {
+                let current = self.published().map(|(d, _)| d.to_string());
+                self.date_prompt = Some(current.unwrap_or_default());
+            }
             Command::SetPublished(date) => {
                 if let Some(article) = &self.article {
                     let entry = self.state.articles.entry(article.path.clone()).or_default();
@@ -486,6 +490,14 @@ impl StorylineApp {
         if !self.setup_done {
             theme::install_fonts(&ctx);
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
+            // Scroll bars a reader can grab: a long book's is not a 2 px line.
+            ctx.all_styles_mut(|s| {
+                s.spacing.scroll = egui::style::ScrollStyle {
+                    bar_width: 9.0,
+                    handle_min_length: 28.0,
+                    ..egui::style::ScrollStyle::solid()
+                };
+            });
             apply_theme(&ctx, self.state.theme);
             self.setup_done = true;
             // Fonts are in place from the next frame on.
@@ -616,19 +628,10 @@ impl StorylineApp {
     }
 }
 
-/// Scrolls so that `range` is in view, a little below the top.
+/// Scrolls so that `range` is in view a quarter of the way down, with the
+/// text before it above for context.
 fn reveal(article: &mut OpenArticle, range: CharRange) {
-    // Show a few lines of context above the match: start at its block.
-    let block_start = article
-        .doc
-        .block_at(range.start)
-        .map_or(range.start, |b| article.doc.blocks[b].range.start);
-    let target = if range.start.0 - block_start.0 > 400 {
-        range.start
-    } else {
-        block_start
-    };
-    article.view.scroll_to(target);
+    article.view.reveal(range.start);
 }
 
 fn apply_theme(ctx: &egui::Context, theme: ThemeChoice) {

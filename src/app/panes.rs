@@ -56,8 +56,7 @@ impl Behavior<Pane> for PaneBehavior<'_> {
             return;
         };
         ui.add_space(4.0);
-        if ui
-            .small_button("Maximise")
+        if maximise_button(ui)
             .on_hover_text(format!(
                 "Maximise the {} ({})",
                 pane.title(),
@@ -95,6 +94,29 @@ impl Behavior<Pane> for PaneBehavior<'_> {
     fn on_edit(&mut self, _edit_action: egui_tiles::EditAction) {
         self.asked.edited = true;
     }
+}
+
+/// A small button with a window drawn in it (no icon font needed).
+fn maximise_button(ui: &mut Ui) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(20.0, 18.0), egui::Sense::click());
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, ui.is_enabled(), "Maximise"));
+    let visuals = ui.style().interact(&response);
+    if response.hovered() {
+        ui.painter().rect_filled(rect, 3.0, visuals.weak_bg_fill);
+    }
+    let icon = egui::Rect::from_center_size(rect.center(), egui::vec2(10.0, 8.0));
+    let stroke = egui::Stroke::new(1.2, visuals.fg_stroke.color);
+    ui.painter()
+        .rect_stroke(icon, 1.0, stroke, egui::StrokeKind::Inside);
+    ui.painter().line_segment(
+        [
+            icon.left_top() + egui::vec2(0.0, 2.5),
+            icon.right_top() + egui::vec2(0.0, 2.5),
+        ],
+        stroke,
+    );
+    response.on_hover_cursor(egui::CursorIcon::PointingHand)
 }
 
 /// The shortcut that shows `pane`.

@@ -29,6 +29,38 @@ const CONTAINERS: &[&str] = &[
     "center",
 ];
 
+/// Separators between a page's title and its site's name.
+const TITLE_SEPARATORS: [&str; 6] = [" - ", " | ", " – ", " — ", " :: ", " · "];
+
+/// `title` without the site's name a page adds to it ("Installation - The
+/// Rust Programming Language" → "Installation"): dropped when it is the
+/// site's name, or when the rest is the page's own heading.
+fn without_site_name(title: &str, site: Option<&str>, headings: &[String]) -> String {
+    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    let is_site = |s: &str| site.is_some_and(|x| same(x, s));
+    let is_heading = |s: &str| !s.trim().is_empty() && headings.iter().any(|h| same(h, s));
+    if is_heading(title) {
+        return title.to_owned();
+    }
+    for sep in TITLE_SEPARATORS {
+        // "Title - Site"
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && !head.trim().is_empty()
+            && (is_site(tail) || is_heading(head))
+        {
+            return head.trim().to_owned();
+        }
+        // "Site | Title"
+        if let Some((head, tail)) = title.split_once(sep)
+            && !tail.trim().is_empty()
+            && (is_site(head) || is_heading(tail))
+        {
+            return tail.trim().to_owned();
+        }
+    }
+    title.to_owned()
+}
+
 /// Extracts the readable part of `source` into the builder and returns the metadata.
 pub(crate) fn build(source: &str, b: &mut Builder, fallback_title: &str) -> Meta {
     let mut meta = Meta::default();
@@ -59,6 +91,18 @@ pub(crate) fn build(source: &str, b: &mut Builder, fallback_title: &str) -> Meta
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| fallback_title.to_owned());
     }
+    let headings: Vec<String> = full
+        .select("h1, h2, .menu-title, meta[property='og:site_name'], meta[name='application-name']")
+        .nodes()
+        .iter()
+        .map(|n| {
+            collapse(
+                &n.attr("content")
+                    .map_or_else(|| n.text().to_string(), |c| c.to_string()),
+            )
+        })
+        .collect();
+    meta.title = without_site_name(&meta.title, meta.source.as_deref(), &headings);
     meta.source = meta.source.filter(|s| !s.is_empty());
     meta.byline = meta.byline.filter(|s| !s.is_empty());
 
@@ -240,6 +284,7 @@ impl Walker<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::without_site_name;
     use crate::document::{BlockKind, SpanStyle, builder::Builder};
 
     fn parse(src: &str) -> (crate::document::Meta, String, Vec<crate::document::Block>) {
@@ -247,6 +292,29 @@ mod tests {
         let meta = super::build(src, &mut b, "fallback");
         let (text, blocks, _, _) = b.finish();
         (meta, text, blocks)
+    }
+
+    #[test]
+    fn the_site_name_is_dropped_from_a_page_title() {
+        let headings = |h: &[&str]| h.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let book = headings(&["The Rust Programming Language", "Installation"]);
+        assert_eq!(
+            without_site_name("Installation - The Rust Programming Language", None, &book),
+            "Installation"
+        );
+        assert_eq!(
+            without_site_name("Huawei ban | Reuters", Some("Reuters"), &[]),
+            "Huawei ban"
+        );
+        assert_eq!(
+            without_site_name("Reuters | Huawei ban", Some("Reuters"), &[]),
+            "Huawei ban"
+        );
+        // A dash inside a real title stays.
+        assert_eq!(
+            without_site_name("U.K. - U.S. talks resume", None, &headings(&["Other"])),
+            "U.K. - U.S. talks resume"
+        );
     }
 
     const PAGE: &str = r#"<!doctype html><html><head><title>Big News Today</title>

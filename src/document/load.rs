@@ -135,7 +135,9 @@ pub fn parse_source(source: &str, format: SourceFormat, name: &str) -> Document 
     }
 }
 
-/// Decodes bytes as text: UTF-8 (lossily, with a warning), or UTF-16 with a BOM.
+/// Decodes bytes as text: UTF-8, UTF-16 with a BOM, else the charset an
+/// HTML file declares, else Windows-1252 (what "Latin-1" text almost
+/// always is), with a warning naming the encoding used.
 fn decode(bytes: &[u8], path: &Path, warnings: &mut Vec<String>) -> Result<String, LoadError> {
     let utf16 = |le: bool| {
         let units = bytes[2..].chunks_exact(2).map(|c| {
@@ -160,14 +162,39 @@ fn decode(bytes: &[u8], path: &Path, warnings: &mut Vec<String>) -> Result<Strin
     match String::from_utf8(bytes.to_vec()) {
         Ok(s) => Ok(s),
         Err(e) => {
-            let bad_at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let encoding = declared_charset(&bytes)
+                .filter(|enc| *enc != encoding_rs::UTF_8)
+                .unwrap_or(encoding_rs::WINDOWS_1252);
+            let (text, _, had_errors) = encoding.decode(&bytes);
+            let lossy = if had_errors {
+                "; undecodable bytes are shown as �"
+            } else {
+                ""
+            };
             warnings.push(format!(
-                "{} is not valid UTF-8 (first bad byte at offset {bad_at}); undecodable bytes are shown as �",
-                path.display()
+                "{} is not UTF-8: read as {}{lossy}.",
+                path.display(),
+                encoding.name()
             ));
-            Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
+            Ok(text.into_owned())
         }
     }
+}
+
+/// The encoding an HTML or XML file declares in its first 2 KB
+/// (`<meta charset=…>`, `content="…; charset=…"`, `encoding="…"`).
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+    ["charset=", "encoding="].iter().find_map(|key| {
+        let at = head.find(key)? + key.len();
+        let label: String = head[at..]
+            .trim_start_matches(['"', '\''])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+            .collect();
+        encoding_rs::Encoding::for_label(label.as_bytes())
+    })
 }
 
 /// Reads and parses the article at `path`.
@@ -253,12 +280,37 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+    fn latin1_text_is_read_as_windows_1252_and_says_so() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let p = write(&dir, "latin1.txt", b"Caf\xe9 society\n\nSecond");
+        let p = write(
+            &dir,
+            "latin1.txt",
+            b"Caf\xe9 society \x93quoted\x94\n\nSecond",
+        );
         let loaded = load_path(&p).expect("loads");
-        assert_eq!(loaded.document.text, "Caf\u{fffd} society\n\nSecond");
-        assert!(loaded.warnings[0].contains("not valid UTF-8"));
+        assert_eq!(loaded.document.text, "Café society “quoted”\n\nSecond");
+        assert!(loaded.warnings[0].contains("latin1.txt is not UTF-8: read as windows-1252"));
+    }
+
+    #[test]
+    fn html_declaring_its_charset_is_read_in_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = write(
+            &dir,
+            "koi8.html",
+            b"<html><head><meta charset=\"koi8-r\"><title>t</title></head><body><p>\xf0\xd2\xc9\xd7\xc5\xd4</p></body></html>",
+        );
+        let loaded = load_path(&p).expect("loads");
+        assert!(
+            loaded.document.text.contains("Привет"),
+            "{}",
+            loaded.document.text
+        );
+        assert!(
+            loaded.warnings[0].contains("KOI8-R"),
+            "{:?}",
+            loaded.warnings
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod load;
 mod markdown;
 mod meta;
 mod plain;
+pub mod words;
 
 pub use dates::{month_from_name, parse_loose_date};
 pub use index::TextIndex;

@@ -24,7 +24,7 @@ h2 { font: 600 1.05rem/1.3 system-ui, sans-serif; text-transform: uppercase; let
   border-bottom: 1px solid var(--rule); padding-bottom: .3rem; margin-top: 2.5rem; }
 h3 { font-size: 1.15rem; margin: 1.6rem 0 .2rem; }
 .meta, .tags, figcaption, th, .lane { font-family: system-ui, sans-serif; font-size: .85rem; color: var(--muted); }
-figure.chart { margin: 1rem 0; padding: .5rem; background: #fff; border-radius: 6px; overflow-x: auto; }
+figure.chart { margin: 1rem 0; padding: .5rem; background: var(--card); border-radius: 6px; overflow-x: auto; }
 figure.chart svg { display: block; max-width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; font-family: system-ui, sans-serif; font-size: .9rem; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--rule); }

@@ -11,6 +11,8 @@ const WIDTH: f32 = 1100.0;
 const LANE_LABELS: f32 = 180.0;
 const TOP: f32 = 56.0;
 const AXIS: f32 = 26.0;
+/// The chart's dark colours, for viewers that follow the system theme.
+const DARK_CSS: &str = "@media (prefers-color-scheme: dark) { .bg { fill: #25282d; } .ink { fill: #e4e0d8; } .muted { fill: #a09c94; } .grid { stroke: #ffffff; } }";
 
 /// Lane colours for print and screen (the light theme's).
 pub(super) fn lane_rgb(c: LaneColor) -> &'static str {
@@ -52,9 +54,12 @@ pub(super) fn svg_element(input: &ExportInput<'_>) -> Markup {
             viewBox=(format!("0 0 {} {}", n(WIDTH), n(height)))
             font-family="Helvetica, Arial, sans-serif" role="img" {
             title { "Timeline: " (input.doc.meta.title) }
-            rect x="0" y="0" width=(n(WIDTH)) height=(n(height)) fill="#ffffff" {}
-            text x="16" y="26" font-size="17" font-weight="bold" fill="#1a1a1a" { (input.doc.meta.title) }
-            text x="16" y="44" font-size="12" fill="#555555" {
+            // Dark mode where the viewer supports it (a browser, or the
+            // HTML export): classes override the light fills.
+            style { (PreEscaped(DARK_CSS)) }
+            rect.bg x="0" y="0" width=(n(WIDTH)) height=(n(height)) fill="#ffffff" {}
+            text.ink x="16" y="26" font-size="17" font-weight="bold" fill="#1a1a1a" { (input.doc.meta.title) }
+            text.muted x="16" y="44" font-size="12" fill="#555555" {
                 (input.doc.meta.source.as_deref().unwrap_or("")) " · published " (super::long_date(input.published))
             }
             // Lanes.
@@ -64,22 +69,22 @@ pub(super) fn svg_element(input: &ExportInput<'_>) -> Markup {
                 rect x="0" y=(n(top)) width=(n(WIDTH)) height=(n(lane.height))
                     fill=(color) fill-opacity=(if i % 2 == 0 { "0.07" } else { "0.04" }) {}
                 rect x="0" y=(n(top)) width="4" height=(n(lane.height)) fill=(color) {}
-                text x="12" y=(n(top + 17.0)) font-size="13" fill="#1a1a1a" { (lane.name) }
+                text.ink x="12" y=(n(top + 17.0)) font-size="13" fill="#1a1a1a" { (lane.name) }
             }
             // Axis.
             line x1=(n(x0)) y1=(n(plot_top - 1.0)) x2=(n(x0 + plot_w)) y2=(n(plot_top - 1.0)) stroke="#888888" {}
             @for t in &lay.ticks {
                 @let x = x0 + t.x;
-                line x1=(n(x)) y1=(n(plot_top)) x2=(n(x)) y2=(n(plot_top + lay.height)) stroke="#000000" stroke-opacity="0.08" {}
+                line.grid x1=(n(x)) y1=(n(plot_top)) x2=(n(x)) y2=(n(plot_top + lay.height)) stroke="#000000" stroke-opacity="0.08" {}
                 line x1=(n(x)) y1=(n(plot_top - if t.major { 9.0 } else { 5.0 })) x2=(n(x)) y2=(n(plot_top - 1.0)) stroke="#888888" {}
                 @if !t.label.is_empty() {
-                    text x=(n(x + 3.0)) y=(n(plot_top - 10.0)) font-size="11" fill="#555555" { (t.label) }
+                    text.muted x=(n(x + 3.0)) y=(n(plot_top - 10.0)) font-size="11" fill="#555555" { (t.label) }
                 }
             }
             @if let Some(px) = lay.publication_x {
                 line x1=(n(x0 + px)) y1=(n(plot_top)) x2=(n(x0 + px)) y2=(n(plot_top + lay.height))
                     stroke="#d0730e" stroke-width="1.5" stroke-dasharray="5 4" {}
-                text x=(n(x0 + px + 3.0)) y=(n(plot_top + 10.0)) font-size="10" fill="#d0730e" { "published" }
+                text x=(n(x0 + px)) y=(n(plot_top + lay.height + 14.0)) font-size="10" fill="#d0730e" text-anchor="middle" { "published" }
             }
             // Events.
             @for p in &lay.items {
@@ -88,13 +93,13 @@ pub(super) fn svg_element(input: &ExportInput<'_>) -> Markup {
                         title { (event.title) " — " (event.when.label()) " (" (super::kind_name(event)) ")" }
                         (item(p, x0, plot_top, lane_rgb(lay.lanes[p.lane].color), event.kind))
                         @if let Some(label) = &p.label {
-                            text x=(n(x0 + p.label_x)) y=(n(plot_top + p.label_y + 4.0)) font-size="12" fill="#1a1a1a" { (label) }
+                            text.ink x=(n(x0 + p.label_x)) y=(n(plot_top + p.label_y + 4.0)) font-size="12" fill="#1a1a1a" { (label) }
                         }
                     }
                 }
             }
             @if lay.items.is_empty() {
-                text x=(n(x0 + 10.0)) y=(n(plot_top + 24.0)) font-size="13" fill="#777777" { "No events on the timeline yet." }
+                text.muted x=(n(x0 + 10.0)) y=(n(plot_top + 24.0)) font-size="13" fill="#777777" { "No events on the timeline yet." }
             }
         }
     }
@@ -114,7 +119,7 @@ fn item(p: &Placed, x0: f32, top: f32, color: &str, kind: EventKind) -> Markup {
                 circle cx=(n(cx)) cy=(n(y)) r="10" fill=(color) fill-opacity="0.18" {}
             }
             @if expected {
-                circle cx=(n(cx)) cy=(n(y)) r="5.5" fill="#ffffff" stroke=(color) stroke-width="2" {}
+                circle.bg cx=(n(cx)) cy=(n(y)) r="5.5" fill="#ffffff" stroke=(color) stroke-width="2" {}
             } @else {
                 circle cx=(n(cx)) cy=(n(y)) r="5.5" fill=(color) {}
             }

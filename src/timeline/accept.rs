@@ -45,7 +45,12 @@ pub fn accept_suggestion(
             HighlightColor::Yellow,
             now,
         );
-        h.tags = vec!["timeline".to_owned()];
+        // Tagged with its lane (a word the reader chose), not a fixed tag.
+        if let Some(lane) = suggestion.lane.as_ref().and_then(|id| annotations.lane(id)) {
+            h.tags = crate::annotate::normalize_tag(&lane.name)
+                .into_iter()
+                .collect();
+        }
         cmds.push(Command::Add(h));
         new_highlight
     };
@@ -67,12 +72,15 @@ pub fn accept_suggestion(
     Command::Batch(cmds)
 }
 
-/// The dated phrase that best dates a passage: one inside it, else one in
-/// its sentence(s), else the nearest in its paragraph.
+/// The dated phrases of a passage, best first: those inside it (in text
+/// order), else those in its sentence(s), else the nearest in its
+/// paragraph. More than one inside it means the reader should choose.
 #[must_use]
-pub fn phrase_for_range(doc: &Document, anchor: Date, range: CharRange) -> Option<DatedPhrase> {
-    let block = doc.block_at(range.start).map(|b| doc.blocks[b].range)?;
-    let found: Vec<DatedPhrase> = extract_from_document(doc, anchor)
+pub fn phrases_for_range(doc: &Document, anchor: Date, range: CharRange) -> Vec<DatedPhrase> {
+    let Some(block) = doc.block_at(range.start).map(|b| doc.blocks[b].range) else {
+        return Vec::new();
+    };
+    let mut found: Vec<DatedPhrase> = extract_from_document(doc, anchor)
         .into_iter()
         .filter(|p| p.kind == super::extract::TimeKind::Date && p.range.overlaps(block))
         .collect();
@@ -90,7 +98,21 @@ pub fn phrase_for_range(doc: &Document, anchor: Date, range: CharRange) -> Optio
                 .min(p.range.end.0.abs_diff(range.end.0))
         }
     };
-    found.into_iter().min_by_key(dist)
+    found.sort_by_key(|p| (dist(p), p.range.start));
+    let best = found.first().map(dist);
+    match best {
+        // Inside or in its sentence: all of that rank, to choose from.
+        Some(d @ (0 | 1)) => found.retain(|p| dist(p) == d),
+        _ => found.truncate(1),
+    }
+    found
+}
+
+/// The dated phrase that best dates a passage (the first of
+/// [`phrases_for_range`]).
+#[must_use]
+pub fn phrase_for_range(doc: &Document, anchor: Date, range: CharRange) -> Option<DatedPhrase> {
+    phrases_for_range(doc, anchor, range).into_iter().next()
 }
 
 /// An event for a highlight: dated by the phrase in or near it (else the
@@ -106,10 +128,34 @@ pub fn event_for_highlight(
     id: EventId,
     now: jiff::Timestamp,
 ) -> Event {
+    let phrase = phrase_for_range(doc, anchor, range);
+    event_for_highlight_dated(
+        doc,
+        anchor,
+        lanes,
+        (highlight, range),
+        phrase.as_ref(),
+        id,
+        now,
+    )
+}
+
+/// [`event_for_highlight`] dated by `phrase` (one the reader chose among
+/// [`phrases_for_range`]); the event remembers the suggestion it answers,
+/// so that suggestion is no longer offered.
+#[must_use]
+pub fn event_for_highlight_dated(
+    doc: &Document,
+    anchor: Date,
+    lanes: &[Lane],
+    (highlight, range): (&HighlightId, CharRange),
+    phrase: Option<&DatedPhrase>,
+    id: EventId,
+    now: jiff::Timestamp,
+) -> Event {
     let index = TextIndex::new(&doc.text);
     let quote = index.slice(range).replace('\n', " ");
-    let phrase = phrase_for_range(doc, anchor, range);
-    let (when, title, expected, context) = if let Some(p) = &phrase {
+    let (when, title, expected, context) = if let Some(p) = phrase {
         let sentence = index.slice(p.sentence).replace('\n', " ");
         let title = if p.range.overlaps(range) || p.sentence.overlaps(range) {
             title_for(&sentence, &p.phrase)
@@ -136,6 +182,8 @@ pub fn event_for_highlight(
             EventKind::Reported
         },
         modified: now,
-        source: None,
+        source: phrase
+            .filter(|p| p.sentence.overlaps(range))
+            .map(|p| super::suggest::suggestion_key(doc, p)),
     }
 }

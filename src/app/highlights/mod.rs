@@ -322,6 +322,25 @@ pub(crate) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
     }
     ui.separator();
 
+    // A highlight the filters hide is not edited out of sight.
+    let shown = panel.filtered(ann).to_vec();
+    if let Some(focused) = panel.focused.clone()
+        && !shown
+            .iter()
+            .any(|&i| ann.entries()[i].highlight.id == focused)
+    {
+        commands.push(Command::FocusHighlight(None, false));
+    }
+    if shown.len() != ann.entries().len() {
+        ui.label(
+            RichText::new(format!(
+                "Showing {} of {}",
+                shown.len(),
+                crate::words::count(ann.entries().len(), "highlight", "highlights")
+            ))
+            .weak(),
+        );
+    }
     if let Some(entry) = panel.focused.as_ref().and_then(|id| ann.get(id)).cloned() {
         if panel.editor.id.as_ref() != Some(&entry.highlight.id) {
             panel.reload_editor(article);
@@ -575,7 +594,7 @@ fn editor_ui(
             .on_hover_text("Make an event from this highlight, dated by the phrase in or near it")
             .clicked()
         {
-            commands.push(Command::AddToTimeline(id.clone()));
+            commands.push(Command::AddToTimeline(id.clone(), None));
         }
         if ui
             .button("Delete")

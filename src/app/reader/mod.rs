@@ -19,7 +19,7 @@ use egui::{
 };
 
 use crate::annotate::{Annotations, HighlightId};
-use crate::app::reader::selection::{Granularity, Selection, extend};
+use crate::app::reader::selection::{Granularity, Selection, drag_selection, extend};
 use crate::app::theme::Palette;
 use crate::document::{CharIdx, CharRange, Document, SpanStyle};
 use layout::BODY_SIZE;
@@ -48,6 +48,8 @@ pub struct ReaderView {
     /// Measured height of each laid-out block, an estimate for the others.
     heights: Vec<f32>,
     scroll_to: Option<CharIdx>,
+    /// Points of context kept above `scroll_to`.
+    scroll_margin: f32,
     scroll_attempts: u8,
     scroll_by: f32,
     offset: f32,
@@ -94,6 +96,8 @@ pub struct ReaderOutput {
     pub hovered_highlight: Option<HighlightId>,
     /// Screen rectangle of the end of the selection, when it is in view.
     pub selection_rect: Option<Rect>,
+    /// Screen rectangle of the selection's first line, when it is in view.
+    pub selection_start_rect: Option<Rect>,
     /// The text area's response (for its context menu).
     pub response: Option<Response>,
     /// True while the user is dragging out a selection.
@@ -109,6 +113,7 @@ impl ReaderView {
             galleys: vec![None; blocks],
             heights: vec![0.0; blocks],
             scroll_to: None,
+            scroll_margin: 0.0,
             scroll_attempts: 0,
             scroll_by: 0.0,
             offset: 0.0,
@@ -138,6 +143,15 @@ impl ReaderView {
     /// Scrolls so that `idx` is at the top of the view.
     pub fn scroll_to(&mut self, idx: CharIdx) {
         self.scroll_to = Some(idx);
+        self.scroll_margin = 0.0;
+        self.top_char = idx;
+    }
+
+    /// Scrolls so that `idx` is a quarter of the way down the view, with
+    /// what comes before it above (a passage jumped to, in its context).
+    pub fn reveal(&mut self, idx: CharIdx) {
+        self.scroll_to = Some(idx);
+        self.scroll_margin = self.viewport_height * 0.25;
         self.top_char = idx;
     }
 
@@ -266,7 +280,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, input: &ReaderInput<'_>) ->
         let y = if b == 0 && within == 0 {
             0.0
         } else {
-            (tops[b] + row_y).max(0.0)
+            (tops[b] + row_y - view.scroll_margin).max(0.0)
         };
         area = area.vertical_scroll_offset(y);
         wanted_offset = Some(y);
@@ -411,6 +425,12 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, input: &ReaderInput<'_>) ->
                 {
                     output.selection_rect = rects.last().copied();
                 }
+                let sel_start = view.selection.range().start.0;
+                if sel_start >= block.range.start.0
+                    && sel_start < block.range.end.0.max(block.range.start.0 + 1)
+                {
+                    output.selection_start_rect = rects.first().copied();
+                }
             }
             if let Some((range, t0)) = flash
                 && range.overlaps(block.range)
@@ -544,8 +564,9 @@ fn pointer_selection(
         && let Some(p) = pos
     {
         if let Some(c) = marks::char_at(visible, p) {
-            let moved = view.selection.head != extend(doc, origin, c, unit).head;
-            view.selection = extend(doc, origin, c, unit);
+            let next = drag_selection(doc, origin, c, unit);
+            let moved = view.selection.head != next.head;
+            view.selection = next;
             if moved && let Some(d) = &mut view.drag {
                 d.2 = true;
             }

@@ -48,8 +48,42 @@ impl Selection {
     }
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '_')
+use crate::document::words::{is_word_char, snap_to_words};
+
+/// The selection a mouse drag makes: by char while it stays inside one
+/// word, else grown to whole words at both ends (highlights never start
+/// mid-word, as in e-book readers).
+#[must_use]
+pub fn drag_selection(
+    doc: &Document,
+    anchor: CharIdx,
+    head: CharIdx,
+    unit: Granularity,
+) -> Selection {
+    let sel = extend(doc, anchor, head, unit);
+    if unit != Granularity::Char || sel.is_empty() {
+        return sel;
+    }
+    let range = sel.range();
+    let spans_words = doc
+        .slice(range)
+        .is_some_and(|t| t.chars().any(|c| !is_word_char(c)));
+    if !spans_words {
+        return sel;
+    }
+    let char_at = |i: usize| {
+        doc.slice(CharRange::new(i, i + 1))
+            .and_then(|s| s.chars().next())
+    };
+    let snapped = snap_to_words(range, doc.char_len, char_at, (true, true));
+    if sel.head >= sel.anchor {
+        Selection::of(snapped)
+    } else {
+        Selection {
+            anchor: snapped.end,
+            head: snapped.start,
+        }
+    }
 }
 
 /// The word around `at` (or the single char there when it is not a word char).
@@ -188,6 +222,26 @@ fn walk_word(chars: &[char], mut i: usize, forward: bool) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_drag_across_words_snaps_to_whole_words() {
+        let d = crate::document::parse_source(
+            "The cost had risen sharply.",
+            crate::document::SourceFormat::Text,
+            "t",
+        );
+        let text = |s: Selection| d.slice(s.range()).unwrap_or_default().to_owned();
+        // "e cost ha" → "The cost had".
+        let s = drag_selection(&d, CharIdx(2), CharIdx(11), Granularity::Char);
+        assert_eq!(text(s), "The cost had");
+        // Backwards too, keeping the direction.
+        let s = drag_selection(&d, CharIdx(11), CharIdx(2), Granularity::Char);
+        assert_eq!(text(s), "The cost had");
+        assert!(s.head < s.anchor);
+        // Inside one word it stays by char.
+        let s = drag_selection(&d, CharIdx(4), CharIdx(6), Granularity::Char);
+        assert_eq!(text(s), "co");
+    }
     use crate::document::{SourceFormat, parse_source};
 
     fn doc() -> Document {

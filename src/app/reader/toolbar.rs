@@ -8,6 +8,45 @@ use crate::app::reader::ReaderOutput;
 use crate::app::theme::Palette;
 use crate::app::{Command, OpenArticle, PanelState};
 
+/// Height of the selection toolbar (with its frame).
+const TOOLBAR_HEIGHT: f32 = 38.0;
+/// Width of the selection toolbar (with its frame), roughly.
+const TOOLBAR_WIDTH: f32 = 260.0;
+
+/// Where the selection toolbar goes: above the selection's first line, so
+/// the lines below stay free for Shift+click; beside the end of its last
+/// line when the first is at the top of the page; below it only when
+/// neither fits. Always inside the reader (`page`).
+#[must_use]
+pub fn toolbar_pos(page: egui::Rect, start: Option<egui::Rect>, end: egui::Rect) -> egui::Pos2 {
+    if let Some(first) = start
+        && first.top() - TOOLBAR_HEIGHT - 4.0 >= page.top()
+    {
+        let x = first
+            .left()
+            .min(page.right() - TOOLBAR_WIDTH)
+            .max(page.left());
+        return egui::pos2(x, first.top() - TOOLBAR_HEIGHT - 4.0);
+    }
+    if end.right() + 12.0 + TOOLBAR_WIDTH <= page.right() {
+        return egui::pos2(end.right() + 12.0, end.center().y - TOOLBAR_HEIGHT / 2.0);
+    }
+    let below = end.bottom() + 6.0;
+    if below + TOOLBAR_HEIGHT <= page.bottom() {
+        egui::pos2(
+            end.left()
+                .min(page.right() - TOOLBAR_WIDTH)
+                .max(page.left()),
+            below,
+        )
+    } else {
+        egui::pos2(
+            end.left(),
+            (end.top() - TOOLBAR_HEIGHT - 4.0).max(page.top()),
+        )
+    }
+}
+
 /// Draws the reader's floating extras and turns clicks into commands.
 pub(crate) fn reader_extras_ui(
     ui: &mut Ui,
@@ -25,16 +64,11 @@ pub(crate) fn reader_extras_ui(
         && !read_only
         && let Some(rect) = out.selection_rect
     {
-        // Below the selection's end, or above it when that would leave the page.
-        let page = ui.clip_rect();
-        let pos = if rect.bottom() + 44.0 > page.bottom() {
-            rect.left_top() - vec2(0.0, 40.0)
-        } else {
-            rect.left_bottom() + vec2(0.0, 6.0)
-        };
+        let pos = toolbar_pos(ui.clip_rect(), out.selection_start_rect, rect);
         egui::Area::new(Id::unique("selection-toolbar"))
             .order(egui::Order::Foreground)
             .fixed_pos(pos)
+            .constrain_to(ui.clip_rect())
             .show(&ctx, |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     ui.horizontal(|ui| {
@@ -174,4 +208,30 @@ pub(crate) fn reader_extras_ui(
             ui.label(RichText::new("Select text to highlight it").weak());
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::{Rect, pos2};
+
+    #[test]
+    fn the_toolbar_never_covers_the_line_below_the_selection() {
+        let page = Rect::from_min_max(pos2(0.0, 0.0), pos2(900.0, 600.0));
+        let line = |top: f32, left: f32, right: f32| {
+            Rect::from_min_max(pos2(left, top), pos2(right, top + 28.0))
+        };
+        // A selection in mid page: above its first line.
+        let (first, last) = (line(200.0, 100.0, 700.0), line(256.0, 100.0, 400.0));
+        let p = toolbar_pos(page, Some(first), last);
+        assert!(p.y + TOOLBAR_HEIGHT <= first.top());
+        // First line at the top of the page: beside the end of the last line.
+        let (first, last) = (line(2.0, 100.0, 700.0), line(30.0, 100.0, 300.0));
+        let p = toolbar_pos(page, Some(first), last);
+        assert!(p.x >= last.right() && p.y < last.bottom());
+        let toolbar = Rect::from_min_size(p, egui::vec2(TOOLBAR_WIDTH, TOOLBAR_HEIGHT));
+        assert!(page.contains_rect(toolbar));
+        // Nothing below the last line is covered in either case.
+        assert!(toolbar.bottom() <= last.bottom() + TOOLBAR_HEIGHT / 2.0);
+    }
 }

@@ -5,7 +5,10 @@ use crate::annotate::{self, HighlightId};
 use crate::app::timeline::details::{EventEdit, LaneEdit};
 use crate::app::{Command, StorylineApp};
 use crate::store::article::{new_highlight_id, now};
-use crate::timeline::{EventId, Lane, LaneColor, LaneId, accept_suggestion, event_for_highlight};
+use crate::timeline::{
+    EventId, Lane, LaneColor, LaneId, accept_suggestion, event_for_highlight_dated,
+    phrases_for_range,
+};
 
 fn new_id(prefix: &str) -> String {
     format!("{prefix}-{}", &new_highlight_id().0[2..])
@@ -39,6 +42,7 @@ impl StorylineApp {
                     id: lane.id.clone(),
                     name: lane.name.clone(),
                     keywords: String::new(),
+                    focus: true,
                 });
                 model.push(annotate::Command::AddLane(lane));
             }
@@ -48,6 +52,7 @@ impl StorylineApp {
                         id,
                         name: l.name.clone(),
                         keywords: l.keywords.join(", "),
+                        focus: true,
                     });
                 }
             }
@@ -75,6 +80,10 @@ impl StorylineApp {
                 }
             }
             Command::SelectEvent(id) => {
+                if id.is_some() {
+                    self.timeline.lane_edit = None;
+                    self.timeline.date_choice = None;
+                }
                 self.timeline.selected.clone_from(&id);
                 self.timeline.event_edit = EventEdit::default();
                 let evidence: Vec<HighlightId> = id
@@ -100,7 +109,7 @@ impl StorylineApp {
                 crate::app::reveal(article, range);
                 article.view.flash(range, time);
             }
-            Command::AddToTimeline(id) => {
+            Command::AddToTimeline(id, chosen) => {
                 let Some(range) = ann.get(&id).and_then(annotate::Entry::range) else {
                     return;
                 };
@@ -108,19 +117,31 @@ impl StorylineApp {
                     self.error("Set the article's publication date first (Article > Set Publication Date): relative dates need it.".to_owned());
                     return;
                 };
-                let event = event_for_highlight(
+                let phrases = phrases_for_range(&article.doc, anchor, range);
+                let phrase = match chosen {
+                    Some(at) => phrases.iter().find(|p| p.range == at),
+                    // Several dates in the passage: the reader chooses.
+                    None if phrases.len() > 1 => {
+                        self.timeline.date_choice = Some((id, phrases));
+                        self.show_pane(crate::store::layout::Pane::Inspector);
+                        return;
+                    }
+                    None => phrases.first(),
+                };
+                let event = event_for_highlight_dated(
                     &article.doc,
                     anchor,
                     ann.lanes(),
-                    &id,
-                    range,
+                    (&id, range),
+                    phrase,
                     EventId(new_id("e")),
                     now(),
                 );
+                self.timeline.date_choice = None;
                 self.timeline.selected = Some(event.id.clone());
-                self.show_pane(crate::store::layout::Pane::Timeline);
                 self.timeline.reveal = vec![event.id.clone()];
                 model.push(annotate::Command::AddEvent(event));
+                self.show_pane(crate::store::layout::Pane::Timeline);
             }
             Command::AcceptSuggestions(keys) => {
                 let Some(anchor) = publication else { return };

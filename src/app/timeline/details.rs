@@ -19,6 +19,8 @@ pub struct LaneEdit {
     pub name: String,
     /// Keywords as typed (comma-separated).
     pub keywords: String,
+    /// Focus the name field on the next frame (a lane just added or opened).
+    pub focus: bool,
 }
 
 /// The event editor's fields.
@@ -58,6 +60,14 @@ pub(crate) fn details_ui(
     commands: &mut Vec<Command>,
     publication: Option<jiff::civil::Date>,
 ) {
+    if let Some((id, phrases)) = timeline.date_choice.clone() {
+        date_choice_ui(ui, timeline, commands, &id, &phrases);
+        return;
+    }
+    if timeline.lane_edit.is_some() {
+        lane_editor_ui(ui, article, timeline, commands);
+        return;
+    }
     let ann = &article.notes.annotations;
     if let Some(event) = timeline
         .selected
@@ -71,10 +81,13 @@ pub(crate) fn details_ui(
     let Some(publication) = publication else {
         ui.label(
             RichText::new(
-                "Set the article's publication date (Article menu) to find dated phrases.",
+                "Storyline finds dated phrases (“next week”, “in March”) once it knows when the article was published.",
             )
             .weak(),
         );
+        if ui.button("Set the publication date…").clicked() {
+            commands.push(Command::AskPublished);
+        }
         return;
     };
     let Some(open) = timeline.suggestions.open(ui.ctx(), article, publication) else {
@@ -185,9 +198,28 @@ fn event_editor_ui(
     };
     ui.horizontal(|ui| {
         ui.strong("Event");
-        if ui.small_button("Close").clicked() {
-            commands.push(Command::SelectEvent(None));
-        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .small_button("Close")
+                .on_hover_text("Back to the suggested events")
+                .clicked()
+            {
+                commands.push(Command::SelectEvent(None));
+            }
+            if ui
+                .add_enabled(
+                    !ann.is_read_only(),
+                    egui::Button::new("Delete event").small(),
+                )
+                .on_hover_text("Delete this event (its highlights stay; Ctrl+Z undoes)")
+                .clicked()
+            {
+                commands.push(Command::Annotate(annotate::Command::DeleteEvent(
+                    event.id.clone(),
+                )));
+                commands.push(Command::SelectEvent(None));
+            }
+        });
     });
     let label = ui.label("Title");
     let r = ui
@@ -230,14 +262,14 @@ fn event_editor_ui(
             .when
             .resolved_against
             .map_or(String::new(), |d| format!(", resolved against {d}"));
+        ui.label(format!(
+            "{} ({}){from}{against}",
+            event.when.label(),
+            event.when.precision.name()
+        ));
         ui.label(
-            RichText::new(format!(
-                "{} ({}){from}{against}",
-                event.when.label(),
-                event.when.precision.name()
-            ))
-            .weak()
-            .small(),
+            RichText::new("Type a day (2020-01-31), a month (2019-12), a range (2020-01-27/2020-02-02), ~ for approximate, or words (“next week”).")
+                .weak(),
         );
     }
     ui.horizontal(|ui| {
@@ -281,15 +313,13 @@ fn event_editor_ui(
     ui.label(format!("Evidence ({})", event.evidence.len()));
     for id in &event.evidence {
         let Some(entry) = ann.get(id) else { continue };
-        let q: String = entry
-            .highlight
-            .selector
-            .quote
-            .exact
-            .chars()
-            .take(120)
-            .collect();
-        ui.horizontal(|ui| {
+        let q = &entry.highlight.selector.quote.exact;
+        let q = if q.chars().count() > 160 {
+            format!("{}…", q.chars().take(159).collect::<String>().trim_end())
+        } else {
+            q.clone()
+        };
+        ui.horizontal_wrapped(|ui| {
             if ui
                 .link(format!("“{q}”"))
                 .on_hover_text("Show it in the article")
@@ -307,17 +337,146 @@ fn event_editor_ui(
             }
         });
     }
-    ui.horizontal(|ui| {
-        if ui.button("Delete event").clicked() {
-            commands.push(Command::Annotate(annotate::Command::DeleteEvent(
-                event.id.clone(),
-            )));
-            commands.push(Command::SelectEvent(None));
-        }
-    });
 }
 
-/// The lane editor window and the delete-evidence question.
+/// Several dates in a passage added to the timeline: which dates the event?
+fn date_choice_ui(
+    ui: &mut Ui,
+    timeline: &mut TimelineState,
+    commands: &mut Vec<Command>,
+    id: &annotate::HighlightId,
+    phrases: &[crate::timeline::extract::DatedPhrase],
+) {
+    ui.strong("Which date is the event’s?");
+    ui.label(format!(
+        "This passage has {} dates. Choose the one the event happened (or is expected) on:",
+        phrases.len()
+    ));
+    ui.add_space(4.0);
+    for p in phrases {
+        let kind = if p.expected { "expected" } else { "reported" };
+        let text = format!("“{}” — {} ({kind})", p.phrase, p.when.label());
+        if ui.button(text).clicked() {
+            commands.push(Command::AddToTimeline(id.clone(), Some(p.range)));
+        }
+    }
+    ui.add_space(4.0);
+    if ui.button("Cancel").clicked() {
+        timeline.date_choice = None;
+    }
+}
+
+/// The lane editor, in the inspector: name, colour, keywords, order.
+fn lane_editor_ui(
+    ui: &mut Ui,
+    article: &OpenArticle,
+    timeline: &mut TimelineState,
+    commands: &mut Vec<Command>,
+) {
+    let ann = &article.notes.annotations;
+    let Some(edit) = &mut timeline.lane_edit else {
+        return;
+    };
+    // A lane just added is in the model from the next frame on.
+    let Some(lane) = ann.lane(&edit.id).cloned() else {
+        ui.label(RichText::new("Adding the lane…").weak());
+        return;
+    };
+    let mut close = false;
+    ui.horizontal(|ui| {
+        ui.strong("Lane");
+        if ui.small_button("Close").clicked() {
+            close = true;
+        }
+    });
+    let update = |f: &dyn Fn(&mut crate::timeline::Lane)| {
+        let mut l = lane.clone();
+        f(&mut l);
+        Command::Annotate(annotate::Command::UpdateLane(l))
+    };
+    let label = ui.label("Name");
+    let r = ui
+        .add(egui::TextEdit::singleline(&mut edit.name).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    if std::mem::take(&mut edit.focus) {
+        r.request_focus();
+        let all = egui::text::CCursorRange::two(
+            egui::text::CCursor::new(0),
+            egui::text::CCursor::new(edit.name.chars().count()),
+        );
+        if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), r.id) {
+            state.cursor.set_char_range(Some(all));
+            state.store(ui.ctx(), r.id);
+        }
+    }
+    if r.lost_focus() && !edit.name.trim().is_empty() && edit.name.trim() != lane.name {
+        let name = edit.name.trim().to_owned();
+        commands.push(update(&|l| l.name.clone_from(&name)));
+    }
+    ui.horizontal(|ui| {
+        ui.label("Colour");
+        for c in LaneColor::ALL {
+            let fill = lane_color(c, ui.visuals().dark_mode);
+            let ring = (c == lane.color).then(|| ui.visuals().strong_text_color());
+            if crate::app::highlights::swatch(ui, fill, ring, c.name()) && c != lane.color {
+                commands.push(update(&|l| l.color = c));
+            }
+        }
+    });
+    let label = ui.label("Keywords (suggest this lane for sentences that mention them)");
+    let r = ui
+        .add(egui::TextEdit::singleline(&mut edit.keywords).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    if r.lost_focus() {
+        let mut kw: Vec<String> = edit
+            .keywords
+            .split([',', ' '])
+            .map(|k| k.trim().to_lowercase())
+            .filter(|k| !k.is_empty())
+            .collect();
+        kw.sort();
+        kw.dedup();
+        if kw != lane.keywords {
+            commands.push(update(&|l| l.keywords.clone_from(&kw)));
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        let lanes = ann.lanes();
+        let pos = lanes.iter().position(|l| l.id == lane.id).unwrap_or(0);
+        if ui
+            .add_enabled(pos > 0, egui::Button::new("Move up"))
+            .clicked()
+        {
+            commands.push(Command::MoveLane(lane.id.clone(), -1));
+        }
+        if ui
+            .add_enabled(pos + 1 < lanes.len(), egui::Button::new("Move down"))
+            .clicked()
+        {
+            commands.push(Command::MoveLane(lane.id.clone(), 1));
+        }
+        let only_here = ann
+            .events()
+            .iter()
+            .filter(|e| e.lanes == vec![lane.id.clone()])
+            .count();
+        let tip = format!(
+            "Deletes the lane and {} only in it (Ctrl+Z undoes)",
+            crate::words::count(only_here, "event", "events")
+        );
+        if ui.button("Delete lane").on_hover_text(tip).clicked() {
+            commands.push(Command::Annotate(annotate::Command::DeleteLane(
+                lane.id.clone(),
+            )));
+            close = true;
+        }
+    });
+    if close {
+        timeline.lane_edit = None;
+    }
+}
+
+/// The question asked before deleting a highlight that events rest on.
 pub(crate) fn timeline_windows_ui(
     ctx: &egui::Context,
     article: &OpenArticle,
@@ -325,97 +484,6 @@ pub(crate) fn timeline_windows_ui(
     commands: &mut Vec<Command>,
 ) {
     let ann = &article.notes.annotations;
-    if let Some(edit) = &mut timeline.lane_edit {
-        // A lane just added is in the model from the next frame on.
-        let Some(lane) = ann.lane(&edit.id).cloned() else {
-            return;
-        };
-        let mut open = true;
-        let mut close = false;
-        egui::Window::new("Lane")
-            .id(Id::unique("lane-editor"))
-            .open(&mut open)
-            .collapsible(false)
-            .resizable(false)
-            .show(ctx, |ui| {
-                let update = |f: &dyn Fn(&mut crate::timeline::Lane)| {
-                    let mut l = lane.clone();
-                    f(&mut l);
-                    Command::Annotate(annotate::Command::UpdateLane(l))
-                };
-                let label = ui.label("Name");
-                let r = ui
-                    .text_edit_singleline(&mut edit.name)
-                    .labelled_by(label.id);
-                if r.lost_focus() && !edit.name.trim().is_empty() && edit.name.trim() != lane.name {
-                    let name = edit.name.trim().to_owned();
-                    commands.push(update(&|l| l.name.clone_from(&name)));
-                }
-                ui.horizontal(|ui| {
-                    ui.label("Colour");
-                    for c in LaneColor::ALL {
-                        let fill = lane_color(c, ui.visuals().dark_mode);
-                        let ring = (c == lane.color).then(|| ui.visuals().strong_text_color());
-                        if crate::app::highlights::swatch(ui, fill, ring, c.name())
-                            && c != lane.color
-                        {
-                            commands.push(update(&|l| l.color = c));
-                        }
-                    }
-                });
-                let label =
-                    ui.label("Keywords (suggest this lane for sentences that mention them)");
-                let r = ui
-                    .text_edit_singleline(&mut edit.keywords)
-                    .labelled_by(label.id);
-                if r.lost_focus() {
-                    let mut kw: Vec<String> = edit
-                        .keywords
-                        .split([',', ' '])
-                        .map(|k| k.trim().to_lowercase())
-                        .filter(|k| !k.is_empty())
-                        .collect();
-                    kw.sort();
-                    kw.dedup();
-                    if kw != lane.keywords {
-                        commands.push(update(&|l| l.keywords.clone_from(&kw)));
-                    }
-                }
-                ui.horizontal(|ui| {
-                    let lanes = ann.lanes();
-                    let pos = lanes.iter().position(|l| l.id == lane.id).unwrap_or(0);
-                    if ui
-                        .add_enabled(pos > 0, egui::Button::new("Move up"))
-                        .clicked()
-                    {
-                        commands.push(Command::MoveLane(lane.id.clone(), -1));
-                    }
-                    if ui
-                        .add_enabled(pos + 1 < lanes.len(), egui::Button::new("Move down"))
-                        .clicked()
-                    {
-                        commands.push(Command::MoveLane(lane.id.clone(), 1));
-                    }
-                    let only_here = ann
-                        .events()
-                        .iter()
-                        .filter(|e| e.lanes == vec![lane.id.clone()])
-                        .count();
-                    let tip = format!(
-                        "Deletes the lane and the {only_here} event(s) only in it (Ctrl+Z undoes)"
-                    );
-                    if ui.button("Delete lane").on_hover_text(tip).clicked() {
-                        commands.push(Command::Annotate(annotate::Command::DeleteLane(
-                            lane.id.clone(),
-                        )));
-                        close = true;
-                    }
-                });
-            });
-        if !open || close {
-            timeline.lane_edit = None;
-        }
-    }
     if let Some(id) = timeline.confirm_delete.clone() {
         let n = ann.events_citing(&id).count();
         let modal = egui::Modal::new(Id::unique("confirm-delete-evidence")).show(ctx, |ui| {

@@ -54,6 +54,12 @@ pub struct TimelineState {
     pub reveal: Vec<EventId>,
     /// Events flashing, and since when (app time).
     pub flash: Option<(Vec<EventId>, f64)>,
+    /// A highlight to add to the timeline whose passage has several dates,
+    /// with them, for the reader to choose one.
+    pub date_choice: Option<(
+        annotate::HighlightId,
+        Vec<crate::timeline::extract::DatedPhrase>,
+    )>,
 }
 
 impl TimelineState {
@@ -283,7 +289,10 @@ fn chart_ui_paint(
             );
             let plot = Rect::from_min_max(
                 pos2(rect.min.x + names, rect.min.y + AXIS),
-                pos2(rect.max.x, rect.min.y + AXIS + lay.height),
+                pos2(
+                    rect.max.x,
+                    rect.min.y + AXIS + lay.height.max(rect.height() - AXIS - FOOTER),
+                ),
             );
             let chart = Chart {
                 ann,
