@@ -51,8 +51,14 @@ fn a_bad_path_for_the_window_still_opens_it() {
         .expect("runs");
     let err = String::from_utf8_lossy(&out.stderr);
     let first = err.lines().next().unwrap_or_default();
-    assert!(first.contains("no/such/article.md") && first.contains("no such file"), "{err}");
-    assert!(err.contains("cannot open the window"), "it tried to open it: {err}");
+    assert!(
+        first.contains("no/such/article.md") && first.contains("no such file"),
+        "{err}"
+    );
+    assert!(
+        err.contains("cannot open the window"),
+        "it tried to open it: {err}"
+    );
 }
 
 #[test]

@@ -182,9 +182,11 @@ fn word_aligned(index: &TextIndex<'_>, selector: &Selector, range: CharRange) ->
     let snapped = snap_to_words(range, index.char_len(), char_at, (starts_word, ends_word));
     // Only a few chars at either end, and never to text less like the quote
     // than a fuzzy match may be.
-    let grown = range.start.0.saturating_sub(snapped.start.0) + snapped.end.0.saturating_sub(range.end.0);
+    let grown =
+        range.start.0.saturating_sub(snapped.start.0) + snapped.end.0.saturating_sub(range.end.0);
     let exact = quote.exact.as_bytes();
-    let distance = triple_accel::levenshtein::levenshtein_exp(exact, index.slice(snapped).as_bytes());
+    let distance =
+        triple_accel::levenshtein::levenshtein_exp(exact, index.slice(snapped).as_bytes());
     let similarity = 1.0 - distance as f32 / exact.len().max(1) as f32;
     if grown <= 8 && similarity >= MIN_QUOTE_SIMILARITY {
         snapped

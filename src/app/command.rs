@@ -70,6 +70,8 @@ pub enum Command {
     MoveLane(crate::timeline::LaneId, i32),
     /// Select an event (`None`: none): its evidence flashes.
     SelectEvent(Option<crate::timeline::EventId>),
+    /// Show these dates on the timeline.
+    SetTimelineView(crate::timeline::layout::DayRange),
     /// Scroll the article to a passage and flash it.
     Reveal(CharRange),
     /// Make an event from a highlight, dated by the phrase at this range

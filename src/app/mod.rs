@@ -206,6 +206,18 @@ impl StorylineApp {
         self.messages.push(Message::notice(text));
     }
 
+    /// The timeline's view state.
+    #[must_use]
+    pub fn timeline(&self) -> &timeline::TimelineState {
+        &self.timeline
+    }
+
+    /// The workspace (after the first frame).
+    #[must_use]
+    pub fn workspace(&self) -> Option<&workspace::Workspace> {
+        self.workspace.as_ref()
+    }
+
     /// The side panel's state.
     #[must_use]
     pub fn panel(&self) -> &PanelState {

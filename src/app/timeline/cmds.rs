@@ -79,6 +79,7 @@ impl StorylineApp {
                     model.push(annotate::Command::Batch(batch));
                 }
             }
+            Command::SetTimelineView(view) => self.timeline.view = Some(view),
             Command::SelectEvent(id) => {
                 if id.is_some() {
                     self.timeline.lane_edit = None;
