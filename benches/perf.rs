@@ -54,6 +54,21 @@ fn frame_resize(bencher: divan::Bencher) {
     });
 }
 
+#[divan::bench(sample_count = 30)]
+fn frame_timeline_2000_events(bencher: divan::Bencher) {
+    let w = Workload::crowded_timeline();
+    let mut f = Frames::settled(w.app());
+    f.timeline_maximised(w.annotations.events());
+    bencher.bench_local(|| f.frame(Vec::new()));
+}
+
+#[divan::bench(sample_count = 10)]
+fn frame_drag_tile(bencher: divan::Bencher) {
+    let mut f = Frames::settled(BIG.app());
+    f.scroll_to_middle(&BIG.doc);
+    bencher.bench_local(|| f.drag_tile(10));
+}
+
 #[divan::bench(sample_count = 10)]
 fn reanchor_after_100_edits() -> storyline::annotate::Annotations {
     static EDITED: LazyLock<storyline::document::Document> = LazyLock::new(|| {

@@ -68,6 +68,14 @@ fn main() {
         &sample_times(60, || f.frame(Frames::page_down())),
         2.0,
     );
+    let mut tile = Frames::settled(big.app());
+    tile.scroll_to_middle(&big.doc);
+    row(
+        "frame, dragging a tile (the timeline's tab over the reader)",
+        &tile.drag_tile(40),
+        16.0,
+    );
+    drop(tile);
     let mut w = 0.0;
     row(
         "frame, resizing the window every frame",
@@ -89,6 +97,25 @@ fn main() {
         }),
         16.0,
     );
+
+    let crowded = Workload::crowded_timeline();
+    let mut t = Frames::settled(crowded.app());
+    t.timeline_maximised(crowded.annotations.events());
+    let shown = t.app.timeline().last_layout.as_ref().map_or(0, |l| {
+        l.items.len() + l.lanes.iter().map(|x| x.hidden.len()).sum::<usize>()
+    });
+    eprintln!("crowded timeline: {shown} of 2 000 events in view (titled or counted)");
+    row(
+        "timeline frame, 2 000 events in view (maximised, 1920×1080)",
+        &sample_times(40, || t.frame(Vec::new())),
+        4.0,
+    );
+    row(
+        "timeline frame while panning those 2 000 events",
+        &t.pan_timeline(40),
+        4.0,
+    );
+    drop(t);
 
     let (mut handle, _, _) =
         storyline::store::article::open_annotations(&big.saves, &big.article, &big.doc).unwrap();

@@ -55,6 +55,13 @@ impl Workload {
         Self { annotations, ..w }
     }
 
+    /// A crowded timeline: 2 000 events over two and a half years in 5
+    /// lanes, with 4 000 highlights in a 600 KB article.
+    pub fn crowded_timeline() -> Self {
+        let source = storyline::perf::big_markdown(600_000, 7);
+        Self::from_source("timeline.md", source, 4_000, 2_000)
+    }
+
     fn from_source(name: &str, source: String, highlights: usize, events: usize) -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
         let article = dir.path().join(name);
@@ -178,6 +185,80 @@ impl Frames {
         // The command is applied at the end of this frame; the next shows it.
         let a = self.frame(Vec::new());
         a + self.frame(Vec::new())
+    }
+}
+
+impl Frames {
+    /// The timeline maximised on a 1920×1080 screen with every event in view.
+    pub fn timeline_maximised(&mut self, events: &[storyline::timeline::Event]) {
+        self.size = egui::vec2(1920.0, 1080.0);
+        self.frame(Vec::new());
+        self.app
+            .send(Command::ShowPane(storyline::store::layout::Pane::Timeline));
+        self.app.send(Command::SetTimelineView(
+            storyline::timeline::layout::fit_all(events, None),
+        ));
+        for _ in 0..3 {
+            self.frame(Vec::new());
+        }
+    }
+
+    /// Frames of a drag across the timeline (a pan): press, `moves` moves,
+    /// release; returns the moves' frame times.
+    pub fn pan_timeline(&mut self, moves: usize) -> Vec<Duration> {
+        let start = egui::pos2(self.size.x * 0.6, self.size.y * 0.5);
+        self.drag(start, egui::vec2(-4.0, 0.0), moves)
+    }
+
+    /// Frames of dragging the Timeline's tab over the reader (`egui_tiles`
+    /// shows where it would land), then back; returns the moves' times.
+    pub fn drag_tile(&mut self, moves: usize) -> Vec<Duration> {
+        let ws = self.app.workspace().expect("workspace");
+        let rect = ws
+            .pane_rect(storyline::store::layout::Pane::Timeline)
+            .expect("timeline drawn");
+        // Its tab, just above its content.
+        let tab = rect.left_top() + egui::vec2(30.0, -13.0);
+        // Dropped back where it started, so the layout stays.
+        let mut dragging = false;
+        let times = self.drag_checking(tab, egui::vec2(6.0, -12.0), moves, &mut dragging);
+        assert!(dragging, "the tab was dragged (egui_tiles saw a drag)");
+        times
+    }
+
+    fn drag(&mut self, from: egui::Pos2, step: egui::Vec2, moves: usize) -> Vec<Duration> {
+        self.drag_checking(from, step, moves, &mut false)
+    }
+
+    fn drag_checking(
+        &mut self,
+        from: egui::Pos2,
+        step: egui::Vec2,
+        moves: usize,
+        tile_dragged: &mut bool,
+    ) -> Vec<Duration> {
+        let button = |pos, pressed| egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        };
+        self.frame(vec![egui::Event::PointerMoved(from)]);
+        self.frame(vec![button(from, true)]);
+        let mut at = from;
+        let mut times = Vec::with_capacity(moves);
+        for _ in 0..moves {
+            at += step;
+            times.push(self.frame(vec![egui::Event::PointerMoved(at)]));
+            *tile_dragged |= self
+                .app
+                .workspace()
+                .is_some_and(|w| w.is_dragging(&self.ctx));
+        }
+        self.frame(vec![egui::Event::PointerMoved(from), button(from, false)]);
+        self.frame(Vec::new());
+        times.sort();
+        times
     }
 }
 

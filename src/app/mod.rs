@@ -252,28 +252,6 @@ impl StorylineApp {
         }
     }
 
-    /// The workspace's layout changed (a tile moved, resized, closed…).
-    fn layout_changed(&mut self, now: f64) {
-        self.mark_state_dirty(now);
-    }
-
-    /// Shows `pane` and brings its tab to the front.
-    fn show_pane(&mut self, pane: Pane) {
-        if let Some(ws) = &mut self.workspace
-            && !ws.is_shown(pane)
-        {
-            ws.show(pane);
-            let now = self.egui_ctx.input(|i| i.time);
-            self.layout_changed(now);
-        }
-    }
-
-    /// Whether `pane` is on screen.
-    #[must_use]
-    pub fn pane_shown(&self, pane: Pane) -> bool {
-        self.workspace.as_ref().is_some_and(|ws| ws.is_shown(pane))
-    }
-
     fn remember_position(&mut self) {
         if let Some(article) = &self.article {
             let entry = self.state.articles.entry(article.path.clone()).or_default();
@@ -410,42 +388,10 @@ impl StorylineApp {
                 }
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::ShowPane(pane) => {
-                if let Some(ws) = &mut self.workspace {
-                    if pane == Pane::Timeline && ws.is_shown(pane) {
-                        ws.toggle_maximized(pane);
-                    } else {
-                        ws.show(pane);
-                    }
-                    self.layout_changed(now);
-                }
-            }
-            Command::TogglePane(pane) => {
-                if let Some(ws) = &mut self.workspace {
-                    if ws.is_open(pane) {
-                        ws.hide(pane);
-                    } else {
-                        ws.show(pane);
-                    }
-                    self.layout_changed(now);
-                }
-            }
-            Command::ToggleMaximized(pane) => {
-                if let Some(ws) = &mut self.workspace {
-                    ws.toggle_maximized(pane);
-                    self.layout_changed(now);
-                }
-            }
-            Command::ResetLayout => {
-                let size = ctx.content_rect().size();
-                self.workspace = Some(workspace::Workspace::default_for(size));
-                self.layout_changed(now);
-            }
-            Command::JumpTo(idx) => {
-                if let Some(a) = &mut self.article {
-                    a.view.scroll_to(idx);
-                }
-            }
+            Command::ShowPane(_)
+            | Command::TogglePane(_)
+            | Command::ToggleMaximized(_)
+            | Command::ResetLayout => self.apply_workspace_command(ctx, &command, now),
             other => {
                 // Editing an event or a lane happens in the inspector.
                 if matches!(

@@ -249,3 +249,75 @@ fn reader_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
             chrome::messages_ui(ui, app, area);
         });
 }
+
+impl StorylineApp {
+    /// The workspace's layout changed (a tile moved, resized, closed…).
+    pub(super) fn layout_changed(&mut self, now: f64) {
+        self.mark_state_dirty(now);
+    }
+
+    /// Shows `pane` and brings its tab to the front.
+    pub(super) fn show_pane(&mut self, pane: Pane) {
+        if let Some(ws) = &mut self.workspace
+            && !ws.is_shown(pane)
+        {
+            ws.show(pane);
+            let now = self.egui_ctx.input(|i| i.time);
+            self.layout_changed(now);
+        }
+    }
+
+    /// Whether `pane` is on screen.
+    #[must_use]
+    pub fn pane_shown(&self, pane: Pane) -> bool {
+        self.workspace.as_ref().is_some_and(|ws| ws.is_shown(pane))
+    }
+
+    /// Shows, hides, maximises or resets the workspace's tiles.
+    pub(super) fn apply_workspace_command(
+        &mut self,
+        ctx: &egui::Context,
+        command: &Command,
+        now: f64,
+    ) {
+        match *command {
+            Command::ShowPane(pane) => {
+                if let Some(ws) = &mut self.workspace {
+                    if pane == Pane::Timeline && ws.is_shown(pane) {
+                        ws.toggle_maximized(pane);
+                    } else {
+                        ws.show(pane);
+                    }
+                    self.layout_changed(now);
+                }
+            }
+            Command::TogglePane(pane) => {
+                if let Some(ws) = &mut self.workspace {
+                    if ws.is_open(pane) {
+                        ws.hide(pane);
+                    } else {
+                        ws.show(pane);
+                    }
+                    self.layout_changed(now);
+                }
+            }
+            Command::ToggleMaximized(pane) => {
+                if let Some(ws) = &mut self.workspace {
+                    ws.toggle_maximized(pane);
+                    self.layout_changed(now);
+                }
+            }
+            Command::ResetLayout => {
+                let size = ctx.content_rect().size();
+                self.workspace = Some(Workspace::default_for(size));
+                self.layout_changed(now);
+            }
+            Command::JumpTo(idx) => {
+                if let Some(a) = &mut self.article {
+                    a.view.scroll_to(idx);
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -182,6 +182,18 @@ impl Workspace {
         }
     }
 
+    /// Where `pane`'s content was drawn last frame (its tab is just above).
+    #[must_use]
+    pub fn pane_rect(&self, pane: Pane) -> Option<egui::Rect> {
+        self.tree.tiles.rect(self.tile(pane)?)
+    }
+
+    /// Whether a tile is being dragged (for benchmarks and tests).
+    #[must_use]
+    pub fn is_dragging(&self, ctx: &egui::Context) -> bool {
+        self.tree.dragged_id(ctx).is_some()
+    }
+
     /// The tree, for drawing.
     pub fn tree_mut(&mut self) -> &mut Tree<Pane> {
         &mut self.tree

@@ -276,195 +276,6 @@ pub fn initial_view(events: &[Event], publication: Option<Date>) -> DayRange {
     }
 }
 
-/// `label` cut to `chars` chars with "…" (`None` below [`MIN_LABEL_CHARS`]).
-fn shorten(label: &str, chars: usize) -> Option<String> {
-    let len = label.chars().count();
-    if len <= chars {
-        return Some(label.to_owned());
-    }
-    if chars < MIN_LABEL_CHARS.min(len) {
-        return None;
-    }
-    Some(label.chars().take(chars - 1).chain(['…']).collect())
-}
-
-/// Taken stretches of one row, sorted and disjoint.
-#[derive(Default)]
-struct Row(Vec<(f32, f32)>);
-
-impl Row {
-    fn is_free(&self, a: f32, b: f32) -> bool {
-        let i = self.0.partition_point(|&(_, end)| end <= a);
-        self.0.get(i).is_none_or(|&(start, _)| start >= b)
-    }
-
-    /// Room after `x` before the next taken stretch (or `limit`).
-    fn room_after(&self, x: f32, limit: f32) -> f32 {
-        let i = self.0.partition_point(|&(_, end)| end <= x);
-        match self.0.get(i) {
-            Some(&(start, _)) if start <= x => 0.0,
-            Some(&(start, _)) => start.min(limit) - x,
-            None => limit - x,
-        }
-    }
-
-    /// Room before `x` back to the previous taken stretch (or 0).
-    fn room_before(&self, x: f32) -> f32 {
-        let i = self.0.partition_point(|&(_, end)| end <= x);
-        if self.0.get(i).is_some_and(|&(start, _)| start < x) {
-            return 0.0;
-        }
-        x - i.checked_sub(1).map_or(0.0, |j| self.0[j].1)
-    }
-
-    fn take(&mut self, a: f32, b: f32) {
-        let i = self.0.partition_point(|&(start, _)| start < a);
-        self.0.insert(i, (a, b));
-    }
-}
-
-/// One event's mark on the axis, before it is given a row.
-struct Mark<'a> {
-    event: &'a Event,
-    x0: f32,
-    x1: f32,
-    point: bool,
-    clipped: (bool, bool),
-}
-
-impl Mark<'_> {
-    /// The mark's horizontal extent, with room around it.
-    fn extent(&self) -> (f32, f32) {
-        if self.point {
-            (self.x0 - POINT_HALF - 2.0, self.x0 + POINT_HALF + 2.0)
-        } else {
-            (self.x0 - 2.0, self.x1.max(self.x0 + 2.0) + 2.0)
-        }
-    }
-}
-
-/// A title placed in a row: (side, label x, text, width).
-type Label = (LabelSide, f32, String, f32);
-
-/// Where `m`'s title of `w` points goes in `row`, full length first, then
-/// shortened (`shorten_ok`); `None` when it fits nowhere.
-fn place_in_row(m: &Mark<'_>, row: &Row, p: &LayoutParams, shorten_ok: bool) -> Option<Label> {
-    let title = &m.event.title;
-    let w = title.chars().count() as f32 * p.char_width;
-    let (e0, e1) = m.extent();
-    let gap = if m.point { 3.0 } else { 4.0 };
-    // Right of the mark.
-    let rx = e1 + gap;
-    if rx + w <= p.width && row.is_free(e0, rx + w + GAP) {
-        return Some((LabelSide::Right, rx, title.clone(), w));
-    }
-    // Left of the mark.
-    let lx = e0 - gap - w;
-    if lx >= 0.0 && row.is_free(lx - GAP, e1) {
-        return Some((LabelSide::Left, lx, title.clone(), w));
-    }
-    // Above a wide bar, from its visible start.
-    if !m.point {
-        let ax = m.x0.max(0.0) + 2.0;
-        let ax = ax.min(p.width - w).max(0.0);
-        if ax + w <= p.width && row.is_free(e0.min(ax), e1.max(ax + w) + GAP) {
-            return Some((LabelSide::Above, ax, title.clone(), w));
-        }
-    }
-    if !shorten_ok {
-        return None;
-    }
-    // Shortened, on whichever side has more room.
-    if !row.is_free(e0, e1) {
-        return None;
-    }
-    let right = row.room_after(e1, p.width) - gap - GAP;
-    let left = row.room_before(e0) - gap - GAP;
-    let (side, room) = if right >= left {
-        (LabelSide::Right, right)
-    } else {
-        (LabelSide::Left, left)
-    };
-    let chars = (room / p.char_width).floor().max(0.0) as usize;
-    let text = shorten(title, chars)?;
-    let w = text.chars().count() as f32 * p.char_width;
-    let x = match side {
-        LabelSide::Left => e0 - gap - w,
-        _ => rx,
-    };
-    Some((side, x, text, w))
-}
-
-/// The footprint in a row of a mark and its label.
-fn footprint(m: &Mark<'_>, label: &Label) -> (f32, f32) {
-    let (e0, e1) = m.extent();
-    (e0.min(label.1) - 1.0, e1.max(label.1 + label.3) + GAP)
-}
-
-/// Stacks one lane's marks into at most `cap` rows; returns each placed
-/// mark with its row and label, and the marks that fit nowhere.
-fn stack<'a>(
-    marks: &'a [Mark<'a>],
-    cap: usize,
-    p: &LayoutParams,
-) -> (Vec<(&'a Mark<'a>, usize, Label)>, Vec<&'a Mark<'a>>) {
-    let mut rows: Vec<Row> = Vec::new();
-    let mut placed = Vec::new();
-    let mut hidden = Vec::new();
-    for m in marks {
-        let mut spot = rows
-            .iter()
-            .enumerate()
-            .find_map(|(r, row)| place_in_row(m, row, p, false).map(|l| (r, l)));
-        if spot.is_none() && rows.len() < cap.max(1) {
-            rows.push(Row::default());
-            let r = rows.len() - 1;
-            spot = place_in_row(m, &rows[r], p, true).map(|l| (r, l));
-        }
-        if spot.is_none() {
-            spot = rows
-                .iter()
-                .enumerate()
-                .find_map(|(r, row)| place_in_row(m, row, p, true).map(|l| (r, l)));
-        }
-        match spot {
-            Some((r, label)) => {
-                let (a, b) = footprint(m, &label);
-                rows[r].take(a, b);
-                placed.push((m, r, label));
-            }
-            None => hidden.push(m),
-        }
-    }
-    (placed, hidden)
-}
-
-/// Rows each lane may use: what it needs when everything fits in
-/// `budget`, else a fair share (at least one row each).
-fn allot(needed: &[usize], budget: usize) -> Vec<usize> {
-    let total: usize = needed.iter().sum();
-    if total <= budget {
-        return needed.to_vec();
-    }
-    let mut caps: Vec<usize> = needed.iter().map(|&n| n.min(1)).collect();
-    let mut left = budget.saturating_sub(caps.iter().sum());
-    // Water-filling: one more row at a time to lanes that still need rows.
-    while left > 0 {
-        let mut gave = false;
-        for (cap, &need) in caps.iter_mut().zip(needed) {
-            if left > 0 && *cap < need {
-                *cap += 1;
-                left -= 1;
-                gave = true;
-            }
-        }
-        if !gave {
-            break;
-        }
-    }
-    caps
-}
-
 /// Lays out `lanes` (sorted by order) and `events` for the visible `view`.
 #[must_use]
 pub fn layout(
@@ -525,6 +336,7 @@ pub fn layout_expanded(
                         (x_of(s), x_of(end))
                     };
                     Mark {
+                        chars: e.title.chars().count(),
                         event: e,
                         x0: raw0.clamp(0.0, p.width),
                         x1: raw1.clamp(0.0, p.width),
@@ -538,21 +350,31 @@ pub fn layout_expanded(
     let flags: Vec<bool> = rows.iter().map(|r| expanded.contains(&r.0)).collect();
     let is_expanded = |i: usize| flags[i];
     // Rows per lane: what each needs, within the height when one is given.
+    // Rows that fit in the height given, with room for the "+N" strips only
+    // when not every row fits.
+    let fit = |per_lane: f32| {
+        let rows_h = p.height - per_lane * rows.len() as f32;
+        ((rows_h / p.row_height).floor().max(rows.len() as f32)) as usize
+    };
+    let spare = 2.0 * LANE_PAD + p.lane_gap;
+    // Each lane stacked once as if it had every row it could get; that
+    // stacking is kept when the lane gets all the rows it used.
+    let first: Vec<Stacked<'_>> = lane_marks
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let cap = if is_expanded(i) {
+                MAX_ROWS
+            } else if p.height > 0.0 {
+                fit(spare).min(MAX_ROWS)
+            } else {
+                p.max_rows
+            };
+            stack(m, cap, p)
+        })
+        .collect();
+    let needed: Vec<usize> = first.iter().map(|(placed, _)| rows_used(placed)).collect();
     let caps: Vec<usize> = if p.height > 0.0 {
-        let needed: Vec<usize> = lane_marks
-            .iter()
-            .map(|m| {
-                let (placed, _) = stack(m, 64, p);
-                placed.iter().map(|(_, r, _)| r + 1).max().unwrap_or(1)
-            })
-            .collect();
-        // Rows that fit in the height, with room for the "+N" strips only
-        // when not every row fits.
-        let fit = |per_lane: f32| {
-            let rows_h = p.height - per_lane * rows.len() as f32;
-            ((rows_h / p.row_height).floor().max(rows.len() as f32)) as usize
-        };
-        let spare = 2.0 * LANE_PAD + p.lane_gap;
         let budget = if needed.iter().sum::<usize>() <= fit(spare) {
             fit(spare)
         } else {
@@ -566,23 +388,19 @@ pub fn layout_expanded(
         }
         caps
     } else {
-        (0..rows.len())
-            .map(|i| {
-                if is_expanded(i) {
-                    usize::MAX
-                } else {
-                    p.max_rows
-                }
-            })
-            .collect()
+        needed.clone()
     };
     let mut out = TimelineLayout::default();
     let mut lane_rows = Vec::new();
-    for (lane_index, ((lane_id, name, color), marks)) in
-        rows.into_iter().zip(&lane_marks).enumerate()
+    for (lane_index, (((lane_id, name, color), marks), stacked)) in
+        rows.into_iter().zip(&lane_marks).zip(first).enumerate()
     {
-        let (placed, hidden) = stack(marks, caps[lane_index], p);
-        let used = placed.iter().map(|(_, r, _)| r + 1).max().unwrap_or(1);
+        let (placed, hidden) = if caps[lane_index] >= needed[lane_index] {
+            stacked
+        } else {
+            stack(marks, caps[lane_index], p)
+        };
+        let used = rows_used(&placed);
         for (m, row, (side, label_x, text, label_w)) in placed {
             let centre = LANE_PAD + (row as f32 + 0.5) * p.row_height;
             let (y, label_y) = if side == LabelSide::Above {
@@ -658,7 +476,13 @@ pub fn layout_expanded(
     out
 }
 
+mod stack;
 mod ticks;
+
+use stack::{Mark, Stacked, allot, rows_used, stack};
+
+/// Most rows one lane stacks, even expanded.
+const MAX_ROWS: usize = 400;
 
 #[cfg(test)]
 mod tests;
