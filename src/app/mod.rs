@@ -388,6 +388,11 @@ impl StorylineApp {
                 }
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::JumpTo(idx) => {
+                if let Some(a) = &mut self.article {
+                    a.view.scroll_to(idx);
+                }
+            }
             Command::ShowPane(_)
             | Command::TogglePane(_)
             | Command::ToggleMaximized(_)

@@ -312,11 +312,6 @@ impl StorylineApp {
                 self.workspace = Some(Workspace::default_for(size));
                 self.layout_changed(now);
             }
-            Command::JumpTo(idx) => {
-                if let Some(a) = &mut self.article {
-                    a.view.scroll_to(idx);
-                }
-            }
             _ => {}
         }
     }

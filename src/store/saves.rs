@@ -314,10 +314,19 @@ impl SaveHandle {
             source,
         })?;
         let _lock = DirLock::acquire(dir)?;
-        // Unchanged since we last read or wrote it (same time and size): no
-        // need to read it again. Otherwise read it and merge.
-        let unchanged = self.base.is_some() && !self.may_have_changed();
-        let disk = if unchanged { None } else { self.read_disk()? };
+        // Read under the lock and compared with what we last read or wrote:
+        // unchanged bytes need no parse; anything else is merged. (A file's
+        // time, size and inode can all repeat within one clock tick, so they
+        // are not trusted here: a lost update is worse than a read.)
+        let raw = read_bytes(&self.path)?;
+        let unchanged = self.base.is_some() && raw.as_deref() == self.base.as_deref();
+        let disk = match raw {
+            Some(bytes) if !unchanged => {
+                let save = parse_save(&bytes, &self.path)?;
+                Some((bytes, save))
+            }
+            _ => None,
+        };
         let base_bytes = self.base.as_ref();
         let mut merged: Option<SaveFile> = None;
         if let Some((bytes, theirs)) = &disk {
@@ -395,20 +404,33 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// Reads and parses one save file; `None` when it does not exist.
 pub fn read_save(path: &Path) -> Result<Option<(Vec<u8>, SaveFile)>, StoreError> {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(StoreError::Io {
-                action: "cannot read",
-                path: path.to_owned(),
-                source,
-            });
+    match read_bytes(path)? {
+        Some(bytes) => {
+            let save = parse_save(&bytes, path)?;
+            Ok(Some((bytes, save)))
         }
-    };
-    let text = std::str::from_utf8(&bytes).map_err(|e| StoreError::Parse {
+        None => Ok(None),
+    }
+}
+
+/// The file's bytes (`None` when it does not exist).
+fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
+    match std::fs::read(path) {
+        Ok(b) => Ok(Some(b)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(StoreError::Io {
+            action: "cannot read",
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
+/// A save's bytes parsed (a newer format: what can be read, for display).
+fn parse_save(bytes: &[u8], path: &Path) -> Result<SaveFile, StoreError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| StoreError::Parse {
         path: path.to_owned(),
-        line: 1 + text_lines_before(&bytes, e.valid_up_to()),
+        line: 1 + text_lines_before(bytes, e.valid_up_to()),
         col: 1,
         message: "not UTF-8 text".to_owned(),
     })?;
@@ -420,10 +442,9 @@ pub fn read_save(path: &Path) -> Result<Option<(Vec<u8>, SaveFile)>, StoreError>
             s.version = probe.version;
             s
         });
-        return Ok(Some((bytes, save)));
+        return Ok(save);
     }
-    let save = from_ron(text, path)?;
-    Ok(Some((bytes, save)))
+    from_ron(text, path)
 }
 
 /// The save path for an article: an existing save that is this article's
