@@ -117,7 +117,7 @@ storyline "$LOG" "$SAMPLE"
 sleep "$SETTLE"
 measure "Storyline, sample, just opened (timeline shown)" "$LOG"
 xdotool key ctrl+t; sleep "$SETTLE"
-measure "Storyline, sample, timeline hidden" "$LOG"
+measure "Storyline, sample, timeline maximised (Ctrl+T)" "$LOG"
 xdotool key ctrl+t; sleep 0.5
 # Double-click a word of the first paragraph: a selection with its toolbar.
 xdotool mousemove 560 330 click --repeat 2 --delay 80 1; sleep 0.3
@@ -150,7 +150,7 @@ storyline "$LOG" "$BIG"
 sleep 6
 measure "Storyline, 5 MB + 10 000 highlights, just opened (timeline shown)" "$LOG"
 xdotool key ctrl+t; sleep "$SETTLE"
-measure "Storyline, 5 MB + 10 000 highlights, timeline hidden" "$LOG"
+measure "Storyline, 5 MB + 10 000 highlights, timeline maximised" "$LOG"
 xdotool key ctrl+t; sleep 1
 PAGE_BIG=$(page_down "5 MB + 10 000 highlights")
 stop

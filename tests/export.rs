@@ -270,3 +270,22 @@ fn the_cli_exports_the_sample_with_its_three_lanes() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown format"));
 }
+
+/// The HTML page follows the reader's dark mode, its timeline card too (it
+/// was a white card on a dark page); the SVG keeps light fills for viewers
+/// without CSS and switches with `prefers-color-scheme` where it can.
+#[test]
+fn the_timeline_card_follows_dark_mode() {
+    let (doc, ann) = sample();
+    let html = run(Format::Html, &doc, &ann);
+    assert!(
+        html.contains("figure.chart { margin: 1rem 0; padding: .5rem; background: var(--card);")
+    );
+    assert!(!html.contains("figure.chart { margin: 1rem 0; padding: .5rem; background: #fff;"));
+    let svg = run(Format::Svg, &doc, &ann);
+    let dark = svg
+        .find("@media (prefers-color-scheme: dark)")
+        .expect("dark rules");
+    assert!(svg[dark..].contains(".bg { fill: #25282d; }"));
+    assert!(svg.contains("class=\"bg\"") && svg.contains("class=\"ink\""));
+}

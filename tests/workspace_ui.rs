@@ -402,3 +402,50 @@ fn notices_fade_and_errors_stay_over_the_reader() {
         "the error stays until dismissed"
     );
 }
+
+#[test]
+fn the_event_editor_fits_and_its_evidence_comes_with_context() {
+    use egui_kittest::kittest::NodeT as _;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let size = egui::vec2(1366.0, 768.0);
+    let mut h = harness(sample(dir.path()), size, 1.0 / 60.0);
+    button(&h, "Event Meng Wanzhou extradition case begins").click();
+    h.run_steps(6);
+    // The inspector came to the front with Delete at its top, not below the fold.
+    assert!(shown(&h, Pane::Inspector));
+    let delete = button(&h, "Delete event").rect();
+    assert!(delete.bottom() < size.y / 2.0, "{delete:?}");
+    // The evidence is a quarter down the reader, with text above it.
+    let article = h.state().article().expect("article");
+    let event = article
+        .notes
+        .annotations
+        .events()
+        .iter()
+        .find(|e| e.title.starts_with("Meng Wanzhou"))
+        .expect("event")
+        .clone();
+    let evidence = article
+        .notes
+        .annotations
+        .get(&event.evidence[0])
+        .and_then(storyline::annotate::Entry::range)
+        .expect("evidence");
+    let top = article.view.top_char();
+    assert!(
+        top < evidence.start,
+        "context above: top {top:?}, evidence {evidence:?}"
+    );
+    assert!(article.view.is_visible(evidence.start));
+    // Readable scroll bars: egui's default floating ones are 2 px wide.
+    let bar = h.ctx.global_style().spacing.scroll.bar_width;
+    assert!(bar >= 8.0, "{bar}");
+    // Add lane: the editor is in the inspector, its name focused.
+    button(&h, "Add lane").click();
+    h.run_steps(6);
+    let name = h.get_by_label("Name");
+    assert!(
+        name.accesskit_node().is_focused(),
+        "the name is ready for typing"
+    );
+}

@@ -191,17 +191,24 @@ fn pane_ui(ui: &mut Ui, app: &mut StorylineApp, pane: Pane) {
     match pane {
         Pane::Reader => reader_pane_ui(ui, app),
         Pane::Highlights => padded(ui, |ui| chrome::article_info_ui(ui, app)),
-        Pane::Timeline => padded(ui, |ui| timeline::timeline_pane_ui(ui, app)),
+        // The chart uses every point of its height for rows.
+        Pane::Timeline => padded_by(ui, egui::Margin::symmetric(6, 0), |ui| {
+            timeline::timeline_pane_ui(ui, app);
+        }),
         Pane::Inspector => padded(ui, |ui| timeline::inspector_pane_ui(ui, app)),
     }
 }
 
 /// A pane's content with a small margin, on the panel colour.
 fn padded(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
+    padded_by(ui, egui::Margin::symmetric(8, 4), add);
+}
+
+fn padded_by(ui: &mut Ui, margin: egui::Margin, add: impl FnOnce(&mut Ui)) {
     let fill = ui.visuals().panel_fill;
     egui::Frame::NONE
         .fill(fill)
-        .inner_margin(egui::Margin::symmetric(8, 4))
+        .inner_margin(margin)
         .show(ui, |ui| {
             ui.set_min_size(ui.available_size());
             add(ui);

@@ -187,3 +187,52 @@ pub fn event_for_highlight_dated(
             .map(|p| super::suggest::suggestion_key(doc, p)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{SourceFormat, parse_source};
+    use crate::timeline::lanes::{LaneColor, LaneId};
+    use crate::timeline::suggest::all_suggestions;
+
+    #[test]
+    fn accepted_evidence_is_tagged_with_its_lane_only() {
+        let doc = parse_source(
+            "The UK will decide next week on Huawei.\n\nTalks resume next month.",
+            SourceFormat::Text,
+            "t",
+        );
+        let lane = Lane {
+            id: LaneId("l-uk".into()),
+            name: "UK decision".into(),
+            color: LaneColor::Blue,
+            order: 0,
+            keywords: vec!["uk".into()],
+        };
+        let mut ann = Annotations::default();
+        ann.apply(Command::AddLane(lane.clone()), jiff::Timestamp::UNIX_EPOCH)
+            .expect("lane");
+        let found = all_suggestions(&doc, jiff::civil::date(2020, 1, 23), &[lane]);
+        let tags: Vec<Vec<String>> = found
+            .iter()
+            .filter(|s| s.found.kind == crate::timeline::extract::TimeKind::Date)
+            .map(|s| {
+                let Command::Batch(cmds) = accept_suggestion(
+                    &ann,
+                    &doc,
+                    s,
+                    HighlightId("h-1".into()),
+                    EventId("e-1".into()),
+                    jiff::Timestamp::UNIX_EPOCH,
+                ) else {
+                    panic!("a batch");
+                };
+                match &cmds[0] {
+                    Command::Add(h) => h.tags.clone(),
+                    other => panic!("a new highlight first, got {other:?}"),
+                }
+            })
+            .collect();
+        assert_eq!(tags, vec![vec!["uk-decision".to_owned()], Vec::new()]);
+    }
+}

@@ -55,12 +55,14 @@ pub(super) fn chart_ui_paint(
         LANE_LABELS
     };
     let params = LayoutParams {
-        width: (rect.width() - names - 12.0).max(40.0),
+        // Narrow: the "+N" buttons sit in a margin right of the plot.
+        width: (rect.width() - names - 12.0 - if names < LANE_LABELS { CHIP } else { 0.0 })
+            .max(40.0),
         row_height: 21.0,
         lane_gap: 3.0,
         char_width,
         max_rows: 4,
-        height: (rect.height() - AXIS - FOOTER).max(40.0),
+        height: (rect.height() - AXIS - FOOTER - 4.0).max(40.0),
     };
     let view = timeline.bring_into_view(ann.events(), publication, view, ui.input(|i| i.time));
     let lay = layout_expanded(
@@ -78,13 +80,13 @@ pub(super) fn chart_ui_paint(
         .auto_shrink(false)
         .show(ui, |ui| {
             let (rect, _) = ui.allocate_exact_size(
-                vec2(rect.width() - 12.0, needed.max(rect.height())),
+                vec2(rect.width() - 12.0, needed.max(rect.height() - 4.0)),
                 Sense::hover(),
             );
             let plot = Rect::from_min_max(
                 pos2(rect.min.x + names, rect.min.y + AXIS),
                 pos2(
-                    rect.max.x,
+                    rect.min.x + names + params.width,
                     rect.min.y + AXIS + lay.height.max(rect.height() - AXIS - FOOTER),
                 ),
             );
@@ -107,9 +109,11 @@ const LANE_LABELS: f32 = 150.0;
 /// Width of the lane tabs when the pane is narrow.
 const TABS: f32 = 16.0;
 /// Below this width the lane names fold into tabs.
-const NARROW: f32 = 620.0;
+const NARROW: f32 = 700.0;
 /// Height of the date axis.
 const AXIS: f32 = 24.0;
+/// Width of a lane's "+N" button.
+const CHIP: f32 = 40.0;
 /// Height of the strip under the lanes (the "published" label).
 const FOOTER: f32 = 16.0;
 /// Seconds a newly added event flashes.
@@ -423,12 +427,12 @@ impl Chart<'_> {
                 };
                 let at = if self.names < LANE_LABELS {
                     // Narrow: the button sits at the lane's right end.
-                    pos2(self.rect.max.x - 44.0, top + 2.0)
+                    pos2(self.plot.max.x + 2.0, top + 2.0)
                 } else {
                     pos2(column.min.x + 8.0, top + lane.height - 24.0)
                 };
                 let button = egui::Button::new(egui::RichText::new(text).small()).small();
-                let r = ui.put(Rect::from_min_size(at, vec2(40.0, 18.0)), button);
+                let r = ui.put(Rect::from_min_size(at, vec2(CHIP - 4.0, 18.0)), button);
                 let tip = if lane.expanded {
                     "Show this lane in fewer rows".to_owned()
                 } else {
