@@ -8,6 +8,7 @@ pub mod annotate;
 pub mod app;
 pub mod cli;
 pub mod document;
+pub mod dossier;
 pub mod export;
 pub mod perf;
 pub mod store;

@@ -6,6 +6,9 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
 mod annotate_cli;
+mod dossier_cli;
+
+pub use dossier_cli::DossierCmd;
 
 use crate::document::{LoadedDocument, SourceFormat, load_path, parse_source};
 
@@ -96,6 +99,12 @@ pub enum Cmd {
         /// Resolve relative dates against this day (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         published: Option<String>,
+    },
+    /// Build a dossier (one story across many articles) and list its events.
+    Dossier {
+        /// What to do.
+        #[command(subcommand)]
+        cmd: DossierCmd,
     },
     /// Print an article's highlights, re-anchored to its current text, in order.
     List {
@@ -220,6 +229,7 @@ pub fn run_command(
             writeln!(out, "{id}")?;
         }
         Cmd::List { article, json } => annotate_cli::list(article, saves, *json, out)?,
+        Cmd::Dossier { cmd } => dossier_cli::run(cmd, saves, out)?,
         Cmd::Export {
             article,
             format,

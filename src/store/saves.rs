@@ -303,17 +303,7 @@ impl SaveHandle {
                 path: self.path.clone(),
             });
         }
-        let dir = self
-            .path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or_else(|| Path::new("."));
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
-            action: "cannot create the saves folder",
-            path: dir.to_owned(),
-            source,
-        })?;
-        let _lock = DirLock::acquire(dir)?;
+        let _lock = DirLock::for_file(&self.path)?;
         // Read under the lock and compared with what we last read or wrote:
         // unchanged bytes need no parse; anything else is merged. (A file's
         // time, size and inode can all repeat within one clock tick, so they
@@ -382,7 +372,7 @@ impl SaveHandle {
 
 /// Keeps the current file as the backup: a hard link (no copy) renamed over
 /// the old backup, or a copy of `old` where links are not supported.
-fn keep_backup(path: &Path, backup: &Path, old: &[u8]) -> Result<(), StoreError> {
+pub(crate) fn keep_backup(path: &Path, backup: &Path, old: &[u8]) -> Result<(), StoreError> {
     let mut tmp_name = backup.file_name().unwrap_or_default().to_owned();
     tmp_name.push(".tmp");
     let tmp = backup.with_file_name(tmp_name);
@@ -543,12 +533,26 @@ fn header_probe(text: &str, path: &Path) -> Result<Probe, StoreError> {
 }
 
 /// An exclusive lock on the saves folder, released on drop.
-struct DirLock {
+pub(crate) struct DirLock {
     _file: std::fs::File,
 }
 
 impl DirLock {
-    fn acquire(dir: &Path) -> Result<Self, StoreError> {
+    /// The lock of the folder holding `file` (created if missing).
+    pub(crate) fn for_file(file: &Path) -> Result<Self, StoreError> {
+        let dir = file
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or_else(|| Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            action: "cannot create the folder",
+            path: dir.to_owned(),
+            source,
+        })?;
+        Self::acquire(dir)
+    }
+
+    pub(crate) fn acquire(dir: &Path) -> Result<Self, StoreError> {
         let path = dir.join(LOCK_NAME);
         let file = std::fs::OpenOptions::new()
             .create(true)

@@ -1,0 +1,451 @@
+//! `storyline dossier …`: build a dossier from articles and list its
+//! articles and events, on the same model and files as the window.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use clap::Subcommand;
+use serde_json::json;
+
+use crate::annotate::HighlightId;
+use crate::dossier::{
+    AddReport, ArticleImport, Dossier, DossierArticle, DossierEvent, Mention, add_article,
+    remove_article, resolve, suggest_merges,
+};
+use crate::store::article::open_annotations;
+use crate::store::dossier::{article_file, read_dossier, stored_path, write_dossier};
+use crate::timeline::{EventId, EventKind, LaneId};
+
+/// Dossier subcommands.
+#[derive(Debug, Subcommand)]
+pub enum DossierCmd {
+    /// Create a dossier file (never over an existing one), with articles.
+    New {
+        /// The dossier file (`NAME.dossier.ron`).
+        file: PathBuf,
+        /// Articles to add.
+        articles: Vec<PathBuf>,
+        /// Its name (default: the file's name).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Add articles (their lanes and events come along, never duplicated).
+    Add {
+        /// The dossier file.
+        file: PathBuf,
+        /// Articles to add.
+        #[arg(required = true)]
+        articles: Vec<PathBuf>,
+    },
+    /// Remove an article (its highlights and events stay in its own save).
+    Remove {
+        /// The dossier file.
+        file: PathBuf,
+        /// The article.
+        article: PathBuf,
+    },
+    /// List the articles by publication date.
+    List {
+        /// The dossier file.
+        file: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The dossier's events and (unless --accepted-only) every article's
+    /// suggested events, with likely merges grouped, by date.
+    Events {
+        /// The dossier file.
+        file: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Only the dossier's events, no suggestions.
+        #[arg(long)]
+        accepted_only: bool,
+    },
+}
+
+/// Runs a dossier subcommand.
+pub fn run(
+    cmd: &DossierCmd,
+    saves: Option<&Path>,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    let saves_dir = crate::store::saves::saves_dir(saves);
+    match cmd {
+        DossierCmd::New {
+            file,
+            articles,
+            name,
+        } => {
+            if file.exists() {
+                bail!(
+                    "{} already exists: use `storyline dossier add`",
+                    file.display()
+                );
+            }
+            let stem = file
+                .file_name()
+                .and_then(|n| n.to_str())
+                .map_or("Dossier", |n| {
+                    n.trim_end_matches(crate::store::dossier::DOSSIER_SUFFIX)
+                });
+            let mut d = Dossier::new(name.as_deref().unwrap_or(stem));
+            add_all(file, &mut d, articles, &saves_dir, out)?;
+            write_dossier(file, &d)?;
+            writeln!(
+                out,
+                "created {} with {} articles",
+                file.display(),
+                d.articles.len()
+            )?;
+        }
+        DossierCmd::Add { file, articles } => {
+            let mut d = read_dossier(file)?;
+            add_all(file, &mut d, articles, &saves_dir, out)?;
+            write_dossier(file, &d)?;
+        }
+        DossierCmd::Remove { file, article } => {
+            let mut d = read_dossier(file)?;
+            let stored = stored_path(file, article);
+            let key = if d.article(&stored).is_some() {
+                stored
+            } else {
+                article.display().to_string()
+            };
+            let Some(events) = remove_article(&mut d, &key) else {
+                bail!("{} is not in {}", article.display(), file.display());
+            };
+            write_dossier(file, &d)?;
+            writeln!(out, "removed {key} ({events} events with no other source)")?;
+        }
+        DossierCmd::List { file, json } => {
+            let d = read_dossier(file)?;
+            list(file, &d, *json, out)?;
+        }
+        DossierCmd::Events {
+            file,
+            json,
+            accepted_only,
+        } => {
+            let d = read_dossier(file)?;
+            events(file, &d, &saves_dir, *json, *accepted_only, out)?;
+        }
+    }
+    Ok(())
+}
+
+fn add_all(
+    file: &Path,
+    d: &mut Dossier,
+    articles: &[PathBuf],
+    saves_dir: &Path,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    for article in articles {
+        let r = import_from_disk(file, d, article, saves_dir)?;
+        let what = if r.already {
+            "already there, refreshed"
+        } else {
+            "added"
+        };
+        writeln!(
+            out,
+            "{}: {what}; {} events added, {} already in the dossier, {} lanes added",
+            article.display(),
+            r.events_added,
+            r.events_kept,
+            r.lanes_added
+        )?;
+    }
+    Ok(())
+}
+
+/// Reads an article and its save and adds them to `d`.
+pub fn import_from_disk(
+    dossier_file: &Path,
+    d: &mut Dossier,
+    article: &Path,
+    saves_dir: &Path,
+) -> anyhow::Result<AddReport> {
+    let doc = super::load_article(article)?.document;
+    let (_, ann, _) = open_annotations(saves_dir, article, &doc)
+        .with_context(|| format!("cannot read the highlights of {}", article.display()))?;
+    let entry = DossierArticle {
+        path: stored_path(dossier_file, article),
+        fingerprint: doc.fingerprint(),
+        title: doc.meta.title.clone(),
+        source: doc.meta.source.clone(),
+        published: doc.meta.published,
+        highlights: ann.entries().len(),
+        orphans: ann.orphans().len(),
+    };
+    let evidence = |id: &HighlightId| {
+        let range = ann.get(id)?.range()?;
+        Some((doc.slice(range)?.replace('\n', " "), range.start.0))
+    };
+    Ok(add_article(
+        d,
+        &ArticleImport {
+            article: entry,
+            lanes: ann.lanes(),
+            events: ann.events(),
+            evidence: &evidence,
+        },
+    ))
+}
+
+fn list(file: &Path, d: &Dossier, json: bool, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+    let rows: Vec<serde_json::Value> = d
+        .articles
+        .iter()
+        .map(|a| {
+            json!({
+                "path": a.path,
+                "title": a.title,
+                "source": a.source,
+                "published": a.published.map(|p| p.to_string()),
+                "highlights": a.highlights,
+                "orphans": a.orphans,
+                "missing": !article_file(file, &a.path).is_file(),
+            })
+        })
+        .collect();
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+        return Ok(());
+    }
+    if d.articles.is_empty() {
+        writeln!(
+            out,
+            "{}: no articles yet (storyline dossier add)",
+            file.display()
+        )?;
+    }
+    for (a, row) in d.articles.iter().zip(&rows) {
+        let date = a
+            .published
+            .map_or("(no date)".to_owned(), |p| p.to_string());
+        let missing = if row["missing"] == true {
+            "  MISSING"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "{date}  {}  — {} · {} highlights, {} orphans  [{}]{missing}",
+            a.title,
+            a.source.as_deref().unwrap_or("—"),
+            a.highlights,
+            a.orphans,
+            a.path
+        )?;
+    }
+    Ok(())
+}
+
+/// Each article's open suggestions as single-mention events (ids `s-N`),
+/// their lanes matched to the dossier's by name.
+fn suggested_events(
+    file: &Path,
+    d: &Dossier,
+    saves_dir: &Path,
+) -> anyhow::Result<Vec<DossierEvent>> {
+    let mut out = Vec::new();
+    for a in &d.articles {
+        let path = article_file(file, &a.path);
+        let (Some(published), true) = (a.published, path.is_file()) else {
+            continue;
+        };
+        let doc = super::load_article(&path)?.document;
+        let (_, ann, _) = open_annotations(saves_dir, &path, &doc)?;
+        let closed: Vec<String> = ann
+            .events()
+            .iter()
+            .filter_map(|e| e.source.clone())
+            .chain(ann.dismissed())
+            .collect();
+        for s in crate::timeline::suggest::all_suggestions(&doc, published, ann.lanes()) {
+            if s.found.kind != crate::timeline::extract::TimeKind::Date || closed.contains(&s.key) {
+                continue;
+            }
+            let lane_name = s
+                .lane
+                .as_ref()
+                .and_then(|l| ann.lane(l))
+                .map(|l| l.name.clone());
+            let lanes: Vec<LaneId> = lane_name
+                .and_then(|n| d.lanes.iter().find(|l| l.name.eq_ignore_ascii_case(&n)))
+                .map(|l| l.id.clone())
+                .into_iter()
+                .collect();
+            out.push(DossierEvent {
+                id: EventId(format!("s-{}", out.len())),
+                title: s.title.clone(),
+                lanes,
+                mentions: vec![Mention {
+                    article: a.path.clone(),
+                    published: Some(published),
+                    when: s.found.when.clone(),
+                    kind: if s.found.expected {
+                        EventKind::Expected
+                    } else {
+                        EventKind::Reported
+                    },
+                    evidence: Vec::new(),
+                    quote: doc
+                        .slice(s.found.sentence)
+                        .unwrap_or_default()
+                        .replace('\n', " "),
+                    offset: s.found.range.start.0,
+                    source_event: None,
+                }],
+                note: String::new(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Groups of events that are one event: the suggested merges, joined one
+/// pair at a time, never into a group whose mentions conflict (so a broad
+/// window does not chain unrelated events together).
+fn groups(d: &Dossier) -> Vec<Vec<usize>> {
+    let n = d.events.len();
+    let mut group_of: Vec<usize> = (0..n).collect();
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let index = |id: &EventId| d.events.iter().position(|e| &e.id == id);
+    let merged = |ids: &[usize]| DossierEvent {
+        mentions: ids
+            .iter()
+            .flat_map(|&i| d.events[i].mentions.clone())
+            .collect(),
+        ..d.events[ids[0]].clone()
+    };
+    for s in suggest_merges(d) {
+        let (Some(a), Some(b)) = (index(&s.a), index(&s.b)) else {
+            continue;
+        };
+        let (ga, gb) = (group_of[a], group_of[b]);
+        if ga == gb {
+            continue;
+        }
+        let mut both = members[ga].clone();
+        both.extend(&members[gb]);
+        // At most one accepted event per group, and no conflict.
+        let accepted = both
+            .iter()
+            .filter(|&&i| !d.events[i].id.0.starts_with("s-"))
+            .count();
+        if accepted > 1 || resolve(&merged(&both)).conflict {
+            continue;
+        }
+        for &i in &members[gb] {
+            group_of[i] = ga;
+        }
+        members[ga] = both;
+        members[gb].clear();
+    }
+    members.into_iter().filter(|m| !m.is_empty()).collect()
+}
+
+fn events(
+    file: &Path,
+    d: &Dossier,
+    saves_dir: &Path,
+    json: bool,
+    accepted_only: bool,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    let mut all = d.clone();
+    if !accepted_only {
+        all.events.extend(suggested_events(file, d, saves_dir)?);
+    }
+    let lane_name = |id: &LaneId| {
+        d.lanes
+            .iter()
+            .find(|l| &l.id == id)
+            .map_or(id.0.clone(), |l| l.name.clone())
+    };
+    let mut items = Vec::new();
+    for group in groups(&all) {
+        let events: Vec<&DossierEvent> = group.iter().map(|&i| &all.events[i]).collect();
+        let accepted = events.iter().find(|e| !e.id.0.starts_with("s-"));
+        let lead = accepted.copied().unwrap_or(events[0]);
+        let mut merged = lead.clone();
+        merged.mentions = events.iter().flat_map(|e| e.mentions.clone()).collect();
+        for e in &events {
+            merged.lanes.extend(e.lanes.iter().cloned());
+        }
+        merged.lanes.sort();
+        merged.lanes.dedup();
+        let r = resolve(&merged);
+        let mentions: Vec<serde_json::Value> = merged
+            .mentions
+            .iter()
+            .map(|m| {
+                json!({
+                    "article": m.article,
+                    "published": m.published.map(|p| p.to_string()),
+                    "phrase": m.when.phrase,
+                    "offset": m.offset,
+                    "start": m.when.start.to_string(),
+                    "end": m.when.end.to_string(),
+                    "kind": if m.kind == EventKind::Expected { "expected" } else { "reported" },
+                    "quote": m.quote,
+                })
+            })
+            .collect();
+        let precision = if r.start == r.end { "day" } else { "range" };
+        items.push((
+            (r.start, r.end, merged.title.clone()),
+            json!({
+                "id": accepted.map(|e| e.id.0.clone()),
+                "title": merged.title,
+                "start": r.start.to_string(),
+                "end": r.end.to_string(),
+                "precision": precision,
+                "approximate": merged.mentions.iter().all(|m| m.when.approximate),
+                "lanes": merged.lanes.iter().map(lane_name).collect::<Vec<_>>(),
+                "status": if accepted.is_some() { "accepted" } else { "suggested" },
+                "conflict": r.conflict,
+                "forecast": r.forecast.map(crate::dossier::Forecast::name),
+                "mentions": mentions,
+            }),
+        ));
+    }
+    items.sort_by(|a, b| a.0.cmp(&b.0));
+    if json {
+        let list: Vec<&serde_json::Value> = items.iter().map(|(_, v)| v).collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+        return Ok(());
+    }
+    for (_, v) in &items {
+        let dates = if v["start"] == v["end"] {
+            v["start"].as_str().unwrap_or_default().to_owned()
+        } else {
+            format!(
+                "{}..{}",
+                v["start"].as_str().unwrap_or_default(),
+                v["end"].as_str().unwrap_or_default()
+            )
+        };
+        let n = v["mentions"].as_array().map_or(0, Vec::len);
+        let mut flags = vec![v["status"].as_str().unwrap_or_default().to_owned()];
+        if let Some(f) = v["forecast"].as_str() {
+            flags.push(f.to_owned());
+        }
+        if v["conflict"] == true {
+            flags.push("CONFLICT".to_owned());
+        }
+        writeln!(
+            out,
+            "{dates}  {}  — {} [{}]",
+            v["title"].as_str().unwrap_or_default(),
+            crate::words::count(n, "source", "sources"),
+            flags.join(", ")
+        )?;
+    }
+    Ok(())
+}

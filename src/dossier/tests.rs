@@ -1,0 +1,281 @@
+use jiff::civil::{Date, date};
+
+use super::*;
+use crate::timeline::when::Precision;
+use crate::timeline::{EventId, EventKind, LaneId, When};
+
+fn mention(article: &str, published: Date, when: When, kind: EventKind) -> Mention {
+    Mention {
+        article: article.to_owned(),
+        published: Some(published),
+        when,
+        kind,
+        evidence: Vec::new(),
+        quote: String::new(),
+        offset: 0,
+        source_event: None,
+    }
+}
+
+fn event(id: &str, title: &str, lane: &str, mentions: Vec<Mention>) -> DossierEvent {
+    DossierEvent {
+        id: EventId(id.to_owned()),
+        title: title.to_owned(),
+        lanes: vec![LaneId(lane.to_owned())],
+        mentions,
+        note: String::new(),
+    }
+}
+
+fn week(d: Date) -> When {
+    When::week_of(d)
+}
+
+#[test]
+fn a_forecast_that_came_as_expected_and_one_that_came_late() {
+    // Jan 23: "next week" (Jan 27 – Feb 2); Jan 28: decided that day.
+    let uk = event(
+        "e-uk",
+        "UK government decides on Huawei",
+        "l-uk",
+        vec![
+            mention(
+                "a.md",
+                date(2020, 1, 23),
+                week(date(2020, 1, 27)),
+                EventKind::Expected,
+            ),
+            mention(
+                "b.md",
+                date(2020, 1, 28),
+                When::day(date(2020, 1, 28)),
+                EventKind::Reported,
+            ),
+        ],
+    );
+    let r = resolve(&uk);
+    assert_eq!((r.start, r.end), (date(2020, 1, 28), date(2020, 1, 28)));
+    assert_eq!(r.expected, Some((date(2020, 1, 27), date(2020, 2, 2))));
+    assert_eq!(r.forecast, Some(Forecast::AsExpected));
+    assert!(!r.conflict);
+    // "In the coming months" from Jan 23, 2020; the vote came in April 2021.
+    let coming = When::span(date(2020, 2, 1), date(2020, 7, 31), Precision::Range).approx();
+    let de = event(
+        "e-de",
+        "Bundestag vote on Huawei",
+        "l-de",
+        vec![
+            mention("a.md", date(2020, 1, 23), coming, EventKind::Expected),
+            mention(
+                "f.md",
+                date(2021, 4, 23),
+                When::day(date(2021, 4, 23)),
+                EventKind::Reported,
+            ),
+        ],
+    );
+    assert_eq!(resolve(&de).forecast, Some(Forecast::Late));
+    // Reported before the window: early.
+    let early = event(
+        "e-x",
+        "x",
+        "l-uk",
+        vec![
+            mention(
+                "a.md",
+                date(2020, 1, 1),
+                week(date(2020, 3, 2)),
+                EventKind::Expected,
+            ),
+            mention(
+                "b.md",
+                date(2020, 2, 1),
+                When::day(date(2020, 2, 1)),
+                EventKind::Reported,
+            ),
+        ],
+    );
+    assert_eq!(resolve(&early).forecast, Some(Forecast::Early));
+}
+
+#[test]
+fn mentions_narrow_the_date_and_disjoint_ones_are_a_conflict() {
+    let narrowed = event(
+        "e",
+        "t",
+        "l",
+        vec![
+            mention(
+                "a.md",
+                date(2020, 1, 23),
+                When::month_of(date(2020, 1, 1)),
+                EventKind::Reported,
+            ),
+            mention(
+                "b.md",
+                date(2020, 1, 30),
+                week(date(2020, 1, 20)),
+                EventKind::Reported,
+            ),
+        ],
+    );
+    let r = resolve(&narrowed);
+    assert_eq!((r.start, r.end), (date(2020, 1, 20), date(2020, 1, 26)));
+    assert!(!r.conflict);
+    let disjoint = event(
+        "e",
+        "t",
+        "l",
+        vec![
+            mention(
+                "a.md",
+                date(2020, 1, 23),
+                When::day(date(2020, 1, 20)),
+                EventKind::Reported,
+            ),
+            mention(
+                "b.md",
+                date(2020, 1, 30),
+                When::day(date(2020, 1, 22)),
+                EventKind::Reported,
+            ),
+        ],
+    );
+    let r = resolve(&disjoint);
+    assert!(r.conflict);
+    assert_eq!(r.start, r.end, "shown at the most precise mention's date");
+}
+
+fn dossier(events: Vec<DossierEvent>) -> Dossier {
+    let mut d = Dossier::new("test");
+    for (path, day) in [("a.md", 23), ("b.md", 28), ("c.md", 28)] {
+        d.articles.push(DossierArticle {
+            path: path.to_owned(),
+            fingerprint: String::new(),
+            title: path.to_owned(),
+            source: None,
+            published: Some(date(2020, 1, day)),
+            highlights: 0,
+            orphans: 0,
+        });
+    }
+    d.events = events;
+    d.normalize();
+    d
+}
+
+/// The UK decision as the Jan 23 article expects it and the Jan 28 brief
+/// reports it.
+fn uk_pair() -> Vec<DossierEvent> {
+    vec![
+        event(
+            "e-1",
+            "UK government decides on Huawei",
+            "l-uk",
+            vec![mention(
+                "a.md",
+                date(2020, 1, 23),
+                week(date(2020, 1, 27)),
+                EventKind::Expected,
+            )],
+        ),
+        event(
+            "e-2",
+            "British government decided to let Huawei supply parts of 5G networks",
+            "l-uk",
+            vec![mention(
+                "b.md",
+                date(2020, 1, 28),
+                When::day(date(2020, 1, 28)),
+                EventKind::Reported,
+            )],
+        ),
+    ]
+}
+
+#[test]
+fn the_same_event_is_offered_as_one_and_same_day_different_events_are_not() {
+    let mut events = uk_pair();
+    events.extend([
+        // Same day, same place, different things.
+        event(
+            "e-3",
+            "Kabul bombing kills",
+            "l-af",
+            vec![mention(
+                "b.md",
+                date(2020, 1, 28),
+                When::day(date(2020, 1, 28)),
+                EventKind::Reported,
+            )],
+        ),
+        event(
+            "e-4",
+            "Afghan government condemns the bombing in Kabul",
+            "l-af",
+            vec![mention(
+                "c.md",
+                date(2020, 1, 28),
+                When::day(date(2020, 1, 28)),
+                EventKind::Reported,
+            )],
+        ),
+    ]);
+    let d = dossier(events);
+    let s = suggest_merges(&d);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!((s[0].a.0.as_str(), s[0].b.0.as_str()), ("e-1", "e-2"));
+    assert!(
+        s[0].shared.contains(&"decid".to_owned()),
+        "{:?}",
+        s[0].shared
+    );
+}
+
+#[test]
+fn merge_unmerge_keep_apart_and_undo() {
+    let mut d = dossier(uk_pair());
+    let original = d.clone();
+    let mut h = History::default();
+    let (one, two) = (EventId("e-1".into()), EventId("e-2".into()));
+    h.apply(&mut d, &DossierCommand::Merge(one.clone(), two.clone()))
+        .expect("merge");
+    assert_eq!(d.events.len(), 1);
+    assert_eq!(d.events[0].mentions.len(), 2);
+    assert_eq!(resolve(&d.events[0]).forecast, Some(Forecast::AsExpected));
+    assert!(suggest_merges(&d).is_empty());
+    // Unmerge: the Jan 28 account splits out, and is not offered again.
+    let split = EventId("e-5".into());
+    h.apply(
+        &mut d,
+        &DossierCommand::Unmerge(one.clone(), "b.md".into(), split.clone()),
+    )
+    .expect("unmerge");
+    assert_eq!(d.events.len(), 2);
+    assert!(d.kept_apart.contains(&(one.clone(), split)));
+    assert!(suggest_merges(&d).is_empty(), "kept apart");
+    assert!(h.undo(&mut d) && h.undo(&mut d));
+    assert_eq!(d, original);
+    assert!(h.redo(&mut d));
+    assert_eq!(d.events.len(), 1);
+    // Keep apart without merging.
+    let mut d = original.clone();
+    h.apply(&mut d, &DossierCommand::KeepApart(two, one))
+        .expect("apart");
+    assert!(suggest_merges(&d).is_empty());
+    assert_eq!(
+        h.apply(
+            &mut d,
+            &DossierCommand::Merge(EventId("e-9".into()), EventId("e-1".into()))
+        ),
+        Err(MergeError::NoEvent("e-9".into()))
+    );
+}
+
+#[test]
+fn stems_join_a_verbs_forms() {
+    let s = stems("decides decided decide Huawei's networks");
+    assert!(s.contains("decid"), "{s:?}");
+    assert_eq!(s.iter().filter(|w| w.starts_with("decid")).count(), 1);
+    assert!(s.contains("huawei") && s.contains("network"), "{s:?}");
+}

@@ -1,0 +1,175 @@
+//! Dossier files (`NAME.dossier.ron`): readable RON, deterministic,
+//! versioned; written under the folder lock, atomically, with the previous
+//! file kept as `.bak`. A damaged file is an error naming its line and
+//! column and is left untouched; one from a newer Storyline is refused.
+
+use std::path::{Component, Path, PathBuf};
+
+use super::StoreError;
+use super::saves::{DirLock, backup_path, keep_backup};
+use crate::dossier::{DOSSIER_VERSION, Dossier};
+
+/// The extension of dossier files.
+pub const DOSSIER_SUFFIX: &str = ".dossier.ron";
+
+/// Whether `path` names a dossier file.
+#[must_use]
+pub fn is_dossier_path(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(DOSSIER_SUFFIX))
+}
+
+/// Reads a dossier file.
+pub fn read_dossier(path: &Path) -> Result<Dossier, StoreError> {
+    let text = std::fs::read_to_string(path).map_err(|source| StoreError::Io {
+        action: "cannot read",
+        path: path.to_owned(),
+        source,
+    })?;
+    let dossier: Dossier = super::from_ron(&text, path)?;
+    if dossier.version > DOSSIER_VERSION {
+        return Err(StoreError::ReadOnly {
+            path: path.to_owned(),
+        });
+    }
+    Ok(dossier)
+}
+
+/// Writes `dossier` (normalised) to `path`: under the folder's lock, the
+/// old file kept as `.bak`, then an atomic replace.
+pub fn write_dossier(path: &Path, dossier: &Dossier) -> Result<(), StoreError> {
+    let mut d = dossier.clone();
+    d.version = DOSSIER_VERSION;
+    d.normalize();
+    let bytes = super::to_ron(&d, path)?.into_bytes();
+    let _lock = DirLock::for_file(path)?;
+    match std::fs::read(path) {
+        Ok(old) if old == bytes => return Ok(()),
+        Ok(old) => keep_backup(path, &backup_path(path), &old)?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(source) => {
+            return Err(StoreError::Io {
+                action: "cannot read",
+                path: path.to_owned(),
+                source,
+            });
+        }
+    }
+    super::atomic_write(path, &bytes)
+}
+
+/// How the dossier at `dossier_file` stores the path of `article`: relative
+/// to the dossier's folder (with `/`) when the article is under it, else
+/// absolute.
+#[must_use]
+pub fn stored_path(dossier_file: &Path, article: &Path) -> String {
+    let abs = |p: &Path| {
+        std::fs::canonicalize(p)
+            .or_else(|_| std::path::absolute(p))
+            .unwrap_or_else(|_| p.to_owned())
+    };
+    let article = abs(article);
+    let folder = abs(folder_of(dossier_file));
+    match article.strip_prefix(&folder) {
+        Ok(rel) => rel
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join("/"),
+        Err(_) => article.display().to_string(),
+    }
+}
+
+/// The file a stored article path names.
+#[must_use]
+pub fn article_file(dossier_file: &Path, stored: &str) -> PathBuf {
+    let p = Path::new(stored);
+    if p.is_absolute() {
+        p.to_owned()
+    } else {
+        folder_of(dossier_file).join(p)
+    }
+}
+
+/// The folder a file is in (`.` for a bare file name).
+fn folder_of(file: &Path) -> &Path {
+    file.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dossiers_round_trip_deterministically_with_a_backup() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("story.dossier.ron");
+        let mut d = Dossier::new("Story");
+        d.articles.push(crate::dossier::DossierArticle {
+            path: "a.md".into(),
+            fingerprint: "f".into(),
+            title: "A".into(),
+            source: None,
+            published: Some(jiff::civil::date(2020, 1, 23)),
+            highlights: 2,
+            orphans: 0,
+        });
+        write_dossier(&path, &d).expect("write");
+        let first = std::fs::read_to_string(&path).expect("read");
+        assert!(first.contains("name: \"Story\""), "{first}");
+        assert_eq!(read_dossier(&path).expect("read"), d);
+        write_dossier(&path, &d).expect("again");
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("read"),
+            first,
+            "deterministic"
+        );
+        d.name = "Story 2".into();
+        write_dossier(&path, &d).expect("changed");
+        assert_eq!(
+            std::fs::read_to_string(backup_path(&path)).expect("bak"),
+            first
+        );
+    }
+
+    #[test]
+    fn damaged_and_newer_files_are_refused_and_left_alone() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("bad.dossier.ron");
+        std::fs::write(&path, "(version: 1, name: \"x\", articles: [oops])").expect("write");
+        let err = read_dossier(&path).expect_err("damaged").to_string();
+        assert!(
+            err.contains("bad.dossier.ron") && err.contains("line 1"),
+            "{err}"
+        );
+        std::fs::write(&path, "(version: 99, name: \"x\")").expect("write");
+        let err = read_dossier(&path).expect_err("newer").to_string();
+        assert!(err.contains("newer Storyline"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("read"),
+            "(version: 99, name: \"x\")"
+        );
+    }
+
+    #[test]
+    fn article_paths_are_stored_relative_to_the_dossier() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join("briefs")).expect("mkdir");
+        let article = dir.path().join("briefs/a.md");
+        std::fs::write(&article, "x").expect("write");
+        let file = dir.path().join("s.dossier.ron");
+        let stored = stored_path(&file, &article);
+        assert_eq!(stored, "briefs/a.md");
+        assert_eq!(
+            std::fs::canonicalize(article_file(&file, &stored)).expect("c"),
+            std::fs::canonicalize(&article).expect("c")
+        );
+        assert!(is_dossier_path(&file) && !is_dossier_path(&article));
+    }
+}
