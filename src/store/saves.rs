@@ -468,8 +468,13 @@ fn locate(dir: &Path, article: &Path, identity: &ArticleIdentity) -> PathBuf {
             }
         }
     }
-    if !named.exists() {
-        return named;
+    // Another process may have created our save since we looked (two
+    // writers starting together): look again before choosing another name,
+    // or the two would write to two files and one's highlights be lost.
+    match probe(&named) {
+        None | Some(Err(_)) => return named,
+        Some(Ok(p)) if mine(&p) => return named,
+        Some(Ok(_)) => {}
     }
     let short: String = identity.fingerprint.chars().take(8).collect();
     let mut candidate = dir.join(format!("{stem}-{short}.ron"));
