@@ -211,3 +211,60 @@ fn adding_twice_removing_and_bad_files() {
         "(version: 1, name: "
     );
 }
+
+#[test]
+fn a_dossier_exports_markdown_and_timelinejs() {
+    let (dir, names) = story();
+    let d = dir.path();
+    let mut args = vec!["dossier", "new", "h.dossier.ron"];
+    args.extend(names.iter().map(String::as_str));
+    assert!(storyline(d, &args).status.success());
+    let md = storyline(d, &["dossier", "export", "h.dossier.ron", "--format", "md"]);
+    assert!(
+        md.status.success(),
+        "{}",
+        String::from_utf8_lossy(&md.stderr)
+    );
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(md.contains("— UK government decides on Huawei"), "{md}");
+    assert!(md.contains("*Facing pushback from allies"), "{md}");
+    assert!(
+        md.contains("Wall Street Journal, January 23, 2020 (expected, “next week”)"),
+        "{md}"
+    );
+    assert!(md.contains("## Articles"), "{md}");
+    let out = storyline(
+        d,
+        &[
+            "dossier",
+            "export",
+            "h.dossier.ron",
+            "--format",
+            "timelinejs",
+            "-o",
+            "tl.json",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tl: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("tl.json")).expect("written"))
+            .expect("json");
+    assert_eq!(tl["events"].as_array().expect("events").len(), 10);
+    assert!(
+        tl["events"]
+            .as_array()
+            .expect("events")
+            .iter()
+            .all(|e| e["start_date"]["year"].is_number())
+    );
+    let bad = storyline(
+        d,
+        &["dossier", "export", "h.dossier.ron", "--format", "pdf"],
+    );
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("md or timelinejs"));
+}

@@ -52,6 +52,17 @@ pub enum DossierCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Export the dossier's timeline, every event with its sources.
+    Export {
+        /// The dossier file.
+        file: PathBuf,
+        /// md (Markdown) or timelinejs (`TimelineJS` (version 3) JSON).
+        #[arg(long, value_name = "FORMAT")]
+        format: String,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// The dossier's events and (unless --accepted-only) every article's
     /// suggested events, with likely merges grouped, by date.
     Events {
@@ -123,6 +134,27 @@ pub fn run(
         DossierCmd::List { file, json } => {
             let d = read_dossier(file)?;
             list(file, &d, *json, out)?;
+        }
+        DossierCmd::Export {
+            file,
+            format,
+            output,
+        } => {
+            let d = read_dossier(file)?;
+            let text = match format.as_str() {
+                "md" | "markdown" => crate::dossier::export::markdown(&d),
+                "timelinejs" => crate::dossier::export::timelinejs(&d),
+                other => bail!(
+                    "unknown dossier export format {other:?}: md or timelinejs (html, svg, json and csv are for single articles so far)"
+                ),
+            };
+            match output {
+                Some(path) => {
+                    crate::store::atomic_write(path, text.as_bytes())?;
+                    writeln!(out, "wrote {}", path.display())?;
+                }
+                None => out.write_all(text.as_bytes())?,
+            }
         }
         DossierCmd::Events {
             file,

@@ -9,6 +9,7 @@
 //! later one gets a verdict (as expected, early, late). Pure: no egui, no
 //! file IO (the file is `store::dossier`).
 
+pub mod export;
 mod import;
 mod merge;
 mod model;

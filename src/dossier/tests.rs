@@ -279,3 +279,45 @@ fn stems_join_a_verbs_forms() {
     assert_eq!(s.iter().filter(|w| w.starts_with("decid")).count(), 1);
     assert!(s.contains("huawei") && s.contains("network"), "{s:?}");
 }
+
+#[test]
+fn exports_list_every_source_and_escape_quotes() {
+    let mut d = dossier(uk_pair());
+    d.events[1].mentions[0].quote =
+        "The British government <script>decided</script> on Tuesday".into();
+    let mut h = History::default();
+    let (one, two) = (EventId("e-1".into()), EventId("e-2".into()));
+    h.apply(&mut d, &DossierCommand::Merge(one, two))
+        .expect("merge");
+    let md = export::markdown(&d);
+    assert!(
+        md.contains("### January 28, 2020 — UK government decides on Huawei"),
+        "{md}"
+    );
+    assert!(md.contains("2 sources"), "{md}");
+    assert!(
+        md.contains(
+            "expected January 27, 2020 – February 2, 2020 → happened January 28, 2020: as expected"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("*a.md*, January 23, 2020 (expected")
+            && md.contains("*b.md*, January 28, 2020 (reported"),
+        "{md}"
+    );
+    assert!(
+        md.contains("&lt;script&gt;") && !md.contains("<script>"),
+        "{md}"
+    );
+    let tl: serde_json::Value = serde_json::from_str(&export::timelinejs(&d)).expect("json");
+    let slide = &tl["events"][0];
+    assert_eq!(slide["start_date"]["day"], 28);
+    assert_eq!(slide["group"], "l-uk");
+    let text = slide["text"]["text"].as_str().expect("text");
+    assert!(
+        text.contains("&lt;script&gt;") && !text.contains("<script>"),
+        "{text}"
+    );
+    assert_eq!(text.matches("<blockquote>").count(), 2);
+}
