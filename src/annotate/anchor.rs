@@ -276,7 +276,17 @@ fn best_fuzzy(
     } else {
         scored_matches(index, selector, 0, text.len(), max_errors)
     };
-    best.filter(|(_, score)| *score >= MIN_FUZZY_SCORE)
+    // An approximate match must keep at least one whole word of the quote:
+    // a one-word quote that is gone is not "found" as another short word.
+    best.filter(|(range, score)| {
+        *score >= MIN_FUZZY_SCORE && shares_a_word(&selector.quote.exact, index.slice(*range))
+    })
+}
+
+/// Whether `found` contains one of `quote`'s whitespace-separated words whole.
+fn shares_a_word(quote: &str, found: &str) -> bool {
+    let words: std::collections::HashSet<&str> = found.split_whitespace().collect();
+    quote.split_whitespace().any(|w| words.contains(w))
 }
 
 fn floor_boundary(text: &str, mut byte: usize) -> usize {
