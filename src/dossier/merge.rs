@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::model::{Dossier, DossierEvent, resolve};
+use super::model::{Dossier, DossierEvent, Resolved, resolve};
 use crate::timeline::{EventId, EventKind};
 
 /// Words that say nothing about which event it is.
@@ -96,8 +96,7 @@ pub struct MergeSuggestion {
 
 /// Whether the dates of `a` and `b` can be of one event: overlapping, or
 /// one expected by an article published before the other reports it.
-fn dates_compatible(a: &DossierEvent, b: &DossierEvent) -> bool {
-    let (ra, rb) = (resolve(a), resolve(b));
+fn dates_compatible(a: &DossierEvent, b: &DossierEvent, ra: &Resolved, rb: &Resolved) -> bool {
     if ra.start <= rb.end && rb.start <= ra.end {
         return true;
     }
@@ -126,6 +125,8 @@ pub fn suggest_merges(d: &Dossier) -> Vec<MergeSuggestion> {
         e.mentions.iter().map(|m| m.article.as_str()).collect()
     }
     let words: Vec<Words> = d.events.iter().map(Words::of).collect();
+    // Each event's words and dates once, not once per pair.
+    let resolved: Vec<Resolved> = d.events.iter().map(resolve).collect();
     let mut out = Vec::new();
     for (i, a) in d.events.iter().enumerate() {
         for (j, b) in d.events.iter().enumerate().skip(i + 1) {
@@ -141,7 +142,7 @@ pub fn suggest_merges(d: &Dossier) -> Vec<MergeSuggestion> {
             let lanes_ok = a.lanes.is_empty()
                 || b.lanes.is_empty()
                 || a.lanes.iter().any(|l| b.lanes.contains(l));
-            if !lanes_ok || !dates_compatible(a, b) {
+            if !lanes_ok || !dates_compatible(a, b, &resolved[i], &resolved[j]) {
                 continue;
             }
             if let Some(shared) = same_event(&words[i], &words[j]) {

@@ -280,9 +280,10 @@ impl Dossier {
             e.lanes.sort();
             e.lanes.dedup();
         }
-        self.events.sort_by(|a, b| {
-            let (ra, rb) = (resolve(a), resolve(b));
-            (ra.start, ra.end, &a.id).cmp(&(rb.start, rb.end, &b.id))
+        // Each event resolved once, not once per comparison.
+        self.events.sort_by_cached_key(|e| {
+            let r = resolve(e);
+            (r.start, r.end, e.id.clone())
         });
         for pair in &mut self.kept_apart {
             if pair.1 < pair.0 {
