@@ -268,3 +268,200 @@ fn a_dossier_exports_markdown_and_timelinejs() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("md or timelinejs"));
 }
+
+/// Runs the binary in the repository (read-only commands only).
+fn storyline_here(args: &[&str]) -> std::process::Output {
+    let dir = tempfile::tempdir().expect("tempdir");
+    Command::new(env!("CARGO_BIN_EXE_storyline"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .args(["--saves", "saves"])
+        .env("STORYLINE_STATE", dir.path().join("state.ron"))
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn the_shipped_sample_dossier_tells_the_three_storylines() {
+    let file = "assets/dossiers/huawei-5g/huawei-5g.dossier.ron";
+    let list = json(&storyline_here(&["dossier", "list", file, "--json"]));
+    let rows = list.as_array().expect("rows");
+    assert_eq!(rows.len(), 7);
+    assert!(rows.iter().all(|r| r["missing"] == false));
+    let events = json(&storyline_here(&[
+        "dossier",
+        "events",
+        file,
+        "--json",
+        "--accepted-only",
+    ]));
+    let events = events.as_array().expect("events");
+    let find = |title: &str| {
+        events
+            .iter()
+            .find(|e| e["title"] == title)
+            .unwrap_or_else(|| panic!("no event {title:?}"))
+    };
+    let articles = |e: &serde_json::Value| -> Vec<String> {
+        e["mentions"]
+            .as_array()
+            .expect("mentions")
+            .iter()
+            .map(|m| m["article"].as_str().unwrap_or("").to_owned())
+            .collect()
+    };
+    // Expected Jan 23 → decided Jan 28 → "the decision it took in January".
+    let uk = find("UK government decides on Huawei");
+    assert_eq!(
+        (uk["start"].as_str(), uk["forecast"].as_str()),
+        (Some("2020-01-28"), Some("as-expected"))
+    );
+    assert_eq!(
+        articles(uk),
+        [
+            "huawei-5g-2020-01-23.md",
+            "2020-01-28-uk-limits-huawei.md",
+            "2020-07-14-uk-bans-new-huawei-kit.md"
+        ]
+    );
+    // "Began this week" is the hearing the Jan 20 brief reports.
+    let hearing = find("Meng Wanzhou extradition case begins");
+    assert_eq!(hearing["start"], "2020-01-20");
+    assert!(articles(hearing).contains(&"2020-01-20-meng-hearing-opens.md".to_owned()));
+    assert_eq!(hearing["conflict"], false);
+    // The German vote expected "in the coming months" came in April 2021.
+    let vote = find("Bundestag vote on legislation that could exclude Huawei");
+    assert_eq!(
+        (vote["start"].as_str(), vote["forecast"].as_str()),
+        (Some("2021-04-23"), Some("late"))
+    );
+    // Every event's evidence is a highlight the article's save still has.
+    for e in events {
+        for m in e["mentions"].as_array().expect("mentions") {
+            assert!(!m["quote"].as_str().unwrap_or("").is_empty(), "{m}");
+        }
+    }
+}
+
+#[test]
+fn annotate_with_an_event_then_merge_and_unmerge() {
+    let (dir, _) = story();
+    let d = dir.path();
+    let out = storyline(
+        d,
+        &[
+            "annotate",
+            "2020-01-28-uk-limits-huawei.md",
+            "--quote",
+            "The British government decided on Tuesday",
+            "--event",
+            "--lane",
+            "UK decision",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = storyline(
+        d,
+        &[
+            "dossier",
+            "new",
+            "uk.dossier.ron",
+            "huawei-5g-2020-01-23.md",
+            "2020-01-28-uk-limits-huawei.md",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let events = json(&storyline(
+        d,
+        &[
+            "dossier",
+            "events",
+            "uk.dossier.ron",
+            "--json",
+            "--accepted-only",
+        ],
+    ));
+    let events = events.as_array().expect("events");
+    // The brief's event: dated by "on Tuesday" (Jan 28), in the seed's lane.
+    let brief = events
+        .iter()
+        .find(|e| e["mentions"][0]["article"] == "2020-01-28-uk-limits-huawei.md")
+        .expect("the brief's event");
+    assert_eq!(brief["start"], "2020-01-28");
+    let seed = events
+        .iter()
+        .find(|e| e["title"] == "UK government decides on Huawei")
+        .expect("the seed's event");
+    assert_eq!(brief["lanes"], seed["lanes"], "lanes matched by name");
+    let (keep, other) = (
+        seed["id"].as_str().expect("id"),
+        brief["id"].as_str().expect("id"),
+    );
+    let out = storyline(d, &["dossier", "merge", "uk.dossier.ron", keep, other]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let merged = json(&storyline(
+        d,
+        &[
+            "dossier",
+            "events",
+            "uk.dossier.ron",
+            "--json",
+            "--accepted-only",
+        ],
+    ));
+    let uk = merged
+        .as_array()
+        .expect("events")
+        .iter()
+        .find(|e| e["id"] == keep)
+        .expect("kept");
+    assert_eq!(uk["mentions"].as_array().map(Vec::len), Some(2));
+    assert_eq!(uk["forecast"], "as-expected");
+    let out = storyline(
+        d,
+        &[
+            "dossier",
+            "unmerge",
+            "uk.dossier.ron",
+            keep,
+            "2020-01-28-uk-limits-huawei.md",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let split = json(&storyline(
+        d,
+        &[
+            "dossier",
+            "events",
+            "uk.dossier.ron",
+            "--json",
+            "--accepted-only",
+        ],
+    ));
+    assert_eq!(split.as_array().map(Vec::len), events.len().into());
+    // Merging an unknown event is an error naming the file; nothing written.
+    let before = std::fs::read(d.join("uk.dossier.ron")).expect("file");
+    let out = storyline(d, &["dossier", "merge", "uk.dossier.ron", keep, "e-nope"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("uk.dossier.ron"));
+    assert_eq!(
+        std::fs::read(d.join("uk.dossier.ron")).expect("file"),
+        before
+    );
+}

@@ -22,6 +22,18 @@ pub struct Request<'a> {
     pub tags: &'a [String],
     /// Note.
     pub note: &'a str,
+    /// Also put it on the timeline as an event (dated by its phrase).
+    pub event: Option<EventRequest<'a>>,
+}
+
+/// The event `annotate --event` adds for the new highlight.
+pub struct EventRequest<'a> {
+    /// Its lane, by name (made when the save has none of that name).
+    pub lane: Option<&'a str>,
+    /// Its title (default: from its sentence).
+    pub title: Option<&'a str>,
+    /// Which dated phrase of the passage dates it (its text), when it has several.
+    pub date_phrase: Option<&'a str>,
 }
 
 /// Adds a highlight and returns its id, once it is safely on disk.
@@ -92,11 +104,103 @@ pub fn annotate(article: &Path, saves: Option<&Path>, req: &Request<'_>) -> anyh
         Highlight::new(id.clone(), Selector::from_range(&index, range), color, time);
     highlight.tags = req.tags.to_vec();
     req.note.clone_into(&mut highlight.note);
-    annotations.apply(Command::Add(highlight), time)?;
+    let mut cmds = vec![Command::Add(highlight)];
+    if let Some(ev) = &req.event {
+        cmds.extend(event_commands(
+            doc,
+            &annotations,
+            ev,
+            (&id, range),
+            article,
+        )?);
+    }
+    annotations.apply(Command::Batch(cmds), time)?;
     handle
         .write(&save_file(&identity, &annotations, doc))
         .context("the highlight was not saved")?;
     Ok(id.0)
+}
+
+/// The commands adding `ev` for the highlight `id` at `range`: its lane
+/// when new, and the event.
+fn event_commands(
+    doc: &crate::document::Document,
+    annotations: &crate::annotate::Annotations,
+    ev: &EventRequest<'_>,
+    (id, range): (&crate::annotate::HighlightId, crate::document::CharRange),
+    article: &Path,
+) -> anyhow::Result<Vec<Command>> {
+    use crate::timeline::{EventId, Lane, LaneColor, LaneId};
+    let Some(anchor) = doc.meta.published else {
+        bail!(
+            "{} has no publication date, so its dates cannot be resolved; give it one in the window first",
+            article.display()
+        );
+    };
+    let mut cmds = Vec::new();
+    let mut lanes = annotations.lanes().to_vec();
+    let lane = match ev.lane {
+        None => None,
+        Some(name) => {
+            if let Some(l) = lanes
+                .iter()
+                .find(|l| l.name.trim().eq_ignore_ascii_case(name.trim()))
+            {
+                Some(l.id.clone())
+            } else {
+                let used: Vec<LaneColor> = lanes.iter().map(|l| l.color).collect();
+                let lane = Lane {
+                    id: LaneId(format!("l-{}", &new_highlight_id().0[2..])),
+                    name: name.trim().to_owned(),
+                    color: LaneColor::ALL
+                        .into_iter()
+                        .find(|c| !used.contains(c))
+                        .unwrap_or_default(),
+                    order: lanes.iter().map(|l| l.order + 1).max().unwrap_or(0),
+                    keywords: Vec::new(),
+                };
+                lanes.push(lane.clone());
+                cmds.push(Command::AddLane(lane.clone()));
+                Some(lane.id)
+            }
+        }
+    };
+    let phrases = crate::timeline::phrases_for_range(doc, anchor, range);
+    let phrase = match ev.date_phrase {
+        Some(want) => Some(
+            phrases
+                .iter()
+                .find(|p| p.phrase.eq_ignore_ascii_case(want.trim()))
+                .with_context(|| {
+                    format!(
+                        "no dated phrase {want:?} near the passage; it has: {}",
+                        phrases
+                            .iter()
+                            .map(|p| format!("{:?}", p.phrase))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                })?,
+        ),
+        None => phrases.first(),
+    };
+    let mut event = crate::timeline::event_for_highlight_dated(
+        doc,
+        anchor,
+        &lanes,
+        (id, range),
+        phrase,
+        EventId(format!("e-{}", &new_highlight_id().0[2..])),
+        now(),
+    );
+    if let Some(lane) = lane {
+        event.lanes = vec![lane];
+    }
+    if let Some(title) = ev.title {
+        title.trim().clone_into(&mut event.title);
+    }
+    cmds.push(Command::AddEvent(event));
+    Ok(cmds)
 }
 
 /// Prints the highlights of `article`, re-anchored, in document order.

@@ -44,6 +44,24 @@ pub enum DossierCmd {
         /// The article.
         article: PathBuf,
     },
+    /// Merge events that are one event (their mentions become one event's
+    /// sources; `dossier events` shows the ids).
+    Merge {
+        /// The dossier file.
+        file: PathBuf,
+        /// The event to keep, then the events merged into it.
+        #[arg(required = true, num_args = 2..)]
+        events: Vec<String>,
+    },
+    /// Split one article's mentions out of an event again.
+    Unmerge {
+        /// The dossier file.
+        file: PathBuf,
+        /// The event.
+        event: String,
+        /// The article whose mentions leave it (as `dossier list` shows it).
+        article: String,
+    },
     /// List the articles by publication date.
     List {
         /// The dossier file.
@@ -130,6 +148,49 @@ pub fn run(
             };
             write_dossier(file, &d)?;
             writeln!(out, "removed {key} ({events} events with no other source)")?;
+        }
+        DossierCmd::Merge { file, events } => {
+            let mut d = read_dossier(file)?;
+            let mut history = crate::dossier::History::default();
+            let keep = EventId(events[0].clone());
+            for other in &events[1..] {
+                history
+                    .apply(
+                        &mut d,
+                        &crate::dossier::DossierCommand::Merge(
+                            keep.clone(),
+                            EventId(other.clone()),
+                        ),
+                    )
+                    .with_context(|| format!("cannot merge in {}", file.display()))?;
+            }
+            write_dossier(file, &d)?;
+            let sources = d.event(&keep).map_or(0, |e| e.mentions.len());
+            writeln!(out, "merged into {}: {sources} sources", keep.0)?;
+        }
+        DossierCmd::Unmerge {
+            file,
+            event,
+            article,
+        } => {
+            let mut d = read_dossier(file)?;
+            // The first free "{event}-N" (each event takes at most one).
+            let new_id = (2..d.events.len() + 3)
+                .map(|n| EventId(format!("{event}-{n}")))
+                .find(|id| d.event(id).is_none())
+                .unwrap_or_else(|| EventId(format!("{event}-split")));
+            crate::dossier::History::default()
+                .apply(
+                    &mut d,
+                    &crate::dossier::DossierCommand::Unmerge(
+                        EventId(event.clone()),
+                        article.clone(),
+                        new_id.clone(),
+                    ),
+                )
+                .with_context(|| format!("cannot unmerge in {}", file.display()))?;
+            write_dossier(file, &d)?;
+            writeln!(out, "split {article} out of {event} as {}", new_id.0)?;
         }
         DossierCmd::List { file, json } => {
             let d = read_dossier(file)?;

@@ -73,6 +73,19 @@ pub enum Cmd {
         /// A note.
         #[arg(long, default_value = "")]
         note: String,
+        /// Also put the passage on the timeline as an event, dated by its
+        /// dated phrase (relative ones against the publication date).
+        #[arg(long)]
+        event: bool,
+        /// The event's lane, by name (made when the save has none).
+        #[arg(long, value_name = "NAME", requires = "event")]
+        lane: Option<String>,
+        /// The event's title (default: from its sentence).
+        #[arg(long, value_name = "TITLE", requires = "event")]
+        title: Option<String>,
+        /// Which dated phrase dates the event when the passage has several.
+        #[arg(long, value_name = "PHRASE", requires = "event")]
+        date_phrase: Option<String>,
     },
     /// Print the dated phrases of an article as suggested timeline events, in text order.
     Events {
@@ -217,6 +230,10 @@ pub fn run_command(
             color,
             tags,
             note,
+            event,
+            lane,
+            title,
+            date_phrase,
         } => {
             let request = annotate_cli::Request {
                 quote,
@@ -224,6 +241,11 @@ pub fn run_command(
                 color,
                 tags,
                 note,
+                event: event.then(|| annotate_cli::EventRequest {
+                    lane: lane.as_deref(),
+                    title: title.as_deref(),
+                    date_phrase: date_phrase.as_deref(),
+                }),
             };
             let id = annotate_cli::annotate(article, saves, &request)?;
             writeln!(out, "{id}")?;

@@ -123,16 +123,57 @@ pub fn open_suggestions(
         .collect()
 }
 
+/// The sentence without a leading news dateline ("VANCOUVER—",
+/// "LONDON (Reuters) -").
+fn without_dateline(sentence: &str) -> &str {
+    let Some((head, rest)) = sentence
+        .split_once('—')
+        .or_else(|| sentence.split_once(" - "))
+        .or_else(|| sentence.split_once(" – "))
+    else {
+        return sentence;
+    };
+    let place: String = head.split('(').next().unwrap_or(head).trim().to_owned();
+    let is_dateline = !place.is_empty()
+        && place.chars().count() <= 40
+        && place.chars().any(char::is_alphabetic)
+        && place
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase());
+    if is_dateline {
+        rest.trim_start()
+    } else {
+        sentence
+    }
+}
+
 /// A short title: the clause holding the phrase, without the phrase,
 /// trimmed to about 70 chars at a word boundary.
 #[must_use]
 pub fn title_for(sentence: &str, phrase: &str) -> String {
-    let clauses: Vec<&str> = sentence
-        .split([',', ';', '“', '”', '"', '(', ')', '—'])
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .collect();
-    let holder = clauses.iter().position(|c| c.contains(phrase)).unwrap_or(0);
+    let sentence = without_dateline(sentence);
+    // Clauses with their byte offsets: the one holding the phrase's start
+    // holds it, even when the phrase has a comma in it ("Dec. 1, 2018").
+    let at = sentence.find(phrase);
+    let mut clauses: Vec<&str> = Vec::new();
+    let mut holder = None;
+    let mut start = 0;
+    for (i, c) in sentence
+        .char_indices()
+        .filter(|(_, c)| [',', ';', '“', '”', '"', '(', ')', '—'].contains(c))
+        .map(|(i, c)| (i, c.len_utf8()))
+        .chain(std::iter::once((sentence.len(), 0)))
+    {
+        let clause = sentence[start..i].trim();
+        if at.is_some_and(|a| a < i.max(start + 1)) && holder.is_none() && !clause.is_empty() {
+            holder = Some(clauses.len());
+        }
+        if !clause.is_empty() {
+            clauses.push(clause);
+        }
+        start = i + c;
+    }
+    let holder = holder.unwrap_or(0).min(clauses.len().saturating_sub(1));
     let mut text = clauses.get(holder).copied().unwrap_or(sentence).to_owned();
     // A very short clause reads better with the one before it.
     if text.chars().count() < 30 && holder > 0 {
@@ -153,7 +194,13 @@ pub fn title_for(sentence: &str, phrase: &str) -> String {
         let rest: Vec<&str> = text.split_whitespace().skip(1).collect();
         text = format!("{subject} {}", rest.join(" "));
     }
-    let text = text.replacen(phrase, "", 1);
+    // A phrase cut by the clause ("Dec. 1" of "Dec. 1, 2018") goes too.
+    let cut = if text.contains(phrase) {
+        phrase
+    } else {
+        phrase.split([',', ';']).next().unwrap_or(phrase).trim()
+    };
+    let text = text.replacen(cut, "", 1);
     let mut words: Vec<&str> = text.split_whitespace().collect();
     while words.first().is_some_and(|w| {
         ["and", "but", "which", "that", "while", "as", "who"].contains(&w.to_lowercase().as_str())
@@ -203,6 +250,23 @@ mod tests {
                 "later this year"
             ),
             "A German decision on Huawei will come"
+        );
+    }
+
+    #[test]
+    fn datelines_are_not_titles_and_a_phrase_with_a_comma_finds_its_clause() {
+        let sentence = "VANCOUVER—The hearing opened on Monday, more than a year after she was detained at the airport on Dec. 1, 2018, at the request of the U.S.";
+        assert_eq!(
+            title_for(sentence, "Dec. 1, 2018"),
+            "More than a year after she was detained at the airport"
+        );
+        assert_eq!(title_for(sentence, "on Monday"), "The hearing opened");
+        assert_eq!(
+            title_for(
+                "LONDON (Reuters) - Britain on Tuesday banned it.",
+                "on Tuesday"
+            ),
+            "Britain banned it"
         );
     }
 }
