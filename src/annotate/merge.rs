@@ -8,7 +8,7 @@ use crate::timeline::{Event, Lane};
 /// Merges lists of items with ids: per id, a side that did not change takes
 /// the other's version; when both changed, an edit beats a delete (nothing
 /// typed is lost) and otherwise `later(theirs, ours)` decides (ours on a tie).
-fn merge_by_id<T: Clone + PartialEq>(
+pub(crate) fn merge_by_id<T: Clone + PartialEq>(
     base: &[T],
     ours: &[T],
     theirs: &[T],

@@ -5,7 +5,7 @@
 //! passed in, so every function here is deterministic.
 
 mod anchor;
-mod merge;
+pub(crate) mod merge;
 mod model;
 mod search;
 mod timeline_cmds;

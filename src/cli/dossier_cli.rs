@@ -13,7 +13,7 @@ use crate::dossier::{
     remove_article, resolve, suggest_merges,
 };
 use crate::store::article::open_annotations;
-use crate::store::dossier::{article_file, read_dossier, stored_path, write_dossier};
+use crate::store::dossier::{article_file, read_dossier, save_dossier, stored_path, write_dossier};
 use crate::timeline::{EventId, EventKind, LaneId};
 
 /// Dossier subcommands.
@@ -132,11 +132,13 @@ pub fn run(
         }
         DossierCmd::Add { file, articles } => {
             let mut d = read_dossier(file)?;
+            let base = d.clone();
             add_all(file, &mut d, articles, &saves_dir, out)?;
-            write_dossier(file, &d)?;
+            save_dossier(file, Some(&base), &d)?;
         }
         DossierCmd::Remove { file, article } => {
             let mut d = read_dossier(file)?;
+            let base = d.clone();
             let stored = stored_path(file, article);
             let key = if d.article(&stored).is_some() {
                 stored
@@ -146,11 +148,12 @@ pub fn run(
             let Some(events) = remove_article(&mut d, &key) else {
                 bail!("{} is not in {}", article.display(), file.display());
             };
-            write_dossier(file, &d)?;
+            save_dossier(file, Some(&base), &d)?;
             writeln!(out, "removed {key} ({events} events with no other source)")?;
         }
         DossierCmd::Merge { file, events } => {
             let mut d = read_dossier(file)?;
+            let base = d.clone();
             let mut history = crate::dossier::History::default();
             let keep = EventId(events[0].clone());
             for other in &events[1..] {
@@ -164,7 +167,7 @@ pub fn run(
                     )
                     .with_context(|| format!("cannot merge in {}", file.display()))?;
             }
-            write_dossier(file, &d)?;
+            save_dossier(file, Some(&base), &d)?;
             let sources = d.event(&keep).map_or(0, |e| e.mentions.len());
             writeln!(out, "merged into {}: {sources} sources", keep.0)?;
         }
@@ -174,6 +177,7 @@ pub fn run(
             article,
         } => {
             let mut d = read_dossier(file)?;
+            let base = d.clone();
             // The first free "{event}-N" (each event takes at most one).
             let new_id = (2..d.events.len() + 3)
                 .map(|n| EventId(format!("{event}-{n}")))
@@ -189,7 +193,7 @@ pub fn run(
                     ),
                 )
                 .with_context(|| format!("cannot unmerge in {}", file.display()))?;
-            write_dossier(file, &d)?;
+            save_dossier(file, Some(&base), &d)?;
             writeln!(out, "split {article} out of {event} as {}", new_id.0)?;
         }
         DossierCmd::List { file, json } => {

@@ -26,8 +26,10 @@ pub struct AddReport {
     pub lanes_added: usize,
     /// Events added.
     pub events_added: usize,
-    /// Events already in the dossier (from an earlier add).
+    /// Events already in the dossier (from an earlier add; refreshed).
     pub events_kept: usize,
+    /// Mentions of events the article no longer has, removed.
+    pub mentions_removed: usize,
 }
 
 /// An id not used by any event of `d`, based on `wanted`.
@@ -76,21 +78,44 @@ pub fn add_article(d: &mut Dossier, import: &ArticleImport<'_>) -> AddReport {
         };
         lane_map.push((lane.id.clone(), id));
     }
-    for event in import.events {
-        let known = d.events.iter().any(|e| {
-            e.mentions
-                .iter()
-                .any(|m| m.article == path && m.source_event.as_ref() == Some(&event.id))
+    // Events the article deleted since: their mentions go (and events left
+    // with none); the others follow the article's edits.
+    let mut removed = 0;
+    for e in &mut d.events {
+        e.mentions.retain(|m| {
+            let keep = m.article != path
+                || m.source_event
+                    .as_ref()
+                    .is_none_or(|src| import.events.iter().any(|ev| &ev.id == src));
+            removed += usize::from(!keep);
+            keep
         });
-        if known {
-            report.events_kept += 1;
-            continue;
-        }
+    }
+    d.events.retain(|e| !e.mentions.is_empty());
+    report.mentions_removed = removed;
+    for event in import.events {
         let (quote, offset) = event
             .evidence
             .iter()
             .find_map(|h| (import.evidence)(h))
             .unwrap_or_default();
+        let known = d.events.iter_mut().find_map(|e| {
+            e.mentions
+                .iter_mut()
+                .find(|m| m.article == path && m.source_event.as_ref() == Some(&event.id))
+        });
+        if let Some(m) = known {
+            m.when = event.when.clone();
+            m.kind = event.kind;
+            m.published = import.article.published;
+            if m.evidence != event.evidence || m.quote.is_empty() {
+                m.evidence.clone_from(&event.evidence);
+                m.quote.clone_from(&quote);
+                m.offset = offset;
+            }
+            report.events_kept += 1;
+            continue;
+        }
         let lanes = event
             .lanes
             .iter()

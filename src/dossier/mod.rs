@@ -13,12 +13,14 @@ pub mod export;
 mod import;
 mod merge;
 mod model;
+mod sync;
 
 pub use import::{AddReport, ArticleImport, add_article, remove_article};
 pub use merge::{DossierCommand, History, MergeError, MergeSuggestion, stems, suggest_merges};
 pub use model::{
     DOSSIER_VERSION, Dossier, DossierArticle, DossierEvent, Forecast, Mention, Resolved, resolve,
 };
+pub use sync::merge3;
 
 #[cfg(test)]
 mod tests;

@@ -321,3 +321,126 @@ fn exports_list_every_source_and_escape_quotes() {
     );
     assert_eq!(text.matches("<blockquote>").count(), 2);
 }
+
+fn article(path: &str) -> DossierArticle {
+    DossierArticle {
+        path: path.to_owned(),
+        fingerprint: format!("fp-{path}"),
+        title: path.to_owned(),
+        source: None,
+        published: Some(date(2020, 1, 23)),
+        highlights: 0,
+        orphans: 0,
+    }
+}
+
+fn sourced(article: &str, src: &str, day: Date) -> Mention {
+    let mut m = mention(article, day, When::day(day), EventKind::Reported);
+    m.source_event = Some(EventId(src.to_owned()));
+    m
+}
+
+#[test]
+fn two_writers_keep_both_changes_and_a_merge_is_not_undone_by_an_edit() {
+    let mut base = Dossier::new("d");
+    base.articles = vec![article("a.md"), article("b.md")];
+    base.events = vec![
+        event(
+            "e1",
+            "UK decides",
+            "l",
+            vec![sourced("a.md", "x1", date(2020, 1, 28))],
+        ),
+        event(
+            "e2",
+            "UK decides",
+            "l",
+            vec![sourced("b.md", "x2", date(2020, 1, 28))],
+        ),
+        event(
+            "e3",
+            "Vote",
+            "l",
+            vec![sourced("a.md", "x3", date(2021, 4, 23))],
+        ),
+    ];
+    base.normalize();
+    // Ours: merged e2 into e1. Theirs: added an article, noted on e2 and e3.
+    let mut ours = base.clone();
+    History::default()
+        .apply(
+            &mut ours,
+            &DossierCommand::Merge(EventId("e1".into()), EventId("e2".into())),
+        )
+        .expect("merge");
+    let mut theirs = base.clone();
+    theirs.articles.push(article("c.md"));
+    for e in &mut theirs.events {
+        if e.id.0 != "e1" {
+            e.note = "checked".into();
+        }
+    }
+    let merged = merge3(&base, &ours, &theirs);
+    assert!(merged.article("c.md").is_some(), "their article kept");
+    let e1 = merged.event(&EventId("e1".into())).expect("e1");
+    assert_eq!(e1.mentions.len(), 2, "our merge kept");
+    assert_eq!(
+        merged.event(&EventId("e3".into())).map(|e| e.note.as_str()),
+        Some("checked"),
+        "their note kept"
+    );
+    // e2 was edited by them and removed by us: its one mention lives on in
+    // e1, not twice.
+    let count = merged
+        .events
+        .iter()
+        .flat_map(|e| &e.mentions)
+        .filter(|m| m.source_event.as_ref().is_some_and(|s| s.0 == "x2"))
+        .count();
+    assert_eq!(count, 1);
+    assert!(merged.event(&EventId("e2".into())).is_none());
+    // Symmetric: deterministic whichever writer merges.
+    let other = merge3(&base, &theirs, &ours);
+    assert_eq!(other.events.len(), merged.events.len());
+}
+
+#[test]
+fn adding_an_article_again_follows_its_edits_and_deletions() {
+    use crate::timeline::Event;
+    let ev = |id: &str, day: Date| Event {
+        id: EventId(id.to_owned()),
+        title: id.to_owned(),
+        when: When::day(day),
+        lanes: Vec::new(),
+        evidence: Vec::new(),
+        note: String::new(),
+        kind: EventKind::Reported,
+        modified: jiff::Timestamp::UNIX_EPOCH,
+        source: None,
+    };
+    let events = vec![ev("x1", date(2020, 1, 1)), ev("x2", date(2020, 2, 1))];
+    let none = |_: &crate::annotate::HighlightId| None;
+    let import = |d: &Dossier, events: &[crate::timeline::Event]| {
+        let mut d2 = d.clone();
+        let r = add_article(
+            &mut d2,
+            &ArticleImport {
+                article: article("a.md"),
+                lanes: &[],
+                events,
+                evidence: &none,
+            },
+        );
+        (d2, r)
+    };
+    let (d1, r) = import(&Dossier::new("d"), &events);
+    assert_eq!(r.events_added, 2);
+    // x1 moved to March, x2 deleted in the article.
+    let (d2, r) = import(&d1, &[ev("x1", date(2020, 3, 1))]);
+    assert_eq!(
+        (r.events_added, r.events_kept, r.mentions_removed),
+        (0, 1, 1)
+    );
+    assert_eq!(d2.events.len(), 1);
+    assert_eq!(resolve(&d2.events[0]).start, date(2020, 3, 1));
+}

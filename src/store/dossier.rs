@@ -39,15 +39,23 @@ pub fn read_dossier(path: &Path) -> Result<Dossier, StoreError> {
 /// Writes `dossier` (normalised) to `path`: under the folder's lock, the
 /// old file kept as `.bak`, then an atomic replace.
 pub fn write_dossier(path: &Path, dossier: &Dossier) -> Result<(), StoreError> {
-    let mut d = dossier.clone();
-    d.version = DOSSIER_VERSION;
-    d.normalize();
-    let bytes = super::to_ron(&d, path)?.into_bytes();
+    save_dossier(path, None, dossier).map(|_| ())
+}
+
+/// Writes `ours` to `path`, merged with what another writer saved there
+/// since `base` (the version `ours` was made from) — three-way, so neither
+/// loses anything (`dossier::merge3`). Under the folder's lock; the old file
+/// kept as `.bak`; atomic. Returns what is now in the file (the next base).
+/// A file that became unreadable or newer meanwhile is left alone (error).
+pub fn save_dossier(
+    path: &Path,
+    base: Option<&Dossier>,
+    ours: &Dossier,
+) -> Result<Dossier, StoreError> {
     let _lock = DirLock::for_file(path)?;
-    match std::fs::read(path) {
-        Ok(old) if old == bytes => return Ok(()),
-        Ok(old) => keep_backup(path, &backup_path(path), &old)?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+    let old = match std::fs::read(path) {
+        Ok(old) => Some(old),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(source) => {
             return Err(StoreError::Io {
                 action: "cannot read",
@@ -55,8 +63,38 @@ pub fn write_dossier(path: &Path, dossier: &Dossier) -> Result<(), StoreError> {
                 source,
             });
         }
+    };
+    let mut d = match (&old, base) {
+        (Some(bytes), Some(base)) => {
+            let text = String::from_utf8_lossy(bytes);
+            let theirs: Dossier = super::from_ron(&text, path)?;
+            if theirs.version > DOSSIER_VERSION {
+                return Err(StoreError::ReadOnly {
+                    path: path.to_owned(),
+                });
+            }
+            let mut base = base.clone();
+            base.normalize();
+            let mut theirs_n = theirs.clone();
+            theirs_n.normalize();
+            if theirs_n == base {
+                ours.clone()
+            } else {
+                crate::dossier::merge3(&base, ours, &theirs)
+            }
+        }
+        _ => ours.clone(),
+    };
+    d.version = DOSSIER_VERSION;
+    d.normalize();
+    let bytes = super::to_ron(&d, path)?.into_bytes();
+    match old {
+        Some(old) if old == bytes => return Ok(d),
+        Some(old) => keep_backup(path, &backup_path(path), &old)?,
+        None => {}
     }
-    super::atomic_write(path, &bytes)
+    super::atomic_write(path, &bytes)?;
+    Ok(d)
 }
 
 /// How the dossier at `dossier_file` stores the path of `article`: relative

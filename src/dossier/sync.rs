@@ -1,0 +1,83 @@
+//! Two writers of one dossier file: a three-way merge of what each changed
+//! since the version both read, so neither's work is lost.
+
+use super::model::Dossier;
+use crate::annotate::merge::merge_by_id;
+
+/// Merges `ours` and `theirs`, both changed from `base`: per article, lane
+/// and event, a side that did not change takes the other's version; when
+/// both changed one, an edit beats a removal (nothing is lost) and ours wins
+/// a clash. Pairs kept apart merge the same way. The name: ours if we
+/// renamed it, else theirs.
+#[must_use]
+pub fn merge3(base: &Dossier, ours: &Dossier, theirs: &Dossier) -> Dossier {
+    let mut out = Dossier {
+        version: ours.version.max(theirs.version),
+        name: if ours.name == base.name {
+            theirs.name.clone()
+        } else {
+            ours.name.clone()
+        },
+        articles: merge_by_id(
+            &base.articles,
+            &ours.articles,
+            &theirs.articles,
+            |a| a.path.clone(),
+            |_, _| false,
+        ),
+        lanes: merge_by_id(
+            &base.lanes,
+            &ours.lanes,
+            &theirs.lanes,
+            |l| l.id.0.clone(),
+            |_, _| false,
+        ),
+        events: merge_by_id(
+            &base.events,
+            &ours.events,
+            &theirs.events,
+            |e| e.id.0.clone(),
+            |_, _| false,
+        ),
+        kept_apart: merge_by_id(
+            &base.kept_apart,
+            &ours.kept_apart,
+            &theirs.kept_apart,
+            |(a, b)| format!("{}\u{0}{}", a.0, b.0),
+            |_, _| false,
+        ),
+    };
+    // A mention merged into another event by one writer while the other
+    // edited its old event: keep it once, in the event with most sources.
+    let mut home: std::collections::BTreeMap<(String, String), (usize, usize)> =
+        std::collections::BTreeMap::new();
+    for (i, e) in out.events.iter().enumerate() {
+        for m in &e.mentions {
+            if let Some(src) = &m.source_event {
+                let best = home
+                    .entry((m.article.clone(), src.0.clone()))
+                    .or_insert((i, e.mentions.len()));
+                if e.mentions.len() > best.1 {
+                    *best = (i, e.mentions.len());
+                }
+            }
+        }
+    }
+    for (i, e) in out.events.iter_mut().enumerate() {
+        e.mentions.retain(|m| match &m.source_event {
+            Some(src) => home
+                .get(&(m.article.clone(), src.0.clone()))
+                .is_none_or(|(at, _)| *at == i),
+            None => true,
+        });
+    }
+    // Articles gone: their mentions go (events left with none too).
+    let paths: std::collections::BTreeSet<String> =
+        out.articles.iter().map(|a| a.path.clone()).collect();
+    for e in &mut out.events {
+        e.mentions.retain(|m| paths.contains(&m.article));
+    }
+    out.events.retain(|e| !e.mentions.is_empty());
+    out.normalize();
+    out
+}
