@@ -52,7 +52,20 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
     };
     let saves_dir = storyline::store::saves::saves_dir(cli.saves.as_deref());
     let mut errors: Vec<String> = startup_error.into_iter().collect();
-    let initial = if let Some(path) = &cli.article {
+    // A dossier opens once the window is up (its first article with it).
+    let dossier = cli
+        .article
+        .clone()
+        .filter(|p| storyline::store::dossier::is_dossier_path(p))
+        .or_else(|| {
+            (cli.article.is_none())
+                .then(|| state.recent.first().cloned())
+                .flatten()
+                .filter(|p| storyline::store::dossier::is_dossier_path(p) && p.is_file())
+        });
+    let initial = if dossier.is_some() {
+        None
+    } else if let Some(path) = &cli.article {
         // The window was asked for: a bad path opens it with the error
         // shown there (and on stderr for a terminal), not nothing at all.
         match load_article(path) {
@@ -95,6 +108,9 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
             });
             for e in errors {
                 app.report_error(e);
+            }
+            if let Some(d) = dossier {
+                app.send(storyline::app::Command::Open(d));
             }
             Ok(Box::new(app))
         }),

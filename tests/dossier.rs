@@ -266,7 +266,7 @@ fn a_dossier_exports_markdown_and_timelinejs() {
         &["dossier", "export", "h.dossier.ron", "--format", "pdf"],
     );
     assert!(!bad.status.success());
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("md or timelinejs"));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("csv or timelinejs"));
 }
 
 /// Runs the binary in the repository (read-only commands only).
@@ -464,4 +464,52 @@ fn annotate_with_an_event_then_merge_and_unmerge() {
         std::fs::read(d.join("uk.dossier.ron")).expect("file"),
         before
     );
+}
+
+#[test]
+fn the_sample_dossier_exports_every_format_with_its_sources() {
+    let file = "assets/dossiers/huawei-5g/huawei-5g.dossier.ron";
+    let export = |format: &str| {
+        let out = storyline_here(&["dossier", "export", file, "--format", format]);
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    // HTML: the UK decision with all three sources and its verdict.
+    let html = export("html");
+    let uk = html
+        .split("<section")
+        .find(|s| s.contains("<h3>UK government decides on Huawei</h3>"))
+        .expect("the UK decision");
+    for source in [
+        "Facing pushback from allies",
+        "U.K. lets Huawei into its 5G networks, with limits",
+        "U.K. reverses course and bans new Huawei 5G equipment",
+    ] {
+        assert!(uk.contains(source), "{source} missing");
+    }
+    assert!(uk.contains(": as expected"));
+    assert!(html.contains("<svg"), "the picture is in the page");
+    // SVG: titles carry sources and verdicts.
+    let svg = export("svg");
+    assert!(svg.contains("UK government decides on Huawei · 3 sources · as expected"));
+    assert!(svg.contains("· late"));
+    // CSV: one row per mention (header + 18 mentions: 14 events, 3 merged
+    // with 3, 3 and 2 sources).
+    let csv = export("csv");
+    assert_eq!(csv.lines().count(), 1 + 11 + 3 + 3 + 2);
+    // JSON: one collection over all seven articles' highlights.
+    let json: serde_json::Value = serde_json::from_str(&export("json")).expect("json");
+    assert_eq!(json["type"], "AnnotationCollection");
+    assert_eq!(json["storyline:articles"].as_array().map(Vec::len), Some(7));
+    let items = json["first"]["items"].as_array().expect("items");
+    assert_eq!(items.len(), 19 + 9);
+    let sources: std::collections::BTreeSet<&str> = items
+        .iter()
+        .filter_map(|a| a["target"]["source"].as_str())
+        .collect();
+    assert_eq!(sources.len(), 7, "each annotation targets its own article");
 }

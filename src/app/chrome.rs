@@ -18,7 +18,7 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                 }
                 ui.menu_button("Open Recent", |ui| {
                     if app.state.recent.is_empty() {
-                        ui.label("No recent articles");
+                        ui.label("No recent articles or dossiers");
                     }
                     for path in app.state.recent.clone() {
                         let name = path.file_name().map_or_else(
@@ -34,6 +34,8 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                         }
                     }
                 });
+                ui.separator();
+                dossier_menu_ui(ui, app);
                 ui.separator();
                 if ui
                     .add_enabled(
@@ -506,5 +508,46 @@ pub(super) fn prompts_ui(ctx: &egui::Context, app: &mut StorylineApp) {
         } else {
             ctx.data_mut(|d| d.remove::<bool>(date_focus_id()));
         }
+    }
+}
+
+/// File ▸ the dossier's items.
+fn dossier_menu_ui(ui: &mut Ui, app: &mut StorylineApp) {
+    use super::dossier::DossierAction;
+    let (open, current) = app
+        .dossier
+        .as_ref()
+        .map_or((false, None), |d| (true, d.current.clone()));
+    if ui
+        .button("New Dossier…")
+        .on_hover_text(
+            "One story across many articles, on one timeline (starts with the open article)",
+        )
+        .clicked()
+    {
+        app.send(Command::Dossier(DossierAction::AskNew));
+    }
+    if ui
+        .add_enabled(open, egui::Button::new("Add Articles to Dossier…"))
+        .on_hover_text("Or drop files or a folder on the window")
+        .clicked()
+    {
+        app.send(Command::Dossier(DossierAction::AskAdd));
+    }
+    if ui
+        .add_enabled(
+            current.is_some(),
+            egui::Button::new("Remove Article from Dossier"),
+        )
+        .clicked()
+        && let Some(c) = current
+    {
+        app.send(Command::Dossier(DossierAction::Remove(c)));
+    }
+    if ui
+        .add_enabled(open, egui::Button::new("Close Dossier"))
+        .clicked()
+    {
+        app.send(Command::Dossier(DossierAction::Close));
     }
 }

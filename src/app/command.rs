@@ -11,6 +11,8 @@ use crate::store::ThemeChoice;
 #[must_use]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
+    /// Something done to the open dossier.
+    Dossier(crate::app::dossier::DossierAction),
     /// Show the native open dialog.
     ShowOpenDialog,
     /// Ask for a path in a text field (when no dialog is available).

@@ -2,6 +2,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::dossier::DossierAction;
 use super::{Command, StorylineApp};
 use crate::annotate::{self, HighlightColor};
 use crate::document::CharIdx;
@@ -15,6 +16,7 @@ impl StorylineApp {
             .as_ref()
             .is_some_and(|a| !a.view.selection.is_empty());
         let list_focus = self.panel.list_focus && self.panel.focused.is_some();
+        let has_dossier = self.dossier.is_some();
         let mut cmds = Vec::new();
         ctx.input_mut(|i| {
             let cmd = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
@@ -47,6 +49,7 @@ impl StorylineApp {
                 (Key::Num3, Pane::Timeline),
                 (Key::I, Pane::Inspector),
                 (Key::Num4, Pane::Inspector),
+                (Key::Num5, Pane::Library),
             ] {
                 if i.consume_shortcut(&cmd(key)) {
                     cmds.push(Command::ShowPane(pane));
@@ -55,8 +58,33 @@ impl StorylineApp {
             if i.consume_shortcut(&cmd_shift(Key::L)) {
                 cmds.push(Command::ShowPathPrompt);
             }
-            for file in &i.raw.dropped_files {
-                cmds.push(Command::Open(file.path().to_owned()));
+            // With a dossier open, dropped articles (or folders) join it.
+            let dropped: Vec<std::path::PathBuf> = i
+                .raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect();
+            let (dossiers, articles): (Vec<_>, Vec<_>) = dropped
+                .into_iter()
+                .partition(|p| crate::store::dossier::is_dossier_path(p));
+            if let Some(d) = dossiers.into_iter().next() {
+                cmds.push(Command::Open(d));
+            } else if has_dossier && !articles.is_empty() {
+                if let [one] = articles.as_slice()
+                    && one.is_file()
+                {
+                    cmds.push(Command::Open(one.clone()));
+                }
+                cmds.push(Command::Dossier(DossierAction::Add(articles)));
+            } else if let Some(first) = articles.into_iter().next() {
+                cmds.push(Command::Open(first));
+            }
+            if i.consume_shortcut(&cmd(Key::PageUp)) {
+                cmds.push(Command::Dossier(DossierAction::Step(-1)));
+            }
+            if i.consume_shortcut(&cmd(Key::PageDown)) {
+                cmds.push(Command::Dossier(DossierAction::Step(1)));
             }
             if typing {
                 // Text fields keep their own editing keys (their own undo too).

@@ -3,6 +3,7 @@
 
 mod chrome;
 mod command;
+pub mod dossier;
 mod export_ui;
 pub mod highlights;
 mod keys;
@@ -104,6 +105,8 @@ pub struct StorylineApp {
     last_input: f64,
     /// The tiles (made on the first frame, when the window's size is known).
     workspace: Option<workspace::Workspace>,
+    /// The open dossier, if any.
+    dossier: Option<dossier::OpenDossier>,
 }
 
 /// What the file dialog in progress is for.
@@ -114,10 +117,14 @@ enum PickPurpose {
     Open,
     /// Saving an export.
     Export(crate::export::Format),
+    /// Creating a dossier file.
+    NewDossier,
+    /// Choosing articles to add to the dossier.
+    AddToDossier,
 }
 
 /// Absolute form of a path, for keys in the state file.
-fn absolute(path: &Path) -> PathBuf {
+pub(crate) fn absolute(path: &Path) -> PathBuf {
     std::fs::canonicalize(path)
         .or_else(|_| std::path::absolute(path))
         .unwrap_or_else(|_| path.to_owned())
@@ -150,6 +157,7 @@ impl StorylineApp {
             sent_title: None,
             last_input: 0.0,
             workspace: None,
+            dossier: None,
         };
         if let Some((path, loaded)) = options.initial {
             app.show_loaded(&path, loaded);
@@ -318,6 +326,10 @@ impl StorylineApp {
             Command::ShowPathPrompt => {
                 self.path_prompt.get_or_insert_with(String::new);
             }
+            Command::Open(path) if crate::store::dossier::is_dossier_path(&path) => {
+                self.open_dossier(&path, now);
+            }
+            Command::Dossier(action) => self.apply_dossier_action(action, now),
             Command::Open(path) => match load_path(&path) {
                 Ok(loaded) => {
                     self.show_loaded(&path, loaded);
@@ -471,7 +483,16 @@ impl StorylineApp {
             Some(PickOutcome::Picked(path)) => match self.pick_purpose {
                 PickPurpose::Open => self.send(Command::Open(path)),
                 PickPurpose::Export(format) => self.send(Command::ExportTo(path, format)),
+                PickPurpose::NewDossier => {
+                    self.send(Command::Dossier(dossier::DossierAction::New(path)));
+                }
+                PickPurpose::AddToDossier => {
+                    self.send(Command::Dossier(dossier::DossierAction::Add(vec![path])));
+                }
             },
+            Some(PickOutcome::PickedMany(paths)) => {
+                self.send(Command::Dossier(dossier::DossierAction::Add(paths)));
+            }
             Some(PickOutcome::Unavailable(why)) => {
                 self.error(format!(
                     "{why} Drop an article on the window, or type its path (File > Open Path…)."
@@ -480,6 +501,7 @@ impl StorylineApp {
             }
             Some(PickOutcome::Cancelled) | None => {}
         }
+        self.ensure_workspace(&ctx);
         self.shortcuts(&ctx);
         // What the keys (and a finished dialog) asked for takes effect before
         // anything is drawn, so this very frame shows it: Page Down costs one
@@ -488,17 +510,6 @@ impl StorylineApp {
             self.apply(&ctx, command);
         }
         self.update_cursor_blink(&ctx);
-        if self.workspace.is_none() {
-            let saved = self.state.layout.as_ref();
-            self.workspace = Some(
-                saved
-                    .and_then(workspace::Workspace::from_saved)
-                    .unwrap_or_else(|| {
-                        workspace::Workspace::default_for(ctx.content_rect().size())
-                    }),
-            );
-        }
-
         chrome::menu_bar_ui(ui, self);
         chrome::status_bar_ui(ui, self);
         egui::CentralPanel::default()
@@ -528,6 +539,7 @@ impl StorylineApp {
                 ctx.request_repaint_after_secs(wait as f32 + 0.02);
             }
         }
+        self.tick_dossier(&ctx, now);
         if let Some(t) = self.state_dirty_at {
             if now - t >= STATE_SAVE_DELAY {
                 self.save_state();
@@ -539,6 +551,21 @@ impl StorylineApp {
             self.trace_frame();
         }
         self.update_title(&ctx);
+    }
+
+    /// Makes the tiles on the first frame (from the state file, else the
+    /// default for the window's size), before any command may show a pane.
+    fn ensure_workspace(&mut self, ctx: &egui::Context) {
+        if self.workspace.is_none() {
+            let saved = self.state.layout.as_ref();
+            self.workspace = Some(
+                saved
+                    .and_then(workspace::Workspace::from_saved)
+                    .unwrap_or_else(|| {
+                        workspace::Workspace::default_for(ctx.content_rect().size())
+                    }),
+            );
+        }
     }
 
     /// Lets text cursors blink only for a while after the last input: a
@@ -559,9 +586,17 @@ impl StorylineApp {
     /// Sends the window title, only when it changed: every viewport command
     /// asks egui for another frame, so sending it each frame never idles.
     fn update_title(&mut self, ctx: &egui::Context) {
-        let title = self.article.as_ref().map_or("Storyline".to_owned(), |a| {
-            format!("{} — Storyline", a.doc.meta.title)
-        });
+        let dossier = self
+            .dossier
+            .as_ref()
+            .map(|d| format!(" — {}", d.dossier.name))
+            .unwrap_or_default();
+        let title = self
+            .article
+            .as_ref()
+            .map_or(format!("Storyline{dossier}"), |a| {
+                format!("{}{dossier} — Storyline", a.doc.meta.title)
+            });
         if self.sent_title.as_deref() != Some(title.as_str()) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.sent_title = Some(title);
@@ -612,6 +647,7 @@ impl eframe::App for StorylineApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.flush_annotations();
+        self.write_dossier_now();
         self.save_state();
     }
 }

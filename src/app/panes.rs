@@ -127,6 +127,7 @@ pub fn shortcut(pane: Pane) -> &'static str {
         Pane::Highlights => "Ctrl+2",
         Pane::Timeline => "Ctrl+T",
         Pane::Inspector => "Ctrl+I",
+        Pane::Library => "Ctrl+5",
     }
 }
 
@@ -190,7 +191,17 @@ fn maximized_ui(ui: &mut Ui, app: &mut StorylineApp, pane: Pane) -> Asked {
 fn pane_ui(ui: &mut Ui, app: &mut StorylineApp, pane: Pane) {
     match pane {
         Pane::Reader => reader_pane_ui(ui, app),
-        Pane::Highlights => padded(ui, |ui| chrome::article_info_ui(ui, app)),
+        Pane::Highlights => padded(ui, |ui| {
+            if let Some(open) = app.dossier.as_ref() {
+                super::dossier::highlights::scope_ui(ui, open, &mut app.commands);
+                if open.all_highlights {
+                    super::dossier::highlights::dossier_highlights_ui(ui, app);
+                    return;
+                }
+            }
+            chrome::article_info_ui(ui, app);
+        }),
+        Pane::Library => padded(ui, |ui| super::dossier::library::library_pane_ui(ui, app)),
         // The chart uses every point of its height for rows.
         Pane::Timeline => padded_by(ui, egui::Margin::symmetric(6, 0), |ui| {
             timeline::timeline_pane_ui(ui, app);

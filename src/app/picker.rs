@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 pub enum PickOutcome {
     /// The user chose this file.
     Picked(PathBuf),
+    /// Several files or folders were chosen.
+    PickedMany(Vec<PathBuf>),
     /// The user closed the dialog.
     Cancelled,
     /// No dialog could be shown; the message says why.
@@ -19,6 +21,8 @@ pub enum PickOutcome {
 /// What to ask the user for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PickRequest {
+    /// Articles (several) to add to a dossier.
+    OpenMany,
     /// An article to open.
     Open,
     /// Where to save a file.
@@ -67,33 +71,43 @@ impl FilePicker for NativePicker {
             .name("file-dialog".into())
             .spawn(move || {
                 let started = Instant::now();
-                let picked = match request {
+                let one = |h: Option<rfd::FileHandle>| h.map(|h| vec![h.path().to_owned()]);
+                let picked: Option<Vec<PathBuf>> = match request {
                     PickRequest::Open => {
                         let dialog = rfd::AsyncFileDialog::new()
-                            .set_title("Open an article")
+                            .set_title("Open an article or a dossier")
+                            .add_filter("Articles and dossiers", &["md", "markdown", "txt", "html", "htm", "ron"])
+                            .add_filter("All files", &["*"]);
+                        one(pollster::block_on(dialog.pick_file()))
+                    }
+                    PickRequest::OpenMany => {
+                        let dialog = rfd::AsyncFileDialog::new()
+                            .set_title("Add articles to the dossier")
                             .add_filter("Articles", &["md", "markdown", "txt", "html", "htm"])
                             .add_filter("All files", &["*"]);
-                        pollster::block_on(dialog.pick_file())
+                        pollster::block_on(dialog.pick_files())
+                            .map(|hs| hs.iter().map(|h| h.path().to_owned()).collect())
                     }
                     PickRequest::Save { title, file_name, filter, extensions } => {
                         let dialog = rfd::AsyncFileDialog::new()
                             .set_title(title)
                             .set_file_name(file_name)
                             .add_filter(filter, &extensions);
-                        pollster::block_on(dialog.save_file())
+                        one(pollster::block_on(dialog.save_file()))
                     }
                 };
                 let outcome = match picked {
-                    Some(handle) => PickOutcome::Picked(handle.path().to_owned()),
+                    Some(mut paths) if paths.len() == 1 => PickOutcome::Picked(paths.remove(0)),
+                    Some(paths) if !paths.is_empty() => PickOutcome::PickedMany(paths),
                     // rfd says "no file" both when the user cancels and when no
                     // dialog could be shown; an instant "no" with no fallback
                     // dialog installed is the latter.
-                    None if started.elapsed() < Duration::from_millis(400) && !zenity_installed() => {
+                    _ if started.elapsed() < Duration::from_millis(400) && !zenity_installed() => {
                         PickOutcome::Unavailable(
                             "No file dialog could be shown (no desktop portal, and zenity is not installed).".into(),
                         )
                     }
-                    None => PickOutcome::Cancelled,
+                    _ => PickOutcome::Cancelled,
                 };
                 // The app may have quit meanwhile; then nobody needs the answer.
                 let _ = tx.send(outcome);

@@ -37,13 +37,23 @@ pub fn default_layout(size: egui::Vec2) -> SavedLayout {
     let pane = LayoutNode::Pane;
     let side_tiles = if tall {
         LayoutNode::Column(vec![
-            (0.55, pane(Pane::Highlights)),
+            (
+                0.55,
+                LayoutNode::Tabs {
+                    active: 0,
+                    children: vec![pane(Pane::Highlights), pane(Pane::Library)],
+                },
+            ),
             (0.45, pane(Pane::Inspector)),
         ])
     } else {
         LayoutNode::Tabs {
             active: 0,
-            children: vec![pane(Pane::Highlights), pane(Pane::Inspector)],
+            children: vec![
+                pane(Pane::Highlights),
+                pane(Pane::Inspector),
+                pane(Pane::Library),
+            ],
         }
     };
     // The reader keeps most of the height; the timeline a strip below.
@@ -60,7 +70,8 @@ pub fn default_layout(size: egui::Vec2) -> SavedLayout {
             ),
             (side_share, side_tiles),
         ]),
-        hidden: Vec::new(),
+        // The Library opens with a dossier.
+        hidden: vec![Pane::Library],
         maximized: None,
     }
 }
@@ -70,18 +81,21 @@ impl Workspace {
     #[must_use]
     pub fn default_for(size: egui::Vec2) -> Self {
         let saved = default_layout(size);
-        let mut tiles = Tiles::default();
-        let root = insert(&mut tiles, &saved.root);
-        Self {
-            tree: Tree::new(egui::Id::unique("workspace"), root, tiles),
-            maximized: None,
-        }
+        Self::from_saved(&saved).unwrap_or_else(|| {
+            let mut tiles = Tiles::default();
+            let root = insert(&mut tiles, &saved.root);
+            Self {
+                tree: Tree::new(egui::Id::unique("workspace"), root, tiles),
+                maximized: None,
+            }
+        })
     }
 
     /// A workspace from the state file, or `None` when the saved layout
     /// lost or repeats a pane.
     #[must_use]
     pub fn from_saved(saved: &SavedLayout) -> Option<Self> {
+        let saved = &saved.clone().upgraded();
         if !saved.is_valid() {
             return None;
         }
@@ -319,8 +333,9 @@ mod tests {
         assert!(small.is_shown(Pane::Highlights));
         assert!(!small.is_shown(Pane::Inspector));
         let big = Workspace::default_for(egui::vec2(1920.0, 1080.0));
+        // Every pane but the Library, which opens with a dossier.
         for pane in Pane::ALL {
-            assert!(big.is_shown(pane), "{pane:?}");
+            assert_eq!(big.is_shown(pane), pane != Pane::Library, "{pane:?}");
         }
     }
 

@@ -74,7 +74,9 @@ pub enum DossierCmd {
     Export {
         /// The dossier file.
         file: PathBuf,
-        /// md (Markdown) or timelinejs (`TimelineJS` (version 3) JSON).
+        /// md, html, svg, json (one W3C annotation collection over all
+        /// articles), csv (one row per source of each event) or timelinejs
+        /// (`TimelineJS` (version 3) JSON).
         #[arg(long, value_name = "FORMAT")]
         format: String,
         /// Write to this file instead of standard output.
@@ -209,8 +211,12 @@ pub fn run(
             let text = match format.as_str() {
                 "md" | "markdown" => crate::dossier::export::markdown(&d),
                 "timelinejs" => crate::dossier::export::timelinejs(&d),
+                "html" => crate::dossier::publish::html(&d),
+                "svg" => crate::dossier::publish::svg(&d),
+                "csv" => crate::dossier::publish::csv(&d),
+                "json" => json_export(file, &d, &saves_dir)?,
                 other => bail!(
-                    "unknown dossier export format {other:?}: md or timelinejs (html, svg, json and csv are for single articles so far)"
+                    "unknown dossier export format {other:?}: md, html, svg, json, csv or timelinejs"
                 ),
             };
             match output {
@@ -231,6 +237,36 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// The W3C collection over every article's highlights (each read with
+/// its save; a missing article is skipped with a warning on stderr).
+fn json_export(file: &Path, d: &Dossier, saves_dir: &Path) -> anyhow::Result<String> {
+    let mut loaded = Vec::new();
+    for a in &d.articles {
+        let path = article_file(file, &a.path);
+        let Ok(doc) = super::load_article(&path).map(|l| l.document) else {
+            eprintln!(
+                "storyline: warning: {} is missing; its highlights are not in the export",
+                path.display()
+            );
+            continue;
+        };
+        let (_, ann, _) = open_annotations(saves_dir, &path, &doc)
+            .with_context(|| format!("cannot read the highlights of {}", path.display()))?;
+        loaded.push((a.path.clone(), doc, ann));
+    }
+    let articles: Vec<crate::dossier::publish::ArticleAnnotations<'_>> = loaded
+        .iter()
+        .map(
+            |(stored, doc, ann)| crate::dossier::publish::ArticleAnnotations {
+                stored,
+                doc,
+                annotations: ann,
+            },
+        )
+        .collect();
+    Ok(crate::dossier::publish::json(d, &articles))
 }
 
 fn add_all(

@@ -6,7 +6,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
 mod annotate_cli;
-mod dossier_cli;
+pub(crate) mod dossier_cli;
 
 pub use dossier_cli::DossierCmd;
 

@@ -11,15 +11,11 @@ use super::model::{Dossier, DossierEvent, Forecast, Mention, resolve};
 use crate::timeline::EventKind;
 
 fn long(d: Date) -> String {
-    d.strftime("%B %-d, %Y").to_string()
+    super::view::long_date(d)
 }
 
 fn dates(start: Date, end: Date) -> String {
-    if start == end {
-        long(start)
-    } else {
-        format!("{} – {}", long(start), long(end))
-    }
+    super::view::date_span(start, end, long)
 }
 
 /// What a mention's article is called: its title, source and date.
@@ -43,7 +39,24 @@ fn kind(m: &Mention) -> &'static str {
     }
 }
 
-fn verdict(e: &DossierEvent) -> Option<String> {
+/// Who said it, briefly: the article's source (else its title) and date.
+fn who(d: &Dossier, m: &Mention) -> String {
+    let article = d.article(&m.article);
+    let name = article
+        .and_then(|a| a.source.clone())
+        .or_else(|| article.map(|a| a.title.clone()))
+        .unwrap_or_else(|| m.article.clone());
+    match m.published {
+        Some(p) => format!("{name}, {}", super::view::short_date(p)),
+        None => name,
+    }
+}
+
+/// The forecast verdict in words: "expected January 27 – February 2, 2020
+/// (Wall Street Journal, Jan 23, 2020), happened January 28, 2020
+/// (Storyline sample brief, Jan 28, 2020): as expected".
+#[must_use]
+pub fn verdict(d: &Dossier, e: &DossierEvent) -> Option<String> {
     let r = resolve(e);
     let (ws, we) = r.expected?;
     let f = r.forecast?;
@@ -52,10 +65,20 @@ fn verdict(e: &DossierEvent) -> Option<String> {
         Forecast::Early => "early",
         Forecast::Late => "late",
     };
+    let by = |k: EventKind| {
+        e.mentions
+            .iter()
+            .filter(|m| m.kind == k)
+            .min_by_key(|m| m.published)
+            .map(|m| format!(" ({})", who(d, m)))
+            .unwrap_or_default()
+    };
     Some(format!(
-        "expected {} → happened {}: {word}",
+        "expected {}{}, happened {}{}: {word}",
         dates(ws, we),
-        dates(r.start, r.end)
+        by(EventKind::Expected),
+        dates(r.start, r.end),
+        by(EventKind::Reported)
     ))
 }
 
@@ -100,7 +123,7 @@ pub fn markdown(d: &Dossier) -> String {
         );
         let mut facts = lanes(d, e);
         facts.push(crate::words::count(e.mentions.len(), "source", "sources"));
-        if let Some(v) = verdict(e) {
+        if let Some(v) = verdict(d, e) {
             facts.push(v);
         }
         if r.conflict {
@@ -156,7 +179,7 @@ pub fn timelinejs(d: &Dossier) -> String {
         .map(|e| {
             let r = resolve(e);
             let mut text = String::new();
-            if let Some(v) = verdict(e) {
+            if let Some(v) = verdict(d, e) {
                 let _ = write!(text, "<p><strong>{}</strong></p>", escape(&v));
             }
             if r.conflict {

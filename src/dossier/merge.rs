@@ -232,6 +232,18 @@ pub struct History {
 type Snapshot = (Vec<DossierEvent>, Vec<(EventId, EventId)>);
 
 impl History {
+    /// Whether there is a change to undo.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is an undone change to redo.
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
     /// Applies `cmd` to `d`; one undo step.
     pub fn apply(&mut self, d: &mut Dossier, cmd: &DossierCommand) -> Result<(), MergeError> {
         let before = (d.events.clone(), d.kept_apart.clone());

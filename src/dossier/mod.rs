@@ -13,7 +13,9 @@ pub mod export;
 mod import;
 mod merge;
 mod model;
+pub mod publish;
 mod sync;
+pub mod view;
 
 pub use import::{AddReport, ArticleImport, add_article, remove_article};
 pub use merge::{DossierCommand, History, MergeError, MergeSuggestion, stems, suggest_merges};

@@ -297,7 +297,7 @@ fn exports_list_every_source_and_escape_quotes() {
     assert!(md.contains("2 sources"), "{md}");
     assert!(
         md.contains(
-            "expected January 27, 2020 – February 2, 2020 → happened January 28, 2020: as expected"
+            "expected January 27, 2020 – February 2, 2020 (a.md, Jan 23, 2020), happened January 28, 2020 (b.md, Jan 28, 2020): as expected"
         ),
         "{md}"
     );

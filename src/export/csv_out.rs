@@ -5,7 +5,7 @@ use crate::document::TextIndex;
 
 /// Spreadsheets run cells that start with these as formulas; such cells get a
 /// leading `'` (the OWASP advice), everything else is written as is.
-fn cell(s: &str) -> String {
+pub(crate) fn cell(s: &str) -> String {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {

@@ -11,7 +11,7 @@ use super::{ExportInput, evidence_of, kind_name, lanes_of, long_date, quote_of};
 use crate::annotate::Entry;
 use crate::document::TextIndex;
 
-const CSS: &str = r"
+pub(crate) const CSS: &str = r"
 :root { --bg: #fbf8f1; --fg: #2b2824; --muted: #6f6960; --rule: #e2dccf; --card: #ffffff; --quote: #c9c1b2; }
 @media (prefers-color-scheme: dark) {
   :root { --bg: #1d1f23; --fg: #d8d4cc; --muted: #949088; --rule: #34373d; --card: #25282d; --quote: #5a5f6a; }

@@ -8,11 +8,11 @@ use crate::annotate::Entry;
 use crate::document::TextIndex;
 
 /// The annotation IRI of a highlight.
-fn annotation_id(id: &str) -> String {
+pub(crate) fn annotation_id(id: &str) -> String {
     format!("urn:storyline:annotation:{id}")
 }
 
-fn annotation(entry: &Entry, source: &str, index: &TextIndex<'_>) -> Value {
+pub(crate) fn annotation(entry: &Entry, source: &str, index: &TextIndex<'_>) -> Value {
     let h = &entry.highlight;
     // Current place and text when anchored; the last known otherwise.
     let selector = match entry.range() {

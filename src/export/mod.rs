@@ -4,10 +4,11 @@
 //! the same bytes (no clocks, no absolute paths).
 
 mod csv_out;
-mod html;
-mod json;
+pub(crate) use csv_out::cell as csv_cell;
+pub(crate) mod html;
+pub(crate) mod json;
 mod markdown;
-mod svg;
+pub(crate) mod svg;
 
 use std::path::Path;
 

@@ -15,7 +15,7 @@ const AXIS: f32 = 26.0;
 const DARK_CSS: &str = "@media (prefers-color-scheme: dark) { .bg { fill: #25282d; } .ink { fill: #e4e0d8; } .muted { fill: #a09c94; } .grid { stroke: #ffffff; } }";
 
 /// Lane colours for print and screen (the light theme's).
-pub(super) fn lane_rgb(c: LaneColor) -> &'static str {
+pub(crate) fn lane_rgb(c: LaneColor) -> &'static str {
     match c {
         LaneColor::Blue => "#2f6fb8",
         LaneColor::Orange => "#c86a10",
@@ -33,7 +33,7 @@ fn n(x: f32) -> String {
 }
 
 /// The `<svg>` element (no XML declaration), `WIDTH` wide.
-pub(super) fn svg_element(input: &ExportInput<'_>) -> Markup {
+pub(crate) fn svg_element(input: &ExportInput<'_>) -> Markup {
     let ann = input.annotations;
     let plot_w = WIDTH - LANE_LABELS - 20.0;
     let params = LayoutParams {
@@ -60,7 +60,11 @@ pub(super) fn svg_element(input: &ExportInput<'_>) -> Markup {
             rect.bg x="0" y="0" width=(n(WIDTH)) height=(n(height)) fill="#ffffff" {}
             text.ink x="16" y="26" font-size="17" font-weight="bold" fill="#1a1a1a" { (input.doc.meta.title) }
             text.muted x="16" y="44" font-size="12" fill="#555555" {
-                (input.doc.meta.source.as_deref().unwrap_or("")) " · published " (super::long_date(input.published))
+                @let source = input.doc.meta.source.as_deref().unwrap_or("");
+                (source)
+                @if input.published.is_some() || source.is_empty() {
+                    " · published " (super::long_date(input.published))
+                }
             }
             // Lanes.
             @for (i, lane) in lay.lanes.iter().enumerate() {

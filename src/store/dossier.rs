@@ -133,6 +133,49 @@ pub fn article_file(dossier_file: &Path, stored: &str) -> PathBuf {
     }
 }
 
+/// Most files looked at when searching for a moved article.
+const MOVED_SEARCH_LIMIT: usize = 5000;
+
+/// Finds an article that moved: a file under the dossier's folder (at most
+/// four levels down) whose text has `fingerprint`, other than `taken`.
+/// Only files Storyline opens are read, each once.
+#[must_use]
+pub fn find_moved(dossier_file: &Path, fingerprint: &str, taken: &[PathBuf]) -> Option<PathBuf> {
+    let mut stack = vec![(folder_of(dossier_file).to_owned(), 0)];
+    let mut seen = 0;
+    while let Some((dir, depth)) = stack.pop() {
+        let Ok(read) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut entries: Vec<PathBuf> = read.filter_map(Result::ok).map(|e| e.path()).collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                if depth < 4 {
+                    stack.push((path, depth + 1));
+                }
+                continue;
+            }
+            let article = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                ["md", "markdown", "txt", "html", "htm"].contains(&e.to_ascii_lowercase().as_str())
+            });
+            if !article || taken.contains(&path) {
+                continue;
+            }
+            seen += 1;
+            if seen > MOVED_SEARCH_LIMIT {
+                return None;
+            }
+            if crate::document::load_path(&path)
+                .is_ok_and(|l| l.document.fingerprint() == fingerprint)
+            {
+                return Some(path);
+            }
+        }
+    }
+    None
+}
+
 /// The folder a file is in (`.` for a bare file name).
 fn folder_of(file: &Path) -> &Path {
     file.parent()

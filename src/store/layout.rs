@@ -18,15 +18,18 @@ pub enum Pane {
     Timeline,
     /// The event and lane editors and the suggested events.
     Inspector,
+    /// The open dossier's articles.
+    Library,
 }
 
 impl Pane {
     /// Every pane, in menu order.
-    pub const ALL: [Pane; 4] = [
+    pub const ALL: [Pane; 5] = [
         Pane::Reader,
         Pane::Highlights,
         Pane::Timeline,
         Pane::Inspector,
+        Pane::Library,
     ];
 
     /// The name shown on its tab and in the View menu.
@@ -37,6 +40,7 @@ impl Pane {
             Pane::Highlights => "Highlights",
             Pane::Timeline => "Timeline",
             Pane::Inspector => "Inspector",
+            Pane::Library => "Library",
         }
     }
 }
@@ -108,6 +112,46 @@ impl SavedLayout {
         let mut panes = self.root.panes();
         panes.sort();
         panes == Pane::ALL
+    }
+
+    /// A layout saved before the Library pane existed gets it as a tab
+    /// beside the Highlights, closed (it opens with a dossier).
+    #[must_use]
+    pub fn upgraded(mut self) -> Self {
+        let panes = self.root.panes();
+        if !panes.contains(&Pane::Library) && panes.contains(&Pane::Highlights) {
+            add_tab_beside(&mut self.root, Pane::Highlights, Pane::Library);
+            self.hidden.push(Pane::Library);
+        }
+        self
+    }
+}
+
+/// Puts `new` as a tab beside `at` (in its tab group, or a new one).
+fn add_tab_beside(node: &mut LayoutNode, at: Pane, new: Pane) -> bool {
+    match node {
+        LayoutNode::Pane(p) if *p == at => {
+            *node = LayoutNode::Tabs {
+                active: 0,
+                children: vec![LayoutNode::Pane(at), LayoutNode::Pane(new)],
+            };
+            true
+        }
+        LayoutNode::Pane(_) => false,
+        LayoutNode::Tabs { children, .. } => {
+            if children
+                .iter()
+                .any(|c| matches!(c, LayoutNode::Pane(p) if *p == at))
+            {
+                children.push(LayoutNode::Pane(new));
+                return true;
+            }
+            children.iter_mut().any(|c| add_tab_beside(c, at, new))
+        }
+        LayoutNode::Grid(children) => children.iter_mut().any(|c| add_tab_beside(c, at, new)),
+        LayoutNode::Row(children) | LayoutNode::Column(children) => {
+            children.iter_mut().any(|(_, c)| add_tab_beside(c, at, new))
+        }
     }
 }
 

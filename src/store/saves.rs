@@ -437,6 +437,23 @@ fn parse_save(bytes: &[u8], path: &Path) -> Result<SaveFile, StoreError> {
     from_ron(text, path)
 }
 
+/// The save of the article at `article` whose text has `fingerprint`,
+/// without loading the article (for a dossier's highlights across its
+/// articles): `None` when it has none yet.
+pub fn read_save_of(
+    dir: &Path,
+    article: &Path,
+    fingerprint: &str,
+) -> Result<Option<SaveFile>, StoreError> {
+    let identity = ArticleIdentity {
+        path: identity_path(article, dir),
+        fingerprint: fingerprint.to_owned(),
+        ..ArticleIdentity::default()
+    };
+    let path = locate(dir, article, &identity);
+    Ok(read_save(&path)?.map(|(_, save)| save))
+}
+
 /// The save path for an article: an existing save that is this article's
 /// (same path or same text), else a free name.
 fn locate(dir: &Path, article: &Path, identity: &ArticleIdentity) -> PathBuf {

@@ -36,9 +36,9 @@ fn char_width(ui: &Ui, font: &FontId) -> f32 {
     width / sample.chars().count() as f32 * 1.08
 }
 
-pub(super) fn chart_ui_paint(
+pub(crate) fn chart_ui_paint(
     ui: &mut Ui,
-    article: &mut crate::app::OpenArticle,
+    (ann, decor): (&annotate::Annotations, Option<&dyn super::Decor>),
     timeline: &mut TimelineState,
     commands: &mut Vec<Command>,
     publication: Option<jiff::civil::Date>,
@@ -47,7 +47,6 @@ pub(super) fn chart_ui_paint(
     let rect = ui.max_rect();
     let font = FontId::proportional(LABEL_SIZE);
     let char_width = char_width(ui, &font);
-    let ann = &article.notes.annotations;
     // Narrow: lane names fold into coloured tabs.
     let names = if rect.width() < NARROW {
         TABS
@@ -92,6 +91,7 @@ pub(super) fn chart_ui_paint(
             );
             let chart = Chart {
                 ann,
+                decor,
                 lay: &lay,
                 rect,
                 plot,
@@ -122,6 +122,7 @@ const FLASH_SECONDS: f64 = 1.6;
 /// One frame's chart: what it paints and where.
 struct Chart<'a> {
     ann: &'a annotate::Annotations,
+    decor: Option<&'a dyn super::Decor>,
     lay: &'a TimelineLayout,
     rect: Rect,
     plot: Rect,
@@ -249,6 +250,15 @@ impl Chart<'_> {
             let lane_row = &lay.lanes[item.lane];
             let color = lane_color(lane_row.color, dark);
             let selected = timeline.selected.as_ref() == Some(&item.event);
+            if let Some(d) = self.decor {
+                d.paint(
+                    &painter,
+                    (item, &lay.items),
+                    origin,
+                    (view, plot.width()),
+                    color,
+                );
+            }
             paint_item(
                 &mut marks,
                 &painter,
@@ -317,7 +327,10 @@ impl Chart<'_> {
             } else {
                 r
             };
-            r.on_hover_ui_at_pointer(|ui| event_card(ui, event, self.ann, selected));
+            r.on_hover_ui_at_pointer(|ui| match self.decor {
+                Some(d) => d.hover_ui(ui, &item.event),
+                None => event_card(ui, event, self.ann, selected),
+            });
         }
         marks.paint(&painter);
         for (at, label, width, color, selected) in texts {

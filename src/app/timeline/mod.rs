@@ -2,7 +2,7 @@
 //! article. Layout comes from the pure `timeline::layout`; this file paints
 //! it and turns clicks, drags and wheel turns into commands.
 
-mod chart;
+pub(crate) mod chart;
 pub(crate) mod cmds;
 pub(crate) mod details;
 pub(crate) mod marks;
@@ -14,6 +14,27 @@ use crate::annotate;
 use crate::app::{Command, StorylineApp};
 use crate::timeline::layout::{DayRange, TimelineLayout, day_number, fit_all, initial_view};
 use crate::timeline::{Event, EventId, LaneId};
+
+/// What a timeline of several articles adds to the chart: drawn with each
+/// event's mark, and the card shown on hovering it.
+pub(crate) trait Decor {
+    /// Paints beside `item`'s mark (under it): e.g. the expected window of
+    /// a forecast, joined to the outcome. `axis` is the view and the plot's
+    /// width.
+    fn paint(
+        &self,
+        painter: &egui::Painter,
+        item: (
+            &crate::timeline::layout::Placed,
+            &[crate::timeline::layout::Placed],
+        ),
+        origin: Pos2,
+        axis: (DayRange, f32),
+        color: egui::Color32,
+    );
+    /// The card shown when the pointer rests on the event.
+    fn hover_ui(&self, ui: &mut Ui, event: &EventId);
+}
 
 /// Size of event titles.
 const LABEL_SIZE: f32 = 12.0;
@@ -118,6 +139,36 @@ impl TimelineState {
 
 /// The timeline's buttons, in its tab bar (laid out right to left).
 pub(crate) fn timeline_toolbar_ui(ui: &mut Ui, app: &mut StorylineApp) {
+    if let Some(open) = app.dossier.as_mut() {
+        let all = open.show_all;
+        if all {
+            crate::app::dossier::chart::dossier_toolbar_ui(ui, open);
+        }
+        ui.separator();
+        // Right to left: "Dossier" shows left of "Article"… so add in reverse.
+        if ui
+            .selectable_label(!all, "Article")
+            .on_hover_text("The open article's own events")
+            .clicked()
+        {
+            app.commands.push(Command::Dossier(
+                crate::app::dossier::DossierAction::ShowAll(false),
+            ));
+        }
+        if ui
+            .selectable_label(all, "Dossier")
+            .on_hover_text("Every article's events on one axis")
+            .clicked()
+        {
+            app.commands.push(Command::Dossier(
+                crate::app::dossier::DossierAction::ShowAll(true),
+            ));
+        }
+        if all {
+            return;
+        }
+        ui.separator();
+    }
     let publication = app.published().map(|(d, _)| d);
     let StorylineApp {
         article,
@@ -174,6 +225,10 @@ pub(crate) fn timeline_toolbar_ui(ui: &mut Ui, app: &mut StorylineApp) {
 
 /// The Timeline pane: the chart (its buttons are in the tab bar).
 pub(crate) fn timeline_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
+    if app.dossier.as_ref().is_some_and(|d| d.show_all) {
+        crate::app::dossier::chart::dossier_timeline_ui(ui, app);
+        return;
+    }
     let publication = app.published().map(|(d, _)| d);
     let StorylineApp {
         article,
@@ -191,13 +246,29 @@ pub(crate) fn timeline_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
         .get_or_insert_with(|| initial_view(ann.events(), publication));
     let chart = ui.available_rect_before_wrap();
     let chart_ui = &mut ui.new_child(egui::UiBuilder::new().max_rect(chart));
-    chart::chart_ui_paint(chart_ui, article, timeline, commands, publication, view);
+    chart::chart_ui_paint(
+        chart_ui,
+        (&article.notes.annotations, None),
+        timeline,
+        commands,
+        publication,
+        view,
+    );
     ui.allocate_rect(chart, Sense::hover());
 }
 
 /// The Inspector pane: the selected event's editor, the lane editor, or
 /// the suggested events.
 pub(crate) fn inspector_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
+    if app.dossier.as_ref().is_some_and(|d| d.show_all) {
+        egui::ScrollArea::vertical()
+            .id_salt("dossier-inspector")
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                crate::app::dossier::inspector::dossier_inspector_ui(ui, app);
+            });
+        return;
+    }
     let publication = app.published().map(|(d, _)| d);
     let StorylineApp {
         article,

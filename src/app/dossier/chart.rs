@@ -1,0 +1,297 @@
+//! The dossier's timeline: every event of every article on one axis, drawn
+//! by the article timeline's chart over a read-only view of the dossier,
+//! with what only a dossier has — each event's number of sources, a
+//! forecast's expected window (hollow) joined to its outcome, conflicts.
+
+use std::collections::BTreeMap;
+
+use egui::{Color32, Painter, Pos2, Sense, Stroke, Ui, pos2};
+use jiff::civil::Date;
+
+use super::{DossierAction, OpenDossier};
+use crate::annotate::Annotations;
+use crate::app::timeline::{Decor, chart::chart_ui_paint};
+use crate::app::{Command, StorylineApp};
+use crate::dossier::{Dossier, DossierEvent, resolve};
+use crate::timeline::layout::{DayRange, Placed, day_number, initial_view};
+use crate::timeline::{Event, EventId, EventKind};
+
+/// What the chart draws of one dossier event besides its mark.
+#[derive(Clone, Debug, Default)]
+pub struct EventDecor {
+    /// The expected window, when an earlier article expected it and a
+    /// later one reports it.
+    pub window: Option<(Date, Date)>,
+    /// Its mentions cannot all be true.
+    pub conflict: bool,
+    /// The card shown on hover: title, dates, verdict, one line per source.
+    pub card: Vec<String>,
+}
+
+/// A dossier drawn as a timeline: its events as a read-only article
+/// timeline (dates resolved across mentions), and their decorations.
+pub struct ChartModel {
+    /// Lanes and events, for the chart.
+    pub ann: Annotations,
+    /// Per event.
+    pub decor: BTreeMap<EventId, EventDecor>,
+}
+
+impl Decor for ChartModel {
+    fn paint(
+        &self,
+        painter: &Painter,
+        (item, others): (&Placed, &[Placed]),
+        origin: Pos2,
+        (view, width): (DayRange, f32),
+        color: Color32,
+    ) {
+        let Some(d) = self.decor.get(&item.event) else {
+            return;
+        };
+        let x_of = |day: f64| origin.x + ((day - view.start) / view.len()) as f32 * width;
+        let y = origin.y + item.y;
+        // Never through another event's title or mark on this row.
+        let blocked: Vec<(f32, f32)> = others
+            .iter()
+            .filter(|o| o.event != item.event && (o.y - item.y).abs() < 1.0)
+            .flat_map(|o| {
+                let m = o.mark_box();
+                std::iter::once((m[0], m[2])).chain(o.label_box().map(|l| (l[0], l[2])))
+            })
+            .map(|(l, r)| (origin.x + l - 3.0, origin.x + r + 3.0))
+            .collect();
+        let stroke = Stroke::new(1.3, color.gamma_multiply(0.9));
+        // A horizontal line from a to b at height y, in pieces of `step`
+        // (every other one when dashed), skipping what is blocked.
+        let line = |a: f32, b: f32, y: f32, dashed: bool| {
+            let step = 4.0;
+            let mut x = a;
+            while x < b {
+                let x1 = (x + step).min(b);
+                if !blocked.iter().any(|(l, r)| x1 > *l && x < *r) {
+                    painter.line_segment([pos2(x, y), pos2(x1, y)], stroke);
+                }
+                x += if dashed { step * 2.0 } else { step };
+            }
+        };
+        if let Some((ws, we)) = d.window {
+            let (x0, x1) = (x_of(day_number(ws)), x_of(day_number(we) + 1.0));
+            let x1 = x1.max(x0 + 3.0);
+            let clip = painter.clip_rect();
+            if x1 > clip.min.x && x0 < clip.max.x {
+                // The expected window, hollow (drawn even under another
+                // title: its text is painted over it).
+                painter.rect_stroke(
+                    egui::Rect::from_min_max(pos2(x0, y - 4.5), pos2(x1, y + 4.5)),
+                    2.0,
+                    Stroke::new(1.3, color.gamma_multiply(0.75)),
+                    egui::StrokeKind::Inside,
+                );
+            }
+            // Joined to the outcome, from the window's nearer end.
+            let mark = origin.x + f32::midpoint(item.x0, item.x1);
+            let from = if mark >= x1 { x1 } else { x0.min(mark) };
+            if (mark - from).abs() > 6.0 {
+                let (a, b) = if from < mark {
+                    (from, mark)
+                } else {
+                    (mark, from)
+                };
+                line(a, b, y, true);
+            }
+        }
+        if d.conflict {
+            let c = pos2(origin.x + item.x0, y);
+            painter.circle_stroke(
+                c,
+                9.0,
+                Stroke::new(2.0, Color32::from_rgb(0xd0, 0x30, 0x30)),
+            );
+        }
+    }
+
+    fn hover_ui(&self, ui: &mut Ui, event: &EventId) {
+        ui.set_max_width(420.0);
+        let Some(d) = self.decor.get(event) else {
+            return;
+        };
+        for (i, line) in d.card.iter().enumerate() {
+            if i == 0 {
+                ui.strong(line);
+            } else {
+                ui.label(line);
+            }
+        }
+    }
+}
+
+fn short(d: Date) -> String {
+    crate::dossier::view::short_date(d)
+}
+
+fn span(start: Date, end: Date) -> String {
+    crate::dossier::view::date_span(start, end, short)
+}
+
+/// The dossier event as the chart draws it (`dossier::view`), and the
+/// card listing its sources.
+fn as_event(d: &Dossier, e: &DossierEvent) -> (Event, EventDecor) {
+    let r = resolve(e);
+    let event = crate::dossier::view::as_event(e, &r);
+    let reported = event.kind == EventKind::Reported;
+    let mut card = vec![e.title.clone(), span(r.start, r.end)];
+    if let Some(v) = crate::dossier::export::verdict(d, e) {
+        card.push(v);
+    }
+    if r.conflict {
+        card.push("Its sources give dates that cannot all be true.".to_owned());
+    }
+    for m in &e.mentions {
+        let article = d.article(&m.article);
+        let name = article
+            .and_then(|a| a.source.clone())
+            .unwrap_or_else(|| article.map_or(m.article.clone(), |a| a.title.clone()));
+        let kind = if m.kind == EventKind::Expected {
+            "expects"
+        } else {
+            "reports"
+        };
+        let quote: String = m.quote.chars().take(140).collect();
+        let more = if m.quote.chars().count() > 140 {
+            "…"
+        } else {
+            ""
+        };
+        card.push(format!(
+            "• {name}{}: {kind} “{}” ({}) — “{quote}{more}”",
+            m.published
+                .map(|p| format!(", {}", short(p)))
+                .unwrap_or_default(),
+            m.when.phrase,
+            span(m.when.start, m.when.end),
+        ));
+    }
+    let decor = EventDecor {
+        window: if reported { r.expected } else { None },
+        conflict: r.conflict,
+        card,
+    };
+    (event, decor)
+}
+
+impl ChartModel {
+    /// The chart's view of `d`.
+    #[must_use]
+    pub fn of(d: &Dossier) -> Self {
+        let mut events = Vec::with_capacity(d.events.len());
+        let mut decor = BTreeMap::new();
+        for e in &d.events {
+            let (event, dec) = as_event(d, e);
+            decor.insert(event.id.clone(), dec);
+            events.push(event);
+        }
+        let mut ann = Annotations::new(Vec::new(), "");
+        ann.replace_timeline(d.lanes.clone(), events, Vec::new());
+        ann.set_read_only(true);
+        Self { ann, decor }
+    }
+}
+
+impl OpenDossier {
+    /// The chart's view of the dossier, rebuilt when it changed.
+    pub(crate) fn chart(&mut self) -> &ChartModel {
+        let stale = self
+            .chart
+            .as_ref()
+            .is_none_or(|(rev, _)| *rev != self.revision);
+        if stale {
+            self.chart = Some((self.revision, ChartModel::of(&self.dossier)));
+        }
+        &self.chart.as_ref().expect("just built").1
+    }
+}
+
+/// The Timeline pane showing the whole dossier.
+pub(crate) fn dossier_timeline_ui(ui: &mut Ui, app: &mut StorylineApp) {
+    let StorylineApp {
+        dossier, commands, ..
+    } = app;
+    let Some(open) = dossier.as_mut() else {
+        return;
+    };
+    let first = open.dossier.articles.first().and_then(|a| a.published);
+    // Split borrows: the chart model and the view state.
+    open.chart();
+    let OpenDossier {
+        chart, timeline, ..
+    } = open;
+    let Some((_, model)) = chart.as_ref() else {
+        return;
+    };
+    let view = *timeline
+        .view
+        .get_or_insert_with(|| initial_view(model.ann.events(), first));
+    let rect = ui.available_rect_before_wrap();
+    let chart_ui = &mut ui.new_child(egui::UiBuilder::new().max_rect(rect));
+    let mut asked = Vec::new();
+    chart_ui_paint(
+        chart_ui,
+        (&model.ann, Some(model)),
+        timeline,
+        &mut asked,
+        None,
+        view,
+    );
+    ui.allocate_rect(rect, Sense::hover());
+    for c in asked {
+        match c {
+            Command::SelectEvent(id) => commands.push(Command::Dossier(DossierAction::Select(id))),
+            Command::SetTimelineView(v) => timeline.view = Some(v),
+            _ => {}
+        }
+    }
+}
+
+/// The timeline's buttons when it shows the dossier.
+pub(crate) fn dossier_toolbar_ui(ui: &mut Ui, open: &mut OpenDossier) {
+    let first = open.dossier.articles.first().and_then(|a| a.published);
+    let (events, lanes) = (open.dossier.events.len(), open.dossier.lanes.len());
+    let model_events: Vec<Event> = open.chart().ann.events().to_vec();
+    let view = *open
+        .timeline
+        .view
+        .get_or_insert_with(|| initial_view(&model_events, first));
+    let mid = f64::midpoint(view.start, view.end);
+    if ui
+        .small_button("+")
+        .on_hover_text("Zoom in (Ctrl+wheel)")
+        .clicked()
+    {
+        open.timeline.view = Some(view.zoom(1.0 / 1.5, mid));
+    }
+    if ui
+        .small_button("−")
+        .on_hover_text("Zoom out (Ctrl+wheel)")
+        .clicked()
+    {
+        open.timeline.view = Some(view.zoom(1.5, mid));
+    }
+    if ui
+        .small_button("Fit all")
+        .on_hover_text("Show every event")
+        .clicked()
+    {
+        open.timeline.fit(&model_events, first);
+    }
+    ui.label(
+        egui::RichText::new(format!(
+            "{} · {} · {}",
+            crate::words::count(open.dossier.articles.len(), "article", "articles"),
+            crate::words::count(lanes, "lane", "lanes"),
+            crate::words::count(events, "event", "events")
+        ))
+        .weak()
+        .small(),
+    );
+}

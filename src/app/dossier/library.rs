@@ -1,0 +1,121 @@
+//! The Library pane: the dossier's articles by publication date.
+
+use egui::{RichText, Ui};
+
+use super::DossierAction;
+use crate::app::{Command, StorylineApp};
+
+/// The Library pane.
+pub(crate) fn library_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
+    let StorylineApp {
+        dossier, commands, ..
+    } = app;
+    let Some(open) = dossier.as_ref() else {
+        ui.label(RichText::new("No dossier is open.").weak());
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(
+                "A dossier gathers the articles of one story on one timeline. \
+                 File > New Dossier… starts one with the open article; \
+                 File > Open… opens a .dossier.ron file.",
+            )
+            .weak(),
+        );
+        if ui.button("New Dossier…").clicked() {
+            commands.push(Command::Dossier(DossierAction::AskNew));
+        }
+        return;
+    };
+    let d = &open.dossier;
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(&d.name);
+        ui.label(
+            RichText::new(format!(
+                "{} · {}",
+                crate::words::count(d.articles.len(), "article", "articles"),
+                crate::words::count(d.events.len(), "event", "events")
+            ))
+            .weak(),
+        );
+    });
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Add Articles…")
+            .on_hover_text("Or drop files or a folder on the window")
+            .clicked()
+        {
+            commands.push(Command::Dossier(DossierAction::AskAdd));
+        }
+        if ui.button("Close Dossier").clicked() {
+            commands.push(Command::Dossier(DossierAction::Close));
+        }
+    });
+    ui.label(
+        RichText::new("Ctrl+PgUp / Ctrl+PgDn: previous / next article")
+            .weak()
+            .small(),
+    );
+    ui.separator();
+    if d.articles.is_empty() {
+        ui.label(
+            RichText::new("No articles yet: add some with “Add Articles…”, or drop them here.")
+                .weak(),
+        );
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("library")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            for a in &d.articles {
+                let missing = open.missing.contains(&a.path);
+                let current = open.current.as_deref() == Some(a.path.as_str());
+                let title = if current {
+                    RichText::new(&a.title).strong()
+                } else {
+                    RichText::new(&a.title)
+                };
+                let r = ui
+                    .add_enabled(!missing, egui::Button::selectable(current, title).wrap())
+                    .on_hover_text(&a.path);
+                if r.clicked() {
+                    commands.push(Command::Dossier(DossierAction::OpenArticle(
+                        a.path.clone(),
+                        None,
+                    )));
+                }
+                r.context_menu(|ui| {
+                    if ui.button("Remove from Dossier").clicked() {
+                        commands.push(Command::Dossier(DossierAction::Remove(a.path.clone())));
+                        ui.close();
+                    }
+                });
+                let mut line = Vec::new();
+                if let Some(s) = &a.source {
+                    line.push(s.clone());
+                }
+                line.push(a.published.map_or("undated".to_owned(), |p| {
+                    p.strftime("%b %-d, %Y").to_string()
+                }));
+                line.push(crate::words::count(a.highlights, "highlight", "highlights"));
+                if a.orphans > 0 {
+                    line.push(crate::words::count(a.orphans, "orphan", "orphans"));
+                }
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(line.join(" · ")).weak().small());
+                    if missing {
+                        ui.label(
+                            RichText::new("missing")
+                                .small()
+                                .color(ui.visuals().error_fg_color),
+                        )
+                        .on_hover_text("Not found on disk: its highlights and events are kept.");
+                        if ui.small_button("Remove").clicked() {
+                            commands.push(Command::Dossier(DossierAction::Remove(a.path.clone())));
+                        }
+                    }
+                });
+                ui.add_space(4.0);
+            }
+        });
+}

@@ -1,0 +1,135 @@
+//! The open dossier in the window: its library, one timeline across all
+//! its articles, merge suggestions, and keeping it in step with the article
+//! being read. The dossier itself is `crate::dossier` (pure); its file is
+//! `store::dossier`.
+
+pub(crate) mod chart;
+pub(crate) mod highlights;
+pub(crate) mod inspector;
+pub(crate) mod library;
+mod open;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::mpsc::Receiver;
+
+use super::timeline::TimelineState;
+use crate::dossier::{Dossier, History, MergeSuggestion};
+use crate::timeline::EventId;
+
+/// Seconds after the last change before the dossier file is written.
+const SAVE_DELAY: f64 = 0.5;
+
+/// What the window can do to the open dossier (applied in one place).
+#[derive(Clone, Debug, PartialEq)]
+pub enum DossierAction {
+    /// Read one of its articles (its stored path), at a char offset.
+    OpenArticle(String, Option<usize>),
+    /// The previous (-1) or next (+1) article by publication date.
+    Step(i32),
+    /// Merge the second event into the first.
+    Merge(EventId, EventId),
+    /// Remember that two events are different.
+    KeepApart(EventId, EventId),
+    /// Split one article's mentions out of an event.
+    Unmerge(EventId, String),
+    /// Undo the last merge, split or keep-apart.
+    Undo,
+    /// Redo it.
+    Redo,
+    /// Select an event of the dossier's timeline.
+    Select(Option<EventId>),
+    /// The timeline shows the whole dossier (true) or the open article.
+    ShowAll(bool),
+    /// Ask for articles to add (a dialog).
+    AskAdd,
+    /// Add articles (files, or every article in a folder).
+    Add(Vec<PathBuf>),
+    /// Remove an article (its stored path); its save is kept.
+    Remove(String),
+    /// Ask where to create a new dossier (a dialog).
+    AskNew,
+    /// Create a dossier file there (with the open article) and open it.
+    New(PathBuf),
+    /// Close the dossier (the article stays open).
+    Close,
+    /// Show the whole dossier's highlights (true) or the article's.
+    AllHighlights(bool),
+}
+
+/// Merge suggestions, worked out off the UI thread.
+#[derive(Default)]
+pub struct MergeState {
+    /// The suggestions for the dossier as of `for_revision`.
+    pub list: Vec<MergeSuggestion>,
+    for_revision: Option<u64>,
+    pending: Option<(u64, Receiver<Vec<MergeSuggestion>>)>,
+}
+
+impl MergeState {
+    /// Whether the suggestions are being worked out.
+    #[must_use]
+    pub fn busy(&self) -> bool {
+        self.pending.is_some()
+    }
+}
+
+/// A dossier open in the window.
+///
+/// Invariants: `path` is absolute; `base` is what the file held when last
+/// read or written (the base of a three-way merge with another writer);
+/// `revision` grows with every change of `dossier`.
+pub struct OpenDossier {
+    /// The dossier file.
+    pub path: PathBuf,
+    /// The dossier as the window shows it.
+    pub dossier: Dossier,
+    base: Dossier,
+    history: History,
+    /// Stored paths of articles not found on disk (listed, kept).
+    pub missing: BTreeSet<String>,
+    /// The stored path of the article being read, when it is one of these.
+    pub current: Option<String>,
+    /// The timeline shows every article's events (else the open article's).
+    pub show_all: bool,
+    /// The Highlights pane lists every article's highlights.
+    pub all_highlights: bool,
+    /// The dossier timeline's view state.
+    pub timeline: TimelineState,
+    /// Merge suggestions.
+    pub merges: MergeState,
+    /// Highlights of every article, loaded on demand.
+    pub highlights: highlights::DossierHighlights,
+    revision: u64,
+    dirty_at: Option<f64>,
+    /// The article and annotation revision last brought into the dossier.
+    synced: Option<(String, u64)>,
+    chart: Option<(u64, chart::ChartModel)>,
+}
+
+impl OpenDossier {
+    /// Whether an undo is possible.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// Whether a redo is possible.
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Marks the dossier changed at `now` (written shortly after).
+    fn changed(&mut self, now: f64) {
+        self.revision += 1;
+        self.dirty_at.get_or_insert(now);
+    }
+
+    /// The index in `articles` of the article being read.
+    #[must_use]
+    pub fn current_index(&self) -> Option<usize> {
+        let cur = self.current.as_deref()?;
+        self.dossier.articles.iter().position(|a| a.path == cur)
+    }
+}

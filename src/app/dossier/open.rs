@@ -1,0 +1,526 @@
+//! Opening, changing and writing the dossier; keeping it in step with the
+//! article being read.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use super::{DossierAction, MergeState, OpenDossier, SAVE_DELAY};
+use crate::annotate::HighlightId;
+use crate::app::{Command, StorylineApp};
+use crate::dossier::{
+    ArticleImport, Dossier, DossierArticle, DossierCommand, History, add_article, remove_article,
+    suggest_merges,
+};
+use crate::store::dossier::{
+    article_file, find_moved, read_dossier, save_dossier, stored_path, write_dossier,
+};
+use crate::store::layout::Pane;
+use crate::timeline::EventId;
+
+/// Articles Storyline opens, for adding a folder.
+const ARTICLE_EXTENSIONS: [&str; 5] = ["md", "markdown", "txt", "html", "htm"];
+
+impl StorylineApp {
+    /// The open dossier.
+    #[must_use]
+    pub fn dossier(&self) -> Option<&OpenDossier> {
+        self.dossier.as_ref()
+    }
+
+    /// Opens the dossier file at `path`: its library and timeline; the
+    /// article read last in it (or its first) in the reader.
+    pub(crate) fn open_dossier(&mut self, path: &Path, now: f64) {
+        let path = crate::app::absolute(path);
+        let mut dossier = match read_dossier(&path) {
+            Ok(d) => d,
+            Err(e) => {
+                self.error(format!("Could not open the dossier: {e}"));
+                return;
+            }
+        };
+        let base = dossier.clone();
+        // Missing articles: found again by their text under the dossier's
+        // folder, else listed as missing (their events are kept).
+        let mut missing = BTreeSet::new();
+        let mut moved = 0;
+        for i in 0..dossier.articles.len() {
+            let a = &dossier.articles[i];
+            if article_file(&path, &a.path).is_file() {
+                continue;
+            }
+            let taken: Vec<PathBuf> = dossier
+                .articles
+                .iter()
+                .map(|a| article_file(&path, &a.path))
+                .collect();
+            match find_moved(&path, &a.fingerprint, &taken) {
+                Some(found) => {
+                    let old = a.path.clone();
+                    let new = stored_path(&path, &found);
+                    relocate(&mut dossier, &old, &new);
+                    moved += 1;
+                }
+                None => {
+                    missing.insert(a.path.clone());
+                }
+            }
+        }
+        dossier.normalize();
+        if moved > 0 {
+            self.notice(format!(
+                "{} moved; found again by its text.",
+                crate::words::count(moved, "article", "articles")
+            ));
+        }
+        if !missing.is_empty() {
+            self.error(format!(
+                "{} of {} not found (listed as missing; their highlights and events are kept).",
+                crate::words::count(missing.len(), "article", "articles"),
+                path.display()
+            ));
+        }
+        self.flush_annotations();
+        self.state.touch_recent(&path);
+        self.mark_state_dirty(now);
+        let mut open = OpenDossier {
+            path,
+            dossier,
+            base,
+            history: History::default(),
+            missing,
+            current: None,
+            show_all: true,
+            all_highlights: false,
+            timeline: crate::app::timeline::TimelineState::default(),
+            merges: MergeState::default(),
+            highlights: super::highlights::DossierHighlights::default(),
+            revision: 0,
+            dirty_at: None,
+            synced: None,
+            chart: None,
+        };
+        if moved > 0 {
+            open.changed(now);
+        }
+        // The open article, if it is one of them; else the first present.
+        let here = self
+            .article
+            .as_ref()
+            .map(|a| stored_path(&open.path, &a.path))
+            .filter(|p| open.dossier.article(p).is_some());
+        let first = open
+            .dossier
+            .articles
+            .iter()
+            .find(|a| !open.missing.contains(&a.path))
+            .map(|a| a.path.clone());
+        self.dossier = Some(open);
+        self.show_pane(Pane::Library);
+        match here.or(first) {
+            Some(p)
+                if self
+                    .article
+                    .as_ref()
+                    .is_some_and(|a| stored_path(&self.dossier_path(), &a.path) == p) =>
+            {
+                if let Some(d) = &mut self.dossier {
+                    d.current = Some(p);
+                }
+            }
+            Some(p) => self.send(Command::Dossier(DossierAction::OpenArticle(p, None))),
+            None => {}
+        }
+    }
+
+    fn dossier_path(&self) -> PathBuf {
+        self.dossier
+            .as_ref()
+            .map(|d| d.path.clone())
+            .unwrap_or_default()
+    }
+
+    /// Applies a dossier action.
+    pub(crate) fn apply_dossier_action(&mut self, action: DossierAction, now: f64) {
+        match action {
+            DossierAction::AskNew => {
+                if !self.picker.busy() {
+                    self.pick_purpose = crate::app::PickPurpose::NewDossier;
+                    self.picker.start(
+                        &self.egui_ctx.clone(),
+                        crate::app::picker::PickRequest::Save {
+                            title: "New dossier".into(),
+                            file_name: format!("Story{}", crate::store::dossier::DOSSIER_SUFFIX),
+                            filter: "Storyline dossier".into(),
+                            extensions: vec!["ron".into()],
+                        },
+                    );
+                }
+                return;
+            }
+            DossierAction::New(path) => {
+                self.new_dossier(path, now);
+                return;
+            }
+            _ => {}
+        }
+        let Some(open) = &mut self.dossier else {
+            return;
+        };
+        // What to do once `open` is no longer borrowed.
+        let mut then: Vec<Command> = Vec::new();
+        let mut said: Vec<crate::app::Message> = Vec::new();
+        let mut show = None;
+        match action {
+            DossierAction::OpenArticle(stored, at) => {
+                let file = article_file(&open.path, &stored);
+                if open.missing.contains(&stored) {
+                    said.push(crate::app::Message::error(format!(
+                        "{} is missing: it is not at {} any more.",
+                        open.dossier
+                            .article(&stored)
+                            .map_or(stored.as_str(), |a| &a.title),
+                        file.display()
+                    )));
+                } else {
+                    open.current = Some(stored);
+                    let same = self
+                        .article
+                        .as_ref()
+                        .is_some_and(|a| a.path == crate::app::absolute(&file));
+                    if !same {
+                        then.push(Command::Open(file));
+                    }
+                    if let Some(at) = at {
+                        then.push(Command::Reveal(crate::document::CharRange::new(at, at)));
+                    }
+                    show = Some(Pane::Reader);
+                }
+            }
+            DossierAction::Step(by) => {
+                let n = open.dossier.articles.len();
+                let present: Vec<usize> = (0..n)
+                    .filter(|&i| !open.missing.contains(&open.dossier.articles[i].path))
+                    .collect();
+                let at = open.current_index();
+                let next = match (at, by > 0) {
+                    (Some(i), true) => present.iter().find(|&&j| j > i),
+                    (Some(i), false) => present.iter().rev().find(|&&j| j < i),
+                    (None, _) => present.first(),
+                };
+                if let Some(&j) = next {
+                    let p = open.dossier.articles[j].path.clone();
+                    then.push(Command::Dossier(DossierAction::OpenArticle(p, None)));
+                }
+            }
+            DossierAction::Merge(a, b) => {
+                said.extend(open.command(&DossierCommand::Merge(a, b), now));
+            }
+            DossierAction::KeepApart(a, b) => {
+                said.extend(open.command(&DossierCommand::KeepApart(a, b), now));
+            }
+            DossierAction::Unmerge(id, article) => {
+                let new_id = (2..open.dossier.events.len() + 3)
+                    .map(|n| EventId(format!("{}-{n}", id.0)))
+                    .find(|e| open.dossier.event(e).is_none())
+                    .unwrap_or_else(|| EventId(format!("{}-split", id.0)));
+                said.extend(open.command(&DossierCommand::Unmerge(id, article, new_id), now));
+            }
+            DossierAction::Undo => {
+                if open.history.undo(&mut open.dossier) {
+                    open.changed(now);
+                }
+            }
+            DossierAction::Redo => {
+                if open.history.redo(&mut open.dossier) {
+                    open.changed(now);
+                }
+            }
+            DossierAction::Select(id) => {
+                open.timeline.selected = id;
+                if open.timeline.selected.is_some() {
+                    show = Some(Pane::Inspector);
+                }
+            }
+            DossierAction::ShowAll(all) => open.show_all = all,
+            DossierAction::AllHighlights(all) => open.all_highlights = all,
+            DossierAction::AskAdd => {
+                if !self.picker.busy() {
+                    self.pick_purpose = crate::app::PickPurpose::AddToDossier;
+                    self.picker.start(
+                        &self.egui_ctx.clone(),
+                        crate::app::picker::PickRequest::OpenMany,
+                    );
+                }
+            }
+            DossierAction::Add(paths) => {
+                self.add_to_dossier(&paths, now);
+                return;
+            }
+            DossierAction::Remove(stored) => {
+                if let Some(events) = remove_article(&mut open.dossier, &stored) {
+                    open.missing.remove(&stored);
+                    if open.current.as_deref() == Some(stored.as_str()) {
+                        open.current = None;
+                    }
+                    open.changed(now);
+                    said.push(crate::app::Message::notice(format!(
+                        "Removed {stored} from the dossier ({} with no other source went; its highlights stay in its own save).",
+                        crate::words::count(events, "event", "events")
+                    )));
+                }
+            }
+            DossierAction::Close => {
+                self.write_dossier_now();
+                self.dossier = None;
+                if let Some(ws) = &mut self.workspace {
+                    ws.hide(Pane::Library);
+                }
+            }
+            DossierAction::AskNew | DossierAction::New(_) => {}
+        }
+        self.messages.extend(said);
+        if let Some(p) = show {
+            self.show_pane(p);
+        }
+        let ctx = self.egui_ctx.clone();
+        for c in then {
+            self.apply(&ctx, c);
+        }
+    }
+
+    fn new_dossier(&mut self, mut path: PathBuf, now: f64) {
+        if !crate::store::dossier::is_dossier_path(&path) {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let stem = name.trim_end_matches(".ron").trim_end_matches(".dossier");
+            path.set_file_name(format!("{stem}{}", crate::store::dossier::DOSSIER_SUFFIX));
+        }
+        if path.exists() {
+            self.error(format!(
+                "{} already exists: open it with File > Open.",
+                path.display()
+            ));
+            return;
+        }
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .map_or("Dossier", |n| {
+                n.trim_end_matches(crate::store::dossier::DOSSIER_SUFFIX)
+            })
+            .to_owned();
+        if let Err(e) = write_dossier(&path, &Dossier::new(&name)) {
+            self.error(format!("Could not create the dossier: {e}"));
+            return;
+        }
+        self.open_dossier(&path, now);
+        if let Some(a) = &self.article {
+            let p = a.path.clone();
+            self.add_to_dossier(&[p], now);
+        }
+    }
+
+    /// Adds articles (a folder: every article in it) to the open dossier.
+    fn add_to_dossier(&mut self, paths: &[PathBuf], now: f64) {
+        let mut files = Vec::new();
+        for p in paths {
+            if p.is_dir() {
+                let mut found: Vec<PathBuf> = std::fs::read_dir(p)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|f| {
+                        f.is_file()
+                            && f.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                                ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
+                            })
+                    })
+                    .collect();
+                found.sort();
+                files.extend(found);
+            } else {
+                files.push(p.clone());
+            }
+        }
+        let Some(open) = &mut self.dossier else {
+            return;
+        };
+        let (mut added, mut errors) = (0, Vec::new());
+        for file in &files {
+            match crate::cli::dossier_cli::import_from_disk(
+                &open.path,
+                &mut open.dossier,
+                file,
+                &self.saves_dir,
+            ) {
+                Ok(r) if !r.already => added += 1,
+                Ok(_) => {}
+                Err(e) => errors.push(format!("{e:#}")),
+            }
+        }
+        open.changed(now);
+        let what = crate::words::count(added, "article", "articles");
+        self.notice(format!("Added {what} to the dossier."));
+        for e in errors {
+            self.error(format!("Not added: {e}"));
+        }
+        self.show_pane(Pane::Library);
+    }
+
+    /// Brings the open article's lanes and events into the dossier when
+    /// they changed; writes the dossier a little after a change; starts
+    /// working out merge suggestions when the events changed.
+    pub(crate) fn tick_dossier(&mut self, ctx: &egui::Context, now: f64) {
+        self.sync_article(now);
+        let Some(open) = &mut self.dossier else {
+            return;
+        };
+        if let Some(t) = open.dirty_at {
+            if now - t >= SAVE_DELAY {
+                self.write_dossier_now();
+            } else {
+                ctx.request_repaint_after_secs((SAVE_DELAY - (now - t)) as f32 + 0.02);
+            }
+        }
+        let Some(open) = &mut self.dossier else {
+            return;
+        };
+        let m = &mut open.merges;
+        if let Some((rev, rx)) = &m.pending
+            && let Ok(list) = rx.try_recv()
+        {
+            if *rev == open.revision {
+                m.list = list;
+                m.for_revision = Some(*rev);
+            }
+            m.pending = None;
+        }
+        if m.pending.is_none() && m.for_revision != Some(open.revision) {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let d = open.dossier.clone();
+            let ctx = ctx.clone();
+            let spawned = std::thread::Builder::new()
+                .name("merge-suggestions".into())
+                .spawn(move || {
+                    let _ = tx.send(suggest_merges(&d));
+                    ctx.request_repaint();
+                });
+            if spawned.is_ok() {
+                m.pending = Some((open.revision, rx));
+            } else {
+                m.list = suggest_merges(&open.dossier);
+                m.for_revision = Some(open.revision);
+            }
+        }
+    }
+
+    fn sync_article(&mut self, now: f64) {
+        let (Some(open), Some(article)) = (&mut self.dossier, &self.article) else {
+            return;
+        };
+        let stored = stored_path(&open.path, &article.path);
+        if open.dossier.article(&stored).is_none() {
+            open.current = None;
+            return;
+        }
+        open.current = Some(stored.clone());
+        let ann = &article.notes.annotations;
+        let key = (stored.clone(), ann.revision());
+        if open.synced.as_ref() == Some(&key) {
+            return;
+        }
+        open.synced = Some(key);
+        let doc = &article.doc;
+        let published = self
+            .state
+            .articles
+            .get(&article.path)
+            .and_then(|a| a.published.as_deref())
+            .and_then(|s| s.parse().ok())
+            .or(doc.meta.published);
+        let entry = DossierArticle {
+            path: stored,
+            fingerprint: doc.fingerprint(),
+            title: doc.meta.title.clone(),
+            source: doc.meta.source.clone(),
+            published,
+            highlights: ann.entries().len(),
+            orphans: ann.orphans().len(),
+        };
+        let evidence = |id: &HighlightId| {
+            let range = ann.get(id)?.range()?;
+            Some((doc.slice(range)?.replace('\n', " "), range.start.0))
+        };
+        let before = open.dossier.clone();
+        add_article(
+            &mut open.dossier,
+            &ArticleImport {
+                article: entry,
+                lanes: ann.lanes(),
+                events: ann.events(),
+                evidence: &evidence,
+            },
+        );
+        if open.dossier != before {
+            open.changed(now);
+        }
+    }
+
+    /// Writes the dossier now if it changed (merged with another writer's
+    /// changes since it was read).
+    pub(crate) fn write_dossier_now(&mut self) {
+        let Some(open) = &mut self.dossier else {
+            return;
+        };
+        if open.dirty_at.take().is_none() {
+            return;
+        }
+        match save_dossier(&open.path, Some(&open.base), &open.dossier) {
+            Ok(written) => {
+                if written != open.dossier {
+                    // Another writer's changes came in.
+                    open.dossier = written.clone();
+                    open.revision += 1;
+                }
+                open.base = written;
+            }
+            Err(e) => {
+                let text = format!("The dossier was not saved: {e}");
+                self.error(text);
+            }
+        }
+    }
+}
+
+impl OpenDossier {
+    /// Applies a merge, split or keep-apart (one undo step); an error is a
+    /// message.
+    fn command(&mut self, cmd: &DossierCommand, now: f64) -> Option<crate::app::Message> {
+        match self.history.apply(&mut self.dossier, cmd) {
+            Ok(()) => {
+                self.changed(now);
+                None
+            }
+            Err(e) => Some(crate::app::Message::error(format!(
+                "Could not change the dossier: {e}"
+            ))),
+        }
+    }
+}
+
+/// Points the dossier's entry and mentions at an article's new path.
+fn relocate(d: &mut Dossier, old: &str, new: &str) {
+    for a in &mut d.articles {
+        if a.path == old {
+            new.clone_into(&mut a.path);
+        }
+    }
+    for m in d.events.iter_mut().flat_map(|e| &mut e.mentions) {
+        if m.article == old {
+            new.clone_into(&mut m.article);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! The dossier as one timeline: each event with its dates resolved across
+//! its mentions, its number of sources and its verdict in its title — what
+//! the window's chart and the SVG and HTML exports draw.
+
+use super::model::{Dossier, DossierEvent, Forecast, Resolved, resolve};
+use crate::timeline::{Event, EventKind, Precision, When};
+
+/// "January 28, 2020".
+#[must_use]
+pub fn long_date(d: jiff::civil::Date) -> String {
+    d.strftime("%B %-d, %Y").to_string()
+}
+
+/// "Jan 28, 2020".
+#[must_use]
+pub fn short_date(d: jiff::civil::Date) -> String {
+    d.strftime("%b %-d, %Y").to_string()
+}
+
+/// A day or an inclusive range of days, in `fmt` ("Jan 27, 2020 – Feb 2,
+/// 2020").
+#[must_use]
+pub fn date_span(
+    start: jiff::civil::Date,
+    end: jiff::civil::Date,
+    fmt: fn(jiff::civil::Date) -> String,
+) -> String {
+    if start == end {
+        fmt(start)
+    } else {
+        format!("{} – {}", fmt(start), fmt(end))
+    }
+}
+
+/// How many articles an event's mentions come from.
+#[must_use]
+pub fn source_count(e: &DossierEvent) -> usize {
+    e.mentions
+        .iter()
+        .map(|m| m.article.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
+}
+
+/// The title as the timeline shows it: "UK decides · 3 sources · as
+/// expected" (one source says nothing; a conflict says so).
+#[must_use]
+pub fn shown_title(e: &DossierEvent, r: &Resolved) -> String {
+    let mut title = e.title.clone();
+    let n = source_count(e);
+    if n > 1 {
+        title = format!("{title} · {n} sources");
+    }
+    match r.forecast {
+        Some(Forecast::AsExpected) => title.push_str(" · as expected"),
+        Some(Forecast::Early) => title.push_str(" · early"),
+        Some(Forecast::Late) => title.push_str(" · late"),
+        None => {}
+    }
+    if r.conflict {
+        title.push_str(" · dates conflict");
+    }
+    title
+}
+
+/// The event as a timeline event: its resolved dates (with the precision
+/// of the mention that gives them), reported when any mention reports it.
+#[must_use]
+pub fn as_event(e: &DossierEvent, r: &Resolved) -> Event {
+    let precise = e
+        .mentions
+        .iter()
+        .find(|m| m.when.start == r.start && m.when.end == r.end);
+    let when = match precise {
+        Some(m) => m.when.clone(),
+        None if r.start == r.end => When::day(r.start),
+        None => When::span(r.start, r.end, Precision::Range),
+    };
+    let reported = e.mentions.iter().any(|m| m.kind == EventKind::Reported);
+    Event {
+        id: e.id.clone(),
+        title: shown_title(e, r),
+        when,
+        lanes: e.lanes.clone(),
+        evidence: Vec::new(),
+        note: e.note.clone(),
+        kind: if reported {
+            EventKind::Reported
+        } else {
+            EventKind::Expected
+        },
+        modified: jiff::Timestamp::UNIX_EPOCH,
+        source: None,
+    }
+}
+
+/// Every event of `d` as a timeline event, with how it resolved.
+#[must_use]
+pub fn timeline(d: &Dossier) -> Vec<(Event, Resolved)> {
+    d.events
+        .iter()
+        .map(|e| {
+            let r = resolve(e);
+            (as_event(e, &r), r)
+        })
+        .collect()
+}
