@@ -31,16 +31,21 @@ impl StorylineApp {
         published: Option<jiff::civil::Date>,
     ) {
         match command {
-            Command::ShowExport if self.article.is_some() => self.export.open = true,
+            Command::ShowExport if self.article.is_some() || self.dossier.is_some() => {
+                self.export.open = true;
+            }
             Command::ExportPick(format) => {
-                let Some(article) = &self.article else { return };
                 if self.picker.busy() {
                     return;
                 }
-                let stem = article
-                    .path
-                    .file_stem()
-                    .map_or("article".into(), |s| s.to_string_lossy().into_owned());
+                let stem = match (&self.dossier, &self.article) {
+                    (Some(d), _) if d.show_all => d.dossier.name.clone(),
+                    (_, Some(a)) => a
+                        .path
+                        .file_stem()
+                        .map_or("article".into(), |s| s.to_string_lossy().into_owned()),
+                    _ => return,
+                };
                 self.export.format = Some(format);
                 self.pick_purpose = PickPurpose::Export(format);
                 self.picker.start(
@@ -54,7 +59,6 @@ impl StorylineApp {
                 );
             }
             Command::ExportTo(path, format) => {
-                let Some(article) = &self.article else { return };
                 // A name typed without an extension gets the format's.
                 let path = if path.extension().is_none() {
                     path.with_extension(format.extension())
@@ -62,6 +66,11 @@ impl StorylineApp {
                     path
                 };
                 let format = Format::from_path(&path).unwrap_or(format);
+                if let Some(d) = self.dossier.as_ref().filter(|d| d.show_all) {
+                    self.export_dossier(path, format, d.path.clone(), d.dossier.clone());
+                    return;
+                }
+                let Some(article) = &self.article else { return };
                 let doc = article.doc.clone();
                 let annotations = article.notes.annotations.clone();
                 let (tx, rx) = channel();
@@ -87,6 +96,39 @@ impl StorylineApp {
     }
 
     /// Collects a finished export (a notice saying where it went).
+    /// Exports the whole dossier (every event with its sources), off the
+    /// UI thread: the JSON reads every article's highlights there.
+    fn export_dossier(
+        &mut self,
+        path: PathBuf,
+        format: Format,
+        file: PathBuf,
+        d: crate::dossier::Dossier,
+    ) {
+        let saves_dir = self.saves_dir.clone();
+        let (tx, rx) = channel();
+        let ctx = self.egui_ctx.clone();
+        std::thread::spawn(move || {
+            let text = match format {
+                Format::Markdown => Ok(crate::dossier::export::markdown(&d)),
+                Format::Html => Ok(crate::dossier::publish::html(&d)),
+                Format::Svg => Ok(crate::dossier::publish::svg(&d)),
+                Format::Csv => Ok(crate::dossier::publish::csv(&d)),
+                Format::Json => crate::cli::dossier_cli::json_export(&file, &d, &saves_dir)
+                    .map_err(|e| format!("{e:#}")),
+            };
+            let result = text.and_then(|text| {
+                crate::store::atomic_write(&path, text.as_bytes())
+                    .map(|()| (path, text.len()))
+                    .map_err(|e| e.to_string())
+            });
+            let _ = tx.send(result);
+            ctx.request_repaint();
+        });
+        self.export.running = Some(rx);
+        self.export.open = false;
+    }
+
     pub(super) fn poll_export(&mut self) {
         let Some(rx) = &self.export.running else {
             return;
@@ -129,7 +171,14 @@ pub(super) fn export_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            ui.label("Export the annotated timeline as:");
+            match app.dossier.as_ref().filter(|d| d.show_all) {
+                Some(d) => ui.label(format!(
+                    "Export the dossier “{}” ({}), every event with its sources, as:",
+                    d.dossier.name,
+                    crate::words::count(d.dossier.articles.len(), "article", "articles")
+                )),
+                None => ui.label("Export the annotated timeline as:"),
+            };
             let chosen = app.export.format.unwrap_or(Format::Html);
             for f in Format::ALL {
                 if ui

@@ -241,7 +241,7 @@ pub fn run(
 
 /// The W3C collection over every article's highlights (each read with
 /// its save; a missing article is skipped with a warning on stderr).
-fn json_export(file: &Path, d: &Dossier, saves_dir: &Path) -> anyhow::Result<String> {
+pub(crate) fn json_export(file: &Path, d: &Dossier, saves_dir: &Path) -> anyhow::Result<String> {
     let mut loaded = Vec::new();
     for a in &d.articles {
         let path = article_file(file, &a.path);

@@ -1,0 +1,282 @@
+//! The dossier in the window, as a reader uses it: a new dossier from the
+//! open article, two more articles added from the dialog, the merge it
+//! suggests accepted, one event with two sources on the timeline, and the
+//! HTML export listing both; the Library and Ctrl+PgDn; the shipped sample.
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, Queryable as _};
+use storyline::app::dossier::DossierAction;
+use storyline::app::picker::{PickOutcome, ScriptedPicker};
+use storyline::app::{AppOptions, Command, StorylineApp};
+use storyline::document::load_path;
+use storyline::store::AppState;
+use storyline::store::layout::Pane;
+
+const SEED: &str = "assets/articles/huawei-5g-2020-01-23.md";
+const BRIEFS: &str = "assets/dossiers/huawei-5g";
+
+/// A folder with the seed article and its save, and two briefs: the UK
+/// one with a highlight and event made by `storyline annotate --event`.
+fn story(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+    let saves = dir.join("saves");
+    std::fs::create_dir_all(&saves).expect("saves");
+    std::fs::copy(
+        "saves/huawei-5g-2020-01-23.ron",
+        saves.join("huawei-5g-2020-01-23.ron"),
+    )
+    .expect("save");
+    let seed = dir.join("huawei-5g-2020-01-23.md");
+    std::fs::copy(SEED, &seed).expect("seed");
+    let uk = dir.join("2020-01-28-uk-limits-huawei.md");
+    std::fs::copy(format!("{BRIEFS}/2020-01-28-uk-limits-huawei.md"), &uk).expect("brief");
+    let later = dir.join("2021-09-25-meng-returns-to-china.md");
+    std::fs::copy(
+        format!("{BRIEFS}/2021-09-25-meng-returns-to-china.md"),
+        &later,
+    )
+    .expect("brief");
+    let out = Process::new(env!("CARGO_BIN_EXE_storyline"))
+        .args(["annotate", "--saves"])
+        .arg(&saves)
+        .arg(&uk)
+        .args([
+            "--quote",
+            "The British government decided on Tuesday to let Huawei Technologies Co. supply parts of the country's 5G networks",
+            "--event",
+            "--lane",
+            "UK decision",
+            "--title",
+            "UK government decides on Huawei: in, with limits",
+        ])
+        .env("STORYLINE_STATE", dir.join("cli-state.ron"))
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (seed, uk, later)
+}
+
+fn app(seed: &Path, saves: &Path, picks: Vec<PickOutcome>) -> StorylineApp {
+    StorylineApp::new(AppOptions {
+        state_path: None,
+        state: AppState::default(),
+        initial: Some((seed.to_owned(), load_path(seed).expect("loads"))),
+        picker: Box::new(ScriptedPicker::new(picks)),
+        saves_dir: saves.to_owned(),
+    })
+}
+
+fn harness(app: StorylineApp) -> Harness<'static, StorylineApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .with_step_dt(1.0 / 30.0)
+        .build_ui_state(|ui, app: &mut StorylineApp| app.ui(ui), app);
+    h.run_steps(4);
+    h
+}
+
+/// Steps until `done` (merge suggestions come from a thread), at most 10 s.
+fn until(h: &mut Harness<'_, StorylineApp>, done: impl Fn(&StorylineApp) -> bool) {
+    for _ in 0..500 {
+        if done(h.state()) {
+            return;
+        }
+        h.run_steps(1);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("timed out");
+}
+
+fn sources_of_most_told(app: &StorylineApp) -> usize {
+    app.dossier()
+        .map(|d| {
+            d.dossier
+                .events
+                .iter()
+                .map(|e| e.mentions.len())
+                .max()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0)
+}
+
+#[test]
+fn new_dossier_add_articles_merge_and_export_both_sources() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (seed, uk, later) = story(dir.path());
+    let file = dir.path().join("huawei.dossier.ron");
+    let mut h = harness(app(
+        &seed,
+        &dir.path().join("saves"),
+        vec![
+            PickOutcome::Picked(file.clone()),
+            PickOutcome::PickedMany(vec![uk.clone(), later.clone()]),
+        ],
+    ));
+    // File > New Dossier…: the dialog answers with the file; the open
+    // article is its first.
+    h.state_mut().send(Command::Dossier(DossierAction::AskNew));
+    h.run_steps(4);
+    assert!(file.is_file(), "the dossier file is written");
+    assert!(h.state().pane_shown(Pane::Library));
+    // Add Articles…: two more from a multi-select dialog.
+    h.get(
+        By::new()
+            .role(egui::accesskit::Role::Button)
+            .label("Add Articles…"),
+    )
+    .click();
+    h.run_steps(4);
+    until(&mut h, |a| {
+        a.dossier().is_some_and(|d| d.dossier.articles.len() == 3)
+    });
+    // The library lists the three by date, the seed first (Jan 23, 2020).
+    let d = &h.state().dossier().expect("open").dossier;
+    let titles: Vec<&str> = d.articles.iter().map(|a| a.title.as_str()).collect();
+    assert!(titles[0].starts_with("Facing pushback"), "{titles:?}");
+    assert_eq!(
+        titles[1],
+        "U.K. lets Huawei into its 5G networks, with limits"
+    );
+    // The Inspector offers the one merge: the decision the seed expected
+    // "next week" is the one the brief reports.
+    h.state_mut().send(Command::ShowPane(Pane::Inspector));
+    until(&mut h, |a| {
+        a.dossier()
+            .is_some_and(|d| !d.merges.list.is_empty() && !d.merges.busy())
+    });
+    h.run_steps(2);
+    assert_eq!(sources_of_most_told(h.state()), 1);
+    h.get(By::new().role(egui::accesskit::Role::Button).label("Merge"))
+        .click();
+    h.run_steps(3);
+    assert_eq!(sources_of_most_told(h.state()), 2, "one event, two sources");
+    let uk_event = h
+        .state()
+        .dossier()
+        .and_then(|d| d.dossier.events.iter().find(|e| e.mentions.len() == 2))
+        .expect("merged")
+        .clone();
+    assert_eq!(uk_event.title, "UK government decides on Huawei");
+    // Written to the dossier file shortly after.
+    h.run_steps(30);
+    let on_disk = storyline::store::dossier::read_dossier(&file).expect("reads");
+    assert!(on_disk.events.iter().any(|e| e.mentions.len() == 2));
+    // Undo splits it again; redo merges.
+    h.state_mut().send(Command::Dossier(DossierAction::Undo));
+    h.run_steps(2);
+    assert_eq!(sources_of_most_told(h.state()), 1);
+    h.state_mut().send(Command::Dossier(DossierAction::Redo));
+    h.run_steps(2);
+    assert_eq!(sources_of_most_told(h.state()), 2);
+    // Export HTML from the window: the event lists both sources.
+    let out = dir.path().join("dossier.html");
+    h.state_mut().send(Command::ExportTo(
+        out.clone(),
+        storyline::export::Format::Html,
+    ));
+    until(&mut h, |_| out.is_file());
+    let html = std::fs::read_to_string(&out).expect("html");
+    let section = html
+        .split("<section")
+        .find(|s| s.contains("<h3>UK government decides on Huawei</h3>"))
+        .expect("the UK decision");
+    assert!(section.contains("Facing pushback from allies"));
+    assert!(section.contains("U.K. lets Huawei into its 5G networks, with limits"));
+    assert!(section.contains("2 sources"));
+    // Ctrl+PgDn reads the next article by date; clicking the library too.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    h.run_steps(3);
+    let reading = |h: &Harness<'_, StorylineApp>| {
+        h.state()
+            .article()
+            .map(|a| a.doc.meta.title.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        reading(&h),
+        "U.K. lets Huawei into its 5G networks, with limits"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageUp);
+    h.run_steps(3);
+    assert!(reading(&h).starts_with("Facing pushback"));
+}
+
+#[test]
+fn the_sample_dossier_opens_on_one_timeline_and_a_source_opens_its_article() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A copy, so the window's writes stay out of the repository.
+    let copy = dir.path().join("huawei-5g");
+    std::fs::create_dir_all(&copy).expect("dir");
+    for entry in std::fs::read_dir(BRIEFS).expect("sample") {
+        let p = entry.expect("entry").path();
+        std::fs::copy(&p, copy.join(p.file_name().expect("name"))).expect("copy");
+    }
+    let saves = dir.path().join("saves");
+    std::fs::create_dir_all(&saves).expect("saves");
+    for entry in std::fs::read_dir("saves").expect("saves") {
+        let p = entry.expect("entry").path();
+        std::fs::copy(&p, saves.join(p.file_name().expect("name"))).expect("copy");
+    }
+    let mut h = harness(StorylineApp::new(AppOptions {
+        state_path: None,
+        state: AppState::default(),
+        initial: None,
+        picker: Box::new(ScriptedPicker::new(vec![])),
+        saves_dir: saves,
+    }));
+    h.state_mut()
+        .send(Command::Open(copy.join("huawei-5g.dossier.ron")));
+    h.run_steps(4);
+    let d = h.state().dossier().expect("opened");
+    assert_eq!(d.dossier.articles.len(), 7);
+    assert!(d.missing.is_empty());
+    // The Library lists all seven.
+    for a in &d.dossier.articles.clone() {
+        assert!(
+            h.query_all_by_label(&a.title).next().is_some(),
+            "{} not listed",
+            a.title
+        );
+    }
+    // The timeline shows the dossier: the merged UK decision, titled with
+    // its sources and verdict.
+    h.state_mut().send(Command::ShowPane(Pane::Timeline));
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains("UK government decides on Huawei · 3 sources · as expected")
+            .is_some()
+    );
+    // Selecting it lists its three sources; a source opens its article.
+    let uk = h
+        .state()
+        .dossier()
+        .and_then(|d| {
+            d.dossier
+                .events
+                .iter()
+                .find(|e| e.mentions.len() == 3 && e.title.starts_with("UK"))
+        })
+        .map(|e| e.id.clone())
+        .expect("uk");
+    h.state_mut()
+        .send(Command::Dossier(DossierAction::Select(Some(uk))));
+    h.run_steps(3);
+    // (The Library lists it too: the Inspector's link is the last.)
+    h.query_all_by_label("U.K. reverses course and bans new Huawei 5G equipment")
+        .last()
+        .expect("the source")
+        .click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().article().map(|a| a.doc.meta.title.as_str()),
+        Some("U.K. reverses course and bans new Huawei 5G equipment")
+    );
+}
