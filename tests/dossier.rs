@@ -513,3 +513,89 @@ fn the_sample_dossier_exports_every_format_with_its_sources() {
         .collect();
     assert_eq!(sources.len(), 7, "each annotation targets its own article");
 }
+
+#[test]
+fn empty_newer_binary_and_shared_articles() {
+    let (dir, names) = story();
+    let d = dir.path();
+    // Zero articles: every command works and says so.
+    assert!(
+        storyline(d, &["dossier", "new", "empty.dossier.ron"])
+            .status
+            .success()
+    );
+    let list = json(&storyline(
+        d,
+        &["dossier", "list", "empty.dossier.ron", "--json"],
+    ));
+    assert_eq!(list.as_array().map(Vec::len), Some(0));
+    let events = json(&storyline(
+        d,
+        &["dossier", "events", "empty.dossier.ron", "--json"],
+    ));
+    assert_eq!(events.as_array().map(Vec::len), Some(0));
+    for format in ["md", "html", "svg", "json", "csv", "timelinejs"] {
+        let out = storyline(
+            d,
+            &["dossier", "export", "empty.dossier.ron", "--format", format],
+        );
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // A binary file is refused by name; the dossier is unchanged.
+    std::fs::write(d.join("photo.md"), [0u8, 159, 146, 150, 0, 0, 1, 2]).expect("write");
+    let before = std::fs::read(d.join("empty.dossier.ron")).expect("file");
+    let bin = storyline(d, &["dossier", "add", "empty.dossier.ron", "photo.md"]);
+    assert!(!bin.status.success());
+    assert!(String::from_utf8_lossy(&bin.stderr).contains("photo.md"));
+    assert_eq!(
+        std::fs::read(d.join("empty.dossier.ron")).expect("file"),
+        before
+    );
+    // A dossier from a newer Storyline is refused and left alone.
+    let newer = before.clone();
+    let newer = String::from_utf8(newer)
+        .expect("utf-8")
+        .replace("version: 1", "version: 99");
+    std::fs::write(d.join("newer.dossier.ron"), &newer).expect("write");
+    let out = storyline(d, &["dossier", "add", "newer.dossier.ron", &names[0]]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("newer.dossier.ron"));
+    assert_eq!(
+        std::fs::read_to_string(d.join("newer.dossier.ron")).expect("kept"),
+        newer
+    );
+    // One article in two dossiers: one save, shared (no copy made).
+    let seed = names
+        .iter()
+        .find(|n| n.starts_with("huawei"))
+        .expect("seed");
+    let saves_before = std::fs::read_dir(d.join("saves")).expect("saves").count();
+    assert!(
+        storyline(d, &["dossier", "new", "a.dossier.ron", seed])
+            .status
+            .success()
+    );
+    assert!(
+        storyline(d, &["dossier", "new", "b.dossier.ron", seed])
+            .status
+            .success()
+    );
+    assert_eq!(
+        std::fs::read_dir(d.join("saves")).expect("saves").count(),
+        saves_before
+    );
+    let a = json(&storyline(
+        d,
+        &["dossier", "list", "a.dossier.ron", "--json"],
+    ));
+    let b = json(&storyline(
+        d,
+        &["dossier", "list", "b.dossier.ron", "--json"],
+    ));
+    assert_eq!(a[0]["highlights"], 19);
+    assert_eq!(a[0]["highlights"], b[0]["highlights"]);
+}

@@ -96,14 +96,7 @@ fn until(h: &mut Harness<'_, StorylineApp>, done: impl Fn(&StorylineApp) -> bool
 
 fn sources_of_most_told(app: &StorylineApp) -> usize {
     app.dossier()
-        .map(|d| {
-            d.dossier
-                .events
-                .iter()
-                .map(|e| e.mentions.len())
-                .max()
-                .unwrap_or(0)
-        })
+        .and_then(|d| d.dossier.events.iter().map(|e| e.mentions.len()).max())
         .unwrap_or(0)
 }
 
@@ -279,4 +272,54 @@ fn the_sample_dossier_opens_on_one_timeline_and_a_source_opens_its_article() {
         h.state().article().map(|a| a.doc.meta.title.as_str()),
         Some("U.K. reverses course and bans new Huawei 5G equipment")
     );
+}
+
+#[test]
+fn a_moved_article_is_found_again_and_a_deleted_one_is_listed_missing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (seed, uk, later) = story(dir.path());
+    let file = dir.path().join("m.dossier.ron");
+    let out = Process::new(env!("CARGO_BIN_EXE_storyline"))
+        .args(["dossier", "new"])
+        .arg(&file)
+        .args([&seed, &uk, &later])
+        .arg("--saves")
+        .arg(dir.path().join("saves"))
+        .env("STORYLINE_STATE", dir.path().join("cli-state.ron"))
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Moved into a sub-folder; the other deleted.
+    std::fs::create_dir_all(dir.path().join("archive")).expect("dir");
+    std::fs::rename(&uk, dir.path().join("archive/uk.md")).expect("move");
+    std::fs::remove_file(&later).expect("rm");
+    let mut h = harness(app(&seed, &dir.path().join("saves"), vec![]));
+    h.state_mut().send(Command::Open(file.clone()));
+    h.run_steps(4);
+    let d = h.state().dossier().expect("open");
+    assert!(
+        d.dossier.article("archive/uk.md").is_some(),
+        "found by its text"
+    );
+    assert_eq!(d.missing.len(), 1);
+    assert!(d.missing.iter().all(|m| m.starts_with("2021-09-25")));
+    // Its events are kept, and the file follows the move.
+    assert!(
+        d.dossier
+            .events
+            .iter()
+            .any(|e| e.mentions.iter().any(|m| m.article == "archive/uk.md"))
+    );
+    assert!(
+        h.query_by_label("missing").is_some(),
+        "marked in the Library"
+    );
+    h.run_steps(30);
+    let on_disk = storyline::store::dossier::read_dossier(&file).expect("reads");
+    assert!(on_disk.article("archive/uk.md").is_some());
+    assert_eq!(on_disk.articles.len(), 3, "the missing one is kept");
 }
