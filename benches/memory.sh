@@ -16,6 +16,7 @@ cargo build --release --quiet
 cargo build --release --quiet --example perf_workload
 WORK="$(mktemp -d)"
 BIG="$(target/release/examples/perf_workload "$WORK/big")"
+DOSSIER="$(target/release/examples/perf_workload --dossier "$WORK/dossier")"
 D=79
 while [[ -e /tmp/.X$D-lock ]]; do D=$((D + 1)); done
 export DISPLAY=:$D
@@ -72,3 +73,12 @@ run sample 4 assets/articles/huawei-5g-2020-01-23.md
 mkdir -p "$WORK/saves-big"
 cp "$WORK/big/saves/"* "$WORK/saves-big/"
 run big 8 "$BIG"
+# The dossier benchmark (300 articles, ~10 MB, 10 000 highlights, 2 000
+# events): the window with its library and timeline, then the CLI's
+# `dossier events --json` (every article read, suggestions grouped).
+mkdir -p "$WORK/saves-dossier"
+cp "$WORK/dossier/saves/"* "$WORK/saves-dossier/"
+run dossier 6 "$DOSSIER"
+echo
+/usr/bin/time -f "| \`dossier events --json\` (300 articles) | peak RSS %M KB | %e s |" \
+  target/release/storyline dossier events "$DOSSIER" --json --saves "$WORK/dossier/saves" >/dev/null

@@ -25,6 +25,12 @@ fn row(name: &str, times: &[Duration], target_ms: f64) {
 }
 
 fn main() {
+    if std::env::args().any(|a| a == "--dossier") {
+        println!("| Figure (release build) | median | spread (min–max) | target | met |");
+        println!("| --- | --- | --- | --- | --- |");
+        dossier_rows();
+        return;
+    }
     eprintln!("building the workloads…");
     let big = Workload::big();
     let sample = Workload::sample();
@@ -198,4 +204,118 @@ fn main() {
             300.0,
         );
     }
+    dossier_rows();
+}
+
+/// The dossier figures: 300 articles (~10 MB), 10 000 highlights, 2 000
+/// events.
+fn dossier_rows() {
+    use storyline::app::Command;
+    use storyline::app::dossier::DossierAction;
+    let dir = tempfile::tempdir().unwrap();
+    let file = storyline::perf::dossier_workload(dir.path(), 300, 33_000, 33, 2_000).unwrap();
+    let saves = dir.path().join("saves");
+    let d = storyline::store::dossier::read_dossier(&file).unwrap();
+    eprintln!(
+        "dossier: {} articles, {} events, {} highlights",
+        d.articles.len(),
+        d.events.len(),
+        d.articles.iter().map(|a| a.highlights).sum::<usize>()
+    );
+    let app = || {
+        storyline::app::StorylineApp::new(storyline::app::AppOptions {
+            state_path: None,
+            state: storyline::store::AppState::default(),
+            initial: None,
+            picker: Box::new(storyline::app::picker::ScriptedPicker::new(vec![])),
+            saves_dir: saves.clone(),
+        })
+    };
+    row(
+        "open a 300-article dossier → library, timeline and first article on screen",
+        &sample_times(7, || {
+            let mut f = Frames::new(app());
+            f.app.send(Command::Open(file.clone()));
+            let t = f.frame(Vec::new()) + f.frame(Vec::new());
+            assert!(f.app.dossier().is_some() && f.app.article().is_some());
+            t
+        }),
+        400.0,
+    );
+    let mut f = Frames::new(app());
+    f.app.send(Command::Open(file.clone()));
+    f.frame(Vec::new());
+    f.frame(Vec::new());
+    row(
+        "switch article (Ctrl+PgDn) → the frame that shows it",
+        &sample_times(20, || {
+            f.app.send(Command::Dossier(DossierAction::Step(1)));
+            f.frame(Vec::new())
+        }),
+        60.0,
+    );
+    f.size = egui::vec2(1920.0, 1080.0);
+    f.app.send(Command::ToggleMaximized(
+        storyline::store::layout::Pane::Timeline,
+    ));
+    f.frame(Vec::new());
+    f.frame(Vec::new());
+    row(
+        "dossier timeline frame, 2 000 events (maximised, 1920×1080)",
+        &sample_times(40, || f.frame(Vec::new())),
+        4.0,
+    );
+    let mut all = storyline::app::dossier::highlights::DossierHighlights::default();
+    row(
+        "read every article's highlights (300 saves, 10 000 highlights)",
+        &sample_times(5, || {
+            time(|| {
+                all.load(&file, &d, &std::collections::BTreeSet::new(), &saves);
+            })
+        }),
+        1000.0,
+    );
+    assert!(all.rows.len() >= 9_000, "{} rows", all.rows.len());
+    let words = [
+        "h", "hu", "hua", "huaw", "the", "the c", "the co", "comm", "zz",
+    ];
+    let mut k = 0;
+    row(
+        "filter 10 000 highlights across the dossier, per keystroke",
+        &sample_times(27, || {
+            k += 1;
+            let q = words[k % words.len()];
+            time(|| {
+                std::hint::black_box(storyline::app::dossier::highlights::filter(
+                    &all.rows, q, None, None,
+                ));
+            })
+        }),
+        30.0,
+    );
+    let mut n = 0;
+    row(
+        "merge suggestions for the whole dossier (2 000 events; off the UI thread)",
+        &sample_times(7, || {
+            time(|| n = storyline::dossier::suggest_merges(&d).len())
+        }),
+        1000.0,
+    );
+    eprintln!("{n} merge suggestions");
+    let cmd = storyline::cli::Cmd::Dossier {
+        cmd: storyline::cli::DossierCmd::Events {
+            file: file.clone(),
+            json: true,
+            accepted_only: false,
+        },
+    };
+    row(
+        "`dossier events --json` (every article's suggestions grouped; 2 cores)",
+        &sample_times(3, || {
+            time(|| {
+                storyline::cli::run_command(&cmd, Some(&saves), &mut std::io::sink()).unwrap();
+            })
+        }),
+        2000.0,
+    );
 }

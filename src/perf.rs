@@ -286,6 +286,137 @@ pub fn scatter_edits(source: &str, edits: usize, seed: u64) -> String {
     out
 }
 
+/// Places for the dossier workload's event titles.
+const PLACES: &[&str] = &[
+    "Berlin",
+    "London",
+    "Ottawa",
+    "Vancouver",
+    "Brussels",
+    "Paris",
+    "Madrid",
+    "Tokyo",
+    "Seoul",
+    "Canberra",
+    "Rome",
+    "Vienna",
+    "Warsaw",
+    "Oslo",
+    "Lisbon",
+    "Dublin",
+];
+/// Verbs (one per kind of event) for the dossier workload's titles.
+const EVENT_VERBS: &[&str] = &[
+    "votes on",
+    "bans",
+    "approves",
+    "delays",
+    "reviews",
+    "announces",
+    "rejects",
+    "signs",
+];
+
+/// The dossier benchmark: `articles` generated articles of about `bytes`
+/// each in `dir`, each with its save (`highlights` highlights, and
+/// `events_total / articles` events in 5 lanes named alike across articles,
+/// one in ten retelling an event of an earlier article), and a dossier file
+/// listing them all. Returns the dossier file.
+///
+/// # Errors
+/// When a file cannot be written.
+pub fn dossier_workload(
+    dir: &std::path::Path,
+    articles: usize,
+    bytes: usize,
+    highlights_each: usize,
+    events_total: usize,
+) -> anyhow::Result<std::path::PathBuf> {
+    use crate::store::article::{open_annotations, save_file};
+    let saves = dir.join("saves");
+    let file = dir.join("bench.dossier.ron");
+    let mut d = crate::dossier::Dossier::new("Benchmark");
+    let mut rng = Rng::new(99);
+    for k in 0..articles {
+        let mut source = big_markdown(bytes, 1000 + k as u64);
+        // A dateline the loader reads as the publication date.
+        let published = crate::timeline::when::add_days(
+            jiff::civil::date(2019, 1, 1),
+            i64::try_from(k * 3).unwrap_or(0),
+        );
+        source = source.replacen(
+            '\n',
+            &format!(
+                "\n\n[Wire report, {}](#)\n",
+                published.strftime("%b %-d, %Y")
+            ),
+            1,
+        );
+        let path = dir.join(format!("article-{k:03}.md"));
+        std::fs::write(&path, &source)?;
+        let doc = crate::document::load_path(&path)?.document;
+        let mut ann = annotations(&doc, highlights_each, 0, 5);
+        let ids: Vec<HighlightId> = ann
+            .entries()
+            .iter()
+            .map(|e| e.highlight.id.clone())
+            .collect();
+        let mut cmds = Vec::new();
+        // Spread `events_total` evenly over the articles.
+        let per = (k + 1) * events_total / articles.max(1) - k * events_total / articles.max(1);
+        for j in 0..per {
+            // One in ten retells an earlier article's event (same title, a
+            // date a few days on); the rest are their own.
+            let base = k * events_total / articles.max(1);
+            let n = if k > 0 && rng.below(10) == 0 {
+                // An event of one of the five articles before.
+                let back = (k - 1 - rng.below(k.min(5))) * events_total / articles.max(1);
+                back + rng.below(per.max(1))
+            } else {
+                base + j
+            };
+            let day = crate::timeline::when::add_days(
+                jiff::civil::date(2019, 1, 1),
+                i64::try_from(n * 900 / events_total.max(1)).unwrap_or(0),
+            );
+            let title = format!(
+                "{} {} {} plan {n}",
+                PLACES[n % PLACES.len()],
+                EVENT_VERBS[n % EVENT_VERBS.len()],
+                OBJECTS[n % OBJECTS.len()]
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or("the"),
+            );
+            cmds.push(Command::AddEvent(Event {
+                id: EventId(format!("e-{k:03}-{j:02}")),
+                title,
+                when: if n % 2 == 0 {
+                    When::day(day)
+                } else {
+                    When::week_of(day)
+                },
+                lanes: vec![LaneId(format!("l-{}", n % 5))],
+                evidence: ids
+                    .get(rng.below(ids.len().max(1)))
+                    .cloned()
+                    .into_iter()
+                    .collect(),
+                note: String::new(),
+                kind: EventKind::Reported,
+                modified: jiff::Timestamp::UNIX_EPOCH,
+                source: None,
+            }));
+        }
+        let _ = ann.apply(Command::Batch(cmds), jiff::Timestamp::UNIX_EPOCH);
+        let (mut handle, _, identity) = open_annotations(&saves, &path, &doc)?;
+        handle.write(&save_file(&identity, &ann, &doc))?;
+        crate::cli::dossier_cli::import_from_disk(&file, &mut d, &path, &saves)?;
+    }
+    crate::store::dossier::write_dossier(&file, &d)?;
+    Ok(file)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -44,33 +44,98 @@ const VERB_CLASSES: &[&[&str]] = &[
     &["announc", "unveil", "publish", "report"],
 ];
 
-/// The verb classes a set of stems names.
-fn verb_classes(words: &BTreeSet<String>) -> BTreeSet<usize> {
+/// The verb classes a title's stems name, one bit each.
+fn verb_classes(words: &[String]) -> u64 {
     VERB_CLASSES
         .iter()
         .enumerate()
-        .filter(|(_, class)| class.iter().any(|v| words.contains(*v)))
-        .map(|(i, _)| i)
-        .collect()
+        .filter(|(_, class)| class.iter().any(|v| words.iter().any(|w| w == v)))
+        .fold(0, |bits, (i, _)| bits | (1 << i))
 }
 
 /// The content words of `text`, lower-case and crudely stemmed, so that
 /// "decides", "decided" and "decide" are one word.
 #[must_use]
 pub fn stems(text: &str) -> BTreeSet<String> {
+    stem_words(text).collect()
+}
+
+fn stem_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .map(|w| w.trim_matches('\'').to_lowercase())
         .filter(|w| w.chars().count() >= 2 && !STOPWORDS.contains(&w.as_str()))
         .map(|w| stem(&w))
-        .collect()
+}
+
+/// Words as numbers, so that sets of them are small sorted vectors.
+#[derive(Default)]
+struct Lexicon {
+    ids: foldhash::HashMap<String, u32>,
+    words: Vec<String>,
+}
+
+impl Lexicon {
+    fn id(&mut self, word: String) -> u32 {
+        if let Some(&id) = self.ids.get(&word) {
+            return id;
+        }
+        let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+        self.words.push(word.clone());
+        self.ids.insert(word, id);
+        id
+    }
+
+    /// Adds the ids of the stems of `text` to `into` (sorted, unique),
+    /// allocating only for words not seen before.
+    fn stems(&mut self, text: &str, into: &mut Vec<u32>) {
+        let mut lower = String::new();
+        for raw in text.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+            let raw = raw.trim_matches('\'');
+            lower.clear();
+            lower.extend(raw.chars().flat_map(char::to_lowercase));
+            if lower.chars().count() < 2 || STOPWORDS.contains(&lower.as_str()) {
+                continue;
+            }
+            let st = stem_of(&lower);
+            let id = match self.ids.get(st) {
+                Some(&id) => id,
+                None => self.id(st.to_owned()),
+            };
+            into.push(id);
+        }
+        into.sort_unstable();
+        into.dedup();
+    }
+}
+
+/// The common items of two sorted vectors.
+fn common(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
 }
 
 fn stem(word: &str) -> String {
-    let mut w = word.strip_suffix("'s").unwrap_or(word).to_owned();
+    stem_of(word).to_owned()
+}
+
+/// The stem of a lower-case word: suffixes cut off, so it is a prefix.
+fn stem_of(word: &str) -> &str {
+    let mut w = word.strip_suffix("'s").unwrap_or(word);
     if w.chars().count() > 4 {
         for suffix in ["ing", "ed", "es", "s"] {
             if let Some(s) = w.strip_suffix(suffix) {
-                w = s.to_owned();
+                w = s;
                 break;
             }
         }
@@ -78,7 +143,7 @@ fn stem(word: &str) -> String {
     if w.chars().count() > 3
         && let Some(s) = w.strip_suffix('e')
     {
-        w = s.to_owned();
+        w = s;
     }
     w
 }
@@ -118,40 +183,99 @@ fn dates_compatible(a: &DossierEvent, b: &DossierEvent, ra: &Resolved, rb: &Reso
 /// compatible dates, a shared lane (or one without a lane), the same kind
 /// of event verb and enough shared words (see `same_event`), so that two
 /// things on one day — a bombing, and a government condemning it — are not
-/// offered for their date alone. Pairs kept apart are not offered.
+/// offered for their date alone. Pairs kept apart are not offered. Sorted
+/// by the dossier's event order.
+///
+/// Not every pair is compared: candidates share a word of their titles
+/// (an inverted index), found by a sweep along the axis among events with
+/// that word whose dates overlap, or, for a forecast (an event only
+/// expected), sharing two title words whatever the dates; so tens of
+/// thousands of events take well under a second.
 #[must_use]
 pub fn suggest_merges(d: &Dossier) -> Vec<MergeSuggestion> {
-    fn articles(e: &DossierEvent) -> BTreeSet<&str> {
-        e.mentions.iter().map(|m| m.article.as_str()).collect()
-    }
-    let words: Vec<Words> = d.events.iter().map(Words::of).collect();
+    let n = d.events.len();
+    let mut lex = Lexicon::default();
+    let words: Vec<Words> = d.events.iter().map(|e| Words::of(e, &mut lex)).collect();
     // Each event's words and dates once, not once per pair.
     let resolved: Vec<Resolved> = d.events.iter().map(resolve).collect();
+    let articles: Vec<BTreeSet<&str>> = d
+        .events
+        .iter()
+        .map(|e| e.mentions.iter().map(|m| m.article.as_str()).collect())
+        .collect();
+    // Candidates share a word of their titles (a pair that shares none
+    // is never the same event by `same_event`'s first test; its second,
+    // five shared words with the evidence, is only tried on candidates).
+    // Words in very many titles ("plan", "government") do not make
+    // candidates on their own.
+    let cap = (n / 50).max(64);
+    let mut postings: foldhash::HashMap<u32, Vec<usize>> = foldhash::HashMap::default();
+    let mut by_start: Vec<usize> = (0..n).collect();
+    by_start.sort_by_key(|&i| (resolved[i].start, i));
+    for &i in &by_start {
+        for &t in &words[i].title {
+            postings.entry(t).or_default().push(i);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for list in postings.values().filter(|l| l.len() <= cap) {
+        // Overlapping dates: a sweep along this word's events by start.
+        let mut active: Vec<usize> = Vec::new();
+        for &i in list {
+            active.retain(|&j| resolved[j].end >= resolved[i].start);
+            pairs.extend(active.iter().map(|&j| (i.min(j), i.max(j))));
+            active.push(i);
+        }
+    }
+    // Forecasts (only expected, maybe long before it happened): events
+    // sharing two words of its title, whatever their dates.
+    for (i, e) in d.events.iter().enumerate() {
+        if !e.mentions.iter().all(|m| m.kind == EventKind::Expected) {
+            continue;
+        }
+        let mut shared: foldhash::HashMap<usize, usize> = foldhash::HashMap::default();
+        for t in &words[i].title {
+            if let Some(list) = postings.get(t).filter(|l| l.len() <= cap) {
+                for &j in list.iter().filter(|&&j| j != i) {
+                    *shared.entry(j).or_default() += 1;
+                }
+            }
+        }
+        let need = 2.min(words[i].title.len());
+        pairs.extend(
+            shared
+                .into_iter()
+                .filter(|(_, c)| *c >= need)
+                .map(|(j, _)| (i.min(j), i.max(j))),
+        );
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    let kept_apart: std::collections::HashSet<(&EventId, &EventId)> =
+        d.kept_apart.iter().map(|(a, b)| (a, b)).collect();
     let mut out = Vec::new();
-    for (i, a) in d.events.iter().enumerate() {
-        for (j, b) in d.events.iter().enumerate().skip(i + 1) {
-            let pair = if a.id <= b.id {
-                (a.id.clone(), b.id.clone())
-            } else {
-                (b.id.clone(), a.id.clone())
-            };
-            if d.kept_apart.contains(&pair) || articles(a) == articles(b) {
-                continue;
-            }
-            // A shared lane, or one of them in none yet.
-            let lanes_ok = a.lanes.is_empty()
-                || b.lanes.is_empty()
-                || a.lanes.iter().any(|l| b.lanes.contains(l));
-            if !lanes_ok || !dates_compatible(a, b, &resolved[i], &resolved[j]) {
-                continue;
-            }
-            if let Some(shared) = same_event(&words[i], &words[j]) {
-                out.push(MergeSuggestion {
-                    a: a.id.clone(),
-                    b: b.id.clone(),
-                    shared,
-                });
-            }
+    for (i, j) in pairs {
+        let (a, b) = (&d.events[i], &d.events[j]);
+        let pair = if a.id <= b.id {
+            (&a.id, &b.id)
+        } else {
+            (&b.id, &a.id)
+        };
+        if kept_apart.contains(&pair) || articles[i] == articles[j] {
+            continue;
+        }
+        // A shared lane, or one of them in none yet.
+        let lanes_ok =
+            a.lanes.is_empty() || b.lanes.is_empty() || a.lanes.iter().any(|l| b.lanes.contains(l));
+        if !lanes_ok || !dates_compatible(a, b, &resolved[i], &resolved[j]) {
+            continue;
+        }
+        if let Some(shared) = same_event(&words[i], &words[j], &lex) {
+            out.push(MergeSuggestion {
+                a: a.id.clone(),
+                b: b.id.clone(),
+                shared,
+            });
         }
     }
     out
@@ -162,38 +286,56 @@ pub fn suggest_merges(d: &Dossier) -> Vec<MergeSuggestion> {
 /// either the titles share over half of the shorter title's words, and at
 /// least three (or all of a two-word title), or titles and evidence together share at least five words and
 /// two fifths of the smaller set's.
-fn same_event(a: &Words, b: &Words) -> Option<Vec<String>> {
-    let (va, vb) = (verb_classes(&a.title), verb_classes(&b.title));
-    if !va.is_empty() && !vb.is_empty() && va.is_disjoint(&vb) {
+fn same_event(a: &Words, b: &Words, lex: &Lexicon) -> Option<Vec<String>> {
+    if a.verbs != 0 && b.verbs != 0 && a.verbs & b.verbs == 0 {
         return None;
     }
-    let titles: Vec<String> = a.title.intersection(&b.title).cloned().collect();
+    let names = |ids: Vec<u32>| {
+        let mut out: Vec<String> = ids
+            .into_iter()
+            .map(|i| lex.words[i as usize].clone())
+            .collect();
+        out.sort();
+        out
+    };
+    let titles = common(&a.title, &b.title);
     let smaller = a.title.len().min(b.title.len()).max(1);
     if (titles.len() >= 3 || titles.len() == smaller)
         && titles.len() >= 2
         && titles.len() * 2 > smaller
     {
-        return Some(titles);
+        return Some(names(titles));
     }
-    let shared: Vec<String> = a.all.intersection(&b.all).cloned().collect();
     let smaller = a.all.len().min(b.all.len()).max(1);
-    (shared.len() >= 5 && shared.len() * 5 >= smaller * 2).then_some(shared)
+    if a.all.len().min(b.all.len()) < 5 {
+        return None;
+    }
+    let shared = common(&a.all, &b.all);
+    (shared.len() >= 5 && shared.len() * 5 >= smaller * 2).then(|| names(shared))
 }
 
-/// An event's words: its title's, and its title's with its evidence's.
+/// An event's words: its title's, and its title's with its evidence's
+/// (sorted ids of their stems), and its title's verb classes.
 struct Words {
-    title: BTreeSet<String>,
-    all: BTreeSet<String>,
+    title: Vec<u32>,
+    all: Vec<u32>,
+    verbs: u64,
 }
 
 impl Words {
-    fn of(e: &DossierEvent) -> Self {
-        let title = stems(&e.title);
+    fn of(e: &DossierEvent, lex: &mut Lexicon) -> Self {
+        let mut title = Vec::new();
+        lex.stems(&e.title, &mut title);
+        let title_words: Vec<String> = title
+            .iter()
+            .map(|&i| lex.words[i as usize].clone())
+            .collect();
+        let verbs = verb_classes(&title_words);
         let mut all = title.clone();
         for m in &e.mentions {
-            all.extend(stems(&m.quote));
+            lex.stems(&m.quote, &mut all);
         }
-        Self { title, all }
+        Self { title, all, verbs }
     }
 }
 

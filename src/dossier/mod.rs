@@ -10,6 +10,7 @@
 //! file IO (the file is `store::dossier`).
 
 pub mod export;
+mod group;
 mod import;
 mod merge;
 mod model;
@@ -17,6 +18,7 @@ pub mod publish;
 mod sync;
 pub mod view;
 
+pub use group::group_events;
 pub use import::{AddReport, ArticleImport, add_article, remove_article};
 pub use merge::{DossierCommand, History, MergeError, MergeSuggestion, stems, suggest_merges};
 pub use model::{

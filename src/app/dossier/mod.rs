@@ -4,7 +4,7 @@
 //! `store::dossier`.
 
 pub(crate) mod chart;
-pub(crate) mod highlights;
+pub mod highlights;
 pub(crate) mod inspector;
 pub(crate) mod library;
 mod open;
