@@ -599,3 +599,145 @@ fn empty_newer_binary_and_shared_articles() {
     assert_eq!(a[0]["highlights"], 19);
     assert_eq!(a[0]["highlights"], b[0]["highlights"]);
 }
+
+/// Ten wire reports of one earthquake, from ten cities over a week, in
+/// their own words; three also report the government condemning looting
+/// that same day, three the rescues the day after.
+fn wire_reports(dir: &Path) -> Vec<String> {
+    let cities = [
+        "SANTIAGO",
+        "LIMA",
+        "BUENOS AIRES",
+        "MADRID",
+        "LONDON",
+        "NEW YORK",
+        "MEXICO CITY",
+        "BOGOTA",
+        "GENEVA",
+        "SAO PAULO",
+    ];
+    let days = [3, 3, 4, 4, 5, 5, 6, 7, 8, 9];
+    let when = [
+        "on Tuesday",
+        "on Tuesday",
+        "on Tuesday",
+        "on Tuesday",
+        "on Tuesday",
+        "on Tuesday",
+        "on Tuesday",
+        "on March 3",
+        "on March 3",
+        "last Tuesday",
+    ];
+    let quake = [
+        "A powerful earthquake struck the Chilean port city of Valparaiso {r}, killing at least 40 people.",
+        "The earthquake that struck Valparaiso {r} destroyed hundreds of homes, officials said.",
+        "A magnitude 7.1 earthquake struck central Chile near Valparaiso {r}.",
+        "Rescuers kept searching after the earthquake struck Valparaiso {r}.",
+        "Aid groups appealed for funds after an earthquake struck Valparaiso {r}.",
+        "Markets fell after the earthquake struck Chile's Valparaiso region {r}.",
+        "The earthquake struck Valparaiso {r} as residents slept.",
+        "Chile's president visited Valparaiso, where an earthquake struck {r}.",
+        "Insurers estimated the losses from the earthquake that struck Valparaiso {r}.",
+        "Scientists said the earthquake that struck Valparaiso {r} was the strongest in a decade.",
+    ];
+    let condemn = [
+        Some("The government condemned looting in Valparaiso {r}."),
+        None,
+        Some("Chile's interior minister condemned the looting of shops in Valparaiso {r}."),
+        None,
+        None,
+        Some("The government condemned looting of supermarkets {r}."),
+        None,
+        None,
+        None,
+        None,
+    ];
+    let rescue = [
+        None,
+        None,
+        None,
+        Some("Rescuers pulled 12 survivors from the rubble of a collapsed school on Wednesday."),
+        None,
+        None,
+        Some("Rescuers pulled survivors from the rubble on Wednesday."),
+        None,
+        Some("Rescuers pulled two survivors from the rubble on Wednesday, officials said."),
+        None,
+    ];
+    (0..10)
+        .map(|i| {
+            let mut text = format!(
+                "# Report {} on the Valparaiso earthquake\n\n[Wire report, Mar {}, 2026](#)\n\n{}—{}\n",
+                i + 1,
+                days[i],
+                cities[i],
+                quake[i].replace("{r}", when[i])
+            );
+            for extra in [condemn[i], rescue[i]].into_iter().flatten() {
+                text.push_str(&format!("\n{}\n", extra.replace("{r}", when[i])));
+            }
+            text.push_str("\nThe country sits on the Pacific Ring of Fire.\n");
+            let name = format!("report-{:02}.md", i + 1);
+            std::fs::write(dir.join(&name), text).expect("write");
+            name
+        })
+        .collect()
+}
+
+#[test]
+fn ten_wire_reports_group_their_shared_events_and_keep_same_day_ones_apart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("saves")).expect("saves");
+    let names = wire_reports(d);
+    let mut args = vec!["dossier", "new", "wire.dossier.ron"];
+    args.extend(names.iter().map(String::as_str));
+    assert!(storyline(d, &args).status.success());
+    let events = json(&storyline(
+        d,
+        &["dossier", "events", "wire.dossier.ron", "--json"],
+    ));
+    let events = events.as_array().expect("events");
+    let articles = |e: &serde_json::Value| -> std::collections::BTreeSet<String> {
+        e["mentions"]
+            .as_array()
+            .expect("mentions")
+            .iter()
+            .map(|m| m["article"].as_str().unwrap_or("").to_owned())
+            .collect()
+    };
+    let quotes = |e: &serde_json::Value| -> Vec<String> {
+        e["mentions"]
+            .as_array()
+            .expect("mentions")
+            .iter()
+            .map(|m| m["quote"].as_str().unwrap_or("").to_owned())
+            .collect()
+    };
+    // The earthquake: one event, all ten reports, on March 3.
+    let quake: Vec<&serde_json::Value> = events
+        .iter()
+        .filter(|e| quotes(e).iter().any(|q| q.contains("earthquake struck")))
+        .collect();
+    assert_eq!(quake.len(), 1, "{quake:#?}");
+    assert_eq!(articles(quake[0]).len(), 10);
+    assert_eq!(quake[0]["start"], "2026-03-03");
+    assert!(quotes(quake[0]).iter().all(|q| q.contains("earthquake")));
+    // The government condemning the looting that day: its own event.
+    let condemned: Vec<&serde_json::Value> = events
+        .iter()
+        .filter(|e| quotes(e).iter().any(|q| q.contains("condemned")))
+        .collect();
+    assert_eq!(condemned.len(), 1);
+    assert_eq!(articles(condemned[0]).len(), 3);
+    assert!(quotes(condemned[0]).iter().all(|q| q.contains("condemned")));
+    // The rescues the day after: their own event too.
+    let rescue: Vec<&serde_json::Value> = events
+        .iter()
+        .filter(|e| quotes(e).iter().any(|q| q.contains("rubble")))
+        .collect();
+    assert_eq!(rescue.len(), 1);
+    assert_eq!(articles(rescue[0]).len(), 3);
+    assert_eq!(rescue[0]["start"], "2026-03-04");
+}

@@ -8,10 +8,93 @@ use crate::timeline::{EventId, EventKind};
 
 /// Words that say nothing about which event it is.
 const STOPWORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is",
-    "it", "its", "of", "on", "or", "said", "says", "that", "the", "their", "this", "to", "was",
-    "were", "will", "with", "would", "could", "after", "before", "over", "into", "than", "then",
-    "they", "he", "she", "his", "her", "not", "but", "new", "co",
+    "a",
+    "an",
+    "and",
+    "are",
+    "as",
+    "at",
+    "be",
+    "by",
+    "for",
+    "from",
+    "has",
+    "have",
+    "in",
+    "is",
+    "it",
+    "its",
+    "of",
+    "on",
+    "or",
+    "said",
+    "says",
+    "that",
+    "the",
+    "their",
+    "this",
+    "to",
+    "was",
+    "were",
+    "will",
+    "with",
+    "would",
+    "could",
+    "after",
+    "before",
+    "over",
+    "into",
+    "than",
+    "then",
+    "they",
+    "he",
+    "she",
+    "his",
+    "her",
+    "not",
+    "but",
+    "new",
+    "co",
+    // Dates are compared as dates, not as words.
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "week",
+    "month",
+    "year",
+    "last",
+    "next",
 ];
 
 /// Stems of the verbs news events are told with, in classes of verbs that
@@ -270,7 +353,9 @@ pub fn suggest_merges(d: &Dossier) -> Vec<MergeSuggestion> {
         if !lanes_ok || !dates_compatible(a, b, &resolved[i], &resolved[j]) {
             continue;
         }
-        if let Some(shared) = same_event(&words[i], &words[j], &lex) {
+        let (ri, rj) = (&resolved[i], &resolved[j]);
+        let same_day = ri.start == ri.end && rj.start == rj.end && ri.start == rj.start;
+        if let Some(shared) = same_event(&words[i], &words[j], &lex, same_day) {
             out.push(MergeSuggestion {
                 a: a.id.clone(),
                 b: b.id.clone(),
@@ -284,9 +369,15 @@ pub fn suggest_merges(d: &Dossier) -> Vec<MergeSuggestion> {
 /// The words two events share when they tell one event. Their titles'
 /// event verbs must not differ (same class when both have one); then
 /// either the titles share over half of the shorter title's words, and at
-/// least three (or all of a two-word title), or titles and evidence together share at least five words and
-/// two fifths of the smaller set's.
-fn same_event(a: &Words, b: &Words, lex: &Lexicon) -> Option<Vec<String>> {
+/// least three (or all of a two-word title), or titles and evidence
+/// together share at least five words and two fifths of the smaller set's,
+/// or — both on the same single day — the titles share two words, one of
+/// them not a verb, and titles and evidence together three (so reports
+/// told in other words, "an earthquake struck Valparaiso on Tuesday" and
+/// "insurers estimated the losses from the earthquake that struck…", are
+/// one event; "the government condemned looting in Valparaiso" that day is
+/// not: it shares one word).
+fn same_event(a: &Words, b: &Words, lex: &Lexicon, same_day: bool) -> Option<Vec<String>> {
     if a.verbs != 0 && b.verbs != 0 && a.verbs & b.verbs == 0 {
         return None;
     }
@@ -305,6 +396,16 @@ fn same_event(a: &Words, b: &Words, lex: &Lexicon) -> Option<Vec<String>> {
         && titles.len() * 2 > smaller
     {
         return Some(names(titles));
+    }
+    if same_day && titles.len() >= 2 {
+        let is_verb = |w: &u32| {
+            let w = lex.words[*w as usize].as_str();
+            VERB_CLASSES.iter().any(|c| c.contains(&w))
+        };
+        let shared = common(&a.all, &b.all);
+        if titles.iter().any(|w| !is_verb(w)) && shared.len() >= 3 {
+            return Some(names(shared));
+        }
     }
     let smaller = a.all.len().min(b.all.len()).max(1);
     if a.all.len().min(b.all.len()) < 5 {
