@@ -675,7 +675,7 @@ fn wire_reports(dir: &Path) -> Vec<String> {
                 quake[i].replace("{r}", when[i])
             );
             for extra in [condemn[i], rescue[i]].into_iter().flatten() {
-                text.push_str(&format!("\n{}\n", extra.replace("{r}", when[i])));
+                text = format!("{text}\n{}\n", extra.replace("{r}", when[i]));
             }
             text.push_str("\nThe country sits on the Pacific Ring of Fire.\n");
             let name = format!("report-{:02}.md", i + 1);
