@@ -155,6 +155,18 @@ xdotool key ctrl+t; sleep 1
 PAGE_BIG=$(page_down "5 MB + 10 000 highlights")
 stop
 
+# The sample dossier (a copy): library, dossier timeline, merge suggestions
+# worked out in the background; then the whole dossier's highlights.
+cp -r assets/dossiers/huawei-5g "$WORK/dossier"
+cp saves/*.ron "$WORK/saves/"
+LOG="$WORK/dossier.log"
+storyline "$LOG" "$WORK/dossier/huawei-5g.dossier.ron"
+sleep "$SETTLE"
+measure "Storyline, sample dossier, just opened (library, dossier timeline)" "$LOG"
+xdotool key ctrl+Next; sleep "$SETTLE"
+measure "Storyline, sample dossier, next article (Ctrl+PgDn)" "$LOG"
+stop
+
 PAGE_OTHERS=()
 # Other readers, measured the same way when installed: command and name.
 for other in "mousepad mousepad" "okular Okular"; do

@@ -247,6 +247,30 @@ fn the_sample_dossier_opens_on_one_timeline_and_a_source_opens_its_article() {
         h.query_by_label_contains("UK government decides on Huawei · 3 sources · as expected")
             .is_some()
     );
+    // Filtered to the German vote's lane: the UK decision goes, the vote
+    // stays (late, two sources).
+    h.query_all(By::new().role(egui::accesskit::Role::ComboBox))
+        .next()
+        .expect("the lane filter")
+        .click();
+    h.run_steps(2);
+    // (The chart names the lane too: the menu's item is the last.)
+    h.query_all_by_label("German vote")
+        .last()
+        .expect("the lane in the menu")
+        .click();
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains("UK government decides on Huawei · 3 sources")
+            .is_none()
+    );
+    assert!(h.query_by_label_contains("· 2 sources · late").is_some());
+    h.get_by_label("Clear").click();
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains("UK government decides on Huawei · 3 sources")
+            .is_some()
+    );
     // Selecting it lists its three sources; a source opens its article.
     let uk = h
         .state()

@@ -444,3 +444,59 @@ fn adding_an_article_again_follows_its_edits_and_deletions() {
     assert_eq!(d2.events.len(), 1);
     assert_eq!(resolve(&d2.events[0]).start, date(2020, 3, 1));
 }
+
+#[test]
+fn the_timeline_filter_keeps_by_lane_article_tag_and_dates() {
+    use crate::dossier::view::EventFilter;
+    let mut m = mention(
+        "a.md",
+        date(2020, 1, 23),
+        When::day(date(2020, 1, 28)),
+        EventKind::Reported,
+    );
+    m.evidence = vec![crate::annotate::HighlightId("h-1".into())];
+    let e = event("e", "UK decides", "l-uk", vec![m]);
+    let r = resolve(&e);
+    let tags = |m: &Mention| {
+        if m.evidence.iter().any(|h| h.0 == "h-1") {
+            vec!["decision".to_owned()]
+        } else {
+            Vec::new()
+        }
+    };
+    let keeps = |f: EventFilter| f.keeps(&e, &r, &tags);
+    assert!(keeps(EventFilter::default()));
+    assert!(keeps(EventFilter {
+        lane: Some(LaneId("l-uk".into())),
+        ..EventFilter::default()
+    }));
+    assert!(!keeps(EventFilter {
+        lane: Some(LaneId("l-de".into())),
+        ..EventFilter::default()
+    }));
+    assert!(!keeps(EventFilter {
+        article: Some("b.md".into()),
+        ..EventFilter::default()
+    }));
+    assert!(keeps(EventFilter {
+        tag: Some("decision".into()),
+        ..EventFilter::default()
+    }));
+    assert!(!keeps(EventFilter {
+        tag: Some("cost".into()),
+        ..EventFilter::default()
+    }));
+    assert!(keeps(EventFilter {
+        from: Some(date(2020, 1, 28)),
+        to: Some(date(2020, 1, 28)),
+        ..EventFilter::default()
+    }));
+    assert!(!keeps(EventFilter {
+        from: Some(date(2020, 2, 1)),
+        ..EventFilter::default()
+    }));
+    assert!(!keeps(EventFilter {
+        to: Some(date(2020, 1, 27)),
+        ..EventFilter::default()
+    }));
+}

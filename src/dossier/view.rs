@@ -105,3 +105,50 @@ pub fn timeline(d: &Dossier) -> Vec<(Event, Resolved)> {
         })
         .collect()
 }
+
+/// Which of the dossier's events the timeline shows.
+///
+/// Invariant: an empty filter keeps every event.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EventFilter {
+    /// Only events in this lane.
+    pub lane: Option<crate::timeline::LaneId>,
+    /// Only events one of whose sources is this article (its stored path).
+    pub article: Option<String>,
+    /// Only events whose evidence carries this tag.
+    pub tag: Option<String>,
+    /// Only events ending on or after this day.
+    pub from: Option<jiff::civil::Date>,
+    /// Only events starting on or before this day.
+    pub to: Option<jiff::civil::Date>,
+}
+
+impl EventFilter {
+    /// Whether it keeps everything.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// Whether `e` (resolved as `r`) is shown; `tags` gives the tags of a
+    /// mention's evidence.
+    #[must_use]
+    pub fn keeps(
+        &self,
+        e: &DossierEvent,
+        r: &Resolved,
+        tags: &dyn Fn(&super::Mention) -> Vec<String>,
+    ) -> bool {
+        self.lane.as_ref().is_none_or(|l| e.lanes.contains(l))
+            && self
+                .article
+                .as_ref()
+                .is_none_or(|a| e.mentions.iter().any(|m| &m.article == a))
+            && self
+                .tag
+                .as_ref()
+                .is_none_or(|t| e.mentions.iter().any(|m| tags(m).contains(t)))
+            && self.from.is_none_or(|f| r.end >= f)
+            && self.to.is_none_or(|t| r.start <= t)
+    }
+}

@@ -12,6 +12,7 @@ use super::{DossierAction, OpenDossier};
 use crate::annotate::Annotations;
 use crate::app::timeline::{Decor, chart::chart_ui_paint};
 use crate::app::{Command, StorylineApp};
+use crate::dossier::view::EventFilter;
 use crate::dossier::{Dossier, DossierEvent, resolve};
 use crate::timeline::layout::{DayRange, Placed, day_number, initial_view};
 use crate::timeline::{Event, EventId, EventKind};
@@ -181,12 +182,28 @@ fn as_event(d: &Dossier, e: &DossierEvent) -> (Event, EventDecor) {
 }
 
 impl ChartModel {
+    /// Nothing to draw (before the first frame).
+    #[must_use]
+    pub fn empty() -> Self {
+        Self {
+            ann: Annotations::default(),
+            decor: BTreeMap::new(),
+        }
+    }
+
     /// The chart's view of `d`.
     #[must_use]
-    pub fn of(d: &Dossier) -> Self {
+    pub fn of(
+        d: &Dossier,
+        filter: &EventFilter,
+        tags: &dyn Fn(&crate::dossier::Mention) -> Vec<String>,
+    ) -> Self {
         let mut events = Vec::with_capacity(d.events.len());
         let mut decor = BTreeMap::new();
         for e in &d.events {
+            if !filter.is_empty() && !filter.keeps(e, &resolve(e), tags) {
+                continue;
+            }
             let (event, dec) = as_event(d, e);
             decor.insert(event.id.clone(), dec);
             events.push(event);
@@ -200,35 +217,56 @@ impl ChartModel {
 
 impl OpenDossier {
     /// The chart's view of the dossier, rebuilt when it changed.
-    pub(crate) fn chart(&mut self) -> &ChartModel {
-        let stale = self
-            .chart
-            .as_ref()
-            .is_none_or(|(rev, _)| *rev != self.revision);
+    pub(crate) fn chart(&mut self, saves_dir: &std::path::Path) -> &ChartModel {
+        let filter = self.filter.parsed();
+        let stale = self.chart.0 != Some(self.revision) || self.chart.1 != filter;
         if stale {
-            self.chart = Some((self.revision, ChartModel::of(&self.dossier)));
+            // The tag filter reads the articles' highlights (their tags).
+            let by_id: std::collections::HashMap<(String, String), Vec<String>> =
+                if filter.tag.is_some() {
+                    self.highlights_fresh(saves_dir)
+                        .rows
+                        .iter()
+                        .map(|r| ((r.article.clone(), r.id.0.clone()), r.tags.clone()))
+                        .collect()
+                } else {
+                    std::collections::HashMap::new()
+                };
+            let tags = |m: &crate::dossier::Mention| {
+                m.evidence
+                    .iter()
+                    .filter_map(|h| by_id.get(&(m.article.clone(), h.0.clone())))
+                    .flatten()
+                    .cloned()
+                    .collect()
+            };
+            let model = ChartModel::of(&self.dossier, &filter, &tags);
+            self.chart = (Some(self.revision), filter, model);
         }
-        &self.chart.as_ref().expect("just built").1
+        &self.chart.2
     }
 }
 
-/// The Timeline pane showing the whole dossier.
+/// The Timeline pane showing the whole dossier: the filter row, then the
+/// chart.
 pub(crate) fn dossier_timeline_ui(ui: &mut Ui, app: &mut StorylineApp) {
     let StorylineApp {
-        dossier, commands, ..
+        dossier,
+        commands,
+        saves_dir,
+        ..
     } = app;
     let Some(open) = dossier.as_mut() else {
         return;
     };
+    filter_ui(ui, open, saves_dir);
     let first = open.dossier.articles.first().and_then(|a| a.published);
+    open.chart(saves_dir);
     // Split borrows: the chart model and the view state.
-    open.chart();
     let OpenDossier {
         chart, timeline, ..
     } = open;
-    let Some((_, model)) = chart.as_ref() else {
-        return;
-    };
+    let model = &chart.2;
     let view = *timeline
         .view
         .get_or_insert_with(|| initial_view(model.ann.events(), first));
@@ -253,11 +291,87 @@ pub(crate) fn dossier_timeline_ui(ui: &mut Ui, app: &mut StorylineApp) {
     }
 }
 
+/// The filter row: lane, article, tag, and a date range.
+fn filter_ui(ui: &mut Ui, open: &mut OpenDossier, saves_dir: &std::path::Path) {
+    let mut f = open.filter.clone();
+    let lanes: Vec<(crate::timeline::LaneId, String)> = open
+        .dossier
+        .lanes
+        .iter()
+        .map(|l| (l.id.clone(), l.name.clone()))
+        .collect();
+    let articles: Vec<(String, String)> = open
+        .dossier
+        .articles
+        .iter()
+        .map(|a| (a.path.clone(), a.title.clone()))
+        .collect();
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new("Show").weak().small());
+        let lane_name = |id: &Option<crate::timeline::LaneId>| {
+            id.as_ref()
+                .and_then(|id| lanes.iter().find(|(l, _)| l == id))
+                .map_or("every lane".to_owned(), |(_, name)| name.clone())
+        };
+        egui::ComboBox::from_id_salt("dossier-lane")
+            .selected_text(lane_name(&f.lane))
+            .width(120.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.lane, None, "every lane");
+                for (id, name) in &lanes {
+                    ui.selectable_value(&mut f.lane, Some(id.clone()), name);
+                }
+            });
+        let article_name = f
+            .article
+            .as_ref()
+            .and_then(|p| articles.iter().find(|(a, _)| a == p))
+            .map_or("every article".to_owned(), |(_, title)| title.clone());
+        egui::ComboBox::from_id_salt("dossier-article")
+            .selected_text(article_name)
+            .width(160.0)
+            .truncate()
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.article, None, "every article");
+                for (path, title) in &articles {
+                    ui.selectable_value(&mut f.article, Some(path.clone()), title);
+                }
+            });
+        egui::ComboBox::from_id_salt("dossier-tag")
+            .selected_text(f.tag.clone().unwrap_or_else(|| "any tag".to_owned()))
+            .width(90.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.tag, None, "any tag");
+                // The tags are the highlights' (read when first asked for).
+                let counts = open.highlights_fresh(saves_dir).tag_counts.clone();
+                for (t, n) in &counts {
+                    ui.selectable_value(&mut f.tag, Some(t.clone()), format!("{t} ({n})"));
+                }
+            });
+        ui.add(
+            egui::TextEdit::singleline(&mut f.from)
+                .hint_text("from")
+                .desired_width(80.0),
+        )
+        .on_hover_text("From this date (2020-03, 2020-03-15, …)");
+        ui.add(
+            egui::TextEdit::singleline(&mut f.to)
+                .hint_text("to")
+                .desired_width(80.0),
+        )
+        .on_hover_text("Up to this date");
+        if !f.parsed().is_empty() && ui.small_button("Clear").clicked() {
+            f = super::FilterText::default();
+        }
+    });
+    open.filter = f;
+}
+
 /// The timeline's buttons when it shows the dossier.
-pub(crate) fn dossier_toolbar_ui(ui: &mut Ui, open: &mut OpenDossier) {
+pub(crate) fn dossier_toolbar_ui(ui: &mut Ui, open: &mut OpenDossier, saves_dir: &std::path::Path) {
     let first = open.dossier.articles.first().and_then(|a| a.published);
     let (events, lanes) = (open.dossier.events.len(), open.dossier.lanes.len());
-    let model_events: Vec<Event> = open.chart().ann.events().to_vec();
+    let model_events: Vec<Event> = open.chart(saves_dir).ann.events().to_vec();
     let view = *open
         .timeline
         .view

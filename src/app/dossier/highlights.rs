@@ -20,6 +20,8 @@ const ROW: f32 = 42.0;
 /// One highlight of one article.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
+    /// The highlight.
+    pub id: crate::annotate::HighlightId,
     /// The article (its stored path).
     pub article: String,
     /// The article's title.
@@ -109,6 +111,7 @@ impl DossierHighlights {
                             h.tags.join(" ")
                         );
                         self.rows.push(Row {
+                            id: h.id.clone(),
                             article: a.path.clone(),
                             title: a.title.clone(),
                             quote: h.selector.quote.exact.replace('\n', " "),

@@ -104,7 +104,44 @@ pub struct OpenDossier {
     dirty_at: Option<f64>,
     /// The article and annotation revision last brought into the dossier.
     synced: Option<(String, u64)>,
-    chart: Option<(u64, chart::ChartModel)>,
+    /// The timeline's filter, as typed.
+    pub filter: FilterText,
+    /// The chart's model, for this revision and filter.
+    chart: (
+        Option<u64>,
+        crate::dossier::view::EventFilter,
+        chart::ChartModel,
+    ),
+}
+
+/// The dossier timeline's filter as the reader set it (dates as typed).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FilterText {
+    /// Only this lane.
+    pub lane: Option<crate::timeline::LaneId>,
+    /// Only events told by this article (stored path).
+    pub article: Option<String>,
+    /// Only events whose evidence has this tag.
+    pub tag: Option<String>,
+    /// From this date, as typed.
+    pub from: String,
+    /// To this date, as typed.
+    pub to: String,
+}
+
+impl FilterText {
+    /// The filter it sets (a date that does not parse is ignored).
+    #[must_use]
+    pub fn parsed(&self) -> crate::dossier::view::EventFilter {
+        let date = |s: &str| crate::timeline::parse_user_date(s, None);
+        crate::dossier::view::EventFilter {
+            lane: self.lane.clone(),
+            article: self.article.clone(),
+            tag: self.tag.clone(),
+            from: date(&self.from).map(|w| w.start),
+            to: date(&self.to).map(|w| w.end),
+        }
+    }
 }
 
 impl OpenDossier {

@@ -97,7 +97,12 @@ impl StorylineApp {
             revision: 0,
             dirty_at: None,
             synced: None,
-            chart: None,
+            filter: super::FilterText::default(),
+            chart: (
+                None,
+                crate::dossier::view::EventFilter::default(),
+                super::chart::ChartModel::empty(),
+            ),
         };
         if moved > 0 {
             open.changed(now);

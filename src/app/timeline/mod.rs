@@ -139,10 +139,11 @@ impl TimelineState {
 
 /// The timeline's buttons, in its tab bar (laid out right to left).
 pub(crate) fn timeline_toolbar_ui(ui: &mut Ui, app: &mut StorylineApp) {
+    let saves_dir = app.saves_dir.clone();
     if let Some(open) = app.dossier.as_mut() {
         let all = open.show_all;
         if all {
-            crate::app::dossier::chart::dossier_toolbar_ui(ui, open);
+            crate::app::dossier::chart::dossier_toolbar_ui(ui, open, &saves_dir);
         }
         ui.separator();
         // Right to left: "Dossier" shows left of "Article"… so add in reverse.
