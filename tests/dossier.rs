@@ -741,3 +741,49 @@ fn ten_wire_reports_group_their_shared_events_and_keep_same_day_ones_apart() {
     assert_eq!(articles(rescue[0]).len(), 3);
     assert_eq!(rescue[0]["start"], "2026-03-04");
 }
+
+#[test]
+fn two_thousand_articles() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("saves")).expect("saves");
+    let names: Vec<String> = (0..2000)
+        .map(|i| {
+            let name = format!("n{i:04}.md");
+            std::fs::write(
+                d.join(&name),
+                format!(
+                    "# Note {i}\n\n[Wire, Jan {}, 2020](#)\n\nThe council of district {i} met on Monday.\n",
+                    i % 28 + 1
+                ),
+            )
+            .expect("write");
+            name
+        })
+        .collect();
+    let mut args = vec!["dossier", "new", "big.dossier.ron"];
+    args.extend(names.iter().map(String::as_str));
+    let out = storyline(d, &args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list = json(&storyline(
+        d,
+        &["dossier", "list", "big.dossier.ron", "--json"],
+    ));
+    let rows = list.as_array().expect("rows");
+    assert_eq!(rows.len(), 2000);
+    assert!(rows.iter().all(|r| r["missing"] == false));
+    // By publication date, then path.
+    assert_eq!(rows[0]["published"], "2020-01-01");
+    let events = json(&storyline(
+        d,
+        &["dossier", "events", "big.dossier.ron", "--json"],
+    ));
+    // Every note's "on Monday" is a suggestion; none merged across
+    // districts (each its own words).
+    let events = events.as_array().expect("events");
+    assert!(events.len() >= 1900, "{}", events.len());
+}

@@ -57,6 +57,13 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                         let ann = &a.notes.annotations;
                         (ann.can_undo(), ann.can_redo(), !a.view.selection.is_empty())
                     });
+                // Or the dossier's last merge, split or keep-apart.
+                let (d_undo, d_redo) = app
+                    .dossier
+                    .as_ref()
+                    .filter(|_| app.dossier_changed_last)
+                    .map_or((false, false), |d| (d.can_undo(), d.can_redo()));
+                let (can_undo, can_redo) = (can_undo || d_undo, can_redo || d_redo);
                 if ui
                     .add_enabled(can_undo, egui::Button::new("Undo  (Ctrl+Z)"))
                     .clicked()

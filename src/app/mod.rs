@@ -107,6 +107,8 @@ pub struct StorylineApp {
     workspace: Option<workspace::Workspace>,
     /// The open dossier, if any.
     dossier: Option<dossier::OpenDossier>,
+    /// Whether the last undoable change was the dossier's (Ctrl+Z undoes it).
+    dossier_changed_last: bool,
 }
 
 /// What the file dialog in progress is for.
@@ -158,6 +160,7 @@ impl StorylineApp {
             last_input: 0.0,
             workspace: None,
             dossier: None,
+            dossier_changed_last: false,
         };
         if let Some((path, loaded)) = options.initial {
             app.show_loaded(&path, loaded);
@@ -316,6 +319,7 @@ impl StorylineApp {
 
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
         let now = ctx.input(|i| i.time);
+        let command = self.route_undo(command);
         match command {
             Command::ShowOpenDialog => {
                 if !self.picker.busy() {
@@ -551,6 +555,35 @@ impl StorylineApp {
             self.trace_frame();
         }
         self.update_title(&ctx);
+    }
+
+    /// Undo and redo (Ctrl+Z, Edit menu) go to what changed last: the
+    /// dossier (a merge, split, keep-apart) or the article's annotations.
+    fn route_undo(&mut self, command: Command) -> Command {
+        use crate::annotate::Command as A;
+        use dossier::DossierAction as D;
+        let (can_undo, can_redo) = self
+            .dossier
+            .as_ref()
+            .map_or((false, false), |d| (d.can_undo(), d.can_redo()));
+        match command {
+            Command::Annotate(A::Undo) if self.dossier_changed_last && can_undo => {
+                Command::Dossier(D::Undo)
+            }
+            Command::Annotate(A::Redo) if self.dossier_changed_last && can_redo => {
+                Command::Dossier(D::Redo)
+            }
+            Command::Dossier(D::Merge(..) | D::KeepApart(..) | D::Unmerge(..)) => {
+                self.dossier_changed_last = true;
+                command
+            }
+            Command::Annotate(A::Undo | A::Redo) => command,
+            Command::Annotate(_) | Command::Highlight(_) | Command::AddToTimeline(..) => {
+                self.dossier_changed_last = false;
+                command
+            }
+            other => other,
+        }
     }
 
     /// Makes the tiles on the first frame (from the state file, else the
