@@ -306,3 +306,41 @@ fn events_json_lists_the_dated_phrases_with_lanes() {
     assert_eq!(rows[0]["start"], "2021-06-07");
     assert_eq!(rows[0]["lane"], serde_json::Value::Null);
 }
+
+#[test]
+fn text_prints_the_reading_text_and_its_blocks() {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_storyline"))
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let sample = "assets/articles/huawei-5g-2020-01-23.md";
+    let text = run(&["text", sample]);
+    assert!(text.starts_with("Facing pushback from allies"));
+    assert!(text.contains("\n\nWall Street Journal, Jan 23, 2020\n\n"));
+    let v: serde_json::Value =
+        serde_json::from_str(&run(&["text", sample, "--json"])).expect("json");
+    let full = v["text"].as_str().expect("text");
+    assert_eq!(format!("{full}\n"), text, "the same text");
+    let chars: Vec<char> = full.chars().collect();
+    assert_eq!(v["chars"].as_u64(), Some(chars.len() as u64));
+    let blocks = v["blocks"].as_array().expect("blocks");
+    assert_eq!(blocks[0]["kind"], "title");
+    assert_eq!(blocks[1]["kind"], "dateline");
+    // Offsets are chars, half-open; blocks are separated by one blank line.
+    for pair in blocks.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let (end, next) = (
+            a["end"].as_u64().unwrap_or(0) as usize,
+            b["start"].as_u64().unwrap_or(0) as usize,
+        );
+        assert_eq!(chars[end..next].iter().collect::<String>(), "\n\n");
+    }
+}

@@ -54,6 +54,17 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Print the reading text exactly as Storyline anchors highlights to it
+    /// (blocks separated by blank lines); `--json` adds each block's char
+    /// offsets and kind.
+    Text {
+        /// The article.
+        article: PathBuf,
+        /// Print JSON: the text, and each block's `start`, `end` (char
+        /// offsets, half-open), `kind`, `level`, `quote_depth`, `list_depth`.
+        #[arg(long)]
+        json: bool,
+    },
     /// Highlight a passage from the command line and print the new id.
     Annotate {
         /// The article.
@@ -270,6 +281,46 @@ pub fn run_command(
             json,
             published,
         } => annotate_cli::events(article, saves, *json, published.as_deref(), out)?,
+        Cmd::Text { article, json } => {
+            let doc = load_article(article)?.document;
+            if *json {
+                let blocks: Vec<serde_json::Value> = doc
+                    .blocks
+                    .iter()
+                    .map(|b| {
+                        let (kind, level) = match b.kind {
+                            crate::document::BlockKind::Title => ("title", None),
+                            crate::document::BlockKind::Dateline => ("dateline", None),
+                            crate::document::BlockKind::Heading { level } => {
+                                ("heading", Some(level))
+                            }
+                            crate::document::BlockKind::Paragraph => ("paragraph", None),
+                            crate::document::BlockKind::Code => ("code", None),
+                        };
+                        serde_json::json!({
+                            "start": b.range.start.0,
+                            "end": b.range.end.0,
+                            "kind": kind,
+                            "level": level,
+                            "quote_depth": b.quote_depth,
+                            "list_depth": b.list_depth,
+                            "marker": b.marker,
+                        })
+                    })
+                    .collect();
+                let v = serde_json::json!({
+                    "path": article.display().to_string(),
+                    "title": doc.meta.title,
+                    "chars": doc.char_len,
+                    "fingerprint": doc.fingerprint(),
+                    "text": doc.text,
+                    "blocks": blocks,
+                });
+                writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+            } else {
+                writeln!(out, "{}", doc.text)?;
+            }
+        }
         Cmd::Info { article, json } => {
             let loaded = load_article(article)?;
             let doc = &loaded.document;
