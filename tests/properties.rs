@@ -205,6 +205,34 @@ proptest! {
         let _ = parse_source(&md, SourceFormat::Markdown, "nested");
     }
 
+    /// E-mail and saved pages: MIME built from random parts (headers,
+    /// boundaries, encodings, cut anywhere) and random bytes never panic.
+    #[test]
+    fn mime_loaders_never_panic(
+        body in ".{0,800}",
+        junk in prop::collection::vec(any::<u8>(), 0..400),
+        cut in any::<usize>(),
+        qp in any::<bool>(),
+        nested in 0usize..40,
+    ) {
+        use storyline::document::mail::{MimeKind, parse_mime};
+        let enc = if qp { "quoted-printable" } else { "base64" };
+        let mut msg = format!(
+            "Subject: =?UTF-8?B?{body}?=\r\nDate: {body}\r\nFrom: {body}\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+        );
+        for _ in 0..nested {
+            msg.push_str("--b\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n");
+        }
+        msg = format!("{msg}--b\r\nContent-Type: text/html; charset=koi8-r\r\nContent-Transfer-Encoding: {enc}\r\n\r\n<p>{body}</p>\r\n--b--\r\n");
+        let mut bytes = msg.into_bytes();
+        bytes.truncate(cut % (bytes.len() + 1));
+        bytes.extend(&junk);
+        for kind in [MimeKind::Email, MimeKind::WebArchive] {
+            let _ = parse_mime(&bytes, std::path::Path::new("fuzz.eml"), kind);
+            let _ = parse_mime(&junk, std::path::Path::new("fuzz.mhtml"), kind);
+        }
+    }
+
 }
 
 proptest! {

@@ -76,14 +76,14 @@ impl FilePicker for NativePicker {
                     PickRequest::Open => {
                         let dialog = rfd::AsyncFileDialog::new()
                             .set_title("Open an article or a dossier")
-                            .add_filter("Articles and dossiers", &["md", "markdown", "txt", "html", "htm", "ron"])
+                            .add_filter("Articles and dossiers", &[&crate::document::ARTICLE_EXTENSIONS[..], &["ron"]].concat())
                             .add_filter("All files", &["*"]);
                         one(pollster::block_on(dialog.pick_file()))
                     }
                     PickRequest::OpenMany => {
                         let dialog = rfd::AsyncFileDialog::new()
                             .set_title("Add articles to the dossier")
-                            .add_filter("Articles", &["md", "markdown", "txt", "html", "htm"])
+                            .add_filter("Articles", &crate::document::ARTICLE_EXTENSIONS)
                             .add_filter("All files", &["*"]);
                         pollster::block_on(dialog.pick_files())
                             .map(|hs| hs.iter().map(|h| h.path().to_owned()).collect())

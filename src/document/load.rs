@@ -38,6 +38,14 @@ pub enum LoadError {
     /// The file looks binary (NUL bytes).
     #[error("not a text article (binary data): {}", .0.display())]
     Binary(PathBuf),
+    /// The file is of a format Storyline reads but is damaged.
+    #[error("cannot read {}: {why}", .path.display())]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        why: String,
+    },
     /// The file is larger than Storyline opens.
     #[error("too large to open ({} MB; the limit is {} MB): {}", .size / 1_000_000, MAX_ARTICLE_BYTES / 1_000_000, .path.display())]
     TooLarge {
@@ -47,6 +55,12 @@ pub enum LoadError {
         size: u64,
     },
 }
+
+/// Extensions of the files Storyline opens as articles (for dialogs,
+/// folders added to a dossier, and finding moved articles).
+pub const ARTICLE_EXTENSIONS: [&str; 8] = [
+    "md", "markdown", "txt", "html", "htm", "eml", "mht", "mhtml",
+];
 
 /// The source formats Storyline reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -225,6 +239,21 @@ pub fn load_path(path: &Path) -> Result<LoadedDocument, LoadError> {
         return Err(LoadError::Empty(path.to_owned()));
     }
     let mut warnings = Vec::new();
+    if let Some(kind) = super::mail::MimeKind::of(path) {
+        let (document, format) = super::mail::parse_mime(&bytes, path, kind)?;
+        let body = document
+            .blocks
+            .iter()
+            .any(|b| !matches!(b.kind, super::BlockKind::Title | super::BlockKind::Dateline));
+        if !body {
+            return Err(LoadError::NoText(path.to_owned()));
+        }
+        return Ok(LoadedDocument {
+            document,
+            format,
+            warnings,
+        });
+    }
     let source = decode(&bytes, path, &mut warnings)?;
     let format = SourceFormat::detect(path, &source);
     let name = path

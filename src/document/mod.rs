@@ -12,6 +12,7 @@ pub mod find;
 mod html;
 mod index;
 pub mod load;
+pub mod mail;
 mod markdown;
 mod meta;
 mod plain;
@@ -19,7 +20,9 @@ pub mod words;
 
 pub use dates::{month_from_name, parse_loose_date};
 pub use index::TextIndex;
-pub use load::{LoadError, LoadedDocument, SourceFormat, load_path, parse_source};
+pub use load::{
+    ARTICLE_EXTENSIONS, LoadError, LoadedDocument, SourceFormat, load_path, parse_source,
+};
 pub use meta::Meta;
 
 use serde::{Deserialize, Serialize};

@@ -157,7 +157,7 @@ pub fn find_moved(dossier_file: &Path, fingerprint: &str, taken: &[PathBuf]) -> 
                 continue;
             }
             let article = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                ["md", "markdown", "txt", "html", "htm"].contains(&e.to_ascii_lowercase().as_str())
+                crate::document::ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
             });
             if !article || taken.contains(&path) {
                 continue;

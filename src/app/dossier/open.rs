@@ -17,8 +17,7 @@ use crate::store::dossier::{
 use crate::store::layout::Pane;
 use crate::timeline::EventId;
 
-/// Articles Storyline opens, for adding a folder.
-const ARTICLE_EXTENSIONS: [&str; 5] = ["md", "markdown", "txt", "html", "htm"];
+use crate::document::ARTICLE_EXTENSIONS;
 
 impl StorylineApp {
     /// The open dossier.
