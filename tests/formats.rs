@@ -111,3 +111,119 @@ fn damaged_mime_files_are_clear_errors_never_panics() {
         assert_eq!(err.lines().count(), 1, "{name}: one line: {err}");
     }
 }
+
+/// An EPUB of three chapters, written with rbook's builder.
+fn book(path: &Path) {
+    use rbook::Epub;
+    use rbook::epub::EpubChapter;
+    Epub::builder()
+        .identifier("urn:isbn:9780000000002")
+        .title("The Long Campaign")
+        .author("Jane Doe")
+        .language("en")
+        .chapter(EpubChapter::new("One").href("c1.xhtml").xhtml_body(
+            "<h1>Chapter One: London</h1><p>Britain decided on January 28, 2020 to let Huawei in, with limits.</p><p>The cap was 35% of the periphery.</p>",
+        ))
+        .chapter(EpubChapter::new("Two").href("c2.xhtml").xhtml_body(
+            "<h1>Chapter Two: Vancouver</h1><p>The extradition hearing opened on January 20, 2020.</p><blockquote><p>A quoted passage.</p></blockquote>",
+        ))
+        .chapter(EpubChapter::new("Three").href("c3.xhtml").xhtml_body(
+            "<h1>Chapter Three: Berlin</h1><ul><li>The Bundestag voted on April 23, 2021.</li><li>The law names no company.</li></ul>",
+        ))
+        .write()
+        .save(path)
+        .expect("write the epub");
+}
+
+#[test]
+fn an_epub_reads_its_spine_in_order_with_headings_and_metadata() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("campaign.epub");
+    book(&file);
+    let f = file.to_str().expect("path");
+    let v = info(dir.path(), f);
+    assert_eq!(v["title"], "The Long Campaign");
+    let text = ok(&storyline(dir.path(), &["text", f]));
+    let one = text.find("Chapter One: London").expect("one");
+    let two = text.find("Chapter Two: Vancouver").expect("two");
+    let three = text.find("Chapter Three: Berlin").expect("three");
+    assert!(one < two && two < three, "spine order");
+    assert!(text.contains("Jane Doe"), "the creator in the dateline");
+    let blocks: serde_json::Value =
+        serde_json::from_str(&ok(&storyline(dir.path(), &["text", f, "--json"]))).expect("json");
+    let kinds: Vec<&str> = blocks["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .map(|b| b["kind"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        kinds.iter().filter(|k| **k == "heading").count(),
+        3,
+        "{kinds:?}"
+    );
+    // Highlights survive reopening.
+    let id = ok(&storyline(
+        dir.path(),
+        &[
+            "annotate",
+            f,
+            "--quote",
+            "The cap was 35% of the periphery.",
+        ],
+    ));
+    let list: serde_json::Value =
+        serde_json::from_str(&ok(&storyline(dir.path(), &["list", f, "--json"]))).expect("json");
+    assert_eq!(list[0]["id"], id.trim());
+    assert_eq!(list[0]["status"], "anchored");
+}
+
+#[test]
+fn zip_bombs_encrypted_and_damaged_epubs_are_refused_by_name() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A zip whose one entry unpacks to 600 MB of zeros (stored as ~600 KB).
+    let bomb = dir.path().join("bomb.epub");
+    {
+        let mut z = zip::ZipWriter::new(std::fs::File::create(&bomb).expect("create"));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true);
+        z.start_file("OEBPS/big.xhtml", opts).expect("entry");
+        let zeros = vec![0u8; 1 << 20];
+        for _ in 0..600 {
+            z.write_all(&zeros).expect("write");
+        }
+        z.finish().expect("finish");
+    }
+    // DRM: content listed as encrypted.
+    let drm = dir.path().join("drm.epub");
+    book(&drm);
+    {
+        let mut z = zip::ZipWriter::new_append(
+            std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open(&drm)
+                .expect("open"),
+        )
+        .expect("append");
+        z.start_file(
+            "META-INF/encryption.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .expect("entry");
+        z.write_all(b"<encryption><EncryptedData><EncryptionMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#aes128-cbc\"/><CipherData><CipherReference URI=\"OEBPS/c1.xhtml\"/></CipherData></EncryptedData></encryption>")
+            .expect("write");
+        z.finish().expect("finish");
+    }
+    let junk = dir.path().join("junk.epub");
+    std::fs::write(&junk, b"PK\x03\x04 not really a zip").expect("write");
+    for (file, says) in [(&bomb, "unpacks to"), (&drm, "DRM"), (&junk, "zip")] {
+        let out = storyline(dir.path(), &["text", file.to_str().expect("path")]);
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        assert!(err.contains(name) && err.contains(says), "{name}: {err}");
+    }
+}

@@ -205,6 +205,30 @@ proptest! {
         let _ = parse_source(&md, SourceFormat::Markdown, "nested");
     }
 
+    /// EPUB: a real book cut short anywhere and with bytes changed never
+    /// panics (an error or a document).
+    #[test]
+    fn the_epub_loader_never_panics(cut in any::<usize>(), flips in prop::collection::vec((any::<usize>(), any::<u8>()), 0..8)) {
+        use rbook::epub::EpubChapter;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("book.epub");
+        rbook::Epub::builder()
+            .identifier("urn:x")
+            .title("T")
+            .language("en")
+            .chapter(EpubChapter::new("One").href("c1.xhtml").xhtml_body("<h1>One</h1><p>Some text on Monday.</p>"))
+            .write()
+            .save(&path)
+            .expect("write");
+        let mut bytes = std::fs::read(&path).expect("read");
+        for (at, b) in flips {
+            let n = bytes.len();
+            bytes[at % n] ^= b;
+        }
+        bytes.truncate(cut % (bytes.len() + 1));
+        let _ = storyline::document::epub::parse_epub(&bytes, &path);
+    }
+
     /// E-mail and saved pages: MIME built from random parts (headers,
     /// boundaries, encodings, cut anywhere) and random bytes never panic.
     #[test]

@@ -135,6 +135,46 @@ pub(crate) fn build(source: &str, b: &mut Builder, fallback_title: &str) -> Meta
     meta
 }
 
+/// A book: its title and dateline from `meta`, then every chapter's body in
+/// reading order (no article extraction: nothing of a book is boilerplate);
+/// a chapter with no heading of its own gets its table-of-contents label.
+pub(crate) fn build_chapters(meta: &Meta, chapters: &[(String, String)], b: &mut Builder) {
+    b.start_block(BlockKind::Title, 0, 0);
+    b.text(&meta.title);
+    let dateline: Vec<String> = [
+        meta.byline.clone(),
+        meta.source.clone(),
+        meta.published.map(|d| d.strftime("%B %-d, %Y").to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !dateline.is_empty() {
+        b.start_block(BlockKind::Dateline, 0, 0);
+        b.text(&dateline.join(" · "));
+    }
+    b.end_block();
+    for (label, xhtml) in chapters {
+        let dom = Dom::from(xhtml.as_str());
+        let label = collapse(label);
+        if dom.select("h1, h2, h3").nodes().is_empty() && !label.is_empty() {
+            b.start_block(BlockKind::Heading { level: 2 }, 0, 0);
+            b.text(&label);
+            b.end_block();
+        }
+        let mut walker = Walker {
+            b: &mut *b,
+            quote_depth: 0,
+            lists: Vec::new(),
+            title: normalise(&meta.title),
+            title_seen: true,
+        };
+        let root = dom.body().unwrap_or_else(|| dom.root());
+        walker.children(&root, 0);
+        walker.b.end_block();
+    }
+}
+
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

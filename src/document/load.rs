@@ -239,6 +239,22 @@ pub fn load_path(path: &Path) -> Result<LoadedDocument, LoadError> {
         return Err(LoadError::Empty(path.to_owned()));
     }
     let mut warnings = Vec::new();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    if ext == "epub" {
+        let document = super::epub::parse_epub(&bytes, path)?;
+        if document.blocks.len() <= 2 {
+            return Err(LoadError::NoText(path.to_owned()));
+        }
+        return Ok(LoadedDocument {
+            document,
+            format: SourceFormat::Html,
+            warnings,
+        });
+    }
     if let Some(kind) = super::mail::MimeKind::of(path) {
         let (document, format) = super::mail::parse_mime(&bytes, path, kind)?;
         let body = document

@@ -8,6 +8,7 @@
 
 mod builder;
 mod dates;
+pub mod epub;
 pub mod find;
 mod html;
 mod index;
