@@ -227,3 +227,93 @@ fn zip_bombs_encrypted_and_damaged_epubs_are_refused_by_name() {
         assert!(err.contains(name) && err.contains(says), "{name}: {err}");
     }
 }
+
+/// A Word document in the shape Word writes it: styles by id, runs with
+/// bold and italic, a list, a quote, entities, a tab.
+fn word_document(path: &Path) {
+    use std::io::Write as _;
+    let document = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Briefing: the German vote</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>What happened</w:t></w:r></w:p>
+<w:p><w:r><w:t xml:space="preserve">The Bundestag passed the </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>IT Security Act 2.0</w:t></w:r><w:r><w:t xml:space="preserve"> on April 23, 2021 &amp; the Bundesrat followed.</w:t></w:r></w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>No company is named.</w:t></w:r></w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Exclusion is</w:t></w:r><w:r><w:tab/><w:t>case by case.</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="IntenseQuote"/></w:pPr><w:r><w:rPr><w:i/></w:rPr><w:t>"Trust is the criterion."</w:t></w:r></w:p>
+<w:p/>
+</w:body></w:document>"#;
+    let core = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title></dc:title><dc:creator>Jane Analyst</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2021-04-24T08:00:00Z</dcterms:created></cp:coreProperties>"#;
+    let mut z = zip::ZipWriter::new(std::fs::File::create(path).expect("create"));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, body) in [
+        (
+            "[Content_Types].xml",
+            "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",
+        ),
+        ("word/document.xml", document),
+        ("docProps/core.xml", core),
+    ] {
+        z.start_file(name, opts).expect("entry");
+        z.write_all(body.as_bytes()).expect("write");
+    }
+    z.finish().expect("finish");
+}
+
+#[test]
+fn a_word_document_reads_headings_lists_quotes_and_emphasis() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("briefing.docx");
+    word_document(&file);
+    let f = file.to_str().expect("path");
+    let v = info(dir.path(), f);
+    assert_eq!(
+        v["title"], "Briefing: the German vote",
+        "the Title paragraph"
+    );
+    assert_eq!(v["published"], "2021-04-24");
+    let text = ok(&storyline(dir.path(), &["text", f]));
+    assert!(text.contains("The Bundestag passed the IT Security Act 2.0 on April 23, 2021 & the Bundesrat followed."), "{text}");
+    assert!(text.contains("Exclusion is case by case."));
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&storyline(dir.path(), &["text", f, "--json"]))).expect("json");
+    let blocks = json["blocks"].as_array().expect("blocks");
+    let kinds: Vec<(&str, u64, u64)> = blocks
+        .iter()
+        .map(|b| {
+            (
+                b["kind"].as_str().unwrap_or(""),
+                b["list_depth"].as_u64().unwrap_or(0),
+                b["quote_depth"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("title", 0, 0),
+            ("dateline", 0, 0),
+            ("heading", 0, 0),
+            ("paragraph", 0, 0),
+            ("paragraph", 1, 0),
+            ("paragraph", 1, 0),
+            ("paragraph", 0, 1),
+        ]
+    );
+    // Dated phrases resolve; highlights survive reopening.
+    let id = ok(&storyline(
+        dir.path(),
+        &["annotate", f, "--quote", "No company is named."],
+    ));
+    let list: serde_json::Value =
+        serde_json::from_str(&ok(&storyline(dir.path(), &["list", f, "--json"]))).expect("json");
+    assert_eq!(list[0]["id"], id.trim());
+    assert_eq!(list[0]["status"], "anchored");
+    // Not a Word document: a clear error naming it.
+    let bad = dir.path().join("bad.docx");
+    std::fs::write(&bad, b"PK\x03\x04garbage").expect("write");
+    let out = storyline(dir.path(), &["text", bad.to_str().expect("path")]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.docx"));
+}

@@ -229,6 +229,28 @@ proptest! {
         let _ = storyline::document::epub::parse_epub(&bytes, &path);
     }
 
+    /// Word: random XML-ish bodies in a real zip, and random bytes, never
+    /// panic.
+    #[test]
+    fn the_docx_loader_never_panics(body in ".{0,600}", tags in prop::collection::vec(0usize..8, 0..30), junk in prop::collection::vec(any::<u8>(), 0..300)) {
+        use std::io::Write as _;
+        let parts = ["<w:p>", "</w:p>", "<w:r>", "<w:t>", "</w:t>", "<w:pStyle w:val=\"Heading9\"/>", "<w:numPr><w:ilvl w:val=\"x\"/>", "&amp;"];
+        let mut xml = String::from("<w:document><w:body>");
+        for t in tags {
+            xml.push_str(parts[t]);
+            xml.push_str(&body);
+        }
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("x.docx");
+        let mut z = zip::ZipWriter::new(std::fs::File::create(&path).expect("create"));
+        z.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).expect("entry");
+        z.write_all(xml.as_bytes()).expect("write");
+        z.finish().expect("finish");
+        let bytes = std::fs::read(&path).expect("read");
+        let _ = storyline::document::docx::parse_docx(&bytes, &path);
+        let _ = storyline::document::docx::parse_docx(&junk, &path);
+    }
+
     /// E-mail and saved pages: MIME built from random parts (headers,
     /// boundaries, encodings, cut anywhere) and random bytes never panic.
     #[test]

@@ -77,8 +77,9 @@ pub fn parse_epub(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
     })
 }
 
-/// Refuses archives that unpack too large or hold encrypted content.
-fn check_archive(bytes: &[u8]) -> Result<(), String> {
+/// Refuses archives (EPUB, DOCX) that unpack too large or hold encrypted
+/// content.
+pub(crate) fn check_archive(bytes: &[u8]) -> Result<(), String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("not an EPUB (its zip cannot be read: {e})"))?;
     let mut total: u64 = 0;

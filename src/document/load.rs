@@ -244,8 +244,12 @@ pub fn load_path(path: &Path) -> Result<LoadedDocument, LoadError> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    if ext == "epub" {
-        let document = super::epub::parse_epub(&bytes, path)?;
+    if ext == "epub" || ext == "docx" {
+        let document = if ext == "epub" {
+            super::epub::parse_epub(&bytes, path)?
+        } else {
+            super::docx::parse_docx(&bytes, path)?
+        };
         if document.blocks.len() <= 2 {
             return Err(LoadError::NoText(path.to_owned()));
         }

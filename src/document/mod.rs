@@ -8,6 +8,7 @@
 
 mod builder;
 mod dates;
+pub mod docx;
 pub mod epub;
 pub mod find;
 mod html;
