@@ -317,3 +317,26 @@ fn a_word_document_reads_headings_lists_quotes_and_emphasis() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.docx"));
 }
+
+#[test]
+fn an_rtf_report_reads_in_paragraphs_with_its_dashes_and_dateline() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let f = "tests/formats/report.rtf";
+    let v = info(dir.path(), f);
+    assert_eq!(v["title"], "Germany passes IT security law");
+    assert_eq!(v["published"], "2021-04-23");
+    let text = ok(&storyline(dir.path(), &["text", f]));
+    assert!(
+        text.contains("BERLIN— The Bundestag on Friday passed a new IT security law"),
+        "{text}"
+    );
+    assert!(text.contains("\n\nThe law names no company; exclusion is decided case by case."));
+    // Not RTF after all: a clear error, never a panic.
+    let bad = dir.path().join("bad.rtf");
+    std::fs::write(&bad, "{\\rtf1 {{{{ \\bin999999999 ").expect("write");
+    let out = storyline(dir.path(), &["text", bad.to_str().expect("path")]);
+    if !out.status.success() {
+        assert!(String::from_utf8_lossy(&out.stderr).contains("bad.rtf"));
+    }
+    assert_ne!(out.status.code(), Some(101), "no panic");
+}

@@ -251,6 +251,15 @@ proptest! {
         let _ = storyline::document::docx::parse_docx(&junk, &path);
     }
 
+    /// RTF: random control words, groups and text never panic the loader.
+    #[test]
+    fn the_rtf_loader_never_panics(pieces in prop::collection::vec(prop::sample::select(vec![
+        "{", "}", "\\par ", "\\pard", "\\b ", "\\i0 ", "\\u8212?", "\\u-5?", "\\'97", "\\line", "text ", "\\*\\fonttbl", "\\bin5 ", "\\", "\\uc2", "\\fs24",
+    ]), 0..60)) {
+        let src = format!("{{\\rtf1\\ansi {}}}", pieces.concat());
+        let _ = storyline::document::rtf::parse_rtf(&src, std::path::Path::new("fuzz.rtf"));
+    }
+
     /// E-mail and saved pages: MIME built from random parts (headers,
     /// boundaries, encodings, cut anywhere) and random bytes never panic.
     #[test]

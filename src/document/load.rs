@@ -275,6 +275,17 @@ pub fn load_path(path: &Path) -> Result<LoadedDocument, LoadError> {
         });
     }
     let source = decode(&bytes, path, &mut warnings)?;
+    if ext == "rtf" || source.starts_with("{\\rtf") {
+        let document = super::rtf::parse_rtf(&source, path)?;
+        if document.blocks.is_empty() {
+            return Err(LoadError::NoText(path.to_owned()));
+        }
+        return Ok(LoadedDocument {
+            document,
+            format: SourceFormat::Text,
+            warnings,
+        });
+    }
     let format = SourceFormat::detect(path, &source);
     let name = path
         .file_stem()

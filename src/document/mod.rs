@@ -18,6 +18,7 @@ pub mod mail;
 mod markdown;
 mod meta;
 mod plain;
+pub mod rtf;
 pub mod words;
 
 pub use dates::{month_from_name, parse_loose_date};
