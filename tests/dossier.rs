@@ -787,3 +787,53 @@ fn two_thousand_articles() {
     let events = events.as_array().expect("events");
     assert!(events.len() >= 1900, "{}", events.len());
 }
+
+#[test]
+fn an_mbox_of_newsletters_becomes_one_article_per_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("saves")).expect("saves");
+    let mbox = "From news@example.org Tue Jan 28 18:05:00 2020\nSubject: Britain decides on Huawei\nFrom: The Brief <news@example.org>\nDate: Tue, 28 Jan 2020 18:05:00 +0000\n\nBritain decided on Tuesday to let Huawei in, with limits.\n\nFrom news@example.org Fri Apr 23 09:00:00 2021\nSubject: The German vote\nFrom: The Brief <news@example.org>\nDate: Fri, 23 Apr 2021 09:00:00 +0200\n\nThe Bundestag passed the law on Friday.\n";
+    std::fs::write(d.join("brief.mbox"), mbox).expect("write");
+    let out = storyline(d, &["dossier", "new", "news.dossier.ron", "brief.mbox"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2 messages"));
+    let list = json(&storyline(
+        d,
+        &["dossier", "list", "news.dossier.ron", "--json"],
+    ));
+    let rows = list.as_array().expect("rows");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["title"], "Britain decides on Huawei");
+    assert_eq!(rows[0]["source"], "The Brief");
+    assert_eq!(rows[0]["published"], "2020-01-28");
+    assert_eq!(rows[1]["path"], "brief/002-the-german-vote.eml");
+    // Its dated phrases resolve against each message's date.
+    let events = json(&storyline(
+        d,
+        &["dossier", "events", "news.dossier.ron", "--json"],
+    ));
+    assert!(
+        events
+            .as_array()
+            .expect("events")
+            .iter()
+            .any(|e| e["start"] == "2021-04-23")
+    );
+    // Importing again adds nothing; the mbox is untouched.
+    let again = storyline(d, &["dossier", "add", "news.dossier.ron", "brief.mbox"]);
+    assert!(again.status.success());
+    let list = json(&storyline(
+        d,
+        &["dossier", "list", "news.dossier.ron", "--json"],
+    ));
+    assert_eq!(list.as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(d.join("brief.mbox")).expect("read"),
+        mbox
+    );
+}

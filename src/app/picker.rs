@@ -83,7 +83,10 @@ impl FilePicker for NativePicker {
                     PickRequest::OpenMany => {
                         let dialog = rfd::AsyncFileDialog::new()
                             .set_title("Add articles to the dossier")
-                            .add_filter("Articles", &crate::document::ARTICLE_EXTENSIONS)
+                            .add_filter(
+                                "Articles and mailboxes",
+                                &[&crate::document::ARTICLE_EXTENSIONS[..], &["mbox"]].concat(),
+                            )
                             .add_filter("All files", &["*"]);
                         pollster::block_on(dialog.pick_files())
                             .map(|hs| hs.iter().map(|h| h.path().to_owned()).collect())

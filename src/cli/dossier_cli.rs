@@ -276,7 +276,29 @@ fn add_all(
     saves_dir: &Path,
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
+    // A bundle (.mbox) becomes one article per message, in a folder beside
+    // the dossier named after it.
+    let mut expanded = Vec::new();
     for article in articles {
+        if crate::store::bundle::is_bundle(article) {
+            let stem = article
+                .file_stem()
+                .map_or("bundle".into(), |s| s.to_string_lossy().into_owned());
+            let into = file.parent().unwrap_or(Path::new(".")).join(stem);
+            let files = crate::store::bundle::split_mbox(article, &into)?;
+            writeln!(
+                out,
+                "{}: {} messages, each an article in {}",
+                article.display(),
+                files.len(),
+                into.display()
+            )?;
+            expanded.extend(files);
+        } else {
+            expanded.push(article.clone());
+        }
+    }
+    for article in &expanded {
         let r = import_from_disk(file, d, article, saves_dir)?;
         let what = if r.already {
             "already there, refreshed"

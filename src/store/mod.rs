@@ -13,6 +13,7 @@ use thiserror::Error;
 use crate::document::CharIdx;
 
 pub mod article;
+pub mod bundle;
 pub mod dossier;
 pub mod layout;
 pub mod saves;

@@ -353,6 +353,23 @@ impl StorylineApp {
             return;
         };
         let (mut added, mut errors) = (0, Vec::new());
+        // A bundle (.mbox): one article per message, beside the dossier.
+        let mut expanded = Vec::new();
+        for f in files {
+            if crate::store::bundle::is_bundle(&f) {
+                let stem = f
+                    .file_stem()
+                    .map_or("bundle".into(), |s| s.to_string_lossy().into_owned());
+                let into = open.path.parent().unwrap_or(Path::new(".")).join(stem);
+                match crate::store::bundle::split_mbox(&f, &into) {
+                    Ok(messages) => expanded.extend(messages),
+                    Err(e) => errors.push(e.to_string()),
+                }
+            } else {
+                expanded.push(f);
+            }
+        }
+        let files = expanded;
         for file in &files {
             match crate::cli::dossier_cli::import_from_disk(
                 &open.path,
