@@ -5,6 +5,8 @@ mod chrome;
 mod command;
 pub mod dossier;
 mod export_ui;
+mod find;
+mod frame;
 pub mod highlights;
 mod keys;
 mod panes;
@@ -16,10 +18,11 @@ pub mod workspace;
 
 use std::path::{Path, PathBuf};
 
-use crate::document::{CharRange, Document, LoadedDocument, find::find_all, load_path};
+use crate::document::{CharRange, Document, LoadedDocument, load_path};
 use crate::store::layout::Pane;
 use crate::store::{AppState, ThemeChoice};
 pub use command::{Command, Message};
+pub(crate) use find::reveal;
 pub use highlights::PanelState;
 pub use highlights::notes::ArticleNotes;
 use picker::{FilePicker, PickOutcome};
@@ -426,41 +429,6 @@ impl StorylineApp {
         }
     }
 
-    fn refresh_find(&mut self) {
-        let Some(article) = &mut self.article else {
-            return;
-        };
-        self.find.matches = find_all(&article.doc.text, &self.find.query);
-        // Start at the first match at or after what the reader is looking at.
-        let top = article.view.top_char();
-        self.find.current = if self.find.matches.is_empty() {
-            None
-        } else {
-            Some(self.find.matches.partition_point(|m| m.start < top) % self.find.matches.len())
-        };
-        if let Some(m) = self.find.current.map(|i| self.find.matches[i]) {
-            reveal(article, m);
-        }
-    }
-
-    fn find_step(&mut self, forward: bool, now: f64) {
-        let n = self.find.matches.len();
-        if n == 0 {
-            return;
-        }
-        let next = match self.find.current {
-            None => 0,
-            Some(i) if forward => (i + 1) % n,
-            Some(i) => (i + n - 1) % n,
-        };
-        self.find.current = Some(next);
-        if let Some(article) = &mut self.article {
-            let m = self.find.matches[next];
-            reveal(article, m);
-            article.view.flash(m, now);
-        }
-    }
-
     /// Draws one frame and applies the commands it produced.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -556,113 +524,6 @@ impl StorylineApp {
         }
         self.update_title(&ctx);
     }
-
-    /// Undo and redo (Ctrl+Z, Edit menu) go to what changed last: the
-    /// dossier (a merge, split, keep-apart) or the article's annotations.
-    fn route_undo(&mut self, command: Command) -> Command {
-        use crate::annotate::Command as A;
-        use dossier::DossierAction as D;
-        let (can_undo, can_redo) = self
-            .dossier
-            .as_ref()
-            .map_or((false, false), |d| (d.can_undo(), d.can_redo()));
-        match command {
-            Command::Annotate(A::Undo) if self.dossier_changed_last && can_undo => {
-                Command::Dossier(D::Undo)
-            }
-            Command::Annotate(A::Redo) if self.dossier_changed_last && can_redo => {
-                Command::Dossier(D::Redo)
-            }
-            Command::Dossier(D::Merge(..) | D::KeepApart(..) | D::Unmerge(..)) => {
-                self.dossier_changed_last = true;
-                command
-            }
-            Command::Annotate(A::Undo | A::Redo) => command,
-            Command::Annotate(_) | Command::Highlight(_) | Command::AddToTimeline(..) => {
-                self.dossier_changed_last = false;
-                command
-            }
-            other => other,
-        }
-    }
-
-    /// Makes the tiles on the first frame (from the state file, else the
-    /// default for the window's size), before any command may show a pane.
-    fn ensure_workspace(&mut self, ctx: &egui::Context) {
-        if self.workspace.is_none() {
-            let saved = self.state.layout.as_ref();
-            self.workspace = Some(
-                saved
-                    .and_then(workspace::Workspace::from_saved)
-                    .unwrap_or_else(|| {
-                        workspace::Workspace::default_for(ctx.content_rect().size())
-                    }),
-            );
-        }
-    }
-
-    /// Lets text cursors blink only for a while after the last input: a
-    /// blinking cursor asks for a frame twice a second for ever.
-    fn update_cursor_blink(&mut self, ctx: &egui::Context) {
-        let (now, active) = ctx.input(|i| (i.time, !i.events.is_empty() || i.pointer.is_moving()));
-        if active {
-            self.last_input = now;
-        }
-        let blink = now - self.last_input < CURSOR_BLINK_SECONDS;
-        if ctx.global_style().visuals.text_cursor.blink != blink {
-            ctx.all_styles_mut(|s| s.visuals.text_cursor.blink = blink);
-        }
-        // No frame of its own is needed when it stops: a blinking cursor
-        // asks for one at its next toggle, and that frame draws it steady.
-    }
-
-    /// Sends the window title, only when it changed: every viewport command
-    /// asks egui for another frame, so sending it each frame never idles.
-    fn update_title(&mut self, ctx: &egui::Context) {
-        let dossier = self
-            .dossier
-            .as_ref()
-            .map(|d| format!(" — {}", d.dossier.name))
-            .unwrap_or_default();
-        let title = self
-            .article
-            .as_ref()
-            .map_or(format!("Storyline{dossier}"), |a| {
-                format!("{}{dossier} — Storyline", a.doc.meta.title)
-            });
-        if self.sent_title.as_deref() != Some(title.as_str()) {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.sent_title = Some(title);
-        }
-    }
-}
-
-impl StorylineApp {
-    /// Prints the launch-benchmark marks: the first frame with text, the
-    /// frame that shows a Page Down, and every frame (to count them).
-    pub(super) fn trace_frame(&mut self) {
-        // Every frame, so a benchmark can count frames drawn while idle.
-        crate::trace::mark("frame");
-        if !self.trace.0
-            && self
-                .article
-                .as_ref()
-                .is_some_and(|a| a.view.laid_out_blocks() > 0)
-        {
-            self.trace.0 = true;
-            crate::trace::mark("first_text_frame");
-        }
-        if let Some(since) = self.trace.1.take() {
-            let ms = since.elapsed().as_secs_f64() * 1000.0;
-            crate::trace::mark(&format!("page_down_frame_ms={ms:.2}"));
-        }
-    }
-}
-
-/// Scrolls so that `range` is in view a quarter of the way down, with the
-/// text before it above for context.
-fn reveal(article: &mut OpenArticle, range: CharRange) {
-    article.view.reveal(range.start);
 }
 
 fn apply_theme(ctx: &egui::Context, theme: ThemeChoice) {

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod annotate_cli;
 pub(crate) mod dossier_cli;
+mod dossier_events;
 
 pub use dossier_cli::DossierCmd;
 
