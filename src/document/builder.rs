@@ -192,6 +192,33 @@ impl Builder {
     }
 
     /// Finishes: returns text, blocks, spans (sorted) and the char count.
+    /// The title block, then a dateline of the `parts` present, joined
+    /// with " · " (the loaders that know their metadata start so).
+    pub fn title_and_dateline(&mut self, title: &str, parts: &[Option<String>]) {
+        self.start_block(BlockKind::Title, 0, 0);
+        self.text(title);
+        let line: Vec<&str> = parts.iter().flatten().map(String::as_str).collect();
+        if !line.is_empty() {
+            self.start_block(BlockKind::Dateline, 0, 0);
+            self.text(&line.join(" · "));
+        }
+        self.end_block();
+    }
+
+    /// The document built, with `meta` (its word count filled in).
+    pub fn into_document(self, mut meta: super::Meta) -> super::Document {
+        let (text, blocks, spans, char_len) = self.finish();
+        meta.count_words(&text);
+        super::Document {
+            meta,
+            text,
+            blocks,
+            spans,
+            char_len,
+            fingerprint_cache: std::sync::OnceLock::new(),
+        }
+    }
+
     pub fn finish(mut self) -> (String, Vec<Block>, Vec<Span>, usize) {
         self.end_block();
         while !self.open_spans.is_empty() {

@@ -49,20 +49,13 @@ pub fn parse_docx(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
     }
-    b.start_block(BlockKind::Title, 0, 0);
-    b.text(&meta.title);
-    let dateline: Vec<String> = [
-        meta.byline.clone(),
-        meta.published.map(|d| d.strftime("%B %-d, %Y").to_string()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if !dateline.is_empty() {
-        b.start_block(BlockKind::Dateline, 0, 0);
-        b.text(&dateline.join(" · "));
-    }
-    b.end_block();
+    b.title_and_dateline(
+        &meta.title,
+        &[
+            meta.byline.clone(),
+            meta.published.map(|d| d.strftime("%B %-d, %Y").to_string()),
+        ],
+    );
     for p in &paragraphs {
         if p.runs.iter().all(|(t, _)| t.trim().is_empty()) {
             continue;
@@ -87,16 +80,7 @@ pub fn parse_docx(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
         }
         b.end_block();
     }
-    let (text, blocks, spans, char_len) = b.finish();
-    meta.count_words(&text);
-    Ok(Document {
-        meta,
-        text,
-        blocks,
-        spans,
-        char_len,
-        fingerprint_cache: std::sync::OnceLock::new(),
-    })
+    Ok(b.into_document(meta))
 }
 
 /// How a paragraph is styled.

@@ -65,16 +65,7 @@ pub fn parse_epub(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
     }
     let mut b = Builder::default();
     super::html::build_chapters(&meta, &chapters, &mut b);
-    let (text, blocks, spans, char_len) = b.finish();
-    meta.count_words(&text);
-    Ok(Document {
-        meta,
-        text,
-        blocks,
-        spans,
-        char_len,
-        fingerprint_cache: std::sync::OnceLock::new(),
-    })
+    Ok(b.into_document(meta))
 }
 
 /// Refuses archives (EPUB, DOCX) that unpack too large or hold encrypted

@@ -106,21 +106,14 @@ pub(crate) fn build(source: &str, b: &mut Builder, fallback_title: &str) -> Meta
     meta.source = meta.source.filter(|s| !s.is_empty());
     meta.byline = meta.byline.filter(|s| !s.is_empty());
 
-    b.start_block(BlockKind::Title, 0, 0);
-    b.text(&meta.title);
-    let dateline: Vec<String> = [
-        meta.source.clone(),
-        meta.byline.clone(),
-        meta.published.map(|d| d.strftime("%B %-d, %Y").to_string()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if !dateline.is_empty() {
-        b.start_block(BlockKind::Dateline, 0, 0);
-        b.text(&dateline.join(" · "));
-    }
-    b.end_block();
+    b.title_and_dateline(
+        &meta.title,
+        &[
+            meta.source.clone(),
+            meta.byline.clone(),
+            meta.published.map(|d| d.strftime("%B %-d, %Y").to_string()),
+        ],
+    );
 
     let mut walker = Walker {
         b,
@@ -139,21 +132,14 @@ pub(crate) fn build(source: &str, b: &mut Builder, fallback_title: &str) -> Meta
 /// reading order (no article extraction: nothing of a book is boilerplate);
 /// a chapter with no heading of its own gets its table-of-contents label.
 pub(crate) fn build_chapters(meta: &Meta, chapters: &[(String, String)], b: &mut Builder) {
-    b.start_block(BlockKind::Title, 0, 0);
-    b.text(&meta.title);
-    let dateline: Vec<String> = [
-        meta.byline.clone(),
-        meta.source.clone(),
-        meta.published.map(|d| d.strftime("%B %-d, %Y").to_string()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if !dateline.is_empty() {
-        b.start_block(BlockKind::Dateline, 0, 0);
-        b.text(&dateline.join(" · "));
-    }
-    b.end_block();
+    b.title_and_dateline(
+        &meta.title,
+        &[
+            meta.byline.clone(),
+            meta.source.clone(),
+            meta.published.map(|d| d.strftime("%B %-d, %Y").to_string()),
+        ],
+    );
     for (label, xhtml) in chapters {
         let dom = Dom::from(xhtml.as_str());
         let label = collapse(label);
