@@ -64,10 +64,11 @@ fn without_site_name(title: &str, site: Option<&str>, headings: &[String]) -> St
 /// Extracts the readable part of `source` into the builder and returns the metadata.
 pub(crate) fn build(source: &str, b: &mut Builder, fallback_title: &str) -> Meta {
     let mut meta = Meta::default();
-    let article = dom_smoothie::Readability::new(source, None, None)
+    let full = Dom::from(source);
+    super::html_clean::clean(&full);
+    let article = dom_smoothie::Readability::with_document(full.clone(), None, None)
         .ok()
         .and_then(|mut r| r.parse().ok());
-    let full = Dom::from(source);
     let head_title = full
         .select("head title")
         .nodes()
@@ -142,6 +143,7 @@ pub(crate) fn build_chapters(meta: &Meta, chapters: &[(String, String)], b: &mut
     );
     for (label, xhtml) in chapters {
         let dom = Dom::from(xhtml.as_str());
+        super::html_clean::linearise_math(&dom);
         let label = collapse(label);
         if dom.select("h1, h2, h3").nodes().is_empty() && !label.is_empty() {
             b.start_block(BlockKind::Heading { level: 2 }, 0, 0);

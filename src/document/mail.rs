@@ -35,7 +35,7 @@ impl MimeKind {
 }
 
 /// Escapes text for an HTML attribute or element.
-fn escape(s: &str) -> String {
+pub(super) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
