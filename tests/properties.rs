@@ -336,3 +336,25 @@ proptest! {
         let _ = storyline::annotate::anchor(&index, &sel);
     }
 }
+
+proptest! {
+    // Every case reads a real PDF: few cases, bounded time.
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// PDF: a printed article cut short anywhere and with bytes changed
+    /// gives a document or an error naming the file, never a panic out of
+    /// the loader.
+    #[test]
+    fn the_pdf_loader_never_panics(cut in any::<usize>(), flips in prop::collection::vec((any::<usize>(), any::<u8>()), 0..16)) {
+        let path = std::path::Path::new("tests/formats/printed.pdf");
+        let mut bytes = std::fs::read(path).expect("read");
+        for (at, b) in flips {
+            let n = bytes.len();
+            bytes[at % n] ^= b;
+        }
+        bytes.truncate(cut % (bytes.len() + 1));
+        if let Err(e) = storyline::document::pdf::parse_pdf(&bytes, path) {
+            prop_assert!(e.to_string().contains("printed.pdf"), "{e}");
+        }
+    }
+}

@@ -58,8 +58,8 @@ pub enum LoadError {
 
 /// Extensions of the files Storyline opens as articles (for dialogs,
 /// folders added to a dossier, and finding moved articles).
-pub const ARTICLE_EXTENSIONS: [&str; 8] = [
-    "md", "markdown", "txt", "html", "htm", "eml", "mht", "mhtml",
+pub const ARTICLE_EXTENSIONS: [&str; 12] = [
+    "md", "markdown", "txt", "html", "htm", "eml", "mht", "mhtml", "epub", "docx", "rtf", "pdf",
 ];
 
 /// The source formats Storyline reads.
@@ -244,13 +244,19 @@ pub fn load_path(path: &Path) -> Result<LoadedDocument, LoadError> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    if ext == "epub" || ext == "docx" {
+    if ext == "epub" || ext == "docx" || ext == "pdf" || bytes.starts_with(b"%PDF-") {
         let document = if ext == "epub" {
             super::epub::parse_epub(&bytes, path)?
+        } else if ext == "pdf" || bytes.starts_with(b"%PDF-") {
+            super::pdf::parse_pdf(&bytes, path)?
         } else {
             super::docx::parse_docx(&bytes, path)?
         };
-        if document.blocks.len() <= 2 {
+        let body = document
+            .blocks
+            .iter()
+            .any(|b| !matches!(b.kind, super::BlockKind::Title | super::BlockKind::Dateline));
+        if !body {
             return Err(LoadError::NoText(path.to_owned()));
         }
         return Ok(LoadedDocument {
