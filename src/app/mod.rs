@@ -167,6 +167,7 @@ impl StorylineApp {
         };
         if let Some((path, loaded)) = options.initial {
             app.show_loaded(&path, loaded);
+            app.offer_bundle(&absolute(&path));
         }
         app
     }
@@ -341,6 +342,7 @@ impl StorylineApp {
                 Ok(loaded) => {
                     self.show_loaded(&path, loaded);
                     self.messages.retain(|m| !m.error);
+                    self.offer_bundle(&absolute(&path));
                     self.mark_state_dirty(now);
                 }
                 Err(e) => self.error(format!("Could not open the article: {e}")),

@@ -275,24 +275,20 @@ fn add_all(
     saves_dir: &Path,
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
-    // A bundle (.mbox) becomes one article per message, in a folder beside
-    // the dossier named after it.
+    // A bundle (an .mbox, a news-database export) becomes one article per
+    // message or article, in a folder beside the dossier named after it.
     let mut expanded = Vec::new();
     for article in articles {
-        if crate::store::bundle::is_bundle(article) {
-            let stem = article
-                .file_stem()
-                .map_or("bundle".into(), |s| s.to_string_lossy().into_owned());
-            let into = file.parent().unwrap_or(Path::new(".")).join(stem);
-            let files = crate::store::bundle::split_mbox(article, &into)?;
+        if let Some(split) = crate::store::bundle::split_beside(article, file)? {
             writeln!(
                 out,
-                "{}: {} messages, each an article in {}",
+                "{}: {} {}, each an article in {}",
                 article.display(),
-                files.len(),
-                into.display()
+                split.files.len(),
+                split.what,
+                split.into.display()
             )?;
-            expanded.extend(files);
+            expanded.extend(split.files);
         } else {
             expanded.push(article.clone());
         }

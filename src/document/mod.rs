@@ -19,6 +19,7 @@ pub mod mail;
 mod markdown;
 mod mathml;
 mod meta;
+pub mod newsdb;
 pub mod pdf;
 mod pdf_layout;
 mod pdf_words;

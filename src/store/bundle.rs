@@ -1,18 +1,138 @@
-//! Files that hold many articles: an `.mbox` of newsletters is split into
-//! one `.eml` per message in a folder beside the dossier (the bundle itself
-//! is only read), so each message is an article of its own, with its
-//! headers as its metadata.
+//! Files that hold many articles, split into one article file each in a
+//! folder beside the dossier (the bundle itself is only read), each with its
+//! metadata: an `.mbox` of newsletters (one `.eml` per message), and a
+//! news-database export — several articles behind metadata blocks in one
+//! TXT, RTF or DOCX (one small `.html` page per article, see
+//! [`crate::document::newsdb`]).
 
 use std::path::{Path, PathBuf};
 
+use crate::document::newsdb::{self, BundledArticle};
+
 use super::StoreError;
+
+/// What a bundle holds.
+#[derive(Debug)]
+pub enum Bundle {
+    /// A mailbox: its messages are read when it is split.
+    Mbox,
+    /// A news-database export and its articles.
+    NewsExport(Vec<BundledArticle>),
+}
+
+/// The bundle at `path`, if it is one: an `.mbox`, or a TXT, RTF or DOCX
+/// file whose paragraphs are a news-database export. Files that cannot be
+/// read are not bundles (opening them reports why).
+#[must_use]
+pub fn bundle(path: &Path) -> Option<Bundle> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "mbox" => Some(Bundle::Mbox),
+        "txt" | "text" => {
+            let bytes = std::fs::read(path).ok()?;
+            let text = String::from_utf8_lossy(&bytes).replace("\r\n", "\n");
+            let paragraphs: Vec<String> = text.split("\n\n").map(str::to_owned).collect();
+            newsdb::split(&paragraphs).map(|(_, a)| Bundle::NewsExport(a))
+        }
+        "rtf" | "docx" => {
+            let loaded = crate::document::load_path(path).ok()?;
+            let doc = &loaded.document;
+            let paragraphs: Vec<String> = doc
+                .blocks
+                .iter()
+                .map(|b| doc.block_text(b).to_owned())
+                .collect();
+            newsdb::split(&paragraphs).map(|(_, a)| Bundle::NewsExport(a))
+        }
+        _ => None,
+    }
+}
 
 /// Whether `path` names a bundle Storyline splits.
 #[must_use]
 pub fn is_bundle(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("mbox"))
+    bundle(path).is_some()
+}
+
+/// A bundle split beside a dossier.
+#[derive(Debug)]
+pub struct Split {
+    /// The folder the articles are in.
+    pub into: PathBuf,
+    /// The article files, in the bundle's order.
+    pub files: Vec<PathBuf>,
+    /// What they were: "messages" or "articles".
+    pub what: &'static str,
+}
+
+/// Splits the bundle at `path` into a folder beside `dossier` named after
+/// it; `None` when `path` is not a bundle.
+///
+/// # Errors
+/// When the bundle cannot be read or an article cannot be written.
+pub fn split_beside(path: &Path, dossier: &Path) -> Result<Option<Split>, StoreError> {
+    let Some(bundle) = bundle(path) else {
+        return Ok(None);
+    };
+    let stem = path
+        .file_stem()
+        .map_or("bundle".into(), |s| s.to_string_lossy().into_owned());
+    let into = dossier.parent().unwrap_or(Path::new(".")).join(stem);
+    let (files, what) = match bundle {
+        Bundle::Mbox => (split_mbox(path, &into)?, "messages"),
+        Bundle::NewsExport(articles) => (write_articles(&articles, &into)?, "articles"),
+    };
+    Ok(Some(Split { into, files, what }))
+}
+
+/// Writes each article as a page in `into` (created), named by number and
+/// headline; twice writes nothing new.
+fn write_articles(articles: &[BundledArticle], into: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    std::fs::create_dir_all(into).map_err(|source| StoreError::Io {
+        action: "cannot create the folder",
+        path: into.to_owned(),
+        source,
+    })?;
+    let mut out = Vec::new();
+    for (n, article) in articles.iter().enumerate() {
+        let name = format!(
+            "{:03}-{}",
+            n + 1,
+            non_empty(slug(&article.headline), "article")
+        );
+        out.push(write_new(
+            into,
+            &name,
+            "html",
+            newsdb::to_html(article).as_bytes(),
+        )?);
+    }
+    Ok(out)
+}
+
+fn non_empty(s: String, or: &str) -> String {
+    if s.is_empty() { or.to_owned() } else { s }
+}
+
+/// Writes `bytes` as `into/name.ext`; a file already there with the same
+/// bytes is reused, one with other bytes is never overwritten (another
+/// name is chosen).
+fn write_new(into: &Path, name: &str, ext: &str, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+    let mut path = into.join(format!("{name}.{ext}"));
+    let mut k = 2;
+    while let Ok(existing) = std::fs::read(&path) {
+        if existing == bytes {
+            return Ok(path);
+        }
+        path = into.join(format!("{name}-{k}.{ext}"));
+        k += 1;
+    }
+    super::atomic_write(&path, bytes)?;
+    Ok(path)
 }
 
 /// A file-name-safe slug of a subject ("Britain decides — what it means"
@@ -62,18 +182,7 @@ pub fn split_mbox(bundle: &Path, into: &Path) -> Result<Vec<PathBuf>, StoreError
             .and_then(|m| m.subject().map(slug))
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| "message".to_owned());
-        let mut path = into.join(format!("{:03}-{subject}.eml", n + 1));
-        let mut k = 2;
-        while let Ok(existing) = std::fs::read(&path) {
-            if existing == bytes {
-                break;
-            }
-            path = into.join(format!("{:03}-{subject}-{k}.eml", n + 1));
-            k += 1;
-        }
-        if !path.exists() {
-            super::atomic_write(&path, &bytes)?;
-        }
+        let path = write_new(into, &format!("{:03}-{subject}", n + 1), "eml", &bytes)?;
         out.push(path);
     }
     Ok(out)

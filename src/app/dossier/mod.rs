@@ -53,6 +53,9 @@ pub enum DossierAction {
     New(PathBuf),
     /// Close the dossier (the article stays open).
     Close,
+    /// Import a bundle's articles (a news-database export, a mailbox) into
+    /// the open dossier, or into a new one beside the bundle.
+    ImportBundle(PathBuf),
     /// Show the whole dossier's highlights (true) or the article's.
     AllHighlights(bool),
 }

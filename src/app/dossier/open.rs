@@ -165,6 +165,10 @@ impl StorylineApp {
                 self.new_dossier(path, now);
                 return;
             }
+            DossierAction::ImportBundle(bundle) => {
+                self.import_bundle(&bundle, now);
+                return;
+            }
             _ => {}
         }
         let Some(open) = &mut self.dossier else {
@@ -280,7 +284,7 @@ impl StorylineApp {
                     ws.hide(Pane::Library);
                 }
             }
-            DossierAction::AskNew | DossierAction::New(_) => {}
+            DossierAction::AskNew | DossierAction::New(_) | DossierAction::ImportBundle(_) => {}
         }
         self.messages.extend(said);
         if let Some(p) = show {
@@ -326,6 +330,76 @@ impl StorylineApp {
         }
     }
 
+    /// Imports a bundle's articles into the open dossier, or — none open —
+    /// into the dossier beside the bundle named after it (created, or
+    /// opened when it is there: importing twice adds nothing).
+    fn import_bundle(&mut self, bundle: &Path, now: f64) {
+        self.messages
+            .retain(|m| !matches!(&m.action, Some((_, Command::Dossier(DossierAction::ImportBundle(p)))) if p == bundle));
+        if self.dossier.is_none() {
+            let stem = bundle
+                .file_stem()
+                .map_or("Story".into(), |s| s.to_string_lossy().into_owned());
+            let path =
+                bundle.with_file_name(format!("{stem}{}", crate::store::dossier::DOSSIER_SUFFIX));
+            if !path.exists()
+                && let Err(e) = write_dossier(&path, &Dossier::new(&stem))
+            {
+                self.error(format!("Could not create the dossier: {e}"));
+                return;
+            }
+            self.open_dossier(&path, now);
+            if self.dossier.is_none() {
+                return;
+            }
+        }
+        let reading_it = self.article.as_ref().is_some_and(|a| a.path == bundle);
+        self.add_to_dossier(&[bundle.to_owned()], now);
+        // Reading the export as one file: go on with its first article.
+        let first = self.dossier.as_ref().and_then(|d| {
+            let articles = &d.dossier.articles;
+            articles
+                .iter()
+                .filter(|a| a.published.is_some())
+                .min_by_key(|a| a.published)
+                .or_else(|| articles.first())
+                .map(|a| a.path.clone())
+        });
+        if reading_it && let Some(p) = first {
+            self.send(Command::Dossier(DossierAction::OpenArticle(p, None)));
+        }
+    }
+
+    /// Offers to import the articles of a news-database export just
+    /// opened as one file.
+    pub(crate) fn offer_bundle(&mut self, path: &Path) {
+        let Some(crate::store::bundle::Bundle::NewsExport(articles)) =
+            crate::store::bundle::bundle(path)
+        else {
+            return;
+        };
+        let n = articles.len();
+        if n < 2 {
+            return;
+        }
+        let into = self.dossier.as_ref().map_or_else(
+            || "a dossier".to_owned(),
+            |d| format!("“{}”", d.dossier.name),
+        );
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        self.messages.push(crate::app::Message {
+            text: format!("{name} is a news-database export holding {n} articles."),
+            error: false,
+            action: Some((
+                format!("Import {n} articles into {into}"),
+                Command::Dossier(DossierAction::ImportBundle(path.to_owned())),
+            )),
+            shown_at: None,
+        });
+    }
+
     /// Adds articles (a folder: every article in it) to the open dossier.
     fn add_to_dossier(&mut self, paths: &[PathBuf], now: f64) {
         let mut files = Vec::new();
@@ -353,20 +427,14 @@ impl StorylineApp {
             return;
         };
         let (mut added, mut errors) = (0, Vec::new());
-        // A bundle (.mbox): one article per message, beside the dossier.
+        // A bundle (an .mbox, a news-database export): one article per
+        // message or article, beside the dossier.
         let mut expanded = Vec::new();
         for f in files {
-            if crate::store::bundle::is_bundle(&f) {
-                let stem = f
-                    .file_stem()
-                    .map_or("bundle".into(), |s| s.to_string_lossy().into_owned());
-                let into = open.path.parent().unwrap_or(Path::new(".")).join(stem);
-                match crate::store::bundle::split_mbox(&f, &into) {
-                    Ok(messages) => expanded.extend(messages),
-                    Err(e) => errors.push(e.to_string()),
-                }
-            } else {
-                expanded.push(f);
+            match crate::store::bundle::split_beside(&f, &open.path) {
+                Ok(Some(split)) => expanded.extend(split.files),
+                Ok(None) => expanded.push(f),
+                Err(e) => errors.push(e.to_string()),
             }
         }
         let files = expanded;
