@@ -50,3 +50,13 @@ echo "| Figure (release binary, Xvfb, ${STORYLINE_RENDERER:-glow}) | median | sp
 echo "| --- | --- | --- |"
 run "sample" assets/articles/huawei-5g-2020-01-23.md
 run "5 MB + 10 000 highlights" "$BIG"
+# Formats: a 5 MB EPUB (60 chapters) and a ~340-page PDF Chromium prints
+# from a long report (skipped when there is no Chromium to print it).
+target/release/examples/perf_workload --formats "$WORK/formats" >/dev/null
+run "EPUB, 60 chapters, 5 MB of text" "$WORK/formats/book.epub"
+CHROME="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
+if [ -n "$CHROME" ]; then
+  "$CHROME" --headless --no-sandbox --disable-gpu --print-to-pdf="$WORK/formats/report.pdf" "$WORK/formats/report.html" >/dev/null 2>&1
+  PAGES=$( (grep -aoE '/Type ?/Page([^s]|$)' "$WORK/formats/report.pdf" || true) | wc -l)
+  run "PDF, $PAGES pages" "$WORK/formats/report.pdf"
+fi
