@@ -208,8 +208,36 @@ fn page_lines(runs: &[Run]) -> Vec<Line> {
 }
 
 fn finish(mut line: Line) -> Line {
-    line.text = line.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    line.text = collapse_leaders(&line.text.split_whitespace().collect::<Vec<_>>().join(" "));
     line
+}
+
+/// A table of contents' dot leaders ("Introduction . . . . . . 1") as one
+/// ellipsis ("Introduction … 1"): four dots or more, spaced or not.
+fn collapse_leaders(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '.' {
+            let mut j = i;
+            let mut dots = 0;
+            while j < chars.len() && (chars[j] == '.' || chars[j] == ' ') {
+                dots += usize::from(chars[j] == '.');
+                j += 1;
+            }
+            if dots >= 4 {
+                let head = out.trim_end().len();
+                out.truncate(head);
+                out.push_str(" … ");
+                i = j;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out.trim().to_owned()
 }
 
 /// Ligatures and odd spaces as plain text.
@@ -519,7 +547,7 @@ fn breaks_between(
         return true;
     }
     // A table of contents: one entry per line.
-    if prev.text.contains(". . .") && prev.text.ends_with(|c: char| c.is_ascii_digit()) {
+    if prev.text.contains(" … ") && prev.text.ends_with(|c: char| c.is_ascii_digit()) {
         return true;
     }
     let indent = line.size * 0.8;

@@ -216,3 +216,24 @@ proptest::proptest! {
         proptest::prop_assert!(got <= runs.iter().map(|r| words(&r.0)).sum::<usize>());
     }
 }
+
+#[test]
+fn dot_leaders_become_one_ellipsis_and_each_entry_its_own_line() {
+    let p = page(column(
+        &[
+            "1 Introduction . . . . . . . . . . . . 1",
+            "2 Structure handling.............. 2",
+            "It ends... here.",
+        ],
+        72.0,
+        700.0,
+    ));
+    assert_eq!(
+        texts(&[p]),
+        [
+            "1 Introduction … 1",
+            "2 Structure handling … 2",
+            "It ends... here."
+        ]
+    );
+}
