@@ -340,3 +340,21 @@ fn an_rtf_report_reads_in_paragraphs_with_its_dashes_and_dateline() {
     }
     assert_ne!(out.status.code(), Some(101), "no panic");
 }
+
+#[test]
+fn a_word_document_without_properties_takes_its_date_from_a_dateline() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let v = info(dir.path(), "tests/formats/dateline.docx");
+    assert_eq!(v["title"], "Germany's 5G law: what changes for operators");
+    assert_eq!(v["published"], "2021-04-23");
+    assert_eq!(v["source"], "Continental Daily");
+    let text = ok(&storyline(
+        dir.path(),
+        &["text", "tests/formats/dateline.docx"],
+    ));
+    assert_eq!(
+        text.matches("Continental Daily, April 23, 2021").count(),
+        1,
+        "{text}"
+    );
+}

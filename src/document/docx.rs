@@ -49,13 +49,23 @@ pub fn parse_docx(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
     }
-    b.title_and_dateline(
-        &meta.title,
-        &[
-            meta.byline.clone(),
-            meta.published.map(|d| d.strftime("%B %-d, %Y").to_string()),
-        ],
-    );
+    // No date in the properties: a dateline among the first paragraphs
+    // ("Continental Daily, April 23, 2021") gives it, and its source.
+    let mut dateline = meta.published.map(|d| d.strftime("%B %-d, %Y").to_string());
+    if meta.published.is_none()
+        && let Some((i, (date, source))) =
+            paragraphs.iter().take(3).enumerate().find_map(|(i, p)| {
+                (p.list.is_none() && p.style == Style::Body)
+                    .then(|| super::meta::dateline(&p.plain()))
+                    .flatten()
+                    .map(|d| (i, d))
+            })
+    {
+        meta.published = Some(date);
+        meta.source = meta.source.take().or(source);
+        dateline = Some(paragraphs.remove(i).plain());
+    }
+    b.title_and_dateline(&meta.title, &[meta.byline.clone(), dateline]);
     for p in &paragraphs {
         if p.runs.iter().all(|(t, _)| t.trim().is_empty()) {
             continue;

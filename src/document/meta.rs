@@ -76,21 +76,10 @@ pub(crate) fn detect(text: &str, blocks: &mut [Block], fallback_title: &str) -> 
         if block.kind != BlockKind::Paragraph || !plain_first(block) {
             continue;
         }
-        let line = block_text(block);
-        // A wire dateline opens a paragraph of news: keep it a paragraph.
-        if line.chars().count() > 120 || wire_dateline(&line).is_some() {
-            continue;
-        }
-        if let Some((date, range)) = parse_loose_date(&line) {
+        if let Some((date, source)) = dateline(&block_text(block)) {
             block.kind = BlockKind::Dateline;
             meta.published = Some(date);
-            let before = line[..range.start]
-                .trim()
-                .trim_end_matches([',', ';', '|', '·', '-', '—']);
-            let source = before.trim().trim_start_matches("By ").trim();
-            if !source.is_empty() {
-                meta.source = Some(source.to_owned());
-            }
+            meta.source = source;
             break;
         }
     }
@@ -106,6 +95,21 @@ pub(crate) fn detect(text: &str, blocks: &mut [Block], fallback_title: &str) -> 
     }
     meta.count_words(text);
     meta
+}
+
+/// The date and source of a dateline ("Wall Street Journal, Jan 23,
+/// 2020"): a short line holding a full date, not a wire story's opening.
+pub(crate) fn dateline(line: &str) -> Option<(Date, Option<String>)> {
+    // A wire dateline opens a paragraph of news: keep it a paragraph.
+    if line.chars().count() > 120 || wire_dateline(line).is_some() {
+        return None;
+    }
+    let (date, range) = parse_loose_date(line)?;
+    let before = line[..range.start]
+        .trim()
+        .trim_end_matches([',', ';', '|', '·', '-', '—']);
+    let source = before.trim().trim_start_matches("By ").trim();
+    Some((date, (!source.is_empty()).then(|| source.to_owned())))
 }
 
 /// The date of a wire dateline at the start of `line`: a place in capitals,
