@@ -289,3 +289,24 @@ fn the_timeline_card_follows_dark_mode() {
     assert!(svg[dark..].contains(".bg { fill: #25282d; }"));
     assert!(svg.contains("class=\"bg\"") && svg.contains("class=\"ink\""));
 }
+
+/// Our own W3C export reads back (issue 16's importer, parse step): every
+/// highlight of the sample with its id, quote, position, tags, note and
+/// colour.
+#[test]
+fn the_json_export_reads_back_with_every_field() {
+    let (doc, ann) = sample();
+    let parsed = storyline::annotate::import::parse(&run(Format::Json, &doc, &ann)).expect("reads");
+    assert_eq!(parsed.annotations.len(), ann.entries().len());
+    assert_eq!(parsed.annotations.len(), 19);
+    for (got, entry) in parsed.annotations.iter().zip(ann.entries()) {
+        let h = &entry.highlight;
+        assert_eq!(got.id.as_deref(), Some(h.id.0.as_str()));
+        assert_eq!(got.tags, h.tags);
+        assert_eq!(got.note, h.note);
+        assert_eq!(got.color, Some(h.color));
+        let range = entry.range().expect("anchored");
+        assert_eq!(got.selector.position.range(), range);
+        assert_eq!(got.selector.quote.exact, doc.slice(range).expect("slice"));
+    }
+}

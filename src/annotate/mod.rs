@@ -5,6 +5,7 @@
 //! passed in, so every function here is deterministic.
 
 mod anchor;
+pub mod import;
 pub(crate) mod merge;
 mod model;
 mod search;
