@@ -219,6 +219,21 @@ impl Builder {
         }
     }
 
+    /// The document built, its title and dateline found among its first
+    /// blocks (`fallback_title`, the file name, when it has no title).
+    pub fn into_detected_document(self, fallback_title: &str) -> super::Document {
+        let (text, mut blocks, spans, char_len) = self.finish();
+        let meta = super::meta::detect(&text, &mut blocks, fallback_title);
+        super::Document {
+            meta,
+            text,
+            blocks,
+            spans,
+            char_len,
+            fingerprint_cache: std::sync::OnceLock::new(),
+        }
+    }
+
     pub fn finish(mut self) -> (String, Vec<Block>, Vec<Span>, usize) {
         self.end_block();
         while !self.open_spans.is_empty() {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use super::{Document, builder::Builder, html, markdown, meta, plain};
+use super::{Document, builder::Builder, html, markdown, plain};
 
 /// The largest article Storyline opens, in bytes.
 pub const MAX_ARTICLE_BYTES: u64 = 64 * 1_000_000;
@@ -121,32 +121,15 @@ pub struct LoadedDocument {
 pub fn parse_source(source: &str, format: SourceFormat, name: &str) -> Document {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut b = Builder::default();
-    let html_meta = match format {
-        SourceFormat::Markdown => {
-            markdown::build(source, &mut b);
-            None
+    match format {
+        SourceFormat::Markdown => markdown::build(source, &mut b),
+        SourceFormat::Text => plain::build(source, &mut b),
+        SourceFormat::Html => {
+            let meta = html::build(source, &mut b, name);
+            return b.into_document(meta);
         }
-        SourceFormat::Text => {
-            plain::build(source, &mut b);
-            None
-        }
-        SourceFormat::Html => Some(html::build(source, &mut b, name)),
-    };
-    let (text, mut blocks, spans, char_len) = b.finish();
-    let meta = if let Some(mut m) = html_meta {
-        m.count_words(&text);
-        m
-    } else {
-        meta::detect(&text, &mut blocks, name)
-    };
-    Document {
-        meta,
-        text,
-        blocks,
-        spans,
-        char_len,
-        fingerprint_cache: std::sync::OnceLock::new(),
     }
+    b.into_detected_document(name)
 }
 
 /// Decodes bytes as text: UTF-8, UTF-16 with a BOM, else the charset an

@@ -89,22 +89,14 @@ pub fn parse_pdf(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
         b.text(&para.text);
         b.end_block();
     }
-    let (text, mut blocks, spans, char_len) = b.finish();
-    let mut meta = super::meta::detect(&text, &mut blocks, &fallback);
-    if meta.published.is_none() {
-        meta.published = info.created;
+    let mut doc = b.into_detected_document(&fallback);
+    if doc.meta.published.is_none() {
+        doc.meta.published = info.created;
     }
-    if meta.byline.is_none() {
-        meta.byline = info.author.filter(|a| !a.trim().is_empty());
+    if doc.meta.byline.is_none() {
+        doc.meta.byline = info.author.filter(|a| !a.trim().is_empty());
     }
-    Ok(Document {
-        meta,
-        text,
-        blocks,
-        spans,
-        char_len,
-        fingerprint_cache: std::sync::OnceLock::new(),
-    })
+    Ok(doc)
 }
 
 /// A title worth showing: not empty, not a file name or a word processor's

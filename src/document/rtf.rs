@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::builder::Builder;
 use super::load::LoadError;
-use super::{BlockKind, Document, SpanStyle, meta};
+use super::{BlockKind, Document, SpanStyle};
 
 /// `source` with every `\par` control word (not `\pard`, `\pargrp`…)
 /// written as `\line`.
@@ -114,18 +114,9 @@ pub fn parse_rtf(source: &str, path: &Path) -> Result<Document, LoadError> {
         }
     }
     b.end_block();
-    let (text, mut blocks, spans, char_len) = b.finish();
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let meta = meta::detect(&text, &mut blocks, &name);
-    Ok(Document {
-        meta,
-        text,
-        blocks,
-        spans,
-        char_len,
-        fingerprint_cache: std::sync::OnceLock::new(),
-    })
+    Ok(b.into_detected_document(&name))
 }
