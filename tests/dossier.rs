@@ -266,7 +266,7 @@ fn a_dossier_exports_markdown_and_timelinejs() {
         &["dossier", "export", "h.dossier.ron", "--format", "pdf"],
     );
     assert!(!bad.status.success());
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("csv or timelinejs"));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("timelinejs, readwise or obsidian"));
 }
 
 /// Runs the binary in the repository (read-only commands only).
@@ -836,4 +836,126 @@ fn an_mbox_of_newsletters_becomes_one_article_per_message() {
         std::fs::read_to_string(d.join("brief.mbox")).expect("read"),
         mbox
     );
+}
+
+#[test]
+fn a_dossier_exports_for_readwise_and_obsidian() {
+    let (dir, names) = story();
+    let d = dir.path();
+    let mut args = vec!["dossier", "new", "huawei.dossier.ron"];
+    args.extend(names.iter().map(String::as_str));
+    assert!(storyline(d, &args).status.success());
+    let brief = "2020-01-28-uk-limits-huawei.md";
+    let out = storyline(
+        d,
+        &[
+            "annotate",
+            brief,
+            "--quote",
+            "rejecting U.S. calls for an outright ban",
+            "--tag",
+            "uk",
+            "--note",
+            "The decision, $ and all",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let brief_id = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert!(
+        storyline(d, &["dossier", "add", "huawei.dossier.ron", brief])
+            .status
+            .success()
+    );
+
+    // Readwise: every article's highlights in one CSV, each with its title.
+    let out = storyline(
+        d,
+        &[
+            "dossier",
+            "export",
+            "huawei.dossier.ron",
+            "--format",
+            "readwise",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 20, "19 in the seed, 1 in the brief");
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r[1] == *"U.K. lets Huawei into its 5G networks, with limits")
+            .count()
+            + 19,
+        20,
+        "the brief's row carries its own title"
+    );
+
+    // Obsidian: an index note and one note per article beside it; each
+    // source in the index links to a block id in its article's note.
+    let out = storyline(
+        d,
+        &[
+            "dossier",
+            "export",
+            "huawei.dossier.ron",
+            "--format",
+            "obsidian",
+            "-o",
+            "vault/Huawei.md",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let index = std::fs::read_to_string(d.join("vault/Huawei.md")).expect("index note");
+    let notes: Vec<PathBuf> = std::fs::read_dir(d.join("vault/Huawei"))
+        .expect("notes folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(notes.len(), names.len());
+    let mut links = 0;
+    for line in index.lines().filter(|l| l.contains("#^")) {
+        let link = &line[line.find("[[").expect("link") + 2..line.find("]]").expect("end")];
+        let (note, rest) = link.split_once("#^").expect("block link");
+        let id = rest.split('|').next().expect("id");
+        let text = std::fs::read_to_string(d.join("vault/Huawei").join(format!("{note}.md")))
+            .unwrap_or_else(|_| panic!("{note}.md is there"));
+        assert!(text.contains(&format!("\n^{id}\n")), "{note} has ^{id}");
+        links += 1;
+    }
+    assert!(
+        links >= 10,
+        "the seed's events link to their evidence: {links}"
+    );
+    assert!(index.contains("## Articles") && index.contains("## Timeline"));
+    let brief_note = notes
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("note"))
+        .find(|t| t.contains(&brief_id))
+        .expect("the brief's note");
+    assert!(brief_note.contains("\\$ and all"), "{brief_note}");
+    // Without -o there is nowhere to put the article notes.
+    let out = storyline(
+        d,
+        &[
+            "dossier",
+            "export",
+            "huawei.dossier.ron",
+            "--format",
+            "obsidian",
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-o FILE.md"));
 }

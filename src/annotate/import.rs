@@ -35,6 +35,11 @@ pub struct Incoming {
     pub note: String,
     /// The colour Storyline wrote, if any.
     pub color: Option<HighlightColor>,
+    /// When it was made, if the source says.
+    pub created: Option<jiff::Timestamp>,
+    /// When it last changed, if the source says (`modified` in W3C,
+    /// `updated` in Hypothesis).
+    pub modified: Option<jiff::Timestamp>,
 }
 
 /// Which kind of document was read.
@@ -44,6 +49,17 @@ pub enum ImportFormat {
     W3c,
     /// A Hypothesis export.
     Hypothesis,
+}
+
+impl ImportFormat {
+    /// What users call it.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::W3c => "W3C Web Annotations",
+            Self::Hypothesis => "a Hypothesis export",
+        }
+    }
 }
 
 /// What was read: the annotations, and how many were left out for having
@@ -225,6 +241,8 @@ fn w3c(a: &Value) -> Option<Incoming> {
         tags: normalize_tags(&tags),
         note: notes.join("\n\n"),
         color,
+        created: time(a, "created"),
+        modified: time(a, "modified"),
     })
 }
 
@@ -247,7 +265,14 @@ fn hypothesis(a: &Value) -> Option<Incoming> {
             .unwrap_or("")
             .to_owned(),
         color: None,
+        created: time(a, "created"),
+        modified: time(a, "updated"),
     })
+}
+
+/// A time stamp field (RFC 3339), when present and valid.
+fn time(a: &Value, key: &str) -> Option<jiff::Timestamp> {
+    a.get(key)?.as_str()?.parse().ok()
 }
 
 #[cfg(test)]

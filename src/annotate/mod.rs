@@ -6,6 +6,7 @@
 
 mod anchor;
 pub mod import;
+pub mod import_plan;
 pub(crate) mod merge;
 mod model;
 mod search;

@@ -40,6 +40,10 @@ impl Entry {
 pub enum Command {
     /// Add a new highlight, anchored at its selector's position.
     Add(Highlight),
+    /// Add a highlight that could not be found in the text (an imported
+    /// annotation whose quote is not there): kept with its last known
+    /// quote, among the orphans, to be reattached by hand.
+    AddOrphan(Highlight),
     /// Delete a highlight.
     Delete(HighlightId),
     /// Change a highlight's colour.
@@ -352,18 +356,8 @@ impl Annotations {
                 }
                 return Ok(());
             }
-            Command::Add(highlight) => {
-                if self.get(&highlight.id).is_some() {
-                    return Err(AnnotateError::Duplicate(highlight.id));
-                }
-                let mut highlight = highlight;
-                highlight.tags = normalize_tags(&highlight.tags);
-                let anchor = Anchor::at(highlight.selector.position.range());
-                vec![Change::Highlight {
-                    before: None,
-                    after: Some(Entry { highlight, anchor }),
-                }]
-            }
+            Command::Add(highlight) => self.plan_add(highlight, false)?,
+            Command::AddOrphan(highlight) => self.plan_add(highlight, true)?,
             Command::Delete(id) => self.delete_highlight(&id, false, now)?,
             Command::DeleteWithEvents(id) => self.delete_highlight(&id, true, now)?,
             Command::SetColor(id, color) => self.edit(id, now, |e| e.highlight.color = color)?,
@@ -383,6 +377,25 @@ impl Annotations {
             done.push(c);
         }
         Ok(())
+    }
+
+    /// The change adding `highlight`: at its selector's position, or as an
+    /// orphan.
+    fn plan_add(&self, highlight: Highlight, orphan: bool) -> Result<Vec<Change>, AnnotateError> {
+        if self.get(&highlight.id).is_some() {
+            return Err(AnnotateError::Duplicate(highlight.id));
+        }
+        let mut highlight = highlight;
+        highlight.tags = normalize_tags(&highlight.tags);
+        let anchor = if orphan {
+            Anchor::orphan()
+        } else {
+            Anchor::at(highlight.selector.position.range())
+        };
+        Ok(vec![Change::Highlight {
+            before: None,
+            after: Some(Entry { highlight, anchor }),
+        }])
     }
 
     /// A change to one existing entry; empty when `f` changes nothing.

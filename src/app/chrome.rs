@@ -46,6 +46,18 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                 {
                     app.send(Command::ShowExport);
                 }
+                if ui
+                    .add_enabled(
+                        app.article.is_some(),
+                        egui::Button::new("Import Annotations…"),
+                    )
+                    .on_hover_text(
+                        "Highlights, tags and notes from W3C Web Annotations (JSON) or a Hypothesis export",
+                    )
+                    .clicked()
+                {
+                    app.send(Command::ShowImportDialog);
+                }
                 ui.separator();
                 if ui.button("Quit  (Ctrl+Q)").clicked() {
                     app.send(Command::Quit);
@@ -437,18 +449,36 @@ fn date_focus_id() -> egui::Id {
 pub(super) fn prompts_ui(ctx: &egui::Context, app: &mut StorylineApp) {
     if let Some(mut path) = app.path_prompt.take() {
         let mut keep = true;
-        egui::Window::new("Open an article by path")
+        let (title, what, button) = if app.prompt_imports {
+            (
+                "Import annotations by path",
+                "Path of W3C Web Annotations (JSON) or a Hypothesis export:",
+                "Import",
+            )
+        } else {
+            (
+                "Open an article by path",
+                "Path of an article (Markdown, text, web page, e-mail, EPUB, Word, RTF, PDF) or a dossier:",
+                "Open",
+            )
+        };
+        egui::Window::new(title)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
-                ui.label("Path of a .md, .txt or .html file:");
+                ui.label(what);
                 let r = ui.add(egui::TextEdit::singleline(&mut path).desired_width(420.0));
                 r.request_focus();
                 let enter = ui.input(|i| i.key_pressed(Key::Enter));
                 ui.horizontal(|ui| {
-                    if ui.button("Open").clicked() || (enter && !path.trim().is_empty()) {
-                        app.send(Command::Open(path.trim().into()));
+                    if ui.button(button).clicked() || (enter && !path.trim().is_empty()) {
+                        let path = std::path::PathBuf::from(path.trim());
+                        app.send(if app.prompt_imports {
+                            Command::ImportAnnotations(path, false)
+                        } else {
+                            Command::Open(path)
+                        });
                         keep = false;
                     }
                     if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {

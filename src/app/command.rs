@@ -94,6 +94,11 @@ pub enum Command {
     ResetLayout,
     /// Open the export window.
     ShowExport,
+    /// Ask for a file of annotations to import onto the open article.
+    ShowImportDialog,
+    /// Import the annotations in this file onto the open article (`true`:
+    /// even when none of their quotes is found, as orphans).
+    ImportAnnotations(PathBuf, bool),
     /// Ask where to save an export in this format.
     ExportPick(crate::export::Format),
     /// Export in this format to this file (off the UI thread).

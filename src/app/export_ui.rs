@@ -52,7 +52,7 @@ impl StorylineApp {
                     &self.egui_ctx,
                     PickRequest::Save {
                         title: format!("Export {}", format.label()),
-                        file_name: format!("{stem}-timeline.{}", format.extension()),
+                        file_name: format.file_name(&stem),
                         filter: format.label().to_owned(),
                         extensions: vec![format.extension().to_owned()],
                     },
@@ -65,7 +65,7 @@ impl StorylineApp {
                 } else {
                     path
                 };
-                let format = Format::from_path(&path).unwrap_or(format);
+                let format = format.for_path(&path);
                 if let Some(d) = self.dossier.as_ref().filter(|d| d.show_all) {
                     self.export_dossier(path, format, d.path.clone(), d.dossier.clone());
                     return;
@@ -116,6 +116,12 @@ impl StorylineApp {
                 Format::Csv => Ok(crate::dossier::publish::csv(&d)),
                 Format::Json => crate::cli::dossier_cli::json_export(&file, &d, &saves_dir)
                     .map_err(|e| format!("{e:#}")),
+                Format::Readwise => crate::cli::dossier_notes::readwise(&file, &d, &saves_dir)
+                    .map_err(|e| format!("{e:#}")),
+                Format::Obsidian => {
+                    crate::cli::dossier_notes::obsidian(&file, &d, &saves_dir, &path)
+                        .map_err(|e| format!("{e:#}"))
+                }
             };
             let result = text.and_then(|text| {
                 crate::store::atomic_write(&path, text.as_bytes())
@@ -188,6 +194,22 @@ pub(super) fn export_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
                     app.export.format = Some(f);
                 }
             }
+            let dossier = app.dossier.as_ref().is_some_and(|d| d.show_all);
+            let hint = match chosen {
+                Format::Readwise => {
+                    Some("One row per highlight; tags become Readwise's inline .tags in the note.")
+                }
+                Format::Obsidian if dossier => Some(
+                    "An index note with the timeline, and one note per article in a folder beside it.",
+                ),
+                Format::Obsidian => Some(
+                    "Each highlight a quote block with its tags and note; its id is the block id (^h-…).",
+                ),
+                _ => None,
+            };
+            if let Some(hint) = hint {
+                ui.label(RichText::new(hint).weak().small());
+            }
             ui.add_space(6.0);
             if ui.button("Choose file…").clicked() {
                 commands.push(Command::ExportPick(chosen));
@@ -207,7 +229,7 @@ pub(super) fn export_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
                     .clicked()
                 {
                     let path = expand_home(typed);
-                    let format = Format::from_path(&path).unwrap_or(chosen);
+                    let format = chosen.for_path(&path);
                     commands.push(Command::ExportTo(path, format));
                 }
             });

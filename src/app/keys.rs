@@ -17,6 +17,7 @@ impl StorylineApp {
             .is_some_and(|a| !a.view.selection.is_empty());
         let list_focus = self.panel.list_focus && self.panel.focused.is_some();
         let has_dossier = self.dossier.is_some();
+        let has_article = self.article.is_some();
         let mut cmds = Vec::new();
         ctx.input_mut(|i| {
             let cmd = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
@@ -65,6 +66,17 @@ impl StorylineApp {
                 .iter()
                 .map(|f| f.path().to_owned())
                 .collect();
+            // A dropped annotations file (JSON) is imported onto the open article.
+            let (annotation_files, dropped): (Vec<_>, Vec<_>) =
+                dropped.into_iter().partition(|p| {
+                    has_article
+                        && p.extension().is_some_and(|e| {
+                            e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("jsonld")
+                        })
+                });
+            for file in annotation_files {
+                cmds.push(Command::ImportAnnotations(file, false));
+            }
             let (dossiers, articles): (Vec<_>, Vec<_>) = dropped
                 .into_iter()
                 .partition(|p| crate::store::dossier::is_dossier_path(p));

@@ -8,6 +8,7 @@ mod export_ui;
 mod find;
 mod frame;
 pub mod highlights;
+mod import_ui;
 mod keys;
 mod panes;
 pub mod picker;
@@ -88,12 +89,16 @@ pub struct StorylineApp {
     messages: Vec<Message>,
     commands: Vec<Command>,
     path_prompt: Option<String>,
+    /// The path prompt asks for annotations to import, not an article.
+    prompt_imports: bool,
     date_prompt: Option<String>,
     setup_done: bool,
     saves_dir: PathBuf,
     panel: PanelState,
     timeline: timeline::TimelineState,
     export: export_ui::ExportState,
+    /// An import of annotations being read.
+    import: Option<import_ui::ImportJob>,
     pick_purpose: PickPurpose,
     /// The window's egui context (for work that finishes off the UI thread).
     egui_ctx: egui::Context,
@@ -126,6 +131,8 @@ enum PickPurpose {
     NewDossier,
     /// Choosing articles to add to the dossier.
     AddToDossier,
+    /// Choosing a file of annotations to import.
+    ImportAnnotations,
 }
 
 /// Absolute form of a path, for keys in the state file.
@@ -149,12 +156,14 @@ impl StorylineApp {
             messages: Vec::new(),
             commands: Vec::new(),
             path_prompt: None,
+            prompt_imports: false,
             date_prompt: None,
             setup_done: false,
             saves_dir: options.saves_dir,
             panel: PanelState::default(),
             timeline: timeline::TimelineState::default(),
             export: export_ui::ExportState::default(),
+            import: None,
             pick_purpose: PickPurpose::Open,
             egui_ctx: egui::Context::default(),
             trace: (false, None),
@@ -333,6 +342,7 @@ impl StorylineApp {
             }
             Command::ShowPathPrompt => {
                 self.path_prompt.get_or_insert_with(String::new);
+                self.prompt_imports = false;
             }
             Command::Open(path) if crate::store::dossier::is_dossier_path(&path) => {
                 self.open_dossier(&path, now);
@@ -409,6 +419,10 @@ impl StorylineApp {
                 }
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::ShowImportDialog => self.show_import_dialog(),
+            Command::ImportAnnotations(file, keep_orphans) => {
+                self.start_import(file, keep_orphans);
+            }
             Command::JumpTo(idx) => {
                 if let Some(a) = &mut self.article {
                     a.view.scroll_to(idx);
@@ -463,9 +477,21 @@ impl StorylineApp {
                 PickPurpose::AddToDossier => {
                     self.send(Command::Dossier(dossier::DossierAction::Add(vec![path])));
                 }
+                PickPurpose::ImportAnnotations => {
+                    self.send(Command::ImportAnnotations(path, false));
+                }
             },
             Some(PickOutcome::PickedMany(paths)) => {
                 self.send(Command::Dossier(dossier::DossierAction::Add(paths)));
+            }
+            Some(PickOutcome::Unavailable(why))
+                if matches!(self.pick_purpose, PickPurpose::ImportAnnotations) =>
+            {
+                self.error(format!(
+                    "{why} Drop the annotations file on the window, or type its path."
+                ));
+                self.path_prompt = Some(String::new());
+                self.prompt_imports = true;
             }
             Some(PickOutcome::Unavailable(why)) => {
                 self.error(format!(
@@ -499,6 +525,7 @@ impl StorylineApp {
         }
         export_ui::export_window_ui(&ctx, self);
         self.poll_export();
+        self.poll_import();
         chrome::drop_overlay_ui(&ctx);
         chrome::prompts_ui(&ctx, self);
 

@@ -25,6 +25,8 @@ pub enum PickRequest {
     OpenMany,
     /// An article to open.
     Open,
+    /// A file of annotations (W3C JSON, a Hypothesis export) to import.
+    OpenAnnotations,
     /// Where to save a file.
     Save {
         /// Dialog title.
@@ -77,6 +79,13 @@ impl FilePicker for NativePicker {
                         let dialog = rfd::AsyncFileDialog::new()
                             .set_title("Open an article or a dossier")
                             .add_filter("Articles and dossiers", &[&crate::document::ARTICLE_EXTENSIONS[..], &["ron"]].concat())
+                            .add_filter("All files", &["*"]);
+                        one(pollster::block_on(dialog.pick_file()))
+                    }
+                    PickRequest::OpenAnnotations => {
+                        let dialog = rfd::AsyncFileDialog::new()
+                            .set_title("Import annotations (W3C Web Annotations or a Hypothesis export)")
+                            .add_filter("Annotations (JSON)", &["json", "jsonld"])
                             .add_filter("All files", &["*"]);
                         one(pollster::block_on(dialog.pick_file()))
                     }

@@ -90,14 +90,7 @@ pub fn annotate(article: &Path, saves: Option<&Path>, req: &Request<'_>) -> anyh
             describe(20)
         ),
     };
-    let dir = saves_dir(saves);
-    let (mut handle, mut annotations, identity) = open_annotations(&dir, article, doc)?;
-    if handle.read_only {
-        bail!(
-            "{} was written by a newer Storyline; not changing it",
-            handle.path.display()
-        );
-    }
+    let (mut handle, mut annotations, identity) = open_for_writing(saves, article, doc)?;
     let time = now();
     let id = new_highlight_id();
     let mut highlight =
@@ -119,6 +112,27 @@ pub fn annotate(article: &Path, saves: Option<&Path>, req: &Request<'_>) -> anyh
         .write(&save_file(&identity, &annotations, doc))
         .context("the highlight was not saved")?;
     Ok(id.0)
+}
+
+/// The annotations of `article` from its save, to change: refused when the
+/// save is from a newer Storyline.
+pub(super) fn open_for_writing(
+    saves: Option<&Path>,
+    article: &Path,
+    doc: &crate::document::Document,
+) -> anyhow::Result<(
+    crate::store::saves::SaveHandle,
+    crate::annotate::Annotations,
+    crate::store::saves::ArticleIdentity,
+)> {
+    let (handle, annotations, identity) = open_annotations(&saves_dir(saves), article, doc)?;
+    if handle.read_only {
+        bail!(
+            "{} was written by a newer Storyline; not changing it",
+            handle.path.display()
+        );
+    }
+    Ok((handle, annotations, identity))
 }
 
 /// The commands adding `ev` for the highlight `id` at `range`: its lane
@@ -399,7 +413,9 @@ pub fn export(
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
     let format = crate::export::Format::from_name(format).with_context(|| {
-        format!("unknown format {format:?}; use one of: md, html, svg, json, csv")
+        format!(
+            "unknown format {format:?}; use one of: md, html, svg, json, csv, readwise, obsidian"
+        )
     })?;
     let loaded = load_article(article)?;
     let doc = &loaded.document;

@@ -74,8 +74,10 @@ pub enum DossierCmd {
         /// The dossier file.
         file: PathBuf,
         /// md, html, svg, json (one W3C annotation collection over all
-        /// articles), csv (one row per source of each event) or timelinejs
-        /// (`TimelineJS` (version 3) JSON).
+        /// articles), csv (one row per source of each event), timelinejs
+        /// (`TimelineJS` (version 3) JSON), readwise (every article's
+        /// highlights as Readwise CSV) or obsidian (an index note at -o
+        /// FILE.md and one note per article in the folder FILE/).
         #[arg(long, value_name = "FORMAT")]
         format: String,
         /// Write to this file instead of standard output.
@@ -214,8 +216,17 @@ pub fn run(
                 "svg" => crate::dossier::publish::svg(&d),
                 "csv" => crate::dossier::publish::csv(&d),
                 "json" => json_export(file, &d, &saves_dir)?,
+                "readwise" => super::dossier_notes::readwise(file, &d, &saves_dir)?,
+                "obsidian" => {
+                    let Some(index) = output else {
+                        bail!(
+                            "--format obsidian writes one note per article beside the index note: give the index note's path with -o FILE.md"
+                        );
+                    };
+                    super::dossier_notes::obsidian(file, &d, &saves_dir, index)?
+                }
                 other => bail!(
-                    "unknown dossier export format {other:?}: md, html, svg, json, csv or timelinejs"
+                    "unknown dossier export format {other:?}: md, html, svg, json, csv, timelinejs, readwise or obsidian"
                 ),
             };
             match output {
@@ -241,29 +252,14 @@ pub fn run(
 /// The W3C collection over every article's highlights (each read with
 /// its save; a missing article is skipped with a warning on stderr).
 pub(crate) fn json_export(file: &Path, d: &Dossier, saves_dir: &Path) -> anyhow::Result<String> {
-    let mut loaded = Vec::new();
-    for a in &d.articles {
-        let path = article_file(file, &a.path);
-        let Ok(doc) = super::load_article(&path).map(|l| l.document) else {
-            eprintln!(
-                "storyline: warning: {} is missing; its highlights are not in the export",
-                path.display()
-            );
-            continue;
-        };
-        let (_, ann, _) = open_annotations(saves_dir, &path, &doc)
-            .with_context(|| format!("cannot read the highlights of {}", path.display()))?;
-        loaded.push((a.path.clone(), doc, ann));
-    }
+    let loaded = super::dossier_notes::load_articles(file, d, saves_dir)?;
     let articles: Vec<crate::dossier::publish::ArticleAnnotations<'_>> = loaded
         .iter()
-        .map(
-            |(stored, doc, ann)| crate::dossier::publish::ArticleAnnotations {
-                stored,
-                doc,
-                annotations: ann,
-            },
-        )
+        .map(|a| crate::dossier::publish::ArticleAnnotations {
+            stored: &a.stored,
+            doc: &a.doc,
+            annotations: &a.annotations,
+        })
         .collect();
     Ok(crate::dossier::publish::json(d, &articles))
 }

@@ -8,6 +8,8 @@ use clap::{Parser, Subcommand};
 mod annotate_cli;
 pub(crate) mod dossier_cli;
 mod dossier_events;
+pub(crate) mod dossier_notes;
+mod import_cli;
 
 pub use dossier_cli::DossierCmd;
 
@@ -115,7 +117,10 @@ pub enum Cmd {
     Export {
         /// The article.
         article: PathBuf,
-        /// md, html, svg, json (W3C Web Annotations) or csv.
+        /// md, html, svg, json (W3C Web Annotations), csv (one row per
+        /// event), readwise (Readwise's CSV import: one row per highlight)
+        /// or obsidian (a Markdown note: each highlight a quote block with
+        /// its tags, note and id).
         #[arg(long, value_name = "FORMAT")]
         format: String,
         /// Write to this file instead of standard output.
@@ -130,6 +135,22 @@ pub enum Cmd {
         /// What to do.
         #[command(subcommand)]
         cmd: DossierCmd,
+    },
+    /// Import annotations made elsewhere (W3C Web Annotations — Storyline's
+    /// own JSON export included — or a Hypothesis export) onto an article.
+    /// Importing the same file again adds nothing.
+    Import {
+        /// The article.
+        article: PathBuf,
+        /// The annotations file (.json).
+        file: PathBuf,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Import even when none of the quotes is in the article (as
+        /// orphans, to reattach by hand).
+        #[arg(long)]
+        keep_orphans: bool,
     },
     /// Print an article's highlights, re-anchored to its current text, in order.
     List {
@@ -263,6 +284,12 @@ pub fn run_command(
             writeln!(out, "{id}")?;
         }
         Cmd::List { article, json } => annotate_cli::list(article, saves, *json, out)?,
+        Cmd::Import {
+            article,
+            file,
+            json,
+            keep_orphans,
+        } => import_cli::import(article, file, saves, *json, *keep_orphans, out)?,
         Cmd::Dossier { cmd } => dossier_cli::run(cmd, saves, out)?,
         Cmd::Export {
             article,

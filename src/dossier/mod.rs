@@ -14,6 +14,7 @@ mod group;
 mod import;
 mod merge;
 mod model;
+pub mod notes;
 pub mod publish;
 mod sync;
 pub mod view;

@@ -8,6 +8,9 @@ pub(crate) use csv_out::cell as csv_cell;
 pub(crate) mod html;
 pub(crate) mod json;
 mod markdown;
+mod obsidian;
+pub(crate) use obsidian::text as obsidian_text;
+pub(crate) mod readwise;
 pub(crate) mod svg;
 
 use std::path::Path;
@@ -42,11 +45,24 @@ pub enum Format {
     Json,
     /// One row per event.
     Csv,
+    /// Readwise's CSV import: one row per highlight.
+    Readwise,
+    /// An Obsidian note: each highlight a quote block with its tags, note
+    /// and id.
+    Obsidian,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Self; 5] = [Self::Html, Self::Markdown, Self::Svg, Self::Json, Self::Csv];
+    pub const ALL: [Self; 7] = [
+        Self::Html,
+        Self::Markdown,
+        Self::Svg,
+        Self::Json,
+        Self::Csv,
+        Self::Readwise,
+        Self::Obsidian,
+    ];
 
     /// The name used on the command line (`md`, `html`, …).
     #[must_use]
@@ -57,6 +73,8 @@ impl Format {
             Self::Svg => "svg",
             Self::Json => "json",
             Self::Csv => "csv",
+            Self::Readwise => "readwise",
+            Self::Obsidian => "obsidian",
         }
     }
 
@@ -69,16 +87,45 @@ impl Format {
             Self::Svg => "SVG picture",
             Self::Json => "W3C annotations (JSON-LD)",
             Self::Csv => "CSV table",
+            Self::Readwise => "Readwise highlights (CSV)",
+            Self::Obsidian => "Obsidian note (Markdown)",
         }
     }
 
     /// The file extension (without the dot).
     #[must_use]
     pub fn extension(self) -> &'static str {
-        self.name()
+        match self {
+            Self::Readwise => "csv",
+            Self::Obsidian => "md",
+            other => other.name(),
+        }
     }
 
-    /// Parses a format name (`md`, `markdown`, `html`, `svg`, `json`, `csv`).
+    /// The file name an export of `stem` (an article's file stem, a
+    /// dossier's name) is offered under.
+    #[must_use]
+    pub fn file_name(self, stem: &str) -> String {
+        match self {
+            Self::Readwise => format!("{stem}-readwise.csv"),
+            Self::Obsidian => format!("{stem}.md"),
+            other => format!("{stem}-timeline.{}", other.extension()),
+        }
+    }
+
+    /// The format to write to `path`: `self`, unless the path's extension
+    /// asks for another kind of file (`.html` typed while Markdown is
+    /// chosen); `.csv` keeps Readwise, `.md` keeps Obsidian.
+    #[must_use]
+    pub fn for_path(self, path: &Path) -> Self {
+        match Self::from_path(path) {
+            Some(f) if f.extension() != self.extension() => f,
+            _ => self,
+        }
+    }
+
+    /// Parses a format name (`md`, `markdown`, `html`, `svg`, `json`, `csv`,
+    /// `readwise`, `obsidian`).
     #[must_use]
     pub fn from_name(name: &str) -> Option<Self> {
         match name.trim().to_ascii_lowercase().as_str() {
@@ -87,6 +134,8 @@ impl Format {
             "svg" => Some(Self::Svg),
             "json" | "jsonld" => Some(Self::Json),
             "csv" => Some(Self::Csv),
+            "readwise" => Some(Self::Readwise),
+            "obsidian" => Some(Self::Obsidian),
             _ => None,
         }
     }
@@ -107,6 +156,8 @@ pub fn export(format: Format, input: &ExportInput<'_>) -> String {
         Format::Svg => svg::svg(input),
         Format::Json => json::json(input),
         Format::Csv => csv_out::csv(input),
+        Format::Readwise => readwise::readwise(input),
+        Format::Obsidian => obsidian::obsidian(input),
     }
 }
 
@@ -169,5 +220,18 @@ mod tests {
         assert_eq!(Format::from_path(Path::new("t.jsonld")), Some(Format::Json));
         assert_eq!(Format::from_path(Path::new("t.pdf")), None);
         assert_eq!(Format::from_path(Path::new("t")), None);
+        assert_eq!(Format::from_name("Readwise"), Some(Format::Readwise));
+        // A Readwise export is a .csv, an Obsidian note a .md: the path's
+        // extension keeps them, and only another kind of file changes them.
+        assert_eq!(
+            Format::Readwise.for_path(Path::new("h.csv")),
+            Format::Readwise
+        );
+        assert_eq!(
+            Format::Obsidian.for_path(Path::new("n.md")),
+            Format::Obsidian
+        );
+        assert_eq!(Format::Obsidian.for_path(Path::new("n.html")), Format::Html);
+        assert_eq!(Format::Csv.for_path(Path::new("n")), Format::Csv);
     }
 }

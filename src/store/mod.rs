@@ -12,6 +12,7 @@ use thiserror::Error;
 
 use crate::document::CharIdx;
 
+pub mod annotation_file;
 pub mod article;
 pub mod bundle;
 pub mod dossier;

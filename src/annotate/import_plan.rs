@@ -1,0 +1,254 @@
+//! Imported annotations placed onto an article: each anchored like our own
+//! highlights (its position, then its quote with prefix and suffix, then
+//! the quote with any whitespace, then approximately), orphans kept, ids
+//! kept so a second import of the same file adds nothing, and all of it as
+//! one [`Command::Batch`] — one undo step.
+//!
+//! Pure: the parsed file, the article's text and its current annotations
+//! in; the commands and a summary out.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use super::import::{ImportFormat, Incoming, Parsed};
+use super::{
+    AnchorStatus, Annotations, Command, Highlight, HighlightId, Selector, anchor, find_quote,
+};
+use crate::document::{CharRange, TextIndex};
+
+/// How one imported annotation landed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// Its id in Storyline.
+    pub id: HighlightId,
+    /// How it was found (`Orphaned`: not found, kept).
+    pub status: AnchorStatus,
+    /// Its quote as the file gave it.
+    pub quote: String,
+    /// Where it sits in the article, when found.
+    pub range: Option<CharRange>,
+}
+
+/// What an import did, counted.
+///
+/// Invariant: `anchored + moved + fuzzy + orphaned == added.len()`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportSummary {
+    /// The kind of file read.
+    pub format: ImportFormat,
+    /// Found where the file said (or, with no position given, found once
+    /// by its quote).
+    pub anchored: usize,
+    /// Found by its quote somewhere else than its position.
+    pub moved: usize,
+    /// Found approximately.
+    pub fuzzy: usize,
+    /// Not found: kept as orphans, to reattach by hand.
+    pub orphaned: usize,
+    /// Skipped: a highlight with the same id is already there (or earlier
+    /// in the same file).
+    pub duplicates: usize,
+    /// Skipped: no text quote to anchor by (page notes, image regions).
+    pub without_quote: usize,
+    /// Every annotation added, in the file's order.
+    pub added: Vec<Imported>,
+}
+
+impl ImportSummary {
+    /// How many were found in the text (anchored, moved or fuzzy).
+    #[must_use]
+    pub fn found(&self) -> usize {
+        self.anchored + self.moved + self.fuzzy
+    }
+
+    /// True when annotations would be added but none of their quotes is in
+    /// the text: most likely annotations of another document.
+    #[must_use]
+    pub fn none_found(&self) -> bool {
+        self.found() == 0 && self.orphaned > 0
+    }
+
+    /// One line: "17 anchored, 1 moved, 1 orphaned; 2 duplicates skipped".
+    #[must_use]
+    pub fn counts(&self) -> String {
+        let mut parts: Vec<String> = [
+            (self.anchored, "anchored"),
+            (self.moved, "moved"),
+            (self.fuzzy, "fuzzy"),
+            (self.orphaned, "orphaned"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        if parts.is_empty() {
+            parts.push("nothing new".to_owned());
+        }
+        let mut out = parts.join(", ");
+        let mut skipped = Vec::new();
+        if self.duplicates > 0 {
+            skipped.push(crate::words::count(
+                self.duplicates,
+                "duplicate",
+                "duplicates",
+            ));
+        }
+        if self.without_quote > 0 {
+            skipped.push(format!("{} without a quote", self.without_quote));
+        }
+        if !skipped.is_empty() {
+            let _ = write!(out, "; skipped {}", skipped.join(" and "));
+        }
+        out
+    }
+}
+
+/// The commands an import makes, and what they will do.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportPlan {
+    /// One batch adding every new annotation (empty batch: nothing new).
+    pub command: Command,
+    /// The counts and each annotation's fate.
+    pub summary: ImportSummary,
+}
+
+/// Places `parsed` onto the article `text`, next to `existing`; `now`
+/// stamps annotations whose file gave no time.
+#[must_use]
+pub fn plan(
+    parsed: &Parsed,
+    text: &str,
+    existing: &Annotations,
+    now: jiff::Timestamp,
+) -> ImportPlan {
+    let index = TextIndex::new(text);
+    let mut summary = ImportSummary {
+        format: parsed.format,
+        anchored: 0,
+        moved: 0,
+        fuzzy: 0,
+        orphaned: 0,
+        duplicates: 0,
+        without_quote: parsed.without_quote,
+        added: Vec::new(),
+    };
+    let mut seen: BTreeSet<HighlightId> = BTreeSet::new();
+    let mut commands = Vec::new();
+    for incoming in &parsed.annotations {
+        let id = import_id(incoming);
+        if existing.get(&id).is_some() || !seen.insert(id.clone()) {
+            summary.duplicates += 1;
+            continue;
+        }
+        let (range, status) = place(&index, incoming);
+        let created = incoming.created.unwrap_or(now);
+        let selector = range.map_or_else(
+            || incoming.selector.clone(),
+            |r| Selector::from_range(&index, r),
+        );
+        let highlight = Highlight {
+            id: id.clone(),
+            selector,
+            color: incoming.color.unwrap_or_default(),
+            tags: incoming.tags.clone(),
+            note: incoming.note.clone(),
+            created,
+            modified: incoming.modified.unwrap_or(created).max(created),
+        };
+        match status {
+            AnchorStatus::Anchored => summary.anchored += 1,
+            AnchorStatus::Moved => summary.moved += 1,
+            AnchorStatus::Fuzzy { .. } => summary.fuzzy += 1,
+            AnchorStatus::Orphaned => summary.orphaned += 1,
+        }
+        commands.push(if range.is_some() {
+            Command::Add(highlight)
+        } else {
+            Command::AddOrphan(highlight)
+        });
+        summary.added.push(Imported {
+            id,
+            status,
+            quote: incoming.selector.quote.exact.clone(),
+            range,
+        });
+    }
+    ImportPlan {
+        command: Command::Batch(commands),
+        summary,
+    }
+}
+
+/// Where an incoming annotation sits in the text, and how it was found.
+fn place(index: &TextIndex<'_>, incoming: &Incoming) -> (Option<CharRange>, AnchorStatus) {
+    let found = anchor(index, &incoming.selector);
+    if let (Some(range), AnchorStatus::Anchored | AnchorStatus::Moved) = (found.range, found.status)
+    {
+        // Without a position to compare with, found by its quote is
+        // simply found.
+        let status = if incoming.has_position {
+            found.status
+        } else {
+            AnchorStatus::Anchored
+        };
+        return (Some(range), status);
+    }
+    // The same words with other line breaks or spacing (a web page's
+    // quote against our reading text) before an approximate match.
+    let expected = incoming.selector.position.start.0;
+    let flexible = find_quote(index, &incoming.selector.quote.exact)
+        .into_iter()
+        .min_by_key(|r| r.start.0.abs_diff(expected));
+    if let Some(range) = flexible {
+        let status = if incoming.has_position {
+            AnchorStatus::Moved
+        } else {
+            AnchorStatus::Anchored
+        };
+        return (Some(range), status);
+    }
+    (found.range, found.status)
+}
+
+/// The Storyline id of an incoming annotation: Storyline's own ids (and
+/// any id already in our alphabet) as they are; another tool's id, or an
+/// annotation without one, as a stable hash — so the same file imported
+/// twice gives the same ids.
+fn import_id(incoming: &Incoming) -> HighlightId {
+    if let Some(id) = &incoming.id
+        && !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return HighlightId(id.clone());
+    }
+    let key = match &incoming.id {
+        Some(id) if !id.is_empty() => format!("id\u{0}{id}"),
+        _ => {
+            let s = &incoming.selector;
+            format!(
+                "quote\u{0}{}\u{0}{}\u{0}{}\u{0}{}\u{0}{}\u{0}{}",
+                s.quote.exact,
+                s.quote.prefix,
+                s.quote.suffix,
+                s.position.start.0,
+                s.position.end.0,
+                incoming.note
+            )
+        }
+    };
+    HighlightId(format!("i-{:016x}", fnv1a(key.as_bytes())))
+}
+
+/// 64-bit FNV-1a: stable across runs and platforms (std's hasher is not).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+#[path = "import_plan_tests.rs"]
+mod tests;

@@ -1,0 +1,137 @@
+//! File ▸ Import Annotations…: a W3C or Hypothesis file read and parsed off
+//! the UI thread, then placed onto the open article as one undoable step.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use super::picker::PickRequest;
+use super::{Command, Message, PickPurpose, StorylineApp};
+use crate::annotate::import::Parsed;
+use crate::annotate::import_plan::plan;
+
+/// An import being read.
+pub struct ImportJob {
+    /// The annotations file.
+    file: PathBuf,
+    /// The article it is for (the one open when it was asked for).
+    article: PathBuf,
+    /// Import even when no quote is found.
+    keep_orphans: bool,
+    rx: Receiver<Result<Parsed, String>>,
+}
+
+/// The file name of `path`, for messages.
+fn name_of(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+impl StorylineApp {
+    /// Asks for a file of annotations to import onto the open article.
+    pub(super) fn show_import_dialog(&mut self) {
+        if self.article.is_none() || self.picker.busy() {
+            return;
+        }
+        self.pick_purpose = PickPurpose::ImportAnnotations;
+        self.picker
+            .start(&self.egui_ctx, PickRequest::OpenAnnotations);
+    }
+
+    /// Starts reading `file` (on a background thread: it may be large).
+    pub(super) fn start_import(&mut self, file: PathBuf, keep_orphans: bool) {
+        let Some(article) = &self.article else {
+            self.error("Open the article the annotations are for, then import them.".into());
+            return;
+        };
+        if article.notes.annotations.is_read_only() {
+            self.error(format!(
+                "Cannot import into {}: its annotations are read-only.",
+                name_of(&article.path)
+            ));
+            return;
+        }
+        let (tx, rx) = channel();
+        let ctx = self.egui_ctx.clone();
+        let path = file.clone();
+        std::thread::spawn(move || {
+            let result =
+                crate::store::annotation_file::read_annotations(&path).map_err(|e| e.to_string());
+            let _ = tx.send(result);
+            ctx.request_repaint();
+        });
+        self.import = Some(ImportJob {
+            file,
+            article: article.path.clone(),
+            keep_orphans,
+            rx,
+        });
+    }
+
+    /// Places a finished read onto the article, as one undoable step.
+    pub(super) fn poll_import(&mut self) {
+        let Some(job) = &self.import else { return };
+        let parsed = match job.rx.try_recv() {
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => Err(format!(
+                "Reading {} stopped unexpectedly; nothing was imported.",
+                job.file.display()
+            )),
+            Ok(r) => r.map_err(|e| format!("Nothing was imported: {e}")),
+        };
+        let Some(job) = self.import.take() else {
+            return;
+        };
+        let parsed = match parsed {
+            Ok(p) => p,
+            Err(e) => return self.error(e),
+        };
+        let Some(article) = self.article.as_ref().filter(|a| a.path == job.article) else {
+            return self.error(format!(
+                "{} was for {}, which is no longer open; nothing was imported.",
+                name_of(&job.file),
+                name_of(&job.article)
+            ));
+        };
+        let planned = plan(
+            &parsed,
+            &article.doc.text,
+            &article.notes.annotations,
+            crate::store::article::now(),
+        );
+        let s = &planned.summary;
+        // A dialog that could not be shown, an earlier failed import: done with.
+        self.messages.retain(|m| !m.error);
+        let (file, into) = (name_of(&job.file), name_of(&job.article));
+        let what = s.format.label();
+        if s.none_found() && !job.keep_orphans {
+            self.messages.push(Message {
+                action: Some((
+                    format!("Import {} as orphans", s.orphaned),
+                    Command::ImportAnnotations(job.file.clone(), true),
+                )),
+                ..Message::error(format!(
+                    "None of the {} annotations in {file} quotes {into}: they are probably for another document. Nothing was imported.",
+                    s.orphaned
+                ))
+            });
+            return;
+        }
+        if s.added.is_empty() {
+            self.notice(format!("Nothing new in {file} ({what}): {}.", s.counts()));
+            return;
+        }
+        let orphans = if s.orphaned > 0 {
+            " Orphans are listed at the end of the Highlights panel, to reattach by hand."
+        } else {
+            ""
+        };
+        self.notice(format!(
+            "Imported {} from {file} ({what}): {}. Undo (Ctrl+Z) takes them all back.{orphans}",
+            crate::words::count(s.added.len(), "annotation", "annotations"),
+            s.counts()
+        ));
+        self.send(Command::Annotate(planned.command));
+    }
+}
