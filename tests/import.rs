@@ -90,9 +90,16 @@ fn our_json_export_round_trips_through_a_fresh_saves_folder() {
     for key in ["moved", "fuzzy", "orphaned", "duplicates", "without_quote"] {
         assert_eq!(report[key], 0, "{key}");
     }
+    // Our export carries the timeline: its lanes and events come along.
+    assert_eq!(
+        (report["lanes"].as_u64(), report["events"].as_u64()),
+        (Some(3), Some(10))
+    );
     let again = json(&ok(fresh.path(), &["import", SAMPLE, file, "--json"]));
     assert_eq!(again["duplicates"], 19, "nothing added twice");
     assert_eq!(again["added"].as_array().map(Vec::len), Some(0));
+    assert_eq!(again["events"], 0);
+    assert_eq!(again["events_already_there"], 10);
 
     // Quotes, positions, tags, notes, colours, ids — and the times.
     let second = ok(fresh.path(), &["export", SAMPLE, "--format", "json"]);
@@ -109,6 +116,12 @@ fn our_json_export_round_trips_through_a_fresh_saves_folder() {
             .collect()
     };
     assert_eq!(times(&json(&first)), times(&json(&second)));
+    // The timeline too: lanes, events, their dates, evidence and notes.
+    assert_eq!(
+        json(&first)["storyline:timeline"],
+        json(&second)["storyline:timeline"]
+    );
+    assert_eq!(first, second, "the whole export, byte for byte");
 }
 
 #[test]

@@ -14,7 +14,7 @@ use super::{HighlightColor, Selector, TextPosition, TextQuote, normalize_tags};
 use crate::document::CharIdx;
 
 /// The id prefix of Storyline's exported annotations.
-const OUR_ID_PREFIX: &str = "urn:storyline:annotation:";
+pub(super) const OUR_ID_PREFIX: &str = "urn:storyline:annotation:";
 
 /// One annotation as its source describes it.
 ///
@@ -72,6 +72,8 @@ pub struct Parsed {
     pub annotations: Vec<Incoming>,
     /// Annotations without a text quote (a page note, an image region).
     pub without_quote: usize,
+    /// The lanes and events of Storyline's own export, if it has them.
+    pub timeline: Option<super::import_timeline::IncomingTimeline>,
 }
 
 /// Why a file could not be read as annotations.
@@ -110,10 +112,12 @@ pub fn parse(json: &str) -> Result<Parsed, ImportError> {
         }
         .map_or_else(|| without_quote += 1, |a| annotations.push(a));
     }
+    let timeline = super::import_timeline::read(&value, jiff::Timestamp::UNIX_EPOCH);
     Ok(Parsed {
         format,
         annotations,
         without_quote,
+        timeline,
     })
 }
 

@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use super::import::{ImportFormat, Incoming, Parsed};
+use super::import_timeline::TimelineCounts;
 use super::{
     AnchorStatus, Annotations, Command, Highlight, HighlightId, Selector, anchor, find_quote,
 };
@@ -52,6 +53,8 @@ pub struct ImportSummary {
     pub without_quote: usize,
     /// Every annotation added, in the file's order.
     pub added: Vec<Imported>,
+    /// Lanes and events of Storyline's own export added with them.
+    pub timeline: TimelineCounts,
 }
 
 impl ImportSummary {
@@ -66,6 +69,12 @@ impl ImportSummary {
     #[must_use]
     pub fn none_found(&self) -> bool {
         self.found() == 0 && self.orphaned > 0
+    }
+
+    /// True when the import changes anything.
+    #[must_use]
+    pub fn changes(&self) -> bool {
+        !self.added.is_empty() || self.timeline.lanes > 0 || self.timeline.events > 0
     }
 
     /// One line: "17 anchored, 1 moved, 1 orphaned; 2 duplicates skipped".
@@ -85,12 +94,28 @@ impl ImportSummary {
             parts.push("nothing new".to_owned());
         }
         let mut out = parts.join(", ");
+        let t = &self.timeline;
+        if t.lanes > 0 || t.events > 0 {
+            let _ = write!(
+                out,
+                "; timeline: {} and {}",
+                crate::words::count(t.lanes, "lane", "lanes"),
+                crate::words::count(t.events, "event", "events")
+            );
+        }
         let mut skipped = Vec::new();
         if self.duplicates > 0 {
             skipped.push(crate::words::count(
                 self.duplicates,
                 "duplicate",
                 "duplicates",
+            ));
+        }
+        if t.duplicates > 0 {
+            skipped.push(crate::words::count(
+                t.duplicates,
+                "event already there",
+                "events already there",
             ));
         }
         if self.without_quote > 0 {
@@ -131,6 +156,7 @@ pub fn plan(
         duplicates: 0,
         without_quote: parsed.without_quote,
         added: Vec::new(),
+        timeline: TimelineCounts::default(),
     };
     let mut seen: BTreeSet<HighlightId> = BTreeSet::new();
     let mut commands = Vec::new();
@@ -172,6 +198,14 @@ pub fn plan(
             quote: incoming.selector.quote.exact.clone(),
             range,
         });
+    }
+    if let Some(t) = &parsed.timeline {
+        // Evidence may cite highlights already there or added just now.
+        let mut known = seen;
+        known.extend(existing.entries().iter().map(|e| e.highlight.id.clone()));
+        let (timeline, counts) = super::import_timeline::plan(t, existing, &known);
+        commands.extend(timeline);
+        summary.timeline = counts;
     }
     ImportPlan {
         command: Command::Batch(commands),

@@ -47,6 +47,7 @@ fn parsed(annotations: Vec<Incoming>) -> Parsed {
         format: ImportFormat::W3c,
         annotations,
         without_quote: 0,
+        timeline: None,
     }
 }
 

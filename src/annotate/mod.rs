@@ -7,6 +7,7 @@
 mod anchor;
 pub mod import;
 pub mod import_plan;
+pub mod import_timeline;
 pub(crate) mod merge;
 mod model;
 mod search;

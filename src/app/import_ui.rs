@@ -118,7 +118,7 @@ impl StorylineApp {
             });
             return;
         }
-        if s.added.is_empty() {
+        if !s.changes() {
             self.notice(format!("Nothing new in {file} ({what}): {}.", s.counts()));
             return;
         }
@@ -128,7 +128,7 @@ impl StorylineApp {
             ""
         };
         self.notice(format!(
-            "Imported {} from {file} ({what}): {}. Undo (Ctrl+Z) takes them all back.{orphans}",
+            "Imported {} from {file} ({what}): {}. Undo (Ctrl+Z) takes it all back.{orphans}",
             crate::words::count(s.added.len(), "annotation", "annotations"),
             s.counts()
         ));

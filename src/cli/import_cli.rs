@@ -40,7 +40,7 @@ pub fn import(
             article.display()
         );
     }
-    if !summary.added.is_empty() {
+    if summary.changes() {
         annotations.apply(planned.command, time)?;
         handle
             .write(&save_file(&identity, &annotations, doc))
@@ -85,6 +85,9 @@ fn json_report(file: &Path, s: &ImportSummary) -> serde_json::Value {
         "orphaned": s.orphaned,
         "duplicates": s.duplicates,
         "without_quote": s.without_quote,
+        "lanes": s.timeline.lanes,
+        "events": s.timeline.events,
+        "events_already_there": s.timeline.duplicates,
         "added": added,
     })
 }

@@ -111,6 +111,12 @@ pub(super) fn json(input: &ExportInput<'_>) -> String {
                 "evidence": e.evidence.iter().map(|h| annotation_id(&h.0)).collect::<Vec<_>>(),
                 "note": e.note,
             });
+            if let Some(open) = e.when.open {
+                v["open"] = json!(match open {
+                    crate::timeline::OpenEnd::Before => "before",
+                    crate::timeline::OpenEnd::After => "after",
+                });
+            }
             if let Some(d) = e.when.resolved_against {
                 v["resolvedAgainst"] = json!(d.to_string());
             }
