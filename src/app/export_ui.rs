@@ -208,7 +208,7 @@ pub(super) fn export_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
                 _ => None,
             };
             if let Some(hint) = hint {
-                ui.label(RichText::new(hint).weak().small());
+                ui.label(RichText::new(hint).weak());
             }
             ui.add_space(6.0);
             if ui.button("Choose file…").clicked() {
@@ -219,7 +219,7 @@ pub(super) fn export_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
                 let label = ui.label("Path");
                 ui.add(
                     egui::TextEdit::singleline(&mut app.export.typed)
-                        .hint_text("~/timeline.html")
+                        .hint_text(format!("~/{}", chosen.file_name("storyline")))
                         .desired_width(260.0),
                 )
                 .labelled_by(label.id);
