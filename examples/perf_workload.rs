@@ -77,5 +77,63 @@ fn main() {
     let saves = dir.join("saves");
     let (mut handle, _, identity) = open_annotations(&saves, &article, &doc).unwrap();
     handle.write(&save_file(&identity, &ann, &doc)).unwrap();
+    write_imports(&dir, &doc, &ann);
     println!("{}", article.display());
+}
+
+/// Annotation files for the import benchmark: DIR/import-own.json (the
+/// workload's own W3C export), import-shifted.json (the same with every
+/// position 3 000 chars off and a line break in each quote, like a web
+/// page's annotations) and import-foreign.json (10 000 annotations of
+/// another document).
+fn write_imports(
+    dir: &std::path::Path,
+    doc: &storyline::document::Document,
+    ann: &storyline::annotate::Annotations,
+) {
+    let own = storyline::export::export(
+        storyline::export::Format::Json,
+        &storyline::export::ExportInput {
+            doc,
+            annotations: ann,
+            published: doc.meta.published,
+        },
+    );
+    std::fs::write(dir.join("import-own.json"), &own).unwrap();
+    let mut shifted: serde_json::Value = serde_json::from_str(&own).unwrap();
+    shifted
+        .as_object_mut()
+        .unwrap()
+        .remove("storyline:timeline");
+    for a in shifted["first"]["items"].as_array_mut().unwrap() {
+        a.as_object_mut().unwrap().remove("id");
+        for s in a["target"]["selector"].as_array_mut().unwrap() {
+            if s["type"] == "TextPositionSelector" {
+                for k in ["start", "end"] {
+                    s[k] = serde_json::json!(s[k].as_u64().unwrap() + 3_000);
+                }
+            } else if s["type"] == "TextQuoteSelector" {
+                let exact = s["exact"].as_str().unwrap().replacen(' ', "\n ", 1);
+                s["exact"] = serde_json::json!(exact);
+            }
+        }
+    }
+    std::fs::write(dir.join("import-shifted.json"), shifted.to_string()).unwrap();
+    let foreign: Vec<serde_json::Value> = (0..10_000)
+        .map(|i| {
+            serde_json::json!({
+                "type": "Annotation",
+                "id": format!("urn:x:{i}"),
+                "target": {"source": "urn:other", "selector": [
+                    {"type": "TextQuoteSelector", "exact": format!("The central bank raised its policy rate by {i} basis points on Thursday")},
+                    {"type": "TextPositionSelector", "start": i * 400, "end": i * 400 + 60},
+                ]},
+            })
+        })
+        .collect();
+    std::fs::write(
+        dir.join("import-foreign.json"),
+        serde_json::Value::Array(foreign).to_string(),
+    )
+    .unwrap();
 }

@@ -168,6 +168,77 @@ pub fn anchor_near(index: &TextIndex<'_>, selector: &Selector, shift: i64) -> An
     }
 }
 
+/// Finds an imported annotation's quote without approximate matching: at
+/// its position; else exactly near where it is expected (`shift` chars
+/// from its position) or with any whitespace there (a web page's line
+/// breaks against our text); else (when `everywhere`) exactly, or with
+/// any whitespace, anywhere. `None` when not found so.
+#[must_use]
+pub fn anchor_verbatim(
+    index: &TextIndex<'_>,
+    selector: &Selector,
+    shift: i64,
+    everywhere: bool,
+) -> Option<Anchor> {
+    let exact = selector.quote.exact.as_str();
+    if exact.trim().is_empty() {
+        return None;
+    }
+    let old = selector.position.range();
+    if old.end.0 <= index.char_len() && index.slice(old) == exact {
+        return Some(Anchor::at(old));
+    }
+    let guess = usize::try_from((signed(old.start.0) + shift).max(0)).unwrap_or(0);
+    let window = WINDOW_SLACK + exact.len() * 2;
+    let lo = index.byte_of(CharIdx(guess)).saturating_sub(window);
+    let hi = index.byte_of(CharIdx(guess)) + exact.len() + window;
+    let moved = |range| {
+        Some(Anchor {
+            range: Some(range),
+            status: AnchorStatus::Moved,
+        })
+    };
+    let spaced = exact.contains(char::is_whitespace);
+    let flexible = |lo: usize, hi: usize| {
+        super::search::find_quote_in(index, exact, lo, hi)
+            .into_iter()
+            .min_by_key(|r| r.start.0.abs_diff(guess))
+    };
+    if let Some((range, _)) = best_exact_in(index, selector, lo, hi) {
+        return moved(range);
+    }
+    if spaced && let Some(range) = flexible(lo, hi) {
+        return moved(range);
+    }
+    if !everywhere {
+        return None;
+    }
+    if let Some((range, _)) = best_exact_in(index, selector, 0, usize::MAX) {
+        return moved(range);
+    }
+    if spaced && let Some(range) = flexible(0, usize::MAX) {
+        return moved(range);
+    }
+    None
+}
+
+/// Finds `selector` approximately (near where it is expected, then
+/// anywhere), or gives an orphan.
+#[must_use]
+pub fn anchor_fuzzy(index: &TextIndex<'_>, selector: &Selector, shift: i64) -> Anchor {
+    if selector.quote.exact.is_empty() {
+        return Anchor::orphan();
+    }
+    let guess = usize::try_from((signed(selector.position.start.0) + shift).max(0)).unwrap_or(0);
+    match best_fuzzy(index, selector, guess) {
+        Some((range, score)) => Anchor {
+            range: Some(word_aligned(index, selector, range)),
+            status: AnchorStatus::Fuzzy { score },
+        },
+        None => Anchor::orphan(),
+    }
+}
+
 /// An approximate match grown to whole words at the ends where the quote
 /// itself began or ended a word (an approximate match can stop a char or
 /// two into one: "d the cost" for "and the cost").

@@ -10,11 +10,10 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use super::anchor::{anchor_fuzzy, anchor_verbatim};
 use super::import::{ImportFormat, Incoming, Parsed};
 use super::import_timeline::TimelineCounts;
-use super::{
-    AnchorStatus, Annotations, Command, Highlight, HighlightId, Selector, anchor, find_quote,
-};
+use super::{Anchor, AnchorStatus, Annotations, Command, Highlight, HighlightId, Selector};
 use crate::document::{CharRange, TextIndex};
 
 /// How one imported annotation landed.
@@ -159,14 +158,25 @@ pub fn plan(
         timeline: TimelineCounts::default(),
     };
     let mut seen: BTreeSet<HighlightId> = BTreeSet::new();
-    let mut commands = Vec::new();
+    let mut fresh: Vec<(HighlightId, &Incoming)> = Vec::new();
     for incoming in &parsed.annotations {
         let id = import_id(incoming);
         if existing.get(&id).is_some() || !seen.insert(id.clone()) {
             summary.duplicates += 1;
-            continue;
+        } else {
+            fresh.push((id, incoming));
         }
-        let (range, status) = place(&index, incoming);
+    }
+    let anchors = place_all(&index, &fresh);
+    let mut commands = Vec::new();
+    for ((id, incoming), found) in fresh.into_iter().zip(anchors) {
+        let range = found.range;
+        // Without a position to compare with, found by its quote is
+        // simply found.
+        let status = match found.status {
+            AnchorStatus::Moved if !incoming.has_position => AnchorStatus::Anchored,
+            other => other,
+        };
         let created = incoming.created.unwrap_or(now);
         let selector = range.map_or_else(
             || incoming.selector.clone(),
@@ -213,35 +223,90 @@ pub fn plan(
     }
 }
 
-/// Where an incoming annotation sits in the text, and how it was found.
-fn place(index: &TextIndex<'_>, incoming: &Incoming) -> (Option<CharRange>, AnchorStatus) {
-    let found = anchor(index, &incoming.selector);
-    if let (Some(range), AnchorStatus::Anchored | AnchorStatus::Moved) = (found.range, found.status)
-    {
-        // Without a position to compare with, found by its quote is
-        // simply found.
-        let status = if incoming.has_position {
-            found.status
-        } else {
-            AnchorStatus::Anchored
-        };
-        return (Some(range), status);
+/// How many annotations are searched approximately before concluding,
+/// when none was found verbatim, that they belong to another document.
+const FUZZY_PROBE: usize = 10;
+
+/// Where each incoming annotation sits in the text, in their order.
+///
+/// First verbatim (position, exact quote, quote with any whitespace), in
+/// position order so each search starts where the previous one moved to
+/// (a web page's offsets differ from ours by about the same amount
+/// throughout); then approximately for those not found. When none was
+/// found verbatim and none of the first [`FUZZY_PROBE`] approximately
+/// either, the rest are orphans without searching (annotations of another
+/// document, which would cost a whole-text approximate search each).
+fn place_all(index: &TextIndex<'_>, fresh: &[(HighlightId, &Incoming)]) -> Vec<Anchor> {
+    let mut order: Vec<usize> = (0..fresh.len()).collect();
+    order.sort_by_key(|&i| (!fresh[i].1.has_position, fresh[i].1.selector.position.start));
+    let mut found: Vec<Option<Anchor>> = vec![None; fresh.len()];
+    let mut shifts = vec![0_i64; fresh.len()];
+    let mut shift = 0_i64;
+    let words = WordPairs::of(index.text());
+    for &i in &order {
+        let incoming = fresh[i].1;
+        shifts[i] = shift;
+        let everywhere = words.may_contain(&incoming.selector.quote.exact);
+        found[i] = anchor_verbatim(index, &incoming.selector, shift, everywhere);
+        if incoming.has_position
+            && let Some(r) = found[i].and_then(|a| a.range)
+        {
+            shift = signed(r.start.0) - signed(incoming.selector.position.start.0);
+        }
     }
-    // The same words with other line breaks or spacing (a web page's
-    // quote against our reading text) before an approximate match.
-    let expected = incoming.selector.position.start.0;
-    let flexible = find_quote(index, &incoming.selector.quote.exact)
+    let any_verbatim = found.iter().any(Option::is_some);
+    let mut probed = 0;
+    let mut any_fuzzy = false;
+    for &i in &order {
+        if found[i].is_some() {
+            continue;
+        }
+        if !any_verbatim && !any_fuzzy && probed >= FUZZY_PROBE {
+            found[i] = Some(Anchor::orphan());
+            continue;
+        }
+        probed += 1;
+        let a = anchor_fuzzy(index, &fresh[i].1.selector, shifts[i]);
+        any_fuzzy |= a.range.is_some();
+        found[i] = Some(a);
+    }
+    found
         .into_iter()
-        .min_by_key(|r| r.start.0.abs_diff(expected));
-    if let Some(range) = flexible {
-        let status = if incoming.has_position {
-            AnchorStatus::Moved
-        } else {
-            AnchorStatus::Anchored
-        };
-        return (Some(range), status);
+        .map(|a| a.unwrap_or_else(Anchor::orphan))
+        .collect()
+}
+
+/// The pairs of neighbouring words of a text (as hashes): a quote one of
+/// whose inner word pairs is not among them is not in the text verbatim,
+/// exactly or with other spacing, so the whole text need not be searched
+/// for it (a file of another document's annotations would cost a
+/// whole-text search each).
+struct WordPairs(std::collections::HashSet<u64>);
+
+impl WordPairs {
+    fn of(text: &str) -> Self {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        Self(words.windows(2).map(|w| pair(w[0], w[1])).collect())
     }
-    (found.range, found.status)
+
+    /// False only when `quote` cannot be in the text verbatim. Its first
+    /// and last words may be parts of words there, so only the pairs
+    /// between inner words are checked.
+    fn may_contain(&self, quote: &str) -> bool {
+        let words: Vec<&str> = quote.split_whitespace().collect();
+        words.len() < 4
+            || words[1..words.len() - 1]
+                .windows(2)
+                .all(|w| self.0.contains(&pair(w[0], w[1])))
+    }
+}
+
+fn pair(a: &str, b: &str) -> u64 {
+    fnv1a(a.as_bytes()) ^ fnv1a(b.as_bytes()).rotate_left(29)
+}
+
+fn signed(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 /// The Storyline id of an incoming annotation: Storyline's own ids (and

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 
-use super::{ImportSummary, plan};
+use super::{ImportSummary, WordPairs, plan};
 use crate::annotate::import::{ImportFormat, Incoming, Parsed};
 use crate::annotate::{
     AnchorStatus, Annotations, Command, HighlightColor, Selector, TextPosition, TextQuote,
@@ -213,4 +213,25 @@ proptest! {
         ann.apply(p.command, now()).expect("applies");
         prop_assert_eq!(ann.entries().len(), s.added.len());
     }
+
+    /// The word-pair filter never rules out text that is there, cut
+    /// anywhere (mid-word too) and spaced any way.
+    #[test]
+    fn the_word_pair_filter_keeps_every_cut(start in 0usize..170, len in 1usize..120, spacing in "[ \n\t]{1,3}") {
+        let chars: Vec<char> = TEXT.chars().collect();
+        let start = start.min(chars.len() - 1);
+        let end = (start + len).min(chars.len());
+        let cut: String = chars[start..end].iter().collect();
+        let respaced = cut.split_whitespace().collect::<Vec<_>>().join(&spacing);
+        let pairs = WordPairs::of(TEXT);
+        prop_assert!(pairs.may_contain(&cut));
+        prop_assert!(pairs.may_contain(&respaced));
+    }
+}
+
+#[test]
+fn the_word_pair_filter_rules_out_another_documents_quotes() {
+    let pairs = WordPairs::of(TEXT);
+    assert!(!pairs.may_contain("The central bank raised its policy rate on Thursday"));
+    assert!(pairs.may_contain("courts will hear the extradition"));
 }

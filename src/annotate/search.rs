@@ -8,15 +8,33 @@ use crate::document::{CharRange, TextIndex};
 /// trailing whitespace is ignored; matching is case-sensitive.
 #[must_use]
 pub fn find_quote(index: &TextIndex<'_>, quote: &str) -> Vec<CharRange> {
+    find_quote_in(index, quote, 0, usize::MAX)
+}
+
+/// Every match of `quote` (as [`find_quote`]) starting in the bytes
+/// `lo..hi` of the text (clamped to it).
+#[must_use]
+pub fn find_quote_in(index: &TextIndex<'_>, quote: &str, lo: usize, hi: usize) -> Vec<CharRange> {
     let words: Vec<&str> = quote.split_whitespace().collect();
     let Some((first, rest)) = words.split_first() else {
         return Vec::new();
     };
     let text = index.text();
+    let boundary = |mut b: usize| {
+        b = b.min(text.len());
+        while !text.is_char_boundary(b) {
+            b -= 1;
+        }
+        b
+    };
+    let (lo, hi) = (boundary(lo), boundary(hi));
     let mut out = Vec::new();
-    let mut from = 0;
+    let mut from = lo;
     while let Some(found) = text[from..].find(first) {
         let start = from + found;
+        if start >= hi {
+            break;
+        }
         if let Some(end) = match_rest(text, start + first.len(), rest) {
             out.push(CharRange {
                 start: index.char_of(start),

@@ -1,13 +1,13 @@
-//! File ▸ Import Annotations…: a W3C or Hypothesis file read and parsed off
-//! the UI thread, then placed onto the open article as one undoable step.
+//! File ▸ Import Annotations…: a W3C or Hypothesis file read, parsed and
+//! anchored off the UI thread (a large file on a long text takes a while),
+//! then applied to the open article as one undoable step.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::picker::PickRequest;
 use super::{Command, Message, PickPurpose, StorylineApp};
-use crate::annotate::import::Parsed;
-use crate::annotate::import_plan::plan;
+use crate::annotate::import_plan::{ImportPlan, plan};
 
 /// An import being read.
 pub struct ImportJob {
@@ -17,7 +17,7 @@ pub struct ImportJob {
     article: PathBuf,
     /// Import even when no quote is found.
     keep_orphans: bool,
-    rx: Receiver<Result<Parsed, String>>,
+    rx: Receiver<Result<ImportPlan, String>>,
 }
 
 /// The file name of `path`, for messages.
@@ -55,9 +55,12 @@ impl StorylineApp {
         let (tx, rx) = channel();
         let ctx = self.egui_ctx.clone();
         let path = file.clone();
+        let doc = article.doc.clone();
+        let existing = article.notes.annotations.clone();
         std::thread::spawn(move || {
-            let result =
-                crate::store::annotation_file::read_annotations(&path).map_err(|e| e.to_string());
+            let result = crate::store::annotation_file::read_annotations(&path)
+                .map(|parsed| plan(&parsed, &doc.text, &existing, crate::store::article::now()))
+                .map_err(|e| e.to_string());
             let _ = tx.send(result);
             ctx.request_repaint();
         });
@@ -72,7 +75,7 @@ impl StorylineApp {
     /// Places a finished read onto the article, as one undoable step.
     pub(super) fn poll_import(&mut self) {
         let Some(job) = &self.import else { return };
-        let parsed = match job.rx.try_recv() {
+        let planned = match job.rx.try_recv() {
             Err(TryRecvError::Empty) => return,
             Err(TryRecvError::Disconnected) => Err(format!(
                 "Reading {} stopped unexpectedly; nothing was imported.",
@@ -83,23 +86,19 @@ impl StorylineApp {
         let Some(job) = self.import.take() else {
             return;
         };
-        let parsed = match parsed {
+        let planned = match planned {
             Ok(p) => p,
             Err(e) => return self.error(e),
         };
-        let Some(article) = self.article.as_ref().filter(|a| a.path == job.article) else {
+        if self.article.as_ref().is_none_or(|a| a.path != job.article) {
             return self.error(format!(
                 "{} was for {}, which is no longer open; nothing was imported.",
                 name_of(&job.file),
                 name_of(&job.article)
             ));
-        };
-        let planned = plan(
-            &parsed,
-            &article.doc.text,
-            &article.notes.annotations,
-            crate::store::article::now(),
-        );
+        }
+        // Highlights made while it was read may have taken an id or a lane
+        // name since: the batch then fails as a whole and says so.
         let s = &planned.summary;
         // A dialog that could not be shown, an earlier failed import: done with.
         self.messages.retain(|m| !m.error);
