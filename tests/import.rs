@@ -424,4 +424,32 @@ fn the_window_imports_as_one_undo_step_and_offers_orphans() {
             .is_some_and(|a| a.notes.annotations.orphans().len() == 1)
     });
     assert_eq!(count(&h), 20);
+
+    // A Hypothesis export dropped on the window is imported too.
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(PathBuf::from(HYPOTHESIS))));
+    settle(&mut h, &|app| {
+        app.article()
+            .is_some_and(|a| a.notes.annotations.entries().len() == 23)
+    });
+    assert!(
+        h.state().messages().iter().any(|m| m
+            .text
+            .contains("hypothesis-huawei.json (a Hypothesis export)")),
+        "{:?}",
+        h.state().messages()
+    );
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
 }
