@@ -40,6 +40,9 @@ pub struct Incoming {
     /// When it last changed, if the source says (`modified` in W3C,
     /// `updated` in Hypothesis).
     pub modified: Option<jiff::Timestamp>,
+    /// The document it was made on (its target's `source`, or Hypothesis's
+    /// `uri`), when given.
+    pub document: Option<String>,
 }
 
 /// Which kind of document was read.
@@ -247,6 +250,10 @@ fn w3c(a: &Value) -> Option<Incoming> {
         color,
         created: time(a, "created"),
         modified: time(a, "modified"),
+        document: target
+            .get("source")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
     })
 }
 
@@ -271,6 +278,11 @@ fn hypothesis(a: &Value) -> Option<Incoming> {
         color: None,
         created: time(a, "created"),
         modified: time(a, "updated"),
+        document: a
+            .get("uri")
+            .or_else(|| target.get("source"))
+            .and_then(Value::as_str)
+            .map(str::to_owned),
     })
 }
 

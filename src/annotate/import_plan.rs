@@ -50,6 +50,9 @@ pub struct ImportSummary {
     pub duplicates: usize,
     /// Skipped: no text quote to anchor by (page notes, image regions).
     pub without_quote: usize,
+    /// Skipped: made on another document (a file with annotations of
+    /// several pages, none of whose quotes from that page is here).
+    pub other_documents: usize,
     /// Every annotation added, in the file's order.
     pub added: Vec<Imported>,
     /// Lanes and events of Storyline's own export added with them.
@@ -120,6 +123,9 @@ impl ImportSummary {
         if self.without_quote > 0 {
             skipped.push(format!("{} without a quote", self.without_quote));
         }
+        if self.other_documents > 0 {
+            skipped.push(format!("{} of other documents", self.other_documents));
+        }
         if !skipped.is_empty() {
             let _ = write!(out, "; skipped {}", skipped.join(" and "));
         }
@@ -154,6 +160,7 @@ pub fn plan(
         orphaned: 0,
         duplicates: 0,
         without_quote: parsed.without_quote,
+        other_documents: 0,
         added: Vec::new(),
         timeline: TimelineCounts::default(),
     };
@@ -168,8 +175,13 @@ pub fn plan(
         }
     }
     let anchors = place_all(&index, &fresh);
+    let elsewhere = other_documents(&fresh, &anchors);
     let mut commands = Vec::new();
-    for ((id, incoming), found) in fresh.into_iter().zip(anchors) {
+    for (((id, incoming), found), elsewhere) in fresh.into_iter().zip(anchors).zip(elsewhere) {
+        if elsewhere {
+            summary.other_documents += 1;
+            continue;
+        }
         let range = found.range;
         // Without a position to compare with, found by its quote is
         // simply found.
@@ -221,6 +233,22 @@ pub fn plan(
         command: Command::Batch(commands),
         summary,
     }
+}
+
+/// Which annotations belong to another document than the article: in a
+/// file holding several documents' annotations, those of a document none
+/// of whose quotes was found, while another document's were.
+fn other_documents(fresh: &[(HighlightId, &Incoming)], anchors: &[Anchor]) -> Vec<bool> {
+    let mut found: std::collections::BTreeMap<Option<&str>, usize> =
+        std::collections::BTreeMap::new();
+    for ((_, incoming), a) in fresh.iter().zip(anchors) {
+        *found.entry(incoming.document.as_deref()).or_default() += usize::from(a.range.is_some());
+    }
+    let several = found.len() > 1 && found.values().any(|n| *n > 0);
+    fresh
+        .iter()
+        .map(|(_, incoming)| several && found.get(&incoming.document.as_deref()) == Some(&0))
+        .collect()
 }
 
 /// How many annotations are searched approximately before concluding,

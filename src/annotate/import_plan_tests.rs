@@ -39,6 +39,7 @@ fn incoming(id: Option<&str>, exact: &str, position: Option<(usize, usize)>) -> 
         color: Some(HighlightColor::Blue),
         created: None,
         modified: None,
+        document: None,
     }
 }
 
@@ -234,4 +235,41 @@ fn the_word_pair_filter_rules_out_another_documents_quotes() {
     let pairs = WordPairs::of(TEXT);
     assert!(!pairs.may_contain("The central bank raised its policy rate on Thursday"));
     assert!(pairs.may_contain("courts will hear the extradition"));
+}
+
+#[test]
+fn a_file_of_several_documents_brings_only_this_ones() {
+    let on = |doc: &str, mut a: Incoming| {
+        a.document = Some(doc.to_owned());
+        a
+    };
+    let p = plan(
+        &parsed(vec![
+            on(
+                "https://news.example/huawei",
+                incoming(Some("a"), "Meng Wanzhou", None),
+            ),
+            on(
+                "https://news.example/huawei",
+                incoming(Some("b"), "gone from the text", None),
+            ),
+            on(
+                "https://news.example/rates",
+                incoming(Some("c"), "The central bank raised rates", None),
+            ),
+            on(
+                "https://news.example/rates",
+                incoming(Some("d"), "by a quarter of a point", None),
+            ),
+        ]),
+        TEXT,
+        &Annotations::default(),
+        now(),
+    );
+    let s = &p.summary;
+    assert_eq!((s.anchored, s.orphaned, s.other_documents), (1, 1, 2));
+    assert_eq!(
+        s.counts(),
+        "1 anchored, 1 orphaned; skipped 2 of other documents"
+    );
 }

@@ -85,6 +85,7 @@ fn json_report(file: &Path, s: &ImportSummary) -> serde_json::Value {
         "orphaned": s.orphaned,
         "duplicates": s.duplicates,
         "without_quote": s.without_quote,
+        "other_documents": s.other_documents,
         "lanes": s.timeline.lanes,
         "events": s.timeline.events,
         "events_already_there": s.timeline.duplicates,
