@@ -945,6 +945,34 @@ fn a_dossier_exports_for_readwise_and_obsidian() {
         .find(|t| t.contains(&brief_id))
         .expect("the brief's note");
     assert!(brief_note.contains("\\$ and all"), "{brief_note}");
+    // The dossier's W3C export imported onto one of its articles brings
+    // only that article's annotations (here already there), none of the
+    // others', and not the dossier's lanes and events.
+    let out = storyline(
+        d,
+        &[
+            "dossier",
+            "export",
+            "huawei.dossier.ron",
+            "--format",
+            "json",
+            "-o",
+            "all.json",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = json(&storyline(d, &["import", brief, "all.json", "--json"]));
+    assert_eq!(report["duplicates"], 1);
+    assert_eq!(report["other_documents"], 19);
+    assert_eq!(
+        (report["lanes"].as_u64(), report["events"].as_u64()),
+        (Some(0), Some(0))
+    );
+
     // Without -o there is nowhere to put the article notes.
     let out = storyline(
         d,

@@ -453,3 +453,57 @@ impl egui::DroppedFile for Dropped {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
 }
+
+#[test]
+fn file_export_writes_readwise_and_obsidian_under_their_extensions() {
+    let saves = sample_saves();
+    let out = tempfile::tempdir().expect("tempdir");
+    let csv_path = out.path().join("highlights.csv");
+    let note_path = out.path().join("Huawei note.md");
+    let app = StorylineApp::new(AppOptions {
+        state_path: None,
+        state: AppState::default(),
+        initial: Some((
+            PathBuf::from(SAMPLE),
+            load_path(Path::new(SAMPLE)).expect("sample"),
+        )),
+        picker: Box::new(ScriptedPicker::new(vec![
+            PickOutcome::Picked(csv_path.clone()),
+            PickOutcome::Picked(note_path.clone()),
+        ])),
+        saves_dir: saves.path().to_owned(),
+    });
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .with_step_dt(1.0 / 30.0)
+        .build_ui_state(|ui, app: &mut StorylineApp| app.ui(ui), app);
+    h.run_steps(4);
+    for (label, path) in [
+        ("Readwise highlights (CSV)", &csv_path),
+        ("Obsidian note (Markdown)", &note_path),
+    ] {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+        h.run_steps(4);
+        h.get_by_label_contains(label).click();
+        h.run_steps(2);
+        h.get_by_label("Choose file…").click();
+        for _ in 0..100 {
+            h.run_steps(2);
+            if path.exists() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        h.run_steps(2);
+    }
+    // A .csv chosen for Readwise stays Readwise (not the events table), a
+    // .md for Obsidian stays Obsidian (not the Markdown timeline).
+    let csv_text = std::fs::read_to_string(&csv_path).expect("the Readwise export");
+    assert!(
+        csv_text.starts_with("Highlight,Title,Author,URL,Note,Location,Date\n"),
+        "{csv_text}"
+    );
+    let note = std::fs::read_to_string(&note_path).expect("the Obsidian note");
+    assert!(note.starts_with("---\ntitle: "), "{note}");
+    assert!(note.contains("\n^h-"));
+}

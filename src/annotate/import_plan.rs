@@ -67,10 +67,11 @@ impl ImportSummary {
     }
 
     /// True when annotations would be added but none of their quotes is in
-    /// the text: most likely annotations of another document.
+    /// the text (and none is already here): most likely annotations of
+    /// another document.
     #[must_use]
     pub fn none_found(&self) -> bool {
-        self.found() == 0 && self.orphaned > 0
+        self.found() == 0 && self.orphaned > 0 && self.duplicates == 0
     }
 
     /// True when the import changes anything.
@@ -166,16 +167,19 @@ pub fn plan(
     };
     let mut seen: BTreeSet<HighlightId> = BTreeSet::new();
     let mut fresh: Vec<(HighlightId, &Incoming)> = Vec::new();
+    // Documents with an annotation already here are this article's.
+    let mut here: BTreeSet<Option<&str>> = BTreeSet::new();
     for incoming in &parsed.annotations {
         let id = import_id(incoming);
         if existing.get(&id).is_some() || !seen.insert(id.clone()) {
             summary.duplicates += 1;
+            here.insert(incoming.document.as_deref());
         } else {
             fresh.push((id, incoming));
         }
     }
     let anchors = place_all(&index, &fresh);
-    let elsewhere = other_documents(&fresh, &anchors);
+    let elsewhere = other_documents(&fresh, &anchors, &here);
     let mut commands = Vec::new();
     for (((id, incoming), found), elsewhere) in fresh.into_iter().zip(anchors).zip(elsewhere) {
         if elsewhere {
@@ -223,7 +227,7 @@ pub fn plan(
     }
     if let Some(t) = &parsed.timeline {
         // Evidence may cite highlights already there or added just now.
-        let mut known = seen;
+        let mut known: BTreeSet<HighlightId> = summary.added.iter().map(|a| a.id.clone()).collect();
         known.extend(existing.entries().iter().map(|e| e.highlight.id.clone()));
         let (timeline, counts) = super::import_timeline::plan(t, existing, &known);
         commands.extend(timeline);
@@ -237,10 +241,15 @@ pub fn plan(
 
 /// Which annotations belong to another document than the article: in a
 /// file holding several documents' annotations, those of a document none
-/// of whose quotes was found, while another document's were.
-fn other_documents(fresh: &[(HighlightId, &Incoming)], anchors: &[Anchor]) -> Vec<bool> {
+/// of whose quotes was found (nor is already `here`), while another
+/// document's were.
+fn other_documents(
+    fresh: &[(HighlightId, &Incoming)],
+    anchors: &[Anchor],
+    here: &BTreeSet<Option<&str>>,
+) -> Vec<bool> {
     let mut found: std::collections::BTreeMap<Option<&str>, usize> =
-        std::collections::BTreeMap::new();
+        here.iter().map(|d| (*d, 1)).collect();
     for ((_, incoming), a) in fresh.iter().zip(anchors) {
         *found.entry(incoming.document.as_deref()).or_default() += usize::from(a.range.is_some());
     }

@@ -273,3 +273,30 @@ fn a_file_of_several_documents_brings_only_this_ones() {
         "1 anchored, 1 orphaned; skipped 2 of other documents"
     );
 }
+
+#[test]
+fn a_document_already_here_is_this_articles_even_with_nothing_new() {
+    let on = |doc: &str, mut a: Incoming| {
+        a.document = Some(doc.to_owned());
+        a
+    };
+    let file = parsed(vec![
+        on("urn:this", incoming(Some("h-1"), "Meng Wanzhou", None)),
+        on(
+            "urn:other",
+            incoming(Some("c"), "The central bank raised rates", None),
+        ),
+        on(
+            "urn:other",
+            incoming(Some("d"), "by a quarter of a point", None),
+        ),
+    ]);
+    let mut ann = Annotations::default();
+    ann.apply(plan(&file, TEXT, &ann, now()).command, now())
+        .expect("first import");
+    assert_eq!(ann.entries().len(), 1, "only this article's");
+    let again = plan(&file, TEXT, &ann, now()).summary;
+    assert_eq!((again.duplicates, again.other_documents), (1, 2));
+    assert!(!again.none_found(), "not refused as another document's");
+    assert!(again.added.is_empty());
+}

@@ -59,10 +59,14 @@ fn strings(v: &Value, key: &str, prefix: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The timeline of a Storyline JSON export (its `storyline:timeline`), if
-/// it has one; lanes or events it cannot read are left out.
+/// The timeline of a Storyline article's JSON export (its
+/// `storyline:timeline`), if it is one; lanes or events it cannot read are
+/// left out.
 #[must_use]
 pub fn read(root: &Value, now: jiff::Timestamp) -> Option<IncomingTimeline> {
+    // An article's export (a dossier's has a timeline of another shape,
+    // across its articles).
+    root.get("storyline:article")?;
     let t = root.get("storyline:timeline")?;
     let list = |k: &str| {
         t.get(k)
@@ -201,7 +205,7 @@ mod tests {
         jiff::Timestamp::UNIX_EPOCH
     }
 
-    const EXPORT: &str = r#"{"storyline:timeline": {
+    const EXPORT: &str = r#"{"storyline:article": {}, "storyline:timeline": {
       "lanes": [
         {"id": "urn:storyline:lane:l-uk", "name": "UK decision", "color": "blue", "order": 0, "keywords": ["uk", "britain"]},
         {"id": "urn:storyline:lane:l-de", "name": "German vote", "color": "teal", "order": 1, "keywords": []}
