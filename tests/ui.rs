@@ -264,3 +264,40 @@ fn the_publication_date_dialog_takes_enter_and_offers_only_a_real_date() {
             .is_none()
     );
 }
+
+#[test]
+fn a_large_article_opens_in_the_background_and_the_window_stays_live() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let big = dir.path().join("long-read.md");
+    std::fs::write(&big, storyline::perf::big_markdown(1_500_000, 3)).expect("write");
+    let mut h = harness(app_with(vec![PickOutcome::Picked(big.clone())]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(2);
+    // Read on another thread: the window draws frames meanwhile and says
+    // what it is opening.
+    assert!(h.state().is_opening());
+    assert!(
+        h.state()
+            .messages()
+            .iter()
+            .any(|m| m.text.starts_with("Opening long-read.md (1.4 MB)")),
+        "{:?}",
+        h.state().messages()
+    );
+    for _ in 0..500 {
+        h.run_steps(1);
+        if !h.state().is_opening() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let article = h.state().article().expect("an article");
+    assert!(article.path.ends_with("long-read.md"), "{:?}", article.path);
+    assert!(
+        !h.state()
+            .messages()
+            .iter()
+            .any(|m| m.text.starts_with("Opening")),
+        "the notice goes when it is open"
+    );
+}

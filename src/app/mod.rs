@@ -10,6 +10,7 @@ mod frame;
 pub mod highlights;
 mod import_ui;
 mod keys;
+mod opening;
 mod panes;
 pub mod picker;
 pub mod reader;
@@ -19,7 +20,7 @@ pub mod workspace;
 
 use std::path::{Path, PathBuf};
 
-use crate::document::{CharRange, Document, LoadedDocument, load_path};
+use crate::document::{CharRange, Document, LoadedDocument};
 use crate::store::layout::Pane;
 use crate::store::{AppState, ThemeChoice};
 pub use command::{Command, Message};
@@ -99,6 +100,8 @@ pub struct StorylineApp {
     export: export_ui::ExportState,
     /// An import of annotations being read.
     import: Option<import_ui::ImportJob>,
+    /// A large article being read.
+    opening: Option<opening::OpeningJob>,
     pick_purpose: PickPurpose,
     /// The window's egui context (for work that finishes off the UI thread).
     egui_ctx: egui::Context,
@@ -164,6 +167,7 @@ impl StorylineApp {
             timeline: timeline::TimelineState::default(),
             export: export_ui::ExportState::default(),
             import: None,
+            opening: None,
             pick_purpose: PickPurpose::Open,
             egui_ctx: egui::Context::default(),
             trace: (false, None),
@@ -333,6 +337,9 @@ impl StorylineApp {
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
         let now = ctx.input(|i| i.time);
         let command = self.route_undo(command);
+        let Some(command) = self.defer_while_opening(command) else {
+            return;
+        };
         match command {
             Command::ShowOpenDialog => {
                 if !self.picker.busy() {
@@ -348,15 +355,7 @@ impl StorylineApp {
                 self.open_dossier(&path, now);
             }
             Command::Dossier(action) => self.apply_dossier_action(action, now),
-            Command::Open(path) => match load_path(&path) {
-                Ok(loaded) => {
-                    self.show_loaded(&path, loaded);
-                    self.messages.retain(|m| !m.error);
-                    self.offer_bundle(&absolute(&path));
-                    self.mark_state_dirty(now);
-                }
-                Err(e) => self.error(format!("Could not open the article: {e}")),
-            },
+            Command::Open(path) => self.open_article(path, now),
             Command::SetTheme(theme) => {
                 self.state.theme = theme;
                 apply_theme(ctx, theme);
@@ -526,6 +525,7 @@ impl StorylineApp {
         export_ui::export_window_ui(&ctx, self);
         self.poll_export();
         self.poll_import();
+        self.poll_opening(ctx.input(|i| i.time));
         chrome::drop_overlay_ui(&ctx);
         chrome::prompts_ui(&ctx, self);
 
