@@ -973,6 +973,37 @@ fn a_dossier_exports_for_readwise_and_obsidian() {
         (Some(0), Some(0))
     );
 
+    // Never over the dossier or one of its articles.
+    let seed = std::fs::read(d.join("huawei-5g-2020-01-23.md")).expect("seed");
+    let dossier = std::fs::read(d.join("huawei.dossier.ron")).expect("dossier");
+    for (format, to) in [
+        ("md", "huawei.dossier.ron"),
+        ("obsidian", "huawei-5g-2020-01-23.md"),
+    ] {
+        let out = storyline(
+            d,
+            &[
+                "dossier",
+                "export",
+                "huawei.dossier.ron",
+                "--format",
+                format,
+                "-o",
+                to,
+            ],
+        );
+        assert!(!out.status.success(), "{format} over {to}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("not "));
+    }
+    assert_eq!(
+        std::fs::read(d.join("huawei-5g-2020-01-23.md")).expect("seed"),
+        seed
+    );
+    assert_eq!(
+        std::fs::read(d.join("huawei.dossier.ron")).expect("dossier"),
+        dossier
+    );
+
     // Without -o there is nowhere to put the article notes.
     let out = storyline(
         d,

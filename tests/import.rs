@@ -65,6 +65,31 @@ fn annotations_of(export: &serde_json::Value) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// The window on the sample, saving in `saves`, its file dialog answering
+/// `picks` in turn.
+fn window(picks: Vec<PathBuf>, saves: &Path) -> Harness<'static, StorylineApp> {
+    window_on(Path::new(SAMPLE), picks, saves)
+}
+
+/// The window on `article`.
+fn window_on(article: &Path, picks: Vec<PathBuf>, saves: &Path) -> Harness<'static, StorylineApp> {
+    let app = StorylineApp::new(AppOptions {
+        state_path: None,
+        state: AppState::default(),
+        initial: Some((article.to_owned(), load_path(article).expect("article"))),
+        picker: Box::new(ScriptedPicker::new(
+            picks.into_iter().map(PickOutcome::Picked),
+        )),
+        saves_dir: saves.to_owned(),
+    });
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .with_step_dt(1.0 / 30.0)
+        .build_ui_state(|ui, app: &mut StorylineApp| app.ui(ui), app);
+    h.run_steps(4);
+    h
+}
+
 fn sample_saves() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::copy(
@@ -341,25 +366,10 @@ fn the_window_imports_as_one_undo_step_and_offers_orphans() {
             "selector": {"type": "TextQuoteSelector", "exact": "a sentence of another article"}}}"#,
     )
     .expect("write");
-    let saves = dir.path().join("saves");
-    let app = StorylineApp::new(AppOptions {
-        state_path: None,
-        state: AppState::default(),
-        initial: Some((
-            PathBuf::from(SAMPLE),
-            load_path(Path::new(SAMPLE)).expect("sample"),
-        )),
-        picker: Box::new(ScriptedPicker::new(vec![
-            PickOutcome::Picked(export.clone()),
-            PickOutcome::Picked(other.clone()),
-        ])),
-        saves_dir: saves.clone(),
-    });
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .with_step_dt(1.0 / 30.0)
-        .build_ui_state(|ui, app: &mut StorylineApp| app.ui(ui), app);
-    h.run_steps(4);
+    let mut h = window(
+        vec![export.clone(), other.clone()],
+        &dir.path().join("saves"),
+    );
     let count = |h: &Harness<'_, StorylineApp>| {
         h.state()
             .article()
@@ -460,24 +470,7 @@ fn file_export_writes_readwise_and_obsidian_under_their_extensions() {
     let out = tempfile::tempdir().expect("tempdir");
     let csv_path = out.path().join("highlights.csv");
     let note_path = out.path().join("Huawei note.md");
-    let app = StorylineApp::new(AppOptions {
-        state_path: None,
-        state: AppState::default(),
-        initial: Some((
-            PathBuf::from(SAMPLE),
-            load_path(Path::new(SAMPLE)).expect("sample"),
-        )),
-        picker: Box::new(ScriptedPicker::new(vec![
-            PickOutcome::Picked(csv_path.clone()),
-            PickOutcome::Picked(note_path.clone()),
-        ])),
-        saves_dir: saves.path().to_owned(),
-    });
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .with_step_dt(1.0 / 30.0)
-        .build_ui_state(|ui, app: &mut StorylineApp| app.ui(ui), app);
-    h.run_steps(4);
+    let mut h = window(vec![csv_path.clone(), note_path.clone()], saves.path());
     for (label, path) in [
         ("Readwise highlights (CSV)", &csv_path),
         ("Obsidian note (Markdown)", &note_path),
@@ -506,4 +499,43 @@ fn file_export_writes_readwise_and_obsidian_under_their_extensions() {
     let note = std::fs::read_to_string(&note_path).expect("the Obsidian note");
     assert!(note.starts_with("---\ntitle: "), "{note}");
     assert!(note.contains("\n^h-"));
+}
+
+#[test]
+fn an_export_never_overwrites_the_article() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = dir.path().join("story.md");
+    std::fs::copy(SAMPLE, &article).expect("copy");
+    let before = std::fs::read(&article).expect("article");
+    let path = article.to_str().expect("path");
+    let err = fails(
+        dir.path(),
+        &["export", path, "--format", "obsidian", "-o", path],
+    );
+    assert!(err.contains("the article itself"), "{err}");
+    assert_eq!(std::fs::read(&article).expect("article"), before);
+
+    // The window: the suggested note name is not the article's, and a
+    // path that is the article is refused.
+    assert_eq!(
+        storyline::export::Format::Obsidian.file_name("story"),
+        "story-notes.md"
+    );
+    let mut h = window_on(&article, Vec::new(), &dir.path().join("saves"));
+    let open = h.state().article().expect("article").path.clone();
+    assert!(open.ends_with("story.md"));
+    h.state_mut().send(storyline::app::Command::ExportTo(
+        open.clone(),
+        storyline::export::Format::Obsidian,
+    ));
+    h.run_steps(4);
+    assert!(
+        h.state()
+            .messages()
+            .iter()
+            .any(|m| m.error && m.text.contains("the article itself")),
+        "{:?}",
+        h.state().messages()
+    );
+    assert_eq!(std::fs::read(&article).expect("article"), before);
 }

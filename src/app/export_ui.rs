@@ -66,7 +66,25 @@ impl StorylineApp {
                     path
                 };
                 let format = format.for_path(&path);
+                if self
+                    .article
+                    .as_ref()
+                    .is_some_and(|a| a.path == crate::app::absolute(&path))
+                {
+                    self.messages.push(Message::error(format!(
+                        "Not exported: {} is the article itself; choose another name.",
+                        path.display()
+                    )));
+                    return;
+                }
                 if let Some(d) = self.dossier.as_ref().filter(|d| d.show_all) {
+                    if crate::app::absolute(&d.path) == crate::app::absolute(&path) {
+                        self.messages.push(Message::error(format!(
+                            "Not exported: {} is the dossier itself; choose another name.",
+                            path.display()
+                        )));
+                        return;
+                    }
                     self.export_dossier(path, format, d.path.clone(), d.dossier.clone());
                     return;
                 }

@@ -429,6 +429,13 @@ pub fn export(
     };
     let text = crate::export::export(format, &input);
     if let Some(path) = output {
+        if std::fs::canonicalize(path).ok() == std::fs::canonicalize(article).ok() && path.exists()
+        {
+            bail!(
+                "not exporting over the article itself ({}); choose another -o",
+                path.display()
+            );
+        }
         crate::store::atomic_write(path, text.as_bytes())
             .with_context(|| format!("cannot write the export to {}", path.display()))?;
         eprintln!(

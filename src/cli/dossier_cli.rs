@@ -209,6 +209,15 @@ pub fn run(
             output,
         } => {
             let d = read_dossier(file)?;
+            if let Some(path) = output
+                && path.exists()
+                && std::fs::canonicalize(path).ok() == std::fs::canonicalize(file).ok()
+            {
+                bail!(
+                    "not exporting over the dossier itself ({}); choose another -o",
+                    path.display()
+                );
+            }
             let text = match format.as_str() {
                 "md" | "markdown" => crate::dossier::export::markdown(&d),
                 "timelinejs" => crate::dossier::export::timelinejs(&d),

@@ -86,6 +86,29 @@ pub(crate) fn obsidian(
     let articles = load_articles(file, d, saves_dir)?;
     let names = crate::dossier::notes::note_names(d);
     let folder = notes_folder(index);
+    // The notes never replace an article of the dossier (an article saved
+    // under its own title in that very folder).
+    let canonical = |p: &Path| std::fs::canonicalize(p).ok();
+    let sources: Vec<PathBuf> = d
+        .articles
+        .iter()
+        .filter_map(|a| canonical(&article_file(file, &a.path)))
+        .collect();
+    for name in names.values() {
+        let note = folder.join(format!("{name}.md"));
+        if canonical(&note).is_some_and(|n| sources.contains(&n)) {
+            anyhow::bail!(
+                "not writing {}: it is an article of the dossier; choose another place for the index note",
+                note.display()
+            );
+        }
+    }
+    if canonical(index).is_some_and(|n| sources.contains(&n)) {
+        anyhow::bail!(
+            "not writing {}: it is an article of the dossier",
+            index.display()
+        );
+    }
     std::fs::create_dir_all(&folder)
         .with_context(|| format!("cannot create the folder {}", folder.display()))?;
     for a in &articles {

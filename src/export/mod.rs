@@ -108,7 +108,8 @@ impl Format {
     pub fn file_name(self, stem: &str) -> String {
         match self {
             Self::Readwise => format!("{stem}-readwise.csv"),
-            Self::Obsidian => format!("{stem}.md"),
+            // Never the article's own name (`stem.md` beside `stem.md`).
+            Self::Obsidian => format!("{stem}-notes.md"),
             other => format!("{stem}-timeline.{}", other.extension()),
         }
     }
