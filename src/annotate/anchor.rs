@@ -123,6 +123,20 @@ fn signed(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
+/// Where a quote probably went, `shift` chars from its stored position
+/// (moved like its neighbours): that char, and the bytes around it that
+/// are searched before the whole text.
+fn expected_place(index: &TextIndex<'_>, selector: &Selector, shift: i64) -> (usize, usize, usize) {
+    let guess = usize::try_from((signed(selector.position.start.0) + shift).max(0)).unwrap_or(0);
+    let window = WINDOW_SLACK + selector.quote.exact.len() * 2;
+    let at = index.byte_of(CharIdx(guess));
+    (
+        guess,
+        at.saturating_sub(window),
+        at + selector.quote.exact.len() + window,
+    )
+}
+
 /// Finds `selector` in the indexed text.
 #[must_use]
 pub fn anchor(index: &TextIndex<'_>, selector: &Selector) -> Anchor {
@@ -140,11 +154,7 @@ pub fn anchor_near(index: &TextIndex<'_>, selector: &Selector, shift: i64) -> An
     if old.end.0 <= index.char_len() && index.slice(old) == exact {
         return Anchor::at(old);
     }
-    // Where it probably went: near the old place, moved like its neighbours.
-    let guess = usize::try_from((signed(old.start.0) + shift).max(0)).unwrap_or(0);
-    let window = WINDOW_SLACK + exact.len() * 2;
-    let lo = index.byte_of(CharIdx(guess)).saturating_sub(window);
-    let hi = index.byte_of(CharIdx(guess)) + exact.len() + window;
+    let (_, lo, hi) = expected_place(index, selector, shift);
     if let Some((range, context)) = best_exact_in(index, selector, lo, hi)
         && context >= TRUSTED_CONTEXT
     {
@@ -159,13 +169,7 @@ pub fn anchor_near(index: &TextIndex<'_>, selector: &Selector, shift: i64) -> An
             status: AnchorStatus::Moved,
         };
     }
-    match best_fuzzy(index, selector, guess) {
-        Some((range, score)) => Anchor {
-            range: Some(word_aligned(index, selector, range)),
-            status: AnchorStatus::Fuzzy { score },
-        },
-        None => Anchor::orphan(),
-    }
+    anchor_fuzzy(index, selector, shift)
 }
 
 /// Finds an imported annotation's quote without approximate matching: at
@@ -188,10 +192,7 @@ pub fn anchor_verbatim(
     if old.end.0 <= index.char_len() && index.slice(old) == exact {
         return Some(Anchor::at(old));
     }
-    let guess = usize::try_from((signed(old.start.0) + shift).max(0)).unwrap_or(0);
-    let window = WINDOW_SLACK + exact.len() * 2;
-    let lo = index.byte_of(CharIdx(guess)).saturating_sub(window);
-    let hi = index.byte_of(CharIdx(guess)) + exact.len() + window;
+    let (guess, lo, hi) = expected_place(index, selector, shift);
     let moved = |range| {
         Some(Anchor {
             range: Some(range),

@@ -209,14 +209,7 @@ impl Builder {
     pub fn into_document(self, mut meta: super::Meta) -> super::Document {
         let (text, blocks, spans, char_len) = self.finish();
         meta.count_words(&text);
-        super::Document {
-            meta,
-            text,
-            blocks,
-            spans,
-            char_len,
-            fingerprint_cache: std::sync::OnceLock::new(),
-        }
+        document(meta, text, blocks, spans, char_len)
     }
 
     /// The document built, its title and dateline found among its first
@@ -224,14 +217,7 @@ impl Builder {
     pub fn into_detected_document(self, fallback_title: &str) -> super::Document {
         let (text, mut blocks, spans, char_len) = self.finish();
         let meta = super::meta::detect(&text, &mut blocks, fallback_title);
-        super::Document {
-            meta,
-            text,
-            blocks,
-            spans,
-            char_len,
-            fingerprint_cache: std::sync::OnceLock::new(),
-        }
+        document(meta, text, blocks, spans, char_len)
     }
 
     pub fn finish(mut self) -> (String, Vec<Block>, Vec<Span>, usize) {
@@ -247,6 +233,24 @@ impl Builder {
             ))
         });
         (self.text, self.blocks, self.spans, self.char_len)
+    }
+}
+
+/// A document from its parts, its fingerprint computed when first asked.
+fn document(
+    meta: super::Meta,
+    text: String,
+    blocks: Vec<Block>,
+    spans: Vec<Span>,
+    char_len: usize,
+) -> super::Document {
+    super::Document {
+        meta,
+        text,
+        blocks,
+        spans,
+        char_len,
+        fingerprint_cache: std::sync::OnceLock::new(),
     }
 }
 
