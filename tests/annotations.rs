@@ -247,7 +247,17 @@ fn atomic_write_keeps_a_backup_and_no_temp_files() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n != ".storyline.lock")
         .collect();
-    assert_eq!(names.len(), 2, "{names:?}");
+    // The save, its .bak, and the folder of kept versions.
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(
+        names.iter().any(|n| n == ".storyline-versions"),
+        "{names:?}"
+    );
+    let kept = storyline::store::versions::list(&handle.path);
+    assert!(
+        kept.iter()
+            .any(|v| std::fs::read(&v.path).is_ok_and(|b| b == v1))
+    );
 }
 
 #[test]

@@ -345,7 +345,8 @@ fn dragging_an_event_pans_and_its_handle_moves_it() {
     let mark_x = rect.left()
         + (f32::midpoint(item.x0, item.x1.max(item.x0 + 2.0)) - item.x0.min(item.label_x));
     let at = egui::pos2(mark_x, rect.center().y);
-    drag(&mut h, at, at + egui::vec2(80.0, 0.0), Modifiers::ALT);
+    // (A month moves by whole months: far enough for one.)
+    drag(&mut h, at, at + egui::vec2(300.0, 0.0), Modifiers::ALT);
     h.run_steps(2);
     let moved = when(&h);
     assert!(moved.start > before.start, "{moved:?}");

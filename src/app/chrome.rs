@@ -58,6 +58,18 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                 {
                     app.send(Command::ShowImportDialog);
                 }
+                if ui
+                    .add_enabled(
+                        app.article.is_some() || app.dossier.is_some(),
+                        egui::Button::new("Restore a Previous Version…"),
+                    )
+                    .on_hover_text(
+                        "The last five versions of the open dossier and of this article's highlights",
+                    )
+                    .clicked()
+                {
+                    app.send(Command::ShowRestore(None));
+                }
                 ui.separator();
                 if ui.button("Quit  (Ctrl+Q)").clicked() {
                     app.send(Command::Quit);

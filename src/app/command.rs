@@ -60,6 +60,11 @@ pub enum Command {
     Reattach(HighlightId),
     /// Replace a damaged save with its backup.
     RestoreBackup,
+    /// Show the kept versions of the open dossier and save (and of this
+    /// file, named by a message).
+    ShowRestore(Option<PathBuf>),
+    /// Put a kept version (the second path) back as the file (the first).
+    RestoreVersion(PathBuf, PathBuf),
     /// Copy the selected text.
     CopySelection,
     /// Clear the text selection.
@@ -101,8 +106,11 @@ pub enum Command {
     ImportAnnotations(PathBuf, bool),
     /// Ask where to save an export in this format.
     ExportPick(crate::export::Format),
-    /// Export in this format to this file (off the UI thread).
+    /// Export in this format to this file (off the UI thread); an
+    /// existing file is asked about first.
     ExportTo(PathBuf, crate::export::Format),
+    /// Export in this format to this file, replacing it (the reader said so).
+    ExportReplace(PathBuf, crate::export::Format),
     /// Grow or shrink the selection from the keyboard.
     ExtendSelection {
         /// Towards the end of the article.

@@ -1,7 +1,7 @@
 //! File ▸ Export…: a small window to pick the format, the native save dialog
 //! (off the UI thread), and the export itself on a background thread.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::{Id, RichText};
@@ -9,6 +9,9 @@ use egui::{Id, RichText};
 use super::picker::PickRequest;
 use super::{Command, Message, PickPurpose, StorylineApp};
 use crate::export::{ExportInput, Format, export};
+
+/// A finished export: where it went and its size, or why it failed.
+type ExportResult = Result<(PathBuf, usize), String>;
 
 /// The export window's state.
 #[derive(Default)]
@@ -19,8 +22,10 @@ pub struct ExportState {
     pub format: Option<Format>,
     /// A path typed by hand.
     pub typed: String,
-    /// An export being written.
-    running: Option<Receiver<Result<(PathBuf, usize), String>>>,
+    /// An export being written, and its format.
+    running: Option<(Format, Receiver<ExportResult>)>,
+    /// An export to a file that exists, waiting for "Replace".
+    pub confirm: Option<(PathBuf, Format)>,
 }
 
 impl StorylineApp {
@@ -65,7 +70,23 @@ impl StorylineApp {
                 } else {
                     path
                 };
-                let format = format.for_path(&path);
+                let abs = crate::app::absolute(&path);
+                let is_source = self.article.as_ref().is_some_and(|a| a.path == abs)
+                    || self
+                        .dossier
+                        .as_ref()
+                        .is_some_and(|d| crate::app::absolute(&d.path) == abs);
+                // (The article or dossier itself is refused below.)
+                if path.exists() && !is_source {
+                    // Asked in the export window: replace it, or not.
+                    self.export.confirm = Some((path, format));
+                    self.export.open = true;
+                    return;
+                }
+                self.apply_export_command(Command::ExportReplace(path, format), published);
+            }
+            Command::ExportReplace(path, format) => {
+                self.export.confirm = None;
                 if self
                     .article
                     .as_ref()
@@ -106,7 +127,7 @@ impl StorylineApp {
                     let _ = tx.send(result);
                     ctx.request_repaint();
                 });
-                self.export.running = Some(rx);
+                self.export.running = Some((format, rx));
                 self.export.open = false;
             }
             _ => {}
@@ -140,6 +161,7 @@ impl StorylineApp {
                     crate::cli::dossier_notes::obsidian(&file, &d, &saves_dir, &path)
                         .map_err(|e| format!("{e:#}"))
                 }
+                Format::TimelineJs => Ok(crate::dossier::export::timelinejs(&d)),
             };
             let result = text.and_then(|text| {
                 crate::store::atomic_write(&path, text.as_bytes())
@@ -149,19 +171,21 @@ impl StorylineApp {
             let _ = tx.send(result);
             ctx.request_repaint();
         });
-        self.export.running = Some(rx);
+        self.export.running = Some((format, rx));
         self.export.open = false;
     }
 
     pub(super) fn poll_export(&mut self) {
-        let Some(rx) = &self.export.running else {
+        let Some((format, rx)) = &self.export.running else {
             return;
         };
+        let format = *format;
         match rx.try_recv() {
             Ok(Ok((path, bytes))) => {
                 self.export.running = None;
                 self.messages.push(Message::notice(format!(
-                    "Exported the timeline to {} ({} KB).",
+                    "Exported as {} to {} ({} KB).",
+                    format.label(),
                     path.display(),
                     bytes.div_ceil(1024)
                 )));
@@ -182,7 +206,9 @@ impl StorylineApp {
     }
 }
 
-/// The export window.
+/// The export window: the format, then where (a dialog or a typed path
+/// that follows the format), then what the format holds — below the
+/// buttons, so choosing a format never moves them under the pointer.
 pub(super) fn export_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
     if !app.export.open {
         return;
@@ -195,7 +221,21 @@ pub(super) fn export_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            match app.dossier.as_ref().filter(|d| d.show_all) {
+            if let Some((path, format)) = app.export.confirm.clone() {
+                ui.label(format!("{} already exists.", path.display()));
+                ui.label(format!("Replace it with the {} export?", format.label()));
+                ui.horizontal(|ui| {
+                    if ui.button("Replace").clicked() {
+                        commands.push(Command::ExportReplace(path, format));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        app.export.confirm = None;
+                    }
+                });
+                return;
+            }
+            let dossier = app.dossier.as_ref().filter(|d| d.show_all);
+            match dossier {
                 Some(d) => ui.label(format!(
                     "Export the dossier “{}” ({}), every event with its sources, as:",
                     d.dossier.name,
@@ -203,31 +243,23 @@ pub(super) fn export_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
                 )),
                 None => ui.label("Export the annotated timeline as:"),
             };
+            let dossier = dossier.is_some();
             let chosen = app.export.format.unwrap_or(Format::Html);
             for f in Format::ALL {
                 if ui
                     .radio(chosen == f, format!("{} (.{})", f.label(), f.extension()))
                     .clicked()
+                    && f != chosen
                 {
                     app.export.format = Some(f);
+                    // The typed path follows the format.
+                    let typed = app.export.typed.trim();
+                    if !typed.is_empty() {
+                        app.export.typed = f.path_for(Path::new(typed)).display().to_string();
+                    }
                 }
             }
-            let dossier = app.dossier.as_ref().is_some_and(|d| d.show_all);
-            let hint = match chosen {
-                Format::Readwise => {
-                    Some("One row per highlight; tags become Readwise's inline .tags in the note.")
-                }
-                Format::Obsidian if dossier => Some(
-                    "An index note with the timeline, and one note per article in a folder beside it.",
-                ),
-                Format::Obsidian => Some(
-                    "Each highlight a quote block with its tags and note; its id is the block id (^h-…).",
-                ),
-                _ => None,
-            };
-            if let Some(hint) = hint {
-                ui.label(RichText::new(hint).weak());
-            }
+            let chosen = app.export.format.unwrap_or(Format::Html);
             ui.add_space(6.0);
             if ui.button("Choose file…").clicked() {
                 commands.push(Command::ExportPick(chosen));
@@ -235,28 +267,59 @@ pub(super) fn export_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
             ui.label(RichText::new("or type a path:").weak());
             ui.horizontal(|ui| {
                 let label = ui.label("Path");
-                ui.add(
-                    egui::TextEdit::singleline(&mut app.export.typed)
-                        .hint_text(format!("~/{}", chosen.file_name("storyline")))
-                        .desired_width(260.0),
-                )
-                .labelled_by(label.id);
+                let r = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut app.export.typed)
+                            .hint_text(format!("~/{}", chosen.file_name("storyline")))
+                            .desired_width(260.0),
+                    )
+                    .labelled_by(label.id);
+                // A typed extension of another kind picks that format.
+                if r.changed() {
+                    let f = chosen.for_path(Path::new(app.export.typed.trim()));
+                    if f != chosen {
+                        app.export.format = Some(f);
+                    }
+                }
                 let typed = app.export.typed.trim();
                 if ui
                     .add_enabled(!typed.is_empty(), egui::Button::new("Export"))
                     .clicked()
                 {
-                    let path = expand_home(typed);
-                    let format = chosen.for_path(&path);
-                    commands.push(Command::ExportTo(path, format));
+                    commands.push(Command::ExportTo(expand_home(typed), chosen));
                 }
             });
+            ui.add_space(4.0);
+            ui.label(RichText::new(hint(chosen, dossier)).weak());
         });
     if !open {
         app.export.open = false;
+        app.export.confirm = None;
     }
     for c in commands {
         app.send(c);
+    }
+}
+
+/// What an export in `format` holds, in a line.
+fn hint(format: Format, dossier: bool) -> &'static str {
+    match (format, dossier) {
+        (Format::Html, _) => "A page to open in any browser: the timeline and every quote.",
+        (Format::Markdown, _) => "Text with the timeline as a table.",
+        (Format::Svg, _) => "The timeline as a picture.",
+        (Format::Json, _) => "W3C Web Annotations: every highlight with its quote, tags and note.",
+        (Format::Csv, true) => "One row per source of each event.",
+        (Format::Csv, false) => "One row per event.",
+        (Format::Readwise, _) => {
+            "One row per highlight; tags become Readwise's inline .tags in the note."
+        }
+        (Format::Obsidian, true) => {
+            "An index note with the timeline, and one note per article in a folder beside it."
+        }
+        (Format::Obsidian, false) => {
+            "Each highlight a quote block with its tags and note; its id is the block id (^h-…)."
+        }
+        (Format::TimelineJs, _) => "For TimelineJS: one slide per event, with its sources.",
     }
 }
 

@@ -14,6 +14,7 @@ mod opening;
 mod panes;
 pub mod picker;
 pub mod reader;
+mod restore_ui;
 pub mod theme;
 pub mod timeline;
 pub mod workspace;
@@ -98,6 +99,7 @@ pub struct StorylineApp {
     panel: PanelState,
     timeline: timeline::TimelineState,
     export: export_ui::ExportState,
+    restore: restore_ui::RestoreState,
     /// An import of annotations being read.
     import: Option<import_ui::ImportJob>,
     /// A large article being read.
@@ -166,6 +168,7 @@ impl StorylineApp {
             panel: PanelState::default(),
             timeline: timeline::TimelineState::default(),
             export: export_ui::ExportState::default(),
+            restore: restore_ui::RestoreState::default(),
             import: None,
             opening: None,
             pick_purpose: PickPurpose::Open,
@@ -290,6 +293,9 @@ impl StorylineApp {
     fn show_loaded(&mut self, path: &Path, loaded: LoadedDocument) {
         self.remember_position();
         self.flush_annotations();
+        // What the reader did to the article being left reaches its dossier.
+        let now = self.egui_ctx.input(|i| i.time);
+        self.sync_article(now);
         self.panel = PanelState::default();
         self.timeline = timeline::TimelineState::default();
         let path = absolute(path);
@@ -418,6 +424,14 @@ impl StorylineApp {
                 }
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::ShowRestore(file) => {
+                self.restore.open = true;
+                self.restore.extra = file.filter(|f| {
+                    crate::store::dossier::is_dossier_path(f)
+                        && self.dossier.as_ref().is_none_or(|d| &d.path != f)
+                });
+            }
+            Command::RestoreVersion(file, version) => self.restore_version(&file, &version, now),
             Command::ShowImportDialog => self.show_import_dialog(),
             Command::ImportAnnotations(file, keep_orphans) => {
                 self.start_import(file, keep_orphans);
@@ -523,6 +537,7 @@ impl StorylineApp {
             );
         }
         export_ui::export_window_ui(&ctx, self);
+        restore_ui::restore_window_ui(&ctx, self);
         self.poll_export();
         self.poll_import();
         self.poll_opening(ctx.input(|i| i.time));

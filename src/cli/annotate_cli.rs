@@ -408,13 +408,15 @@ pub fn export(
     article: &Path,
     saves: Option<&Path>,
     format: &str,
-    output: Option<&Path>,
+    output: Option<(&Path, bool)>,
     published: Option<&str>,
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
+    let force = output.is_some_and(|(_, f)| f);
+    let output = output.map(|(p, _)| p);
     let format = crate::export::Format::from_name(format).with_context(|| {
         format!(
-            "unknown format {format:?}; use one of: md, html, svg, json, csv, readwise, obsidian"
+            "unknown format {format:?}; use one of: md, html, svg, json, csv, readwise, obsidian, timelinejs"
         )
     })?;
     let loaded = load_article(article)?;
@@ -436,6 +438,7 @@ pub fn export(
                 path.display()
             );
         }
+        super::refuse_existing(path, force)?;
         crate::store::atomic_write(path, text.as_bytes())
             .with_context(|| format!("cannot write the export to {}", path.display()))?;
         eprintln!(

@@ -83,6 +83,10 @@ pub enum DossierCmd {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the -o file when it exists (without it, an existing
+        /// file is refused).
+        #[arg(long)]
+        force: bool,
     },
     /// The dossier's events and (unless --accepted-only) every article's
     /// suggested events, with likely merges grouped, by date.
@@ -207,8 +211,15 @@ pub fn run(
             file,
             format,
             output,
+            force,
         } => {
             let d = read_dossier(file)?;
+            if let Some(path) = output
+                && !(path.exists()
+                    && std::fs::canonicalize(path).ok() == std::fs::canonicalize(file).ok())
+            {
+                super::refuse_existing(path, *force)?;
+            }
             if let Some(path) = output
                 && path.exists()
                 && std::fs::canonicalize(path).ok() == std::fs::canonicalize(file).ok()
@@ -325,16 +336,22 @@ pub fn import_from_disk(
     saves_dir: &Path,
 ) -> anyhow::Result<AddReport> {
     let doc = super::load_article(article)?.document;
-    let (_, ann, _) = open_annotations(saves_dir, article, &doc)
+    let (handle, ann, _) = open_annotations(saves_dir, article, &doc)
         .with_context(|| format!("cannot read the highlights of {}", article.display()))?;
+    let path = stored_path(dossier_file, article);
+    // No save here: the dossier's own counts stay (absence is not deletion).
+    let (highlights, orphans) = match d.article(&path) {
+        Some(a) if !handle.has_base() => (a.highlights, a.orphans),
+        _ => (ann.entries().len(), ann.orphans().len()),
+    };
     let entry = DossierArticle {
-        path: stored_path(dossier_file, article),
+        path,
         fingerprint: doc.fingerprint(),
         title: doc.meta.title.clone(),
         source: doc.meta.source.clone(),
         published: doc.meta.published,
-        highlights: ann.entries().len(),
-        orphans: ann.orphans().len(),
+        highlights,
+        orphans,
     };
     let evidence = |id: &HighlightId| {
         let range = ann.get(id)?.range()?;

@@ -10,6 +10,7 @@ pub(crate) mod dossier_cli;
 mod dossier_events;
 pub(crate) mod dossier_notes;
 mod import_cli;
+mod restore_cli;
 
 pub use dossier_cli::DossierCmd;
 
@@ -129,6 +130,10 @@ pub enum Cmd {
         /// Resolve relative dates against this day (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         published: Option<String>,
+        /// Replace the -o file when it exists (without it, an existing
+        /// file is refused).
+        #[arg(long)]
+        force: bool,
     },
     /// Build a dossier (one story across many articles) and list its events.
     Dossier {
@@ -151,6 +156,20 @@ pub enum Cmd {
         /// orphans, to reattach by hand).
         #[arg(long)]
         keep_orphans: bool,
+    },
+    /// Earlier versions of a dossier or an article's save (the last five,
+    /// kept beside it in `.storyline-versions/`): list them, or put one
+    /// back (what the file holds now is kept as a version first).
+    Restore {
+        /// A dossier file, a save file, or an article (its save).
+        file: PathBuf,
+        /// List the versions (newest first, numbered from 1) and restore
+        /// nothing.
+        #[arg(long)]
+        list: bool,
+        /// Which version to restore (1 = the newest).
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        version: usize,
     },
     /// Print an article's highlights, re-anchored to its current text, in order.
     List {
@@ -240,6 +259,17 @@ fn seed_sample_save(saves_dir: &Path) -> Result<(), crate::store::StoreError> {
     crate::store::atomic_write(&save, SAMPLE_SAVE.as_bytes())
 }
 
+/// Refuses to replace an existing file unless `force` (`--force`).
+fn refuse_existing(path: &Path, force: bool) -> anyhow::Result<()> {
+    if path.exists() && !force {
+        anyhow::bail!(
+            "{} already exists: not replaced (add --force to replace it, or choose another -o)",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
 /// Creates `dir` and its parents; the error names it.
 fn create_dir(dir: &Path) -> Result<(), crate::store::StoreError> {
     std::fs::create_dir_all(dir).map_err(|source| crate::store::StoreError::Io {
@@ -296,14 +326,20 @@ pub fn run_command(
             format,
             output,
             published,
+            force,
         } => annotate_cli::export(
             article,
             saves,
             format,
-            output.as_deref(),
+            output.as_deref().map(|o| (o, *force)),
             published.as_deref(),
             out,
         )?,
+        Cmd::Restore {
+            file,
+            list,
+            version,
+        } => restore_cli::restore(file, saves, *list, *version, out)?,
         Cmd::Events {
             article,
             json,

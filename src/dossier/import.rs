@@ -28,8 +28,20 @@ pub struct AddReport {
     pub events_added: usize,
     /// Events already in the dossier (from an earlier add; refreshed).
     pub events_kept: usize,
-    /// Mentions of events the article no longer has, removed.
-    pub mentions_removed: usize,
+    /// Mentions of events its save does not hold (kept: absence is not
+    /// deletion — the save may be missing, elsewhere, or not yet read).
+    pub mentions_not_in_save: usize,
+}
+
+/// A mention taken out of the dossier by an explicit delete, with the
+/// event it was in as it was, so that an undo puts it back where it was
+/// (its merge with other articles' mentions included).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Forgotten {
+    /// The event as it was before the mention was taken out.
+    pub event: DossierEvent,
+    /// The mention taken out.
+    pub mention: Mention,
 }
 
 /// An id not used by any event of `d`, based on `wanted`.
@@ -78,21 +90,19 @@ pub fn add_article(d: &mut Dossier, import: &ArticleImport<'_>) -> AddReport {
         };
         lane_map.push((lane.id.clone(), id));
     }
-    // Events the article deleted since: their mentions go (and events left
-    // with none); the others follow the article's edits.
-    let mut removed = 0;
-    for e in &mut d.events {
-        e.mentions.retain(|m| {
-            let keep = m.article != path
-                || m.source_event
+    // Mentions of events its save does not hold stay: only an explicit
+    // delete ([`forget_events`]) takes a mention out.
+    report.mentions_not_in_save = d
+        .events
+        .iter()
+        .flat_map(|e| &e.mentions)
+        .filter(|m| {
+            m.article == path
+                && m.source_event
                     .as_ref()
-                    .is_none_or(|src| import.events.iter().any(|ev| &ev.id == src));
-            removed += usize::from(!keep);
-            keep
-        });
-    }
-    d.events.retain(|e| !e.mentions.is_empty());
-    report.mentions_removed = removed;
+                    .is_some_and(|src| !import.events.iter().any(|ev| &ev.id == src))
+        })
+        .count();
     for event in import.events {
         let (quote, offset) = event
             .evidence
@@ -147,6 +157,75 @@ pub fn add_article(d: &mut Dossier, import: &ArticleImport<'_>) -> AddReport {
     }
     d.normalize();
     report
+}
+
+/// Takes out the mentions that came from `events` of `article` — events
+/// the reader deleted in that article — and events left with none.
+/// Returns what was taken out, for [`recall`] to put back on an undo.
+pub fn forget_events(d: &mut Dossier, article: &str, events: &[EventId]) -> Vec<Forgotten> {
+    let mut out = Vec::new();
+    for e in &mut d.events {
+        let before = e.clone();
+        e.mentions.retain(|m| {
+            let gone = m.article == article
+                && m.source_event
+                    .as_ref()
+                    .is_some_and(|src| events.contains(src));
+            if gone {
+                out.push(Forgotten {
+                    event: before.clone(),
+                    mention: m.clone(),
+                });
+            }
+            !gone
+        });
+    }
+    d.events.retain(|e| !e.mentions.is_empty());
+    out
+}
+
+/// Puts back the forgotten mentions of `article` whose events it has again
+/// (`present`: an undo of the delete), each into its event as it was — or
+/// that event again, with the id it had, when it went with the mention.
+/// Returns how many came back; the rest stay in `forgotten`.
+pub fn recall(
+    d: &mut Dossier,
+    forgotten: &mut Vec<Forgotten>,
+    article: &str,
+    present: &[EventId],
+) -> usize {
+    let mut back = 0;
+    let mut keep = Vec::new();
+    for f in std::mem::take(forgotten) {
+        let here = f.mention.article == article
+            && f.mention
+                .source_event
+                .as_ref()
+                .is_some_and(|src| present.contains(src));
+        let already =
+            d.events.iter().flat_map(|e| &e.mentions).any(|m| {
+                m.article == f.mention.article && m.source_event == f.mention.source_event
+            });
+        if !here || already {
+            if !here {
+                keep.push(f);
+            }
+            continue;
+        }
+        if let Some(e) = d.events.iter_mut().find(|e| e.id == f.event.id) {
+            e.mentions.push(f.mention);
+        } else {
+            let mut e = f.event;
+            e.mentions = vec![f.mention];
+            d.events.push(e);
+        }
+        back += 1;
+    }
+    *forgotten = keep;
+    if back > 0 {
+        d.normalize();
+    }
+    back
 }
 
 /// Removes an article and its mentions; events left with none go too (they

@@ -463,16 +463,40 @@ pub enum MergeError {
     NothingToSplit(String),
 }
 
-/// The dossier's events with undo and redo (whole snapshots of the events:
-/// a few thousand events are cheap to copy, and undo stays obviously right).
+/// The dossier's events with undo and redo. Each step keeps the events
+/// (and kept-apart pairs) just before and just after its command; an undo
+/// takes back only what the command did — a three-way merge of the
+/// dossier now with the state before, over the state after — so what came
+/// in since (another article's events, an edit, another writer's work) is
+/// kept, never rolled back with it. Redo likewise.
 #[derive(Debug, Default)]
 pub struct History {
-    undo: Vec<Snapshot>,
-    redo: Vec<Snapshot>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
 }
 
 /// A dossier's events and kept-apart pairs at one moment.
 type Snapshot = (Vec<DossierEvent>, Vec<(EventId, EventId)>);
+
+/// One command's effect: the events before it and after it.
+#[derive(Debug)]
+struct Step {
+    before: Snapshot,
+    after: Snapshot,
+}
+
+/// `d` with its events and pairs moved from `from` to `to`, keeping what
+/// changed in `d` since `from`.
+fn replay(d: &mut Dossier, from: &Snapshot, to: &Snapshot) {
+    let with = |s: &Snapshot| Dossier {
+        events: s.0.clone(),
+        kept_apart: s.1.clone(),
+        ..d.clone()
+    };
+    let merged = super::sync::merge3(&with(from), d, &with(to));
+    d.events = merged.events;
+    d.kept_apart = merged.kept_apart;
+}
 
 impl History {
     /// Whether there is a change to undo.
@@ -491,34 +515,29 @@ impl History {
     pub fn apply(&mut self, d: &mut Dossier, cmd: &DossierCommand) -> Result<(), MergeError> {
         let before = (d.events.clone(), d.kept_apart.clone());
         apply(d, cmd)?;
-        self.undo.push(before);
+        let after = (d.events.clone(), d.kept_apart.clone());
+        self.undo.push(Step { before, after });
         self.redo.clear();
         Ok(())
     }
 
     /// Undoes the last change; false when there is none.
     pub fn undo(&mut self, d: &mut Dossier) -> bool {
-        let Some((events, apart)) = self.undo.pop() else {
+        let Some(step) = self.undo.pop() else {
             return false;
         };
-        let now = (
-            std::mem::replace(&mut d.events, events),
-            std::mem::replace(&mut d.kept_apart, apart),
-        );
-        self.redo.push(now);
+        replay(d, &step.after, &step.before);
+        self.redo.push(step);
         true
     }
 
     /// Redoes the last undone change; false when there is none.
     pub fn redo(&mut self, d: &mut Dossier) -> bool {
-        let Some((events, apart)) = self.redo.pop() else {
+        let Some(step) = self.redo.pop() else {
             return false;
         };
-        let now = (
-            std::mem::replace(&mut d.events, events),
-            std::mem::replace(&mut d.kept_apart, apart),
-        );
-        self.undo.push(now);
+        replay(d, &step.before, &step.after);
+        self.undo.push(step);
         true
     }
 }

@@ -20,7 +20,9 @@ mod sync;
 pub mod view;
 
 pub use group::group_events;
-pub use import::{AddReport, ArticleImport, add_article, remove_article};
+pub use import::{
+    AddReport, ArticleImport, Forgotten, add_article, forget_events, recall, remove_article,
+};
 pub use merge::{DossierCommand, History, MergeError, MergeSuggestion, stems, suggest_merges};
 pub use model::{
     DOSSIER_VERSION, Dossier, DossierArticle, DossierEvent, Forecast, Mention, Resolved, resolve,

@@ -273,6 +273,32 @@ fn merge_unmerge_keep_apart_and_undo() {
 }
 
 #[test]
+fn undoing_a_merge_keeps_what_came_in_after_it() {
+    let mut d = dossier(uk_pair());
+    let mut h = History::default();
+    let (one, two) = (EventId("e-1".into()), EventId("e-2".into()));
+    h.apply(&mut d, &DossierCommand::Merge(one, two))
+        .expect("merge");
+    // An article's new event arrives after the merge.
+    let mut late = mention(
+        "b.md",
+        date(2020, 1, 28),
+        When::day(date(2020, 2, 3)),
+        EventKind::Reported,
+    );
+    late.source_event = Some(EventId("b-9".into()));
+    d.events
+        .push(event("e-9", "Talks resume", "l-uk", vec![late]));
+    d.normalize();
+    assert!(h.undo(&mut d));
+    assert_eq!(d.events.len(), 3, "the merge undone, the new event kept");
+    assert!(d.events.iter().any(|e| e.id.0 == "e-9"));
+    assert!(h.redo(&mut d));
+    assert_eq!(d.events.len(), 2);
+    assert!(d.events.iter().any(|e| e.id.0 == "e-9"));
+}
+
+#[test]
 fn stems_join_a_verbs_forms() {
     let s = stems("decides decided decide Huawei's networks");
     assert!(s.contains("decid"), "{s:?}");
@@ -405,7 +431,7 @@ fn two_writers_keep_both_changes_and_a_merge_is_not_undone_by_an_edit() {
 }
 
 #[test]
-fn adding_an_article_again_follows_its_edits_and_deletions() {
+fn adding_an_article_again_follows_its_edits_and_keeps_what_its_save_lacks() {
     use crate::timeline::Event;
     let ev = |id: &str, day: Date| Event {
         id: EventId(id.to_owned()),
@@ -435,14 +461,60 @@ fn adding_an_article_again_follows_its_edits_and_deletions() {
     };
     let (d1, r) = import(&Dossier::new("d"), &events);
     assert_eq!(r.events_added, 2);
-    // x1 moved to March, x2 deleted in the article.
+    // x1 moved to March; x2 not in the save (missing here, another
+    // machine's, not read yet): absence is not deletion, its mention stays.
     let (d2, r) = import(&d1, &[ev("x1", date(2020, 3, 1))]);
     assert_eq!(
-        (r.events_added, r.events_kept, r.mentions_removed),
+        (r.events_added, r.events_kept, r.mentions_not_in_save),
         (0, 1, 1)
     );
-    assert_eq!(d2.events.len(), 1);
-    assert_eq!(resolve(&d2.events[0]).start, date(2020, 3, 1));
+    assert_eq!(d2.events.len(), 2);
+    let x1 = d2.events.iter().find(|e| e.title == "x1").expect("x1");
+    assert_eq!(resolve(x1).start, date(2020, 3, 1));
+    // An empty save takes nothing out either.
+    let (d3, _) = import(&d1, &[]);
+    assert_eq!(d3.events, d1.events);
+    // Only an explicit delete does, and recall puts it back as it was.
+    let mut d4 = d2.clone();
+    let mut gone = forget_events(&mut d4, "a.md", &[EventId("x2".into())]);
+    assert_eq!((gone.len(), d4.events.len()), (1, 1));
+    assert_eq!(
+        recall(&mut d4, &mut gone, "a.md", &[EventId("x1".into())]),
+        0
+    );
+    assert_eq!(gone.len(), 1);
+    assert_eq!(
+        recall(&mut d4, &mut gone, "a.md", &[EventId("x2".into())]),
+        1
+    );
+    assert!(gone.is_empty());
+    assert_eq!(d4, d2);
+}
+
+#[test]
+fn a_forgotten_mention_of_a_merged_event_comes_back_into_it() {
+    let a = mention(
+        "a.md",
+        date(2020, 1, 23),
+        When::day(date(2020, 1, 28)),
+        EventKind::Reported,
+    );
+    let mut b = mention(
+        "b.md",
+        date(2020, 1, 28),
+        When::day(date(2020, 1, 28)),
+        EventKind::Reported,
+    );
+    b.source_event = Some(EventId("b1".into()));
+    let mut d = Dossier::new("d");
+    d.articles = vec![article("a.md"), article("b.md")];
+    d.events = vec![event("e", "UK decides", "l-uk", vec![a, b])];
+    d.normalize();
+    let before = d.clone();
+    let mut gone = forget_events(&mut d, "b.md", &[EventId("b1".into())]);
+    assert_eq!(d.events[0].mentions.len(), 1);
+    recall(&mut d, &mut gone, "b.md", &[EventId("b1".into())]);
+    assert_eq!(d, before);
 }
 
 #[test]

@@ -50,11 +50,13 @@ pub enum Format {
     /// An Obsidian note: each highlight a quote block with its tags, note
     /// and id.
     Obsidian,
+    /// `TimelineJS` (version 3) JSON: one slide per event.
+    TimelineJs,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Html,
         Self::Markdown,
         Self::Svg,
@@ -62,6 +64,7 @@ impl Format {
         Self::Csv,
         Self::Readwise,
         Self::Obsidian,
+        Self::TimelineJs,
     ];
 
     /// The name used on the command line (`md`, `html`, …).
@@ -75,6 +78,7 @@ impl Format {
             Self::Csv => "csv",
             Self::Readwise => "readwise",
             Self::Obsidian => "obsidian",
+            Self::TimelineJs => "timelinejs",
         }
     }
 
@@ -89,6 +93,7 @@ impl Format {
             Self::Csv => "CSV table",
             Self::Readwise => "Readwise highlights (CSV)",
             Self::Obsidian => "Obsidian note (Markdown)",
+            Self::TimelineJs => "TimelineJS (JSON)",
         }
     }
 
@@ -98,6 +103,7 @@ impl Format {
         match self {
             Self::Readwise => "csv",
             Self::Obsidian => "md",
+            Self::TimelineJs => "json",
             other => other.name(),
         }
     }
@@ -110,8 +116,33 @@ impl Format {
             Self::Readwise => format!("{stem}-readwise.csv"),
             // Never the article's own name (`stem.md` beside `stem.md`).
             Self::Obsidian => format!("{stem}-notes.md"),
+            Self::TimelineJs => format!("{stem}-timelinejs.json"),
             other => format!("{stem}-timeline.{}", other.extension()),
         }
+    }
+
+    /// A path chosen for another format, made this one's: the format's own
+    /// name when it was another format's default name (`x-readwise.csv` →
+    /// `x-notes.md`), else its extension swapped (`out/rw.csv` → `out/rw.md`).
+    #[must_use]
+    pub fn path_for(self, path: &Path) -> std::path::PathBuf {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for f in Self::ALL {
+            let probe = f.file_name("\u{0}");
+            let suffix = probe.trim_start_matches('\u{0}');
+            if let Some(stem) = name.strip_suffix(suffix)
+                && !stem.is_empty()
+            {
+                return path.with_file_name(self.file_name(stem));
+            }
+        }
+        if name.is_empty() {
+            return path.to_owned();
+        }
+        path.with_extension(self.extension())
     }
 
     /// The format to write to `path`: `self`, unless the path's extension
@@ -126,7 +157,7 @@ impl Format {
     }
 
     /// Parses a format name (`md`, `markdown`, `html`, `svg`, `json`, `csv`,
-    /// `readwise`, `obsidian`).
+    /// `readwise`, `obsidian`, `timelinejs`).
     #[must_use]
     pub fn from_name(name: &str) -> Option<Self> {
         match name.trim().to_ascii_lowercase().as_str() {
@@ -137,6 +168,7 @@ impl Format {
             "csv" => Some(Self::Csv),
             "readwise" => Some(Self::Readwise),
             "obsidian" => Some(Self::Obsidian),
+            "timelinejs" => Some(Self::TimelineJs),
             _ => None,
         }
     }
@@ -159,7 +191,40 @@ pub fn export(format: Format, input: &ExportInput<'_>) -> String {
         Format::Csv => csv_out::csv(input),
         Format::Readwise => readwise::readwise(input),
         Format::Obsidian => obsidian::obsidian(input),
+        Format::TimelineJs => timelinejs(input),
     }
+}
+
+/// The article's timeline as `TimelineJS` JSON: the dossier's exporter
+/// over a dossier of this one article.
+fn timelinejs(input: &ExportInput<'_>) -> String {
+    let ann = input.annotations;
+    let doc = input.doc;
+    let mut d = crate::dossier::Dossier::new(&doc.meta.title);
+    let index = TextIndex::new(&doc.text);
+    let evidence = |id: &crate::annotate::HighlightId| {
+        let e = ann.get(id)?;
+        let range = e.range()?;
+        Some((quote_of(&index, e), range.start.0))
+    };
+    crate::dossier::add_article(
+        &mut d,
+        &crate::dossier::ArticleImport {
+            article: crate::dossier::DossierArticle {
+                path: String::new(),
+                fingerprint: String::new(),
+                title: doc.meta.title.clone(),
+                source: doc.meta.source.clone(),
+                published: input.published,
+                highlights: ann.entries().len(),
+                orphans: ann.orphans().len(),
+            },
+            lanes: ann.lanes(),
+            events: ann.events(),
+            evidence: &evidence,
+        },
+    );
+    crate::dossier::export::timelinejs(&d)
 }
 
 /// The text a highlight covers now (its last known quote when orphaned),

@@ -90,7 +90,11 @@ pub fn save_dossier(
     let bytes = super::to_ron(&d, path)?.into_bytes();
     match old {
         Some(old) if old == bytes => return Ok(d),
-        Some(old) => keep_backup(path, &backup_path(path), &old)?,
+        Some(old) => {
+            keep_backup(path, &backup_path(path), &old)?;
+            // Best effort: the `.bak` above is the guaranteed copy.
+            let _ = super::versions::keep(path, &old);
+        }
         None => {}
     }
     super::atomic_write(path, &bytes)?;

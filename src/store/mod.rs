@@ -18,6 +18,7 @@ pub mod bundle;
 pub mod dossier;
 pub mod layout;
 pub mod saves;
+pub mod versions;
 pub mod watch;
 
 /// How many recent articles are remembered.

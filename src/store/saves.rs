@@ -242,7 +242,13 @@ impl SaveHandle {
         self.stamp = self.file_stamp();
     }
 
-    /// The save as last read from or written to disk (parsed on demand).
+    /// Whether there was a file when this handle last read or wrote it.
+    #[must_use]
+    pub fn has_base(&self) -> bool {
+        self.base.is_some()
+    }
+
+    /// The save as this handle last read or wrote it, if there was one.
     #[must_use]
     pub fn base(&self) -> Option<SaveFile> {
         let text = std::str::from_utf8(self.base.as_deref()?).ok()?;
@@ -360,6 +366,8 @@ impl SaveHandle {
                 });
             }
             keep_backup(&self.path, &self.backup_path(), old)?;
+            // Best effort: the `.bak` above is the guaranteed copy.
+            let _ = super::versions::keep(&self.path, old);
         }
         atomic_write(&self.path, &bytes)?;
         self.set_base(bytes);

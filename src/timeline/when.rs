@@ -186,6 +186,57 @@ impl When {
     }
 }
 
+/// `when` moved by about `days` (a drag on the timeline): a day or a
+/// range moves by the days; a week by whole weeks (it stays Monday–Sunday,
+/// as its "week of" label says); a month, season or year by whole months,
+/// seasons or years (it stays a calendar month, season, year). The phrase
+/// keeps where it came from and says how far it moved.
+#[must_use]
+pub fn moved(when: &When, days: i64) -> When {
+    let whole = |unit: i64| (days as f64 / unit as f64).round() as i64;
+    let mut w = when.clone();
+    let (how_far, moved) = match when.precision {
+        Precision::Day | Precision::Range => (
+            format!("{days:+} days"),
+            (add_days(when.start, days), add_days(when.end, days)),
+        ),
+        Precision::Week => {
+            let n = whole(7);
+            (
+                format!("{n:+} weeks"),
+                (add_days(when.start, 7 * n), add_days(when.end, 7 * n)),
+            )
+        }
+        Precision::Month | Precision::Season | Precision::Year => {
+            let (unit_days, unit_months, name) = match when.precision {
+                Precision::Month => (30, 1, "months"),
+                Precision::Season => (91, 3, "seasons"),
+                _ => (365, 12, "years"),
+            };
+            let n = whole(unit_days);
+            let start = add_months(when.start, n * unit_months);
+            // The last day of the span's last month, whatever its length.
+            let end = add_months(when.end.first_of_month(), n * unit_months).last_of_month();
+            (format!("{n:+} {name}"), (start, end))
+        }
+    };
+    if moved == (when.start, when.end) {
+        return when.clone();
+    }
+    (w.start, w.end) = moved;
+    let origin = when
+        .phrase
+        .split(" (moved ")
+        .next()
+        .unwrap_or(&when.phrase)
+        .to_owned();
+    // A typed date has no words to keep.
+    if !origin.is_empty() {
+        w.phrase = format!("{origin} (moved {how_far})");
+    }
+    w
+}
+
 /// `d` plus `n` days (saturating at the calendar's ends).
 #[must_use]
 pub fn add_days(d: Date, n: i64) -> Date {
@@ -350,5 +401,25 @@ mod tests {
         assert_eq!(week_start(date(2020, 1, 20)), date(2020, 1, 20));
         assert_eq!(week_start(date(2020, 1, 26)), date(2020, 1, 20));
         assert_eq!(weekday_from_name("Thurs."), Some(Weekday::Thursday));
+    }
+
+    #[test]
+    fn a_dragged_week_stays_monday_to_sunday_and_a_month_a_month() {
+        let mut week = When::week_of(date(2020, 1, 27));
+        week.phrase = "next week".into();
+        // Dragged 18 days: 3 weeks (rounded), still Monday–Sunday.
+        let w = moved(&week, 18);
+        assert_eq!((w.start, w.end), (date(2020, 2, 17), date(2020, 2, 23)));
+        assert_eq!(w.start.weekday(), Weekday::Monday);
+        assert_eq!(w.label(), "week of Feb 17, 2020");
+        assert_eq!(w.phrase, "next week (moved +3 weeks)");
+        // Less than half a week: it stays.
+        assert_eq!(moved(&week, 3), week);
+        let m = moved(&When::month_of(date(2020, 1, 5)), 31);
+        assert_eq!((m.start, m.end), (date(2020, 2, 1), date(2020, 2, 29)));
+        assert_eq!(m.edtf(), "2020-02");
+        let d = moved(&When::day(date(2020, 1, 5)), -4);
+        assert_eq!(d.start, date(2020, 1, 1));
+        assert_eq!(d.phrase, "");
     }
 }

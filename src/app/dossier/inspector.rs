@@ -26,6 +26,18 @@ fn span(start: jiff::civil::Date, end: jiff::civil::Date) -> String {
 
 /// The Inspector for the dossier's timeline.
 pub(crate) fn dossier_inspector_ui(ui: &mut Ui, app: &mut StorylineApp) {
+    // Which of the selected event's mentions have their evidence here.
+    let here: Vec<bool> = app
+        .dossier
+        .as_ref()
+        .and_then(|open| {
+            let id = open.timeline.selected.as_ref()?;
+            Some(open.dossier.event(id)?.mentions.clone())
+        })
+        .unwrap_or_default()
+        .iter()
+        .map(|m| app.evidence_here(m))
+        .collect();
     let StorylineApp {
         dossier, commands, ..
     } = app;
@@ -52,7 +64,7 @@ pub(crate) fn dossier_inspector_ui(ui: &mut Ui, app: &mut StorylineApp) {
         .as_ref()
         .and_then(|id| open.dossier.event(id));
     if let Some(e) = selected {
-        event_ui(ui, &open.dossier, e, commands);
+        event_ui(ui, &open.dossier, e, &here, commands);
         ui.separator();
     } else {
         ui.label(RichText::new("Click an event to see its sources.").weak());
@@ -61,7 +73,13 @@ pub(crate) fn dossier_inspector_ui(ui: &mut Ui, app: &mut StorylineApp) {
     suggestions_ui(ui, open, commands);
 }
 
-fn event_ui(ui: &mut Ui, d: &Dossier, e: &DossierEvent, commands: &mut Vec<Command>) {
+fn event_ui(
+    ui: &mut Ui,
+    d: &Dossier,
+    e: &DossierEvent,
+    here: &[bool],
+    commands: &mut Vec<Command>,
+) {
     ui.heading(&e.title);
     let r = resolve(e);
     ui.label(dates(e));
@@ -77,7 +95,7 @@ fn event_ui(ui: &mut Ui, d: &Dossier, e: &DossierEvent, commands: &mut Vec<Comma
     let articles: std::collections::BTreeSet<&str> =
         e.mentions.iter().map(|m| m.article.as_str()).collect();
     ui.label(RichText::new(crate::words::count(articles.len(), "source", "sources")).weak());
-    for m in &e.mentions {
+    for (i, m) in e.mentions.iter().enumerate() {
         ui.add_space(4.0);
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -110,6 +128,9 @@ fn event_ui(ui: &mut Ui, d: &Dossier, e: &DossierEvent, commands: &mut Vec<Comma
             ui.label(format!("{kind} “{}”: {when}", m.when.phrase));
             if !m.quote.is_empty() {
                 ui.label(RichText::new(format!("“{}”", m.quote)).italics());
+            }
+            if !here.get(i).copied().unwrap_or(true) {
+                ui.label(RichText::new("Evidence not on this machine: its highlight is in a save this computer does not have; the dossier keeps the quote.").weak().small());
             }
             if articles.len() > 1
                 && ui

@@ -107,6 +107,11 @@ pub struct OpenDossier {
     dirty_at: Option<f64>,
     /// The article and annotation revision last brought into the dossier.
     synced: Option<(String, u64)>,
+    /// Mentions taken out by the reader's deletes, for an undo to bring
+    /// back where they were.
+    forgotten: Vec<crate::dossier::Forgotten>,
+    /// The highlight ids of other articles' saves here (read on demand).
+    evidence: std::collections::BTreeMap<String, BTreeSet<crate::annotate::HighlightId>>,
     /// The timeline's filter, as typed.
     pub filter: FilterText,
     /// The chart's model, for this revision and filter.

@@ -8,8 +8,8 @@ use super::{DossierAction, MergeState, OpenDossier, SAVE_DELAY};
 use crate::annotate::HighlightId;
 use crate::app::{Command, StorylineApp};
 use crate::dossier::{
-    ArticleImport, Dossier, DossierArticle, DossierCommand, History, add_article, remove_article,
-    suggest_merges,
+    ArticleImport, Dossier, DossierArticle, DossierCommand, History, add_article, forget_events,
+    recall, remove_article, suggest_merges,
 };
 use crate::store::dossier::{
     article_file, find_moved, read_dossier, save_dossier, stored_path, write_dossier,
@@ -33,10 +33,20 @@ impl StorylineApp {
         let mut dossier = match read_dossier(&path) {
             Ok(d) => d,
             Err(e) => {
-                self.error(format!("Could not open the dossier: {e}"));
+                self.offer_restore(&path, format!("Could not open the dossier: {e}"));
                 return;
             }
         };
+        let mentions = dossier.events.iter().map(|e| e.mentions.len()).sum();
+        if crate::store::versions::lost_half(&path, mentions) {
+            self.offer_restore(
+                &path,
+                format!(
+                    "{} holds less than half the mentions its last kept version had ({mentions} now): if that was not you, restore a previous version.",
+                    path.display()
+                ),
+            );
+        }
         let base = dossier.clone();
         // Missing articles: found again by their text under the dossier's
         // folder, else listed as missing (their events are kept).
@@ -96,6 +106,8 @@ impl StorylineApp {
             revision: 0,
             dirty_at: None,
             synced: None,
+            forgotten: Vec::new(),
+            evidence: std::collections::BTreeMap::new(),
             filter: super::FilterText::default(),
             chart: (
                 None,
@@ -506,8 +518,12 @@ impl StorylineApp {
         }
     }
 
-    fn sync_article(&mut self, now: f64) {
-        let (Some(open), Some(article)) = (&mut self.dossier, &self.article) else {
+    /// Brings the open article's events into the dossier. Absence is not
+    /// deletion: an event its save lacks (no save here, another machine's,
+    /// not read yet) keeps its mentions; only the events the reader's own
+    /// commands took out go, kept aside so an undo puts them back.
+    pub(crate) fn sync_article(&mut self, now: f64) {
+        let (Some(open), Some(article)) = (&mut self.dossier, &mut self.article) else {
             return;
         };
         let stored = stored_path(&open.path, &article.path);
@@ -516,12 +532,25 @@ impl StorylineApp {
             return;
         }
         open.current = Some(stored.clone());
+        let deleted = std::mem::take(&mut article.notes.deleted_events);
         let ann = &article.notes.annotations;
         let key = (stored.clone(), ann.revision());
-        if open.synced.as_ref() == Some(&key) {
+        if open.synced.as_ref() == Some(&key) && deleted.is_empty() {
             return;
         }
         open.synced = Some(key);
+        open.evidence.clear();
+        let before = open.dossier.clone();
+        let gone: Vec<EventId> = deleted
+            .into_iter()
+            .filter(|id| ann.event(id).is_none())
+            .collect();
+        if !gone.is_empty() {
+            let taken = forget_events(&mut open.dossier, &stored, &gone);
+            open.forgotten.extend(taken);
+        }
+        let present: Vec<EventId> = ann.events().iter().map(|e| e.id.clone()).collect();
+        recall(&mut open.dossier, &mut open.forgotten, &stored, &present);
         let doc = &article.doc;
         let published = self
             .state
@@ -530,20 +559,26 @@ impl StorylineApp {
             .and_then(|a| a.published.as_deref())
             .and_then(|s| s.parse().ok())
             .or(doc.meta.published);
+        // No save here: the library keeps the dossier's own counts.
+        let (highlights, orphans) = match open.dossier.article(&stored) {
+            Some(a) if !article.notes.save_found && ann.entries().is_empty() => {
+                (a.highlights, a.orphans)
+            }
+            _ => (ann.entries().len(), ann.orphans().len()),
+        };
         let entry = DossierArticle {
             path: stored,
             fingerprint: doc.fingerprint(),
             title: doc.meta.title.clone(),
             source: doc.meta.source.clone(),
             published,
-            highlights: ann.entries().len(),
-            orphans: ann.orphans().len(),
+            highlights,
+            orphans,
         };
         let evidence = |id: &HighlightId| {
             let range = ann.get(id)?.range()?;
             Some((doc.slice(range)?.replace('\n', " "), range.start.0))
         };
-        let before = open.dossier.clone();
         add_article(
             &mut open.dossier,
             &ArticleImport {
@@ -581,6 +616,41 @@ impl StorylineApp {
                 self.error(text);
             }
         }
+    }
+}
+
+impl StorylineApp {
+    /// Whether a mention's evidence (its highlights) is on this machine:
+    /// in the open article, or in the save of its article here (read once
+    /// and kept until the dossier changes).
+    pub(crate) fn evidence_here(&mut self, m: &crate::dossier::Mention) -> bool {
+        if m.evidence.is_empty() {
+            return true;
+        }
+        let Some(open) = &mut self.dossier else {
+            return true;
+        };
+        if open.current.as_deref() == Some(m.article.as_str())
+            && let Some(a) = &self.article
+        {
+            let ann = &a.notes.annotations;
+            return m.evidence.iter().all(|h| ann.get(h).is_some());
+        }
+        let file = article_file(&open.path, &m.article);
+        let fingerprint = open
+            .dossier
+            .article(&m.article)
+            .map(|a| a.fingerprint.clone())
+            .unwrap_or_default();
+        let saves_dir = &self.saves_dir;
+        let ids = open.evidence.entry(m.article.clone()).or_insert_with(|| {
+            crate::store::saves::read_save_of(saves_dir, &file, &fingerprint)
+                .ok()
+                .flatten()
+                .map(|s| s.highlights.into_iter().map(|h| h.id).collect())
+                .unwrap_or_default()
+        });
+        m.evidence.iter().all(|h| ids.contains(h))
     }
 }
 

@@ -51,6 +51,14 @@ pub struct ArticleNotes {
     /// Watches the save file for outside changes (started at the first
     /// tick, which has the context to wake the window with).
     watch: Option<FileWatch>,
+    /// Whether a save was there to read when the article was opened (none:
+    /// a new article, or one whose highlights live on another machine).
+    pub save_found: bool,
+    /// Events the reader's own commands took out since last asked (a
+    /// delete, a lane or highlight deleted with its events, an undo of an
+    /// add): what a dossier may take out too. Never what a save merely
+    /// lacks, nor what another writer removed.
+    pub deleted_events: Vec<crate::timeline::EventId>,
 }
 
 impl ArticleNotes {
@@ -72,6 +80,19 @@ impl ArticleNotes {
                 if let Some(r) = &read_only_reason {
                     messages.push(Message::error(r.clone()));
                 }
+                let held = annotations.entries().len() + annotations.events().len();
+                if crate::store::versions::lost_half(&handle.path, held) {
+                    messages.push(Message {
+                        action: Some((
+                            "Restore a previous version…".to_owned(),
+                            Command::ShowRestore(Some(handle.path.clone())),
+                        )),
+                        ..Message::error(format!(
+                            "{} holds less than half the highlights and events its last kept version had: if that was not you, restore a previous version.",
+                            handle.path.display()
+                        ))
+                    });
+                }
                 let orphans = annotations.orphans().len();
                 if orphans > 0 {
                     messages.push(Message::notice(format!(
@@ -80,6 +101,7 @@ impl ArticleNotes {
                 }
                 Self {
                     saved_revision: annotations.revision(),
+                    save_found: handle.has_base(),
                     annotations,
                     identity,
                     save_path: Some(handle.path.clone()),
@@ -88,6 +110,7 @@ impl ArticleNotes {
                     dirty_since: None,
                     read_only_reason,
                     watch: None,
+                    deleted_events: Vec::new(),
                 }
             }
             Err(e) => {
@@ -97,12 +120,21 @@ impl ArticleNotes {
                     }
                     _ => None,
                 };
+                let has_versions = path
+                    .as_deref()
+                    .is_some_and(|p| crate::store::versions::list(p).len() > 1);
                 let has_backup = path.as_deref().is_some_and(|p| backup_path(p).exists());
                 let mut text = format!(
                     "Could not read the highlights: {e}. The file was left untouched; highlights are read-only until this is fixed."
                 );
                 let mut message = Message::error(String::new());
-                if has_backup {
+                if has_versions {
+                    text.push_str(" Earlier versions of it are kept.");
+                    message.action = Some((
+                        "Restore a previous version…".to_owned(),
+                        Command::ShowRestore(path.clone()),
+                    ));
+                } else if has_backup {
                     text.push_str(" A backup (.bak) from the previous save exists.");
                     message.action =
                         Some(("Restore the backup".to_owned(), Command::RestoreBackup));
@@ -121,6 +153,8 @@ impl ArticleNotes {
                     save_path: path,
                     read_only_reason: Some(text),
                     watch: None,
+                    save_found: false,
+                    deleted_events: Vec::new(),
                 }
             }
         };
@@ -145,9 +179,21 @@ impl ArticleNotes {
         cmd: annotate::Command,
         time: f64,
     ) -> Result<bool, annotate::AnnotateError> {
+        let before: Vec<crate::timeline::EventId> = self
+            .annotations
+            .events()
+            .iter()
+            .map(|e| e.id.clone())
+            .collect();
         let changed = self.annotations.apply(cmd, now())?;
         if changed {
             self.dirty_since.get_or_insert(time);
+            let events = self.annotations.events();
+            self.deleted_events.extend(
+                before
+                    .into_iter()
+                    .filter(|id| !events.iter().any(|e| &e.id == id)),
+            );
         }
         Ok(changed)
     }

@@ -9,11 +9,11 @@ use super::{Drag, LABEL_SIZE, TimelineState};
 use crate::annotate;
 use crate::app::Command;
 use crate::app::theme::{Palette, lane_color};
+use crate::timeline::Event;
 use crate::timeline::layout::{
     DayRange, LABEL_HALF_HEIGHT, LayoutParams, Placed, RUG, TimelineLayout, day_number,
     layout_expanded,
 };
-use crate::timeline::{Event, When};
 
 /// A placed item's hit box: its mark and its title.
 fn item_rect(p: &Placed, origin: Pos2) -> Rect {
@@ -530,10 +530,11 @@ impl Chart<'_> {
             .iter()
             .find(|l| p.y >= plot.min.y + l.top && p.y < plot.min.y + l.top + l.height)
             .and_then(|l| l.lane.clone());
-        let ghost_x = plot.min.x
-            + ((day_number(event.when.start) + days as f64 - view.start) * px_per_day) as f32;
+        // Where it would land: a week moves by whole weeks, a month by months.
+        let landed = crate::timeline::when::moved(&event.when, days);
+        let ghost_x = plot.min.x + ((day_number(landed.start) - view.start) * px_per_day) as f32;
         painter.circle_stroke(pos2(ghost_x, p.y), 7.0, Stroke::new(2.0, text_color));
-        let label = moved_when(&event.when, days).label();
+        let label = landed.label();
         let galley = painter.layout_no_wrap(label, self.font.clone(), text_color);
         let r = Rect::from_min_size(
             pos2(ghost_x + 10.0, p.y - galley.size().y / 2.0),
@@ -543,7 +544,7 @@ impl Chart<'_> {
         painter.galley(r.min, galley, text_color);
         if released {
             let mut moved = event.clone();
-            moved.when = moved_when(&event.when, days);
+            moved.when = landed;
             if let (Some(to), Some(from)) = (&lane, &drag.from_lane)
                 && to != from
             {
@@ -570,18 +571,6 @@ fn blend(base: egui::Color32, color: egui::Color32, alpha: f32) -> egui::Color32
         mix(base.g(), color.g()),
         mix(base.b(), color.b()),
     )
-}
-
-/// The date moved by `days` (a typed phrase no longer describes it).
-fn moved_when(when: &When, days: i64) -> When {
-    if days == 0 {
-        return when.clone();
-    }
-    let mut w = when.clone();
-    w.start = crate::timeline::when::add_days(w.start, days);
-    w.end = crate::timeline::when::add_days(w.end, days);
-    w.phrase = format!("{} (moved {days:+} days)", when.phrase);
-    w
 }
 
 /// The hover card of an event.

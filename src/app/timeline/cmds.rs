@@ -43,6 +43,7 @@ impl StorylineApp {
                     name: lane.name.clone(),
                     keywords: String::new(),
                     focus: true,
+                    from: None,
                 });
                 model.push(annotate::Command::AddLane(lane));
             }
@@ -53,6 +54,7 @@ impl StorylineApp {
                         name: l.name.clone(),
                         keywords: l.keywords.join(", "),
                         focus: true,
+                        from: None,
                     });
                 }
             }
@@ -182,7 +184,10 @@ impl StorylineApp {
                     model.push(annotate::Command::Delete(id));
                 }
             }
-            other @ (Command::ShowExport | Command::ExportPick(_) | Command::ExportTo(..)) => {
+            other @ (Command::ShowExport
+            | Command::ExportPick(_)
+            | Command::ExportTo(..)
+            | Command::ExportReplace(..)) => {
                 self.apply_export_command(other, publication);
             }
             _ => {}

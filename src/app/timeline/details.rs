@@ -21,6 +21,29 @@ pub struct LaneEdit {
     pub keywords: String,
     /// Focus the name field on the next frame (a lane just added or opened).
     pub focus: bool,
+    /// The lane as the fields were last read from the model.
+    pub from: Option<crate::timeline::Lane>,
+}
+
+impl LaneEdit {
+    /// Re-reads the fields the user is not typing in when the lane changed
+    /// in the model (an undo, a reload), as [`EventEdit::follow`] does.
+    fn follow(&mut self, lane: &crate::timeline::Lane, typing: impl Fn(&str) -> bool) {
+        let Some(from) = self.from.clone() else {
+            self.from = Some(lane.clone());
+            return;
+        };
+        if &from == lane {
+            return;
+        }
+        if !typing("name") || self.name == from.name {
+            self.name.clone_from(&lane.name);
+        }
+        if !typing("keywords") || self.keywords == from.keywords.join(", ") {
+            self.keywords = lane.keywords.join(", ");
+        }
+        self.from = Some(lane.clone());
+    }
 }
 
 /// The event editor's fields.
@@ -36,6 +59,8 @@ pub struct EventEdit {
     pub note: String,
     /// Why the typed date was not accepted.
     pub date_error: Option<String>,
+    /// The event as the fields were last read from the model.
+    pub from: Option<Event>,
 }
 
 impl EventEdit {
@@ -48,8 +73,43 @@ impl EventEdit {
             date: event.when.edtf(),
             note: event.note.clone(),
             date_error: None,
+            from: Some(event.clone()),
         }
     }
+
+    /// Re-reads the fields from `event` when the model changed under them
+    /// (an undo, a drag, a merge, a reload): every field the user is not
+    /// typing in (an untouched field, or one without focus) takes the
+    /// model's value, so a later focus change re-applies nothing stale.
+    pub fn follow(&mut self, event: &Event, typing: impl Fn(&str) -> bool) {
+        if self.id.as_ref() != Some(&event.id) {
+            *self = Self::of(event);
+            return;
+        }
+        let Some(from) = self.from.clone() else {
+            *self = Self::of(event);
+            return;
+        };
+        if &from == event {
+            return;
+        }
+        if !typing("title") || self.title == from.title {
+            self.title.clone_from(&event.title);
+        }
+        if !typing("date") || self.date == from.when.edtf() {
+            self.date = event.when.edtf();
+            self.date_error = None;
+        }
+        if !typing("note") || self.note == from.note {
+            self.note.clone_from(&event.note);
+        }
+        self.from = Some(event.clone());
+    }
+}
+
+/// The id of one of the event editor's fields.
+fn event_field_id(event: &crate::timeline::EventId, field: &str) -> Id {
+    Id::unique(("event-editor", event.0.as_str(), field))
 }
 
 /// The column right of the timeline.
@@ -188,9 +248,10 @@ fn event_editor_ui(
 ) {
     let ann = &article.notes.annotations;
     let edit = &mut timeline.event_edit;
-    if edit.id.as_ref() != Some(&event.id) {
-        *edit = EventEdit::of(event);
-    }
+    let focused = ui.memory(egui::Memory::focused);
+    edit.follow(event, |field| {
+        focused == Some(event_field_id(&event.id, field))
+    });
     let update = |f: &dyn Fn(&mut Event)| {
         let mut e = event.clone();
         f(&mut e);
@@ -223,7 +284,11 @@ fn event_editor_ui(
     });
     let label = ui.label("Title");
     let r = ui
-        .add(egui::TextEdit::singleline(&mut edit.title).desired_width(f32::INFINITY))
+        .add(
+            egui::TextEdit::singleline(&mut edit.title)
+                .id(event_field_id(&event.id, "title"))
+                .desired_width(f32::INFINITY),
+        )
         .labelled_by(label.id);
     if r.lost_focus() && edit.title.trim() != event.title && !edit.title.trim().is_empty() {
         let title = edit.title.trim().to_owned();
@@ -231,7 +296,7 @@ fn event_editor_ui(
     }
     let label = ui.label("Date");
     let r = ui
-        .add(egui::TextEdit::singleline(&mut edit.date).hint_text("2020-01-31, 2019-12, next week…").desired_width(f32::INFINITY))
+        .add(egui::TextEdit::singleline(&mut edit.date).id(event_field_id(&event.id, "date")).hint_text("2020-01-31, 2019-12, next week…").desired_width(f32::INFINITY))
         .labelled_by(label.id)
         .on_hover_text("A day (2020-01-31), month (2019-12), year (2020), season (2020-21), range (2020-01-27/2020-02-02), ~ for approximate, or words such as “next week”");
     if r.lost_focus() && edit.date.trim() != event.when.edtf() {
@@ -302,6 +367,7 @@ fn event_editor_ui(
     let r = ui
         .add(
             egui::TextEdit::multiline(&mut edit.note)
+                .id(event_field_id(&event.id, "note"))
                 .desired_rows(2)
                 .desired_width(f32::INFINITY),
         )
@@ -382,6 +448,9 @@ fn lane_editor_ui(
         ui.label(RichText::new("Adding the lane…").weak());
         return;
     };
+    let field = |name: &str| Id::unique(("lane-editor", lane.id.0.as_str(), name));
+    let focused = ui.memory(egui::Memory::focused);
+    edit.follow(&lane, |name| focused == Some(field(name)));
     let mut close = false;
     ui.horizontal(|ui| {
         ui.strong("Lane");
@@ -396,7 +465,11 @@ fn lane_editor_ui(
     };
     let label = ui.label("Name");
     let r = ui
-        .add(egui::TextEdit::singleline(&mut edit.name).desired_width(f32::INFINITY))
+        .add(
+            egui::TextEdit::singleline(&mut edit.name)
+                .id(field("name"))
+                .desired_width(f32::INFINITY),
+        )
         .labelled_by(label.id);
     if std::mem::take(&mut edit.focus) {
         r.request_focus();
@@ -425,7 +498,11 @@ fn lane_editor_ui(
     });
     let label = ui.label("Keywords (suggest this lane for sentences that mention them)");
     let r = ui
-        .add(egui::TextEdit::singleline(&mut edit.keywords).desired_width(f32::INFINITY))
+        .add(
+            egui::TextEdit::singleline(&mut edit.keywords)
+                .id(field("keywords"))
+                .desired_width(f32::INFINITY),
+        )
         .labelled_by(label.id);
     if r.lost_focus() {
         let mut kw: Vec<String> = edit

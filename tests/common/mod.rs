@@ -1,0 +1,59 @@
+//! Helpers the integration tests share: a window on an article (or on
+//! nothing) in a given saves folder, stepping until something holds, and
+//! the CLI with its own saves and state.
+
+#![allow(dead_code)] // each test binary uses some of these
+
+use std::path::Path;
+use std::process::{Command as Process, Output};
+
+use egui_kittest::Harness;
+use storyline::app::picker::{PickOutcome, ScriptedPicker};
+use storyline::app::{AppOptions, StorylineApp};
+use storyline::document::load_path;
+use storyline::store::AppState;
+
+/// The window at 1366×768 on `article` (or none), its highlights in
+/// `saves`, a scripted file dialog answering `picks`; after its first frames.
+pub fn window(
+    article: Option<&Path>,
+    saves: &Path,
+    picks: Vec<PickOutcome>,
+) -> Harness<'static, StorylineApp> {
+    let app = StorylineApp::new(AppOptions {
+        state_path: None,
+        state: AppState::default(),
+        initial: article.map(|a| (a.to_owned(), load_path(a).expect("article loads"))),
+        picker: Box::new(ScriptedPicker::new(picks)),
+        saves_dir: saves.to_owned(),
+    });
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .with_step_dt(1.0 / 30.0)
+        .build_ui_state(|ui, app: &mut StorylineApp| app.ui(ui), app);
+    h.run_steps(4);
+    h
+}
+
+/// Steps until `done` holds (work done on threads), at most about 10 s.
+pub fn until(h: &mut Harness<'_, StorylineApp>, done: impl Fn(&StorylineApp) -> bool) {
+    for _ in 0..500 {
+        if done(h.state()) {
+            return;
+        }
+        h.run_steps(1);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("timed out");
+}
+
+/// Runs the `storyline` binary with `saves` as its saves folder (and a
+/// state file in it).
+pub fn storyline(saves: &Path, args: &[&str]) -> Output {
+    Process::new(env!("CARGO_BIN_EXE_storyline"))
+        .args(args)
+        .env("STORYLINE_SAVES", saves)
+        .env("STORYLINE_STATE", saves.join("state.ron"))
+        .output()
+        .expect("runs")
+}
