@@ -7,7 +7,8 @@ use anyhow::Context as _;
 use clap::Parser as _;
 use storyline::app::picker::NativePicker;
 use storyline::app::{AppOptions, StorylineApp};
-use storyline::cli::{Cli, load_article, open_sample, run_command};
+use storyline::cli::{Cli, load_article, run_command};
+use storyline::store::sample::open_sample;
 use storyline::store::{AppState, default_state_path};
 
 fn main() -> ExitCode {

@@ -411,7 +411,7 @@ pub fn dossier_workload(
         let _ = ann.apply(Command::Batch(cmds), jiff::Timestamp::UNIX_EPOCH);
         let (mut handle, _, identity) = open_annotations(&saves, &path, &doc)?;
         handle.write(&save_file(&identity, &ann, &doc))?;
-        crate::cli::dossier_cli::import_from_disk(&file, &mut d, &path, &saves)?;
+        crate::store::dossier_io::import_from_disk(&file, &mut d, &path, &saves)?;
     }
     crate::store::dossier::write_dossier(&file, &d)?;
     Ok(file)

@@ -358,7 +358,7 @@ fn save_names_are_safe() {
 
 #[test]
 fn the_shipped_sample_save_anchors_exactly() {
-    let (_, loaded) = storyline::cli::load_sample();
+    let (_, loaded) = storyline::store::sample::load_sample();
     let (handle, a, _) = open_annotations(
         Path::new("saves"),
         Path::new("assets/articles/huawei-5g-2020-01-23.md"),

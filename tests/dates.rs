@@ -229,7 +229,7 @@ fn expected_and_reported() {
 
 #[test]
 fn the_sample_reads_as_the_issue_says() {
-    let (_, loaded) = storyline::cli::load_sample();
+    let (_, loaded) = storyline::store::sample::load_sample();
     let found = storyline::timeline::extract_from_document(&loaded.document, ANCHOR);
     let get = |phrase: &str| {
         found

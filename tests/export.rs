@@ -9,7 +9,7 @@ use storyline::export::{ExportInput, Format, export};
 use storyline::timeline::{Event, EventId, EventKind, Lane, LaneColor, LaneId, When};
 
 fn sample() -> (Document, Annotations) {
-    let (path, loaded) = storyline::cli::load_sample();
+    let (path, loaded) = storyline::store::sample::load_sample();
     let (_, ann, _) =
         storyline::store::article::open_annotations(Path::new("saves"), &path, &loaded.document)
             .expect("shipped save");

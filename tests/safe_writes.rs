@@ -265,3 +265,52 @@ fn restore_lists_and_puts_back_a_version_from_the_cli() {
     let r = storyline(&saves, &["restore", a, "--version", "99"]);
     assert!(!r.status.success());
 }
+
+#[test]
+fn without_a_file_dialog_new_dossier_and_add_articles_take_a_typed_path() {
+    use storyline::app::dossier::DossierAction;
+    use storyline::app::picker::PickOutcome;
+    let dir = tempfile::tempdir().expect("tmp");
+    let (article, saves) = sample(dir.path());
+    let brief = dir.path().join("2020-01-28-uk-limits-huawei.md");
+    std::fs::copy(
+        "assets/dossiers/huawei-5g/2020-01-28-uk-limits-huawei.md",
+        &brief,
+    )
+    .expect("brief");
+    let none = || PickOutcome::Unavailable("No file dialog could be shown.".into());
+    let mut h = window(Some(&article), &saves, vec![none(), none()]);
+    let typed = |h: &mut egui_kittest::Harness<'_, storyline::app::StorylineApp>,
+                 field: &str,
+                 path: &Path| {
+        h.get_by_label(field)
+            .type_text(path.to_str().expect("utf-8"));
+        h.run_steps(2);
+        h.key_press(Key::Enter);
+        h.run_steps(4);
+    };
+    h.state_mut().send(Command::Dossier(DossierAction::AskNew));
+    h.run_steps(4);
+    let file = dir.path().join("story.dossier.ron");
+    typed(
+        &mut h,
+        "Path of the new dossier file (NAME.dossier.ron):",
+        &file,
+    );
+    assert!(file.exists(), "created");
+    assert_eq!(
+        h.state().dossier().map(|d| d.dossier.articles.len()),
+        Some(1)
+    );
+    h.state_mut().send(Command::Dossier(DossierAction::AskAdd));
+    h.run_steps(4);
+    typed(
+        &mut h,
+        "Path of an article, or of a folder of articles:",
+        &brief,
+    );
+    assert_eq!(
+        h.state().dossier().map(|d| d.dossier.articles.len()),
+        Some(2)
+    );
+}

@@ -104,7 +104,7 @@ fn sample_block_structure_snapshot() {
 fn sample_timeline_layout_snapshot() {
     use std::fmt::Write as _;
     use storyline::timeline::layout::{LayoutParams, initial_view, layout};
-    let (path, loaded) = storyline::cli::load_sample();
+    let (path, loaded) = storyline::store::sample::load_sample();
     let (_, ann, _) = storyline::store::article::open_annotations(
         std::path::Path::new("saves"),
         &path,
@@ -171,7 +171,7 @@ fn overlap(a: [f32; 4], b: [f32; 4]) -> bool {
 #[test]
 fn the_sample_timeline_is_readable_at_every_width() {
     use storyline::timeline::layout::{LayoutParams, fit_all, initial_view, layout};
-    let (path, loaded) = storyline::cli::load_sample();
+    let (path, loaded) = storyline::store::sample::load_sample();
     let (_, ann, _) = storyline::store::article::open_annotations(
         std::path::Path::new("saves"),
         &path,
@@ -231,7 +231,7 @@ fn an_installed_binary_gets_the_sample_with_its_highlights_and_timeline() {
     use storyline::store::article::open_annotations;
     let dir = tempfile::tempdir().expect("tempdir");
     let (data, saves) = (dir.path().join("data"), dir.path().join("saves"));
-    let article = storyline::cli::install_sample(&data, &saves).expect("installed");
+    let article = storyline::store::sample::install_sample(&data, &saves).expect("installed");
     let doc = load_path(&article).expect("sample loads").document;
     let (_, ann, _) = open_annotations(&saves, &article, &doc).expect("save opens");
     assert_eq!(ann.entries().len(), 19);
@@ -241,7 +241,7 @@ fn an_installed_binary_gets_the_sample_with_its_highlights_and_timeline() {
     // A reader's own save is never overwritten by a second start.
     let save = saves.join("huawei-5g-2020-01-23.ron");
     std::fs::write(&save, "the reader's own").expect("write");
-    storyline::cli::install_sample(&data, &saves).expect("installed again");
+    storyline::store::sample::install_sample(&data, &saves).expect("installed again");
     assert_eq!(
         std::fs::read_to_string(&save).expect("read"),
         "the reader's own"

@@ -87,9 +87,10 @@ fn web_pages_keep_the_article_and_drop_the_furniture() {
 }
 
 #[test]
-fn a_hostile_page_of_nested_boxes_loads_quickly() {
+fn a_hostile_page_of_nested_boxes_loads_whole() {
     // 3 000 nested boxes, each with a line of text and a furniture class:
-    // the cleanup must not read every subtree whole.
+    // the cleanup must not read every subtree whole (its speed is a bench's
+    // business; here: it finishes and keeps the article).
     let depth = 3000;
     let src = format!(
         "<html><body><article><h1>T</h1><p>Real text of the article.</p></article>{}{}</body></html>",

@@ -3,7 +3,7 @@
 
 use egui::{Align, Key, Layout, RichText, Ui};
 
-use super::{Command, StorylineApp};
+use super::{Command, Direction, PickPurpose, StorylineApp, Unmatched};
 use crate::store::ThemeChoice;
 
 pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
@@ -215,7 +215,11 @@ pub(super) fn find_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                 )
             });
             if response.lost_focus() && enter {
-                app.send(Command::FindStep(!shift));
+                app.send(Command::FindStep(if shift {
+                    Direction::Back
+                } else {
+                    Direction::Forward
+                }));
                 response.request_focus();
             }
             if esc && (response.has_focus() || response.lost_focus()) {
@@ -233,14 +237,14 @@ pub(super) fn find_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                 .on_hover_text("Previous match (Shift+Enter)")
                 .clicked()
             {
-                app.send(Command::FindStep(false));
+                app.send(Command::FindStep(Direction::Back));
             }
             if ui
                 .button("Next")
                 .on_hover_text("Next match (Enter)")
                 .clicked()
             {
-                app.send(Command::FindStep(true));
+                app.send(Command::FindStep(Direction::Forward));
             }
             ui.label(label);
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
@@ -461,35 +465,57 @@ fn date_focus_id() -> egui::Id {
 pub(super) fn prompts_ui(ctx: &egui::Context, app: &mut StorylineApp) {
     if let Some(mut path) = app.path_prompt.take() {
         let mut keep = true;
-        let (title, what, button) = if app.prompt_imports {
-            (
+        let purpose = app.prompt_for;
+        let (title, what, button) = match purpose {
+            PickPurpose::ImportAnnotations => (
                 "Import annotations by path",
                 "Path of W3C Web Annotations (JSON) or a Hypothesis export:",
                 "Import",
-            )
-        } else {
-            (
+            ),
+            PickPurpose::NewDossier => (
+                "New dossier",
+                "Path of the new dossier file (NAME.dossier.ron):",
+                "Create",
+            ),
+            PickPurpose::AddToDossier => (
+                "Add to the dossier",
+                "Path of an article, or of a folder of articles:",
+                "Add",
+            ),
+            PickPurpose::Export(_) => ("Export to a path", "Path of the file to write:", "Export"),
+            PickPurpose::Open => (
                 "Open an article by path",
                 "Path of an article (Markdown, text, web page, e-mail, EPUB, Word, RTF, PDF) or a dossier:",
                 "Open",
-            )
+            ),
         };
+        // Above the messages at the bottom of the window, never under them.
         egui::Window::new(title)
-            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .anchor(egui::Align2::CENTER_TOP, [0.0, 110.0])
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
-                ui.label(what);
-                let r = ui.add(egui::TextEdit::singleline(&mut path).desired_width(420.0));
+                let label = ui.label(what);
+                let r = ui
+                    .add(egui::TextEdit::singleline(&mut path).desired_width(420.0))
+                    .labelled_by(label.id);
                 r.request_focus();
                 let enter = ui.input(|i| i.key_pressed(Key::Enter));
                 ui.horizontal(|ui| {
                     if ui.button(button).clicked() || (enter && !path.trim().is_empty()) {
                         let path = std::path::PathBuf::from(path.trim());
-                        app.send(if app.prompt_imports {
-                            Command::ImportAnnotations(path, false)
-                        } else {
-                            Command::Open(path)
+                        app.send(match purpose {
+                            PickPurpose::ImportAnnotations => {
+                                Command::ImportAnnotations(path, Unmatched::Refuse)
+                            }
+                            PickPurpose::NewDossier => {
+                                Command::Dossier(super::dossier::DossierAction::New(path))
+                            }
+                            PickPurpose::AddToDossier => {
+                                Command::Dossier(super::dossier::DossierAction::Add(vec![path]))
+                            }
+                            PickPurpose::Export(format) => Command::ExportTo(path, format),
+                            PickPurpose::Open => Command::Open(path),
                         });
                         keep = false;
                     }

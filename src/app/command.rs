@@ -29,8 +29,8 @@ pub enum Command {
     OpenFind,
     /// Hide the find bar.
     CloseFind,
-    /// Go to the next (`true`) or previous find match.
-    FindStep(bool),
+    /// Go to the next or the previous find match.
+    FindStep(Direction),
     /// Recompute the find matches for the current query.
     RefreshFind,
     /// Open the publication-date dialog.
@@ -54,8 +54,13 @@ pub enum Command {
     /// Select a highlight in the side panel (`None`: none); `jump` scrolls
     /// the article to it and flashes it.
     FocusHighlight(Option<HighlightId>, bool),
-    /// Move the side panel's selection by this many rows.
+    /// Move the Highlights list's selection by this many rows.
     MoveFocus(i32),
+    /// Show the selected highlight in the article (and flash it).
+    RevealFocused,
+    /// Delete the selected highlight (asking when events rest on it) and
+    /// select the next row.
+    DeleteFocused,
     /// Attach this (orphaned) highlight to the selection.
     Reattach(HighlightId),
     /// Replace a damaged save with its backup.
@@ -101,9 +106,8 @@ pub enum Command {
     ShowExport,
     /// Ask for a file of annotations to import onto the open article.
     ShowImportDialog,
-    /// Import the annotations in this file onto the open article (`true`:
-    /// even when none of their quotes is found, as orphans).
-    ImportAnnotations(PathBuf, bool),
+    /// Import the annotations in this file onto the open article.
+    ImportAnnotations(PathBuf, Unmatched),
     /// Ask where to save an export in this format.
     ExportPick(crate::export::Format),
     /// Export in this format to this file (off the UI thread); an
@@ -120,6 +124,24 @@ pub enum Command {
         /// By paragraph.
         block: bool,
     },
+}
+
+/// Which way to step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// Towards the end.
+    Forward,
+    /// Towards the start.
+    Back,
+}
+
+/// What an import does with annotations whose quotes are not in the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unmatched {
+    /// When none is found, import nothing (another document's, most likely).
+    Refuse,
+    /// Keep them as orphans, to reattach by hand.
+    KeepAsOrphans,
 }
 
 /// A message shown over the bottom of the reader: errors and messages

@@ -10,8 +10,9 @@ use super::picker::PickRequest;
 use super::{Command, Message, PickPurpose, StorylineApp};
 use crate::export::{ExportInput, Format, export};
 
-/// A finished export: where it went and its size, or why it failed.
-type ExportResult = Result<(PathBuf, usize), String>;
+/// A finished export: where it went, its size and what it could not
+/// include (a missing article), or why it failed.
+type ExportResult = Result<(PathBuf, usize, Vec<String>), String>;
 
 /// The export window's state.
 #[derive(Default)]
@@ -76,8 +77,13 @@ impl StorylineApp {
                         .dossier
                         .as_ref()
                         .is_some_and(|d| crate::app::absolute(&d.path) == abs);
+                // A dossier's Obsidian export also writes a folder of notes.
+                let notes = (format == Format::Obsidian
+                    && self.dossier.as_ref().is_some_and(|d| d.show_all))
+                .then(|| crate::store::dossier_io::notes_folder(&path))
+                .filter(|f| f.exists());
                 // (The article or dossier itself is refused below.)
-                if path.exists() && !is_source {
+                if (path.exists() || notes.is_some()) && !is_source {
                     // Asked in the export window: replace it, or not.
                     self.export.confirm = Some((path, format));
                     self.export.open = true;
@@ -122,7 +128,7 @@ impl StorylineApp {
                     };
                     let text = export(format, &input);
                     let result = crate::store::atomic_write(&path, text.as_bytes())
-                        .map(|()| (path, text.len()))
+                        .map(|()| (path, text.len(), Vec::new()))
                         .map_err(|e| e.to_string());
                     let _ = tx.send(result);
                     ctx.request_repaint();
@@ -148,24 +154,35 @@ impl StorylineApp {
         let (tx, rx) = channel();
         let ctx = self.egui_ctx.clone();
         std::thread::spawn(move || {
+            let mut warnings = Vec::new();
             let text = match format {
                 Format::Markdown => Ok(crate::dossier::export::markdown(&d)),
                 Format::Html => Ok(crate::dossier::publish::html(&d)),
                 Format::Svg => Ok(crate::dossier::publish::svg(&d)),
                 Format::Csv => Ok(crate::dossier::publish::csv(&d)),
-                Format::Json => crate::cli::dossier_cli::json_export(&file, &d, &saves_dir)
-                    .map_err(|e| format!("{e:#}")),
-                Format::Readwise => crate::cli::dossier_notes::readwise(&file, &d, &saves_dir)
-                    .map_err(|e| format!("{e:#}")),
-                Format::Obsidian => {
-                    crate::cli::dossier_notes::obsidian(&file, &d, &saves_dir, &path)
+                Format::Json => {
+                    crate::store::dossier_io::json_export(&file, &d, &saves_dir, &mut warnings)
                         .map_err(|e| format!("{e:#}"))
                 }
+                Format::Readwise => {
+                    crate::store::dossier_io::readwise(&file, &d, &saves_dir, &mut warnings)
+                        .map_err(|e| format!("{e:#}"))
+                }
+                // Asked first (ExportTo) when its notes are there.
+                Format::Obsidian => crate::store::dossier_io::obsidian(
+                    &file,
+                    &d,
+                    &saves_dir,
+                    &path,
+                    true,
+                    &mut warnings,
+                )
+                .map_err(|e| format!("{e:#}")),
                 Format::TimelineJs => Ok(crate::dossier::export::timelinejs(&d)),
             };
             let result = text.and_then(|text| {
                 crate::store::atomic_write(&path, text.as_bytes())
-                    .map(|()| (path, text.len()))
+                    .map(|()| (path, text.len(), warnings))
                     .map_err(|e| e.to_string())
             });
             let _ = tx.send(result);
@@ -181,8 +198,11 @@ impl StorylineApp {
         };
         let format = *format;
         match rx.try_recv() {
-            Ok(Ok((path, bytes))) => {
+            Ok(Ok((path, bytes, warnings))) => {
                 self.export.running = None;
+                for w in warnings {
+                    self.messages.push(Message::notice(w));
+                }
                 self.messages.push(Message::notice(format!(
                     "Exported as {} to {} ({} KB).",
                     format.label(),
@@ -222,7 +242,19 @@ pub(super) fn export_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
         .resizable(false)
         .show(ctx, |ui| {
             if let Some((path, format)) = app.export.confirm.clone() {
-                ui.label(format!("{} already exists.", path.display()));
+                let notes = crate::store::dossier_io::notes_folder(&path);
+                let with_notes = format == Format::Obsidian
+                    && app.dossier.as_ref().is_some_and(|d| d.show_all)
+                    && notes.exists();
+                if path.exists() {
+                    ui.label(format!("{} already exists.", path.display()));
+                }
+                if with_notes {
+                    ui.label(format!(
+                        "The folder {} holds notes of an earlier export: their notes will be replaced too.",
+                        notes.display()
+                    ));
+                }
                 ui.label(format!("Replace it with the {} export?", format.label()));
                 ui.horizontal(|ui| {
                     if ui.button("Replace").clicked() {
@@ -282,9 +314,11 @@ pub(super) fn export_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
                     }
                 }
                 let typed = app.export.typed.trim();
+                let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if ui
                     .add_enabled(!typed.is_empty(), egui::Button::new("Export"))
                     .clicked()
+                    || (enter && !typed.is_empty())
                 {
                     commands.push(Command::ExportTo(expand_home(typed), chosen));
                 }

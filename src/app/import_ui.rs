@@ -108,7 +108,7 @@ impl StorylineApp {
             self.messages.push(Message {
                 action: Some((
                     format!("Import {} as orphans", s.orphaned),
-                    Command::ImportAnnotations(job.file.clone(), true),
+                    Command::ImportAnnotations(job.file.clone(), crate::app::Unmatched::KeepAsOrphans),
                 )),
                 ..Message::error(format!(
                     "None of the {} annotations in {file} quotes {into}: they are probably for another document. Nothing was imported.",

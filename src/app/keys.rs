@@ -75,7 +75,10 @@ impl StorylineApp {
                         })
                 });
             for file in annotation_files {
-                cmds.push(Command::ImportAnnotations(file, false));
+                cmds.push(Command::ImportAnnotations(
+                    file,
+                    crate::app::Unmatched::Refuse,
+                ));
             }
             let (dossiers, articles): (Vec<_>, Vec<_>) = dropped
                 .into_iter()
@@ -157,12 +160,12 @@ impl StorylineApp {
                     cmds.push(Command::MoveFocus(-1));
                 }
                 if i.consume_key(Modifiers::NONE, Key::Enter) {
-                    cmds.push(Command::MoveFocus(0));
+                    cmds.push(Command::RevealFocused);
                 }
                 if i.consume_key(Modifiers::NONE, Key::Delete)
                     || i.consume_key(Modifiers::NONE, Key::Backspace)
                 {
-                    cmds.push(Command::MoveFocus(i32::MAX));
+                    cmds.push(Command::DeleteFocused);
                 }
                 if i.consume_key(Modifiers::NONE, Key::Escape) {
                     cmds.push(Command::FocusHighlight(None, false));

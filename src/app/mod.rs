@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use crate::document::{CharRange, Document, LoadedDocument};
 use crate::store::layout::Pane;
 use crate::store::{AppState, ThemeChoice};
-pub use command::{Command, Message};
+pub use command::{Command, Direction, Message, Unmatched};
 pub(crate) use find::reveal;
 pub use highlights::PanelState;
 pub use highlights::notes::ArticleNotes;
@@ -92,7 +92,7 @@ pub struct StorylineApp {
     commands: Vec<Command>,
     path_prompt: Option<String>,
     /// The path prompt asks for annotations to import, not an article.
-    prompt_imports: bool,
+    prompt_for: PickPurpose,
     date_prompt: Option<String>,
     setup_done: bool,
     saves_dir: PathBuf,
@@ -124,7 +124,8 @@ pub struct StorylineApp {
     dossier_changed_last: bool,
 }
 
-/// What the file dialog in progress is for.
+/// What the file dialog in progress (or the typed-path prompt standing in
+/// for it) is for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum PickPurpose {
     /// Opening an article.
@@ -161,7 +162,7 @@ impl StorylineApp {
             messages: Vec::new(),
             commands: Vec::new(),
             path_prompt: None,
-            prompt_imports: false,
+            prompt_for: PickPurpose::Open,
             date_prompt: None,
             setup_done: false,
             saves_dir: options.saves_dir,
@@ -355,7 +356,7 @@ impl StorylineApp {
             }
             Command::ShowPathPrompt => {
                 self.path_prompt.get_or_insert_with(String::new);
-                self.prompt_imports = false;
+                self.prompt_for = PickPurpose::Open;
             }
             Command::Open(path) if crate::store::dossier::is_dossier_path(&path) => {
                 self.open_dossier(&path, now);
@@ -385,7 +386,7 @@ impl StorylineApp {
                 self.find.current = None;
             }
             Command::RefreshFind => self.refresh_find(),
-            Command::FindStep(forward) => self.find_step(forward, now),
+            Command::FindStep(direction) => self.find_step(direction == Direction::Forward, now),
             Command::AskPublished => {
                 let current = self.published().map(|(d, _)| d.to_string());
                 self.date_prompt = Some(current.unwrap_or_default());
@@ -433,7 +434,8 @@ impl StorylineApp {
             }
             Command::RestoreVersion(file, version) => self.restore_version(&file, &version, now),
             Command::ShowImportDialog => self.show_import_dialog(),
-            Command::ImportAnnotations(file, keep_orphans) => {
+            Command::ImportAnnotations(file, unmatched) => {
+                let keep_orphans = unmatched == Unmatched::KeepAsOrphans;
                 self.start_import(file, keep_orphans);
             }
             Command::JumpTo(idx) => {
@@ -491,26 +493,28 @@ impl StorylineApp {
                     self.send(Command::Dossier(dossier::DossierAction::Add(vec![path])));
                 }
                 PickPurpose::ImportAnnotations => {
-                    self.send(Command::ImportAnnotations(path, false));
+                    self.send(Command::ImportAnnotations(path, Unmatched::Refuse));
                 }
             },
             Some(PickOutcome::PickedMany(paths)) => {
                 self.send(Command::Dossier(dossier::DossierAction::Add(paths)));
             }
-            Some(PickOutcome::Unavailable(why))
-                if matches!(self.pick_purpose, PickPurpose::ImportAnnotations) =>
-            {
-                self.error(format!(
-                    "{why} Drop the annotations file on the window, or type its path."
-                ));
-                self.path_prompt = Some(String::new());
-                self.prompt_imports = true;
-            }
             Some(PickOutcome::Unavailable(why)) => {
-                self.error(format!(
-                    "{why} Drop an article on the window, or type its path (File > Open Path…)."
-                ));
-                self.send(Command::ShowPathPrompt);
+                // No dialog here: the same request, by a typed path.
+                let then = match self.pick_purpose {
+                    PickPurpose::ImportAnnotations => {
+                        "Drop the annotations file on the window, or type its path."
+                    }
+                    PickPurpose::AddToDossier => {
+                        "Drop articles or a folder on the window, or type a path."
+                    }
+                    PickPurpose::NewDossier => "Type where the new dossier goes.",
+                    PickPurpose::Export(_) => "Type where the export goes.",
+                    PickPurpose::Open => "Drop an article on the window, or type its path.",
+                };
+                self.error(format!("{why} {then}"));
+                self.path_prompt = Some(String::new());
+                self.prompt_for = self.pick_purpose;
             }
             Some(PickOutcome::Cancelled) | None => {}
         }

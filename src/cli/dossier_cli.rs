@@ -7,12 +7,9 @@ use anyhow::{Context as _, bail};
 use clap::Subcommand;
 use serde_json::json;
 
-use crate::annotate::HighlightId;
-use crate::dossier::{
-    AddReport, ArticleImport, Dossier, DossierArticle, add_article, remove_article,
-};
-use crate::store::article::open_annotations;
+use crate::dossier::{Dossier, remove_article};
 use crate::store::dossier::{article_file, read_dossier, save_dossier, stored_path, write_dossier};
+use crate::store::dossier_io;
 use crate::timeline::EventId;
 
 /// Dossier subcommands.
@@ -102,6 +99,21 @@ pub enum DossierCmd {
     },
 }
 
+/// Reads the dossier file; a damaged one names where its kept versions are.
+fn read(file: &Path) -> anyhow::Result<Dossier> {
+    read_dossier(file).map_err(|e| {
+        let hint = if crate::store::versions::list(file).is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (earlier versions are kept: storyline restore {} --list)",
+                file.display()
+            )
+        };
+        anyhow::anyhow!("{e}{hint}")
+    })
+}
+
 /// Runs a dossier subcommand.
 pub fn run(
     cmd: &DossierCmd,
@@ -138,13 +150,13 @@ pub fn run(
             )?;
         }
         DossierCmd::Add { file, articles } => {
-            let mut d = read_dossier(file)?;
+            let mut d = read(file)?;
             let base = d.clone();
             add_all(file, &mut d, articles, &saves_dir, out)?;
             save_dossier(file, Some(&base), &d)?;
         }
         DossierCmd::Remove { file, article } => {
-            let mut d = read_dossier(file)?;
+            let mut d = read(file)?;
             let base = d.clone();
             let stored = stored_path(file, article);
             let key = if d.article(&stored).is_some() {
@@ -159,7 +171,7 @@ pub fn run(
             writeln!(out, "removed {key} ({events} events with no other source)")?;
         }
         DossierCmd::Merge { file, events } => {
-            let mut d = read_dossier(file)?;
+            let mut d = read(file)?;
             let base = d.clone();
             let mut history = crate::dossier::History::default();
             let keep = EventId(events[0].clone());
@@ -183,7 +195,7 @@ pub fn run(
             event,
             article,
         } => {
-            let mut d = read_dossier(file)?;
+            let mut d = read(file)?;
             let base = d.clone();
             // The first free "{event}-N" (each event takes at most one).
             let new_id = (2..d.events.len() + 3)
@@ -204,7 +216,7 @@ pub fn run(
             writeln!(out, "split {article} out of {event} as {}", new_id.0)?;
         }
         DossierCmd::List { file, json } => {
-            let d = read_dossier(file)?;
+            let d = read(file)?;
             list(file, &d, *json, out)?;
         }
         DossierCmd::Export {
@@ -213,7 +225,7 @@ pub fn run(
             output,
             force,
         } => {
-            let d = read_dossier(file)?;
+            let d = read(file)?;
             if let Some(path) = output
                 && !(path.exists()
                     && std::fs::canonicalize(path).ok() == std::fs::canonicalize(file).ok())
@@ -229,26 +241,30 @@ pub fn run(
                     path.display()
                 );
             }
+            let mut warnings = Vec::new();
             let text = match format.as_str() {
                 "md" | "markdown" => crate::dossier::export::markdown(&d),
                 "timelinejs" => crate::dossier::export::timelinejs(&d),
                 "html" => crate::dossier::publish::html(&d),
                 "svg" => crate::dossier::publish::svg(&d),
                 "csv" => crate::dossier::publish::csv(&d),
-                "json" => json_export(file, &d, &saves_dir)?,
-                "readwise" => super::dossier_notes::readwise(file, &d, &saves_dir)?,
+                "json" => dossier_io::json_export(file, &d, &saves_dir, &mut warnings)?,
+                "readwise" => dossier_io::readwise(file, &d, &saves_dir, &mut warnings)?,
                 "obsidian" => {
                     let Some(index) = output else {
                         bail!(
                             "--format obsidian writes one note per article beside the index note: give the index note's path with -o FILE.md"
                         );
                     };
-                    super::dossier_notes::obsidian(file, &d, &saves_dir, index)?
+                    dossier_io::obsidian(file, &d, &saves_dir, index, *force, &mut warnings)?
                 }
                 other => bail!(
                     "unknown dossier export format {other:?}: md, html, svg, json, csv, timelinejs, readwise or obsidian"
                 ),
             };
+            for w in &warnings {
+                eprintln!("storyline: warning: {w}");
+            }
             match output {
                 Some(path) => {
                     crate::store::atomic_write(path, text.as_bytes())?;
@@ -262,26 +278,11 @@ pub fn run(
             json,
             accepted_only,
         } => {
-            let d = read_dossier(file)?;
+            let d = read(file)?;
             super::dossier_events::events(file, &d, &saves_dir, *json, *accepted_only, out)?;
         }
     }
     Ok(())
-}
-
-/// The W3C collection over every article's highlights (each read with
-/// its save; a missing article is skipped with a warning on stderr).
-pub(crate) fn json_export(file: &Path, d: &Dossier, saves_dir: &Path) -> anyhow::Result<String> {
-    let loaded = super::dossier_notes::load_articles(file, d, saves_dir)?;
-    let articles: Vec<crate::dossier::publish::ArticleAnnotations<'_>> = loaded
-        .iter()
-        .map(|a| crate::dossier::publish::ArticleAnnotations {
-            stored: &a.stored,
-            doc: &a.doc,
-            annotations: &a.annotations,
-        })
-        .collect();
-    Ok(crate::dossier::publish::json(d, &articles))
 }
 
 fn add_all(
@@ -310,7 +311,7 @@ fn add_all(
         }
     }
     for article in &expanded {
-        let r = import_from_disk(file, d, article, saves_dir)?;
+        let r = dossier_io::import_from_disk(file, d, article, saves_dir)?;
         let what = if r.already {
             "already there, refreshed"
         } else {
@@ -326,46 +327,6 @@ fn add_all(
         )?;
     }
     Ok(())
-}
-
-/// Reads an article and its save and adds them to `d`.
-pub fn import_from_disk(
-    dossier_file: &Path,
-    d: &mut Dossier,
-    article: &Path,
-    saves_dir: &Path,
-) -> anyhow::Result<AddReport> {
-    let doc = super::load_article(article)?.document;
-    let (handle, ann, _) = open_annotations(saves_dir, article, &doc)
-        .with_context(|| format!("cannot read the highlights of {}", article.display()))?;
-    let path = stored_path(dossier_file, article);
-    // No save here: the dossier's own counts stay (absence is not deletion).
-    let (highlights, orphans) = match d.article(&path) {
-        Some(a) if !handle.has_base() => (a.highlights, a.orphans),
-        _ => (ann.entries().len(), ann.orphans().len()),
-    };
-    let entry = DossierArticle {
-        path,
-        fingerprint: doc.fingerprint(),
-        title: doc.meta.title.clone(),
-        source: doc.meta.source.clone(),
-        published: doc.meta.published,
-        highlights,
-        orphans,
-    };
-    let evidence = |id: &HighlightId| {
-        let range = ann.get(id)?.range()?;
-        Some((doc.slice(range)?.replace('\n', " "), range.start.0))
-    };
-    Ok(add_article(
-        d,
-        &ArticleImport {
-            article: entry,
-            lanes: ann.lanes(),
-            events: ann.events(),
-            evidence: &evidence,
-        },
-    ))
 }
 
 fn list(file: &Path, d: &Dossier, json: bool, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
@@ -406,11 +367,11 @@ fn list(file: &Path, d: &Dossier, json: bool, out: &mut dyn std::io::Write) -> a
         };
         writeln!(
             out,
-            "{date}  {}  — {} · {} highlights, {} orphans  [{}]{missing}",
+            "{date}  {}  — {} · {}, {}  [{}]{missing}",
             a.title,
             a.source.as_deref().unwrap_or("—"),
-            a.highlights,
-            a.orphans,
+            crate::words::count(a.highlights, "highlight", "highlights"),
+            crate::words::count(a.orphans, "orphan", "orphans"),
             a.path
         )?;
     }

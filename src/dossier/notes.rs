@@ -65,9 +65,15 @@ fn plain(s: &str) -> String {
 }
 
 /// The index note: the dossier's articles (linked) and its events by date,
-/// each source linked to its evidence's block in the article's note.
+/// each source linked to its evidence's block in the article's note —
+/// when that block is there (`blocks`: the highlights the notes hold; a
+/// save not on this machine gives none, and the source links to the note).
 #[must_use]
-pub fn obsidian_index(d: &Dossier, names: &BTreeMap<String, String>) -> String {
+pub fn obsidian_index(
+    d: &Dossier,
+    names: &BTreeMap<String, String>,
+    blocks: &BTreeSet<crate::annotate::HighlightId>,
+) -> String {
     let mut out = String::from("---\n");
     let _ = writeln!(
         out,
@@ -126,7 +132,8 @@ pub fn obsidian_index(d: &Dossier, names: &BTreeMap<String, String>) -> String {
                 EventKind::Expected => "expected by",
                 EventKind::Reported => "reported by",
             };
-            let link = match (names.get(&m.article), m.evidence.first()) {
+            let block = m.evidence.iter().find(|h| blocks.contains(*h));
+            let link = match (names.get(&m.article), block) {
                 (Some(name), Some(h)) => format!("[[{name}#^{h}|{who}]]"),
                 (Some(name), None) => format!("[[{name}|{who}]]"),
                 _ => who,

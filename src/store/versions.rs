@@ -44,7 +44,14 @@ pub fn versions_dir(file: &Path) -> PathBuf {
 pub fn list(file: &Path) -> Vec<Version> {
     let mut out = in_folder(file);
     let bak = super::saves::backup_path(file);
+    // A .bak holding what a kept version holds is not listed twice.
+    let same_as_kept = |meta: &std::fs::Metadata| {
+        out.iter().filter(|v| v.bytes == meta.len()).any(
+            |v| matches!((std::fs::read(&v.path), std::fs::read(&bak)), (Ok(a), Ok(b)) if a == b),
+        )
+    };
     if let Ok(meta) = std::fs::metadata(&bak)
+        && !same_as_kept(&meta)
         && let Some(taken) = meta
             .modified()
             .ok()
@@ -155,8 +162,10 @@ pub fn restore(file: &Path, version: &Path) -> Result<Vec<u8>, StoreError> {
 /// mentions"; "19 highlights, 10 events"), or why it cannot be read.
 #[must_use]
 pub fn summary(path: &Path) -> String {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return "unreadable".to_owned();
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return "not written yet".to_owned(),
+        Err(_) => return "unreadable".to_owned(),
     };
     let count = crate::words::count;
     if let Ok(d) = super::from_ron::<crate::dossier::Dossier>(&text, path) {

@@ -451,7 +451,7 @@ impl StorylineApp {
         }
         let files = expanded;
         for file in &files {
-            match crate::cli::dossier_cli::import_from_disk(
+            match crate::store::dossier_io::import_from_disk(
                 &open.path,
                 &mut open.dossier,
                 file,
@@ -559,11 +559,13 @@ impl StorylineApp {
             .and_then(|a| a.published.as_deref())
             .and_then(|s| s.parse().ok())
             .or(doc.meta.published);
-        // No save here: the library keeps the dossier's own counts.
+        // No save here when it opened: the library keeps the dossier's own
+        // counts (another machine's save), never fewer.
         let (highlights, orphans) = match open.dossier.article(&stored) {
-            Some(a) if !article.notes.save_found && ann.entries().is_empty() => {
-                (a.highlights, a.orphans)
-            }
+            Some(a) if !article.notes.save_found => (
+                a.highlights.max(ann.entries().len()),
+                a.orphans.max(ann.orphans().len()),
+            ),
             _ => (ann.entries().len(), ann.orphans().len()),
         };
         let entry = DossierArticle {

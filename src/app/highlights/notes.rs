@@ -96,7 +96,7 @@ impl ArticleNotes {
                 let orphans = annotations.orphans().len();
                 if orphans > 0 {
                     messages.push(Message::notice(format!(
-                        "{orphans} highlight(s) no longer match the article's text; they are listed under Orphaned in the side panel."
+                        "{orphans} highlight(s) no longer match the article's text; they are listed under Orphaned in the Highlights pane."
                     )));
                 }
                 Self {
@@ -498,16 +498,18 @@ impl StorylineApp {
                     }
                 }
             }
-            Command::MoveFocus(step) => {
+            Command::MoveFocus(_) | Command::RevealFocused | Command::DeleteFocused => {
                 let Some(article) = &self.article else { return };
                 let ids = self.panel.visible_ids(&article.notes.annotations);
                 let Some(current) = self.panel.focused.clone() else {
                     return;
                 };
                 let pos = ids.iter().position(|i| *i == current);
-                match (step, pos) {
-                    (0, _) => self.send(Command::FocusHighlight(Some(current), true)),
-                    (i32::MAX, p) => {
+                match (command, pos) {
+                    (Command::RevealFocused, _) => {
+                        self.send(Command::FocusHighlight(Some(current), true));
+                    }
+                    (Command::DeleteFocused, p) => {
                         // Delete, then focus the next row (or the previous at the end).
                         let next = p.and_then(|p| {
                             ids.get(p + 1).or(p.checked_sub(1).and_then(|q| ids.get(q)))
@@ -515,12 +517,12 @@ impl StorylineApp {
                         self.send(Command::AskDeleteHighlight(current));
                         self.send(Command::FocusHighlight(next.cloned(), false));
                     }
-                    (step, Some(p)) => {
+                    (Command::MoveFocus(step), Some(p)) => {
                         let target = p.saturating_add_signed(step as isize).min(ids.len() - 1);
                         self.panel.scroll_to_row = Some(target);
                         self.send(Command::FocusHighlight(Some(ids[target].clone()), true));
                     }
-                    (_, None) => {}
+                    _ => {}
                 }
                 self.panel.list_focus = true;
             }

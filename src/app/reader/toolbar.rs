@@ -125,7 +125,7 @@ pub(crate) fn reader_extras_ui(
                 );
             }
             if h.note.is_empty() {
-                ui.label(RichText::new("No note. Click to edit it in the side panel.").weak());
+                ui.label(RichText::new("No note. Click to edit it in the Highlights pane.").weak());
             } else {
                 ui.label(&h.note);
             }
