@@ -314,3 +314,59 @@ fn without_a_file_dialog_new_dossier_and_add_articles_take_a_typed_path() {
         Some(2)
     );
 }
+
+#[test]
+fn a_dossier_s_obsidian_notes_are_never_replaced_unasked_nor_linked_where_missing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let copy = dir.path().join("d");
+    std::fs::create_dir_all(&copy).expect("dir");
+    for entry in std::fs::read_dir("assets/dossiers/huawei-5g").expect("sample") {
+        let p = entry.expect("entry").path();
+        std::fs::copy(&p, copy.join(p.file_name().expect("name"))).expect("copy");
+    }
+    let file = copy.join("huawei-5g.dossier.ron");
+    let f = file.to_str().expect("utf-8");
+    // No saves here: the index links each source to its note, never to a
+    // block the note does not have.
+    let saves = dir.path().join("empty-saves");
+    std::fs::create_dir_all(&saves).expect("saves");
+    let index = dir.path().join("vault/x.md");
+    let i = index.to_str().expect("utf-8");
+    let r = storyline(
+        &saves,
+        &["dossier", "export", f, "--format", "obsidian", "-o", i],
+    );
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let text = std::fs::read_to_string(&index).expect("index");
+    assert!(!text.contains("#^"), "a dead block link:\n{text}");
+    // A note the reader wrote in is not replaced by a second export.
+    let note = std::fs::read_dir(dir.path().join("vault/x"))
+        .expect("notes")
+        .next()
+        .expect("a note")
+        .expect("entry")
+        .path();
+    std::fs::write(&note, "my own words").expect("write");
+    std::fs::remove_file(&index).expect("rm");
+    let r = storyline(
+        &saves,
+        &["dossier", "export", f, "--format", "obsidian", "-o", i],
+    );
+    assert!(!r.status.success());
+    assert!(String::from_utf8_lossy(&r.stderr).contains("--force"));
+    assert_eq!(
+        std::fs::read_to_string(&note).expect("note"),
+        "my own words"
+    );
+    let r = storyline(
+        &saves,
+        &[
+            "dossier", "export", f, "--format", "obsidian", "-o", i, "--force",
+        ],
+    );
+    assert!(r.status.success());
+    assert_ne!(
+        std::fs::read_to_string(&note).expect("note"),
+        "my own words"
+    );
+}
