@@ -1,20 +1,24 @@
 //! The egui shell: one [`StorylineApp`] that draws the model and changes it
 //! only through [`Command`]s, applied in one place at the end of each frame.
 
-mod chrome;
 mod command;
 pub mod dossier;
 mod export_ui;
 mod find;
+mod find_bar;
 mod frame;
 pub mod highlights;
 mod import_ui;
 mod keys;
+mod menu;
+mod messages;
 mod opening;
 mod panes;
 pub mod picker;
+mod prompts;
 pub mod reader;
 mod restore_ui;
+mod status;
 pub mod theme;
 pub mod timeline;
 pub mod workspace;
@@ -527,8 +531,8 @@ impl StorylineApp {
             self.apply(&ctx, command);
         }
         self.update_cursor_blink(&ctx);
-        chrome::menu_bar_ui(ui, self);
-        chrome::status_bar_ui(ui, self);
+        menu::menu_bar_ui(ui, self);
+        status::status_bar_ui(ui, self);
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| panes::workspace_ui(ui, self));
@@ -545,8 +549,8 @@ impl StorylineApp {
         self.poll_export();
         self.poll_import();
         self.poll_opening(ctx.input(|i| i.time));
-        chrome::drop_overlay_ui(&ctx);
-        chrome::prompts_ui(&ctx, self);
+        prompts::drop_overlay_ui(&ctx);
+        prompts::prompts_ui(&ctx, self);
 
         for command in std::mem::take(&mut self.commands) {
             self.apply(&ctx, command);

@@ -7,7 +7,7 @@ use egui_tiles::{Behavior, SimplificationOptions, TileId, Tiles, UiResponse};
 use super::reader::{ReaderInput, reader_ui};
 use super::theme::Palette;
 use super::workspace::Workspace;
-use super::{Command, StorylineApp, chrome, timeline};
+use super::{Command, StorylineApp, timeline};
 use crate::store::layout::Pane;
 
 /// What the tab bars asked for this frame.
@@ -199,7 +199,7 @@ fn pane_ui(ui: &mut Ui, app: &mut StorylineApp, pane: Pane) {
                     return;
                 }
             }
-            chrome::article_info_ui(ui, app);
+            super::highlights::header::article_info_ui(ui, app);
         }),
         Pane::Library => padded(ui, |ui| super::dossier::library::library_pane_ui(ui, app)),
         // The chart uses every point of its height for rows.
@@ -228,7 +228,7 @@ fn padded_by(ui: &mut Ui, margin: egui::Margin, add: impl FnOnce(&mut Ui)) {
 
 fn reader_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
     if app.find.open {
-        chrome::find_bar_ui(ui, app);
+        super::find_bar::find_bar_ui(ui, app);
     }
     let palette = Palette::new(ui.visuals().dark_mode);
     egui::CentralPanel::default()
@@ -262,9 +262,9 @@ fn reader_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     app.state_dirty_at.get_or_insert(now);
                 }
             } else {
-                chrome::empty_ui(ui, app);
+                super::status::empty_ui(ui, app);
             }
-            chrome::messages_ui(ui, app, area);
+            super::messages::messages_ui(ui, app, area);
         });
 }
 

@@ -2,6 +2,7 @@
 //! selected highlight, the virtualised list, and orphans.
 
 mod editor;
+pub(crate) mod header;
 pub mod notes;
 
 use editor::editor_ui;
