@@ -450,3 +450,84 @@ fn an_event_another_writer_removed_from_a_save_stays_in_the_dossier() {
     close(&mut h);
     assert_eq!(mentions(&file), before);
 }
+
+#[test]
+fn an_article_read_in_the_background_takes_nothing_out_either() {
+    // A long read (over 1 MB: opened off the UI thread) in the dossier, its
+    // event made on another machine: reading it here, with no save, keeps
+    // the event, its mention and its count.
+    let dir = tempfile::tempdir().expect("tmp");
+    let (file, _) = sample(dir.path(), false);
+    let big = file.with_file_name("long-read.md");
+    let mut text = String::from(
+        "# The long read\n\nWall Street Journal, Feb 2, 2020\n\nThe committee voted on March 3, 2020 to approve the plan.\n\n",
+    );
+    while text.len() < 1_500_000 {
+        text.push_str("Filler about networks, vendors and security reviews, again and again. \n\n");
+    }
+    std::fs::write(&big, text).expect("write");
+    let elsewhere = dir.path().join("colleague-saves");
+    let f = file.to_str().expect("utf-8");
+    let b = big.to_str().expect("utf-8");
+    for args in [
+        vec![
+            "annotate",
+            b,
+            "--quote",
+            "The committee voted on March 3, 2020 to approve the plan",
+            "--event",
+            "--lane",
+            "UK decision",
+        ],
+        vec!["dossier", "add", f, b],
+    ] {
+        let r = common::storyline(&elsewhere, &args);
+        assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    }
+    let before = std::fs::read(&file).expect("read");
+    assert!(mentions(&file).iter().any(|m| m.0 == "long-read.md"));
+    let saves = dir.path().join("my-saves");
+    std::fs::create_dir_all(&saves).expect("saves");
+    let mut h = open(&file, &saves);
+    h.state_mut()
+        .send(Command::Dossier(DossierAction::OpenArticle(
+            "long-read.md".into(),
+            None,
+        )));
+    h.run_steps(2);
+    common::until(&mut h, |app| {
+        app.article()
+            .is_some_and(|a| a.path.ends_with("long-read.md"))
+    });
+    settle(&mut h);
+    close(&mut h);
+    assert!(before == std::fs::read(&file).expect("read"));
+}
+
+#[test]
+fn a_dossier_that_lost_over_half_its_mentions_offers_its_earlier_version() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (file, saves) = sample(dir.path(), false);
+    let full = std::fs::read(&file).expect("read");
+    // An earlier version held all 19 mentions; the file now holds 6.
+    storyline::store::versions::keep_now(&file, &full, jiff::Timestamp::now()).expect("keep");
+    let mut d = storyline::store::dossier::read_dossier(&file).expect("reads");
+    d.events.truncate(6);
+    for e in &mut d.events {
+        e.mentions.truncate(1);
+    }
+    storyline::store::dossier::write_dossier(&file, &d).expect("write");
+    let h = open(&file, &saves);
+    let offer = h
+        .state()
+        .messages()
+        .iter()
+        .find(|m| m.text.contains("less than half the mentions"))
+        .unwrap_or_else(|| panic!("the window says so: {:?}", h.state().messages()));
+    assert!(
+        offer
+            .action
+            .as_ref()
+            .is_some_and(|(label, _)| label == "Restore a previous version…")
+    );
+}

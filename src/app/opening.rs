@@ -108,7 +108,10 @@ impl StorylineApp {
         match result {
             Ok(loaded) => {
                 self.show_loaded(path, loaded);
-                self.messages.retain(|m| !m.error);
+                // Errors about the last article go; an offer to restore a
+                // file that lost its work stays until answered.
+                self.messages
+                    .retain(|m| !m.error || matches!(m.action, Some((_, Command::ShowRestore(_)))));
                 self.offer_bundle(&absolute(path));
                 self.mark_state_dirty(now);
             }
