@@ -14,4 +14,4 @@ pub mod perf;
 pub mod store;
 pub mod timeline;
 pub mod trace;
-pub mod words;
+pub mod wording;

@@ -358,3 +358,24 @@ fn a_word_document_without_properties_takes_its_date_from_a_dateline() {
         "{text}"
     );
 }
+
+#[test]
+fn info_names_the_kind_of_file_each_article_was_read_from() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (file, format) in [
+        ("tests/formats/newsletter.eml", "email"),
+        ("tests/formats/saved-page.mhtml", "mhtml"),
+        ("tests/formats/report.rtf", "rtf"),
+        ("tests/formats/dateline.docx", "docx"),
+        ("tests/formats/printed.pdf", "pdf"),
+        ("assets/articles/huawei-5g-2020-01-23.md", "markdown"),
+    ] {
+        assert_eq!(info(dir.path(), file)["format"], format, "{file}");
+    }
+    let epub = dir.path().join("book.epub");
+    book(&epub);
+    assert_eq!(
+        info(dir.path(), epub.to_str().expect("utf-8"))["format"],
+        "epub"
+    );
+}

@@ -244,7 +244,7 @@ pub fn anchor_fuzzy(index: &TextIndex<'_>, selector: &Selector, shift: i64) -> A
 /// itself began or ended a word (an approximate match can stop a char or
 /// two into one: "d the cost" for "and the cost").
 fn word_aligned(index: &TextIndex<'_>, selector: &Selector, range: CharRange) -> CharRange {
-    use crate::document::words::{is_word_char, snap_to_words};
+    use crate::document::word_bounds::{is_word_char, snap_to_words};
     let quote = &selector.quote;
     let starts_word = quote.exact.chars().next().is_some_and(is_word_char)
         && quote.prefix.chars().last().is_none_or(|c| !is_word_char(c));

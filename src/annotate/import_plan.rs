@@ -102,20 +102,20 @@ impl ImportSummary {
             let _ = write!(
                 out,
                 "; timeline: {} and {}",
-                crate::words::count(t.lanes, "lane", "lanes"),
-                crate::words::count(t.events, "event", "events")
+                crate::wording::count(t.lanes, "lane", "lanes"),
+                crate::wording::count(t.events, "event", "events")
             );
         }
         let mut skipped = Vec::new();
         if self.duplicates > 0 {
-            skipped.push(crate::words::count(
+            skipped.push(crate::wording::count(
                 self.duplicates,
                 "duplicate",
                 "duplicates",
             ));
         }
         if t.duplicates > 0 {
-            skipped.push(crate::words::count(
+            skipped.push(crate::wording::count(
                 t.duplicates,
                 "event already there",
                 "events already there",

@@ -271,7 +271,7 @@ pub(super) fn export_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
                 Some(d) => ui.label(format!(
                     "Export the dossier “{}” ({}), every event with its sources, as:",
                     d.dossier.name,
-                    crate::words::count(d.dossier.articles.len(), "article", "articles")
+                    crate::wording::count(d.dossier.articles.len(), "article", "articles")
                 )),
                 None => ui.label("Export the annotated timeline as:"),
             };

@@ -128,7 +128,7 @@ impl StorylineApp {
         };
         self.notice(format!(
             "Imported {} from {file} ({what}): {}. Undo (Ctrl+Z) takes it all back.{orphans}",
-            crate::words::count(s.added.len(), "annotation", "annotations"),
+            crate::wording::count(s.added.len(), "annotation", "annotations"),
             s.counts()
         ));
         self.send(Command::Annotate(planned.command));

@@ -370,8 +370,8 @@ fn list(file: &Path, d: &Dossier, json: bool, out: &mut dyn std::io::Write) -> a
             "{date}  {}  — {} · {}, {}  [{}]{missing}",
             a.title,
             a.source.as_deref().unwrap_or("—"),
-            crate::words::count(a.highlights, "highlight", "highlights"),
-            crate::words::count(a.orphans, "orphan", "orphans"),
+            crate::wording::count(a.highlights, "highlight", "highlights"),
+            crate::wording::count(a.orphans, "orphan", "orphans"),
             a.path
         )?;
     }

@@ -234,7 +234,7 @@ pub(super) fn events(
             out,
             "{dates}  {}  — {} [{}]",
             v.title,
-            crate::words::count(v.mentions.len(), "source", "sources"),
+            crate::wording::count(v.mentions.len(), "source", "sources"),
             flags.join(", ")
         )?;
     }

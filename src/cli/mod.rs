@@ -303,7 +303,7 @@ pub fn run_command(
             if *json {
                 let value = serde_json::json!({
                     "path": article.display().to_string(),
-                    "format": format!("{:?}", loaded.format).to_lowercase(),
+                    "format": loaded.format.name(),
                     "title": meta.title,
                     "source": meta.source,
                     "byline": meta.byline,

@@ -73,6 +73,59 @@ pub enum SourceFormat {
     Html,
 }
 
+/// The kind of file an article was read from, as `storyline info` and the
+/// window report it (the text parsers' [`SourceFormat`] is only the last
+/// step for some of them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileFormat {
+    /// Markdown.
+    Markdown,
+    /// Plain text.
+    Text,
+    /// A web page.
+    Html,
+    /// A saved web page (MHTML).
+    Mhtml,
+    /// An e-mail.
+    Email,
+    /// A PDF's text layer.
+    Pdf,
+    /// An EPUB book.
+    Epub,
+    /// A Word document.
+    Docx,
+    /// Rich Text Format.
+    Rtf,
+}
+
+impl FileFormat {
+    /// Its name in `storyline info --json` (`pdf`, `epub`, …).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Markdown => "markdown",
+            Self::Text => "text",
+            Self::Html => "html",
+            Self::Mhtml => "mhtml",
+            Self::Email => "email",
+            Self::Pdf => "pdf",
+            Self::Epub => "epub",
+            Self::Docx => "docx",
+            Self::Rtf => "rtf",
+        }
+    }
+}
+
+impl From<SourceFormat> for FileFormat {
+    fn from(f: SourceFormat) -> Self {
+        match f {
+            SourceFormat::Markdown => Self::Markdown,
+            SourceFormat::Text => Self::Text,
+            SourceFormat::Html => Self::Html,
+        }
+    }
+}
+
 impl SourceFormat {
     /// The format for a path's extension, sniffing `content` when the extension says nothing.
     #[must_use]
@@ -108,8 +161,8 @@ impl SourceFormat {
 pub struct LoadedDocument {
     /// The document.
     pub document: Document,
-    /// The format it was read as.
-    pub format: SourceFormat,
+    /// The kind of file it was read from.
+    pub format: FileFormat,
     /// Things that went wrong but did not stop loading (e.g. invalid UTF-8).
     pub warnings: Vec<String>,
 }
@@ -228,12 +281,12 @@ pub fn load_path(path: &Path) -> Result<LoadedDocument, LoadError> {
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     if ext == "epub" || ext == "docx" || ext == "pdf" || bytes.starts_with(b"%PDF-") {
-        let document = if ext == "epub" {
-            super::epub::parse_epub(&bytes, path)?
+        let (document, format) = if ext == "epub" {
+            (super::epub::parse_epub(&bytes, path)?, FileFormat::Epub)
         } else if ext == "pdf" || bytes.starts_with(b"%PDF-") {
-            super::pdf::parse_pdf(&bytes, path)?
+            (super::pdf::parse_pdf(&bytes, path)?, FileFormat::Pdf)
         } else {
-            super::docx::parse_docx(&bytes, path)?
+            (super::docx::parse_docx(&bytes, path)?, FileFormat::Docx)
         };
         let body = document
             .blocks
@@ -244,12 +297,16 @@ pub fn load_path(path: &Path) -> Result<LoadedDocument, LoadError> {
         }
         return Ok(LoadedDocument {
             document,
-            format: SourceFormat::Html,
+            format,
             warnings,
         });
     }
     if let Some(kind) = super::mail::MimeKind::of(path) {
-        let (document, format) = super::mail::parse_mime(&bytes, path, kind)?;
+        let (document, _) = super::mail::parse_mime(&bytes, path, kind)?;
+        let format = match kind {
+            super::mail::MimeKind::Email => FileFormat::Email,
+            super::mail::MimeKind::WebArchive => FileFormat::Mhtml,
+        };
         let body = document
             .blocks
             .iter()
@@ -271,7 +328,7 @@ pub fn load_path(path: &Path) -> Result<LoadedDocument, LoadError> {
         }
         return Ok(LoadedDocument {
             document,
-            format: SourceFormat::Text,
+            format: FileFormat::Rtf,
             warnings,
         });
     }
@@ -291,7 +348,7 @@ pub fn load_path(path: &Path) -> Result<LoadedDocument, LoadError> {
     }
     Ok(LoadedDocument {
         document,
-        format,
+        format: format.into(),
         warnings,
     })
 }

@@ -25,12 +25,13 @@ mod pdf_layout;
 mod pdf_words;
 mod plain;
 pub mod rtf;
-pub mod words;
+pub mod word_bounds;
 
 pub use dates::{month_from_name, parse_loose_date};
 pub use index::TextIndex;
 pub use load::{
-    ARTICLE_EXTENSIONS, LoadError, LoadedDocument, SourceFormat, load_path, parse_source,
+    ARTICLE_EXTENSIONS, FileFormat, LoadError, LoadedDocument, SourceFormat, load_path,
+    parse_source,
 };
 pub use meta::Meta;
 

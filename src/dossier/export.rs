@@ -109,8 +109,8 @@ pub fn markdown(d: &Dossier) -> String {
     let _ = writeln!(
         out,
         "{} · {}\n",
-        crate::words::count(d.articles.len(), "article", "articles"),
-        crate::words::count(d.events.len(), "event", "events")
+        crate::wording::count(d.articles.len(), "article", "articles"),
+        crate::wording::count(d.events.len(), "event", "events")
     );
     let _ = writeln!(out, "## Timeline\n");
     for e in &d.events {
@@ -122,7 +122,7 @@ pub fn markdown(d: &Dossier) -> String {
             escape(&e.title)
         );
         let mut facts = lanes(d, e);
-        facts.push(crate::words::count(e.mentions.len(), "source", "sources"));
+        facts.push(crate::wording::count(e.mentions.len(), "source", "sources"));
         if let Some(v) = verdict(d, e) {
             facts.push(v);
         }
@@ -208,7 +208,7 @@ pub fn timelinejs(d: &Dossier) -> String {
         })
         .collect();
     let doc = json!({
-        "title": {"text": {"headline": escape(&d.name), "text": format!("{} across {}", crate::words::count(d.events.len(), "event", "events"), crate::words::count(d.articles.len(), "article", "articles"))}},
+        "title": {"text": {"headline": escape(&d.name), "text": format!("{} across {}", crate::wording::count(d.events.len(), "event", "events"), crate::wording::count(d.articles.len(), "article", "articles"))}},
         "events": events,
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"

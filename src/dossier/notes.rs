@@ -98,7 +98,11 @@ pub fn obsidian_index(
         if let Some(p) = a.published {
             facts.push(long_date(p));
         }
-        facts.push(crate::words::count(a.highlights, "highlight", "highlights"));
+        facts.push(crate::wording::count(
+            a.highlights,
+            "highlight",
+            "highlights",
+        ));
         let _ = writeln!(out, "- [[{name}]] — {}", facts.join(", "));
     }
     out.push_str("\n## Timeline\n\n");

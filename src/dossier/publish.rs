@@ -29,7 +29,7 @@ fn as_article(d: &Dossier) -> (Document, Annotations) {
         "dossier",
     );
     let dated: Vec<jiff::civil::Date> = d.articles.iter().filter_map(|a| a.published).collect();
-    let mut about = crate::words::count(d.articles.len(), "article", "articles");
+    let mut about = crate::wording::count(d.articles.len(), "article", "articles");
     if let (Some(first), Some(last)) = (dated.iter().min(), dated.iter().max()) {
         about = format!("{about}, {}", dates(*first, *last));
     }
@@ -93,9 +93,9 @@ pub fn html(d: &Dossier) -> String {
             body {
                 h1 { (d.name) }
                 p.meta {
-                    (crate::words::count(d.articles.len(), "article", "articles")) " · "
-                    (crate::words::count(d.events.len(), "event", "events")) " · "
-                    (crate::words::count(d.lanes.len(), "lane", "lanes"))
+                    (crate::wording::count(d.articles.len(), "article", "articles")) " · "
+                    (crate::wording::count(d.events.len(), "event", "events")) " · "
+                    (crate::wording::count(d.lanes.len(), "lane", "lanes"))
                 }
                 figure.chart { (picture) }
                 h2 { "Events" }
@@ -108,7 +108,7 @@ pub fn html(d: &Dossier) -> String {
                         p.meta {
                             (dates(r.start, r.end))
                             @for l in lane_names(d, e) { " · " (l) }
-                            " · " (crate::words::count(view::source_count(e), "source", "sources"))
+                            " · " (crate::wording::count(view::source_count(e), "source", "sources"))
                         }
                         @if let Some(v) = super::export::verdict(d, e) { p { strong { (v) } } }
                         @if r.conflict { p { strong { "Its sources give dates that cannot all be true." } } }

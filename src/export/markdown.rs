@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::{ExportInput, evidence_of, kind_name, lanes_of, long_date, quote_of};
 use crate::document::TextIndex;
-use crate::words::count;
+use crate::wording::count;
 
 /// Text for a table cell: one line, pipes escaped.
 fn cell(s: &str) -> String {

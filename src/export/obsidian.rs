@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use super::{ExportInput, long_date, quote_of};
 use crate::annotate::Entry;
 use crate::document::TextIndex;
-use crate::words::count;
+use crate::wording::count;
 
 /// The article's highlights as one Obsidian note.
 pub(super) fn obsidian(input: &ExportInput<'_>) -> String {

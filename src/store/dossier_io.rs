@@ -130,7 +130,7 @@ pub fn obsidian(
         if !there.is_empty() {
             anyhow::bail!(
                 "{} in {} already exist{}: not replaced (add --force to replace them, or choose another place)",
-                crate::words::count(there.len(), "note", "notes"),
+                crate::wording::count(there.len(), "note", "notes"),
                 folder.display(),
                 if there.len() == 1 { "s" } else { "" }
             );

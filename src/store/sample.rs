@@ -37,7 +37,7 @@ pub fn load_sample() -> (PathBuf, LoadedDocument) {
         path,
         LoadedDocument {
             document,
-            format: SourceFormat::Markdown,
+            format: crate::document::FileFormat::Markdown,
             warnings: Vec::new(),
         },
     )

@@ -167,7 +167,7 @@ pub fn summary(path: &Path) -> String {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return "not written yet".to_owned(),
         Err(_) => return "unreadable".to_owned(),
     };
-    let count = crate::words::count;
+    let count = crate::wording::count;
     if let Ok(d) = super::from_ron::<crate::dossier::Dossier>(&text, path) {
         let mentions: usize = d.events.iter().map(|e| e.mentions.len()).sum();
         return format!(

@@ -401,9 +401,9 @@ pub(crate) fn dossier_toolbar_ui(ui: &mut Ui, open: &mut OpenDossier, saves_dir:
     ui.label(
         egui::RichText::new(format!(
             "{} · {} · {}",
-            crate::words::count(open.dossier.articles.len(), "article", "articles"),
-            crate::words::count(lanes, "lane", "lanes"),
-            crate::words::count(events, "event", "events")
+            crate::wording::count(open.dossier.articles.len(), "article", "articles"),
+            crate::wording::count(lanes, "lane", "lanes"),
+            crate::wording::count(events, "event", "events")
         ))
         .weak()
         .small(),

@@ -226,8 +226,8 @@ pub(crate) fn dossier_highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
         RichText::new(format!(
             "Showing {} of {} from {}",
             h.shown.len(),
-            crate::words::count(h.rows.len(), "highlight", "highlights"),
-            crate::words::count(n_articles, "article", "articles")
+            crate::wording::count(h.rows.len(), "highlight", "highlights"),
+            crate::wording::count(n_articles, "article", "articles")
         ))
         .weak()
         .small(),

@@ -94,7 +94,7 @@ fn event_ui(
     }
     let articles: std::collections::BTreeSet<&str> =
         e.mentions.iter().map(|m| m.article.as_str()).collect();
-    ui.label(RichText::new(crate::words::count(articles.len(), "source", "sources")).weak());
+    ui.label(RichText::new(crate::wording::count(articles.len(), "source", "sources")).weak());
     for (i, m) in e.mentions.iter().enumerate() {
         ui.add_space(4.0);
         egui::Frame::group(ui.style()).show(ui, |ui| {

@@ -32,8 +32,8 @@ pub(crate) fn library_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
         ui.label(
             RichText::new(format!(
                 "{} · {}",
-                crate::words::count(d.articles.len(), "article", "articles"),
-                crate::words::count(d.events.len(), "event", "events")
+                crate::wording::count(d.articles.len(), "article", "articles"),
+                crate::wording::count(d.events.len(), "event", "events")
             ))
             .weak(),
         );
@@ -97,9 +97,13 @@ pub(crate) fn library_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
                 line.push(a.published.map_or("undated".to_owned(), |p| {
                     p.strftime("%b %-d, %Y").to_string()
                 }));
-                line.push(crate::words::count(a.highlights, "highlight", "highlights"));
+                line.push(crate::wording::count(
+                    a.highlights,
+                    "highlight",
+                    "highlights",
+                ));
                 if a.orphans > 0 {
-                    line.push(crate::words::count(a.orphans, "orphan", "orphans"));
+                    line.push(crate::wording::count(a.orphans, "orphan", "orphans"));
                 }
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(line.join(" · ")).weak().small());

@@ -78,13 +78,13 @@ impl StorylineApp {
         if moved > 0 {
             self.notice(format!(
                 "{} moved; found again by its text.",
-                crate::words::count(moved, "article", "articles")
+                crate::wording::count(moved, "article", "articles")
             ));
         }
         if !missing.is_empty() {
             self.error(format!(
                 "{} of {} not found (listed as missing; their highlights and events are kept).",
-                crate::words::count(missing.len(), "article", "articles"),
+                crate::wording::count(missing.len(), "article", "articles"),
                 path.display()
             ));
         }
@@ -285,7 +285,7 @@ impl StorylineApp {
                     open.changed(now);
                     said.push(crate::app::Message::notice(format!(
                         "Removed {stored} from the dossier ({} with no other source went; its highlights stay in its own save).",
-                        crate::words::count(events, "event", "events")
+                        crate::wording::count(events, "event", "events")
                     )));
                 }
             }
@@ -463,7 +463,7 @@ impl StorylineApp {
             }
         }
         open.changed(now);
-        let what = crate::words::count(added, "article", "articles");
+        let what = crate::wording::count(added, "article", "articles");
         self.notice(format!("Added {what} to the dossier."));
         for e in errors {
             self.error(format!("Not added: {e}"));

@@ -340,7 +340,7 @@ pub(crate) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
             RichText::new(format!(
                 "Showing {} of {}",
                 shown.len(),
-                crate::words::count(ann.entries().len(), "highlight", "highlights")
+                crate::wording::count(ann.entries().len(), "highlight", "highlights")
             ))
             .weak(),
         );

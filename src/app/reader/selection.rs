@@ -48,7 +48,7 @@ impl Selection {
     }
 }
 
-use crate::document::words::{is_word_char, snap_to_words};
+use crate::document::word_bounds::{is_word_char, snap_to_words};
 
 /// The selection a mouse drag makes: by char while it stays inside one
 /// word, else grown to whole words at both ends (highlights never start

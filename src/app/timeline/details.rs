@@ -539,7 +539,7 @@ fn lane_editor_ui(
             .count();
         let tip = format!(
             "Deletes the lane and {} only in it (Ctrl+Z undoes)",
-            crate::words::count(only_here, "event", "events")
+            crate::wording::count(only_here, "event", "events")
         );
         if ui.button("Delete lane").on_hover_text(tip).clicked() {
             commands.push(Command::Annotate(annotate::Command::DeleteLane(

@@ -216,8 +216,8 @@ pub(crate) fn timeline_toolbar_ui(ui: &mut Ui, app: &mut StorylineApp) {
     ui.label(
         egui::RichText::new(format!(
             "{} · {}",
-            crate::words::count(ann.lanes().len(), "lane", "lanes"),
-            crate::words::count(ann.events().len(), "event", "events")
+            crate::wording::count(ann.lanes().len(), "lane", "lanes"),
+            crate::wording::count(ann.events().len(), "event", "events")
         ))
         .weak()
         .small(),

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use super::resolve::{Core, Holiday, Unit, count_of, season_of, unit_of};
 use super::text::Tok;
-use super::words::{RECURRING, looks_like_a_name, named_day_at};
+use super::time_words::{RECURRING, looks_like_a_name, named_day_at};
 use crate::document::month_from_name;
 use crate::timeline::when::weekday_from_name;
 

@@ -45,13 +45,13 @@ mod backref;
 mod grammar;
 mod resolve;
 mod text;
-mod words;
+mod time_words;
 
 use backref::{backref_at, resolve_backref};
 use grammar::{core_at, is_time_word, relative_at};
 use resolve::{Core, part, resolve, season_of, unit_of};
 use text::{Tense, Tok, local_tense, sentences, tense_of, tokens};
-use words::{duration_or_set_at, is_dateline_city, looks_like_a_name, year_in_words};
+use time_words::{duration_or_set_at, is_dateline_city, looks_like_a_name, year_in_words};
 
 use super::when::{OpenEnd, Precision, When, add_days, add_months};
 use crate::document::{BlockKind, CharIdx, CharRange, Document, TextIndex, month_from_name};
