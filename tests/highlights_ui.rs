@@ -107,7 +107,7 @@ fn select_highlight_tag_note_then_reopen() {
     h.get_by_label("Highlight green (2)");
     h.key_press(Key::H);
     h.run_steps(3);
-    let ann = &h.state().article().expect("article").notes.annotations;
+    let ann = &h.state().article().expect("article").save.annotations;
     assert_eq!(ann.entries().len(), 1);
     assert_eq!(ann.entries()[0].highlight.selector.quote.exact, quote);
     assert!(
@@ -136,7 +136,7 @@ fn select_highlight_tag_note_then_reopen() {
         .state()
         .article()
         .expect("article")
-        .notes
+        .save
         .annotations
         .entries()[0]
         .clone();
@@ -160,7 +160,7 @@ fn select_highlight_tag_note_then_reopen() {
     drop(h);
     let h = harness(app(saves.path()));
     let article = h.state().article().expect("article");
-    let entries = article.notes.annotations.entries();
+    let entries = article.save.annotations.entries();
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].highlight.note, "Restrict, not ban.");
     let range = entries[0].range().expect("anchored");
@@ -168,7 +168,7 @@ fn select_highlight_tag_note_then_reopen() {
     // In the panel (a row named by its quote) …
     assert!(row(&h, &quote[..20]).is_some());
     // … and in the text (the reader paints highlights overlapping a visible block).
-    assert_eq!(article.notes.annotations.overlapping(range).count(), 1);
+    assert_eq!(article.save.annotations.overlapping(range).count(), 1);
 }
 
 #[test]
@@ -189,7 +189,7 @@ fn double_click_selects_a_word_and_number_keys_pick_a_colour() {
     assert_eq!(selected_text(&h), "UK");
     h.key_press(Key::Num4);
     h.run_steps(2);
-    let ann = &h.state().article().expect("article").notes.annotations;
+    let ann = &h.state().article().expect("article").save.annotations;
     assert_eq!(ann.entries()[0].highlight.color.name(), "pink");
     assert_eq!(ann.entries()[0].highlight.selector.quote.exact, "UK");
 }
@@ -224,7 +224,7 @@ fn shipped_save_fills_the_panel_and_filters_by_tag() {
         .state()
         .article()
         .expect("article")
-        .notes
+        .save
         .annotations
         .entries()
         .len();
@@ -254,7 +254,7 @@ fn delete_from_the_list_then_undo_and_redo() {
         h.state()
             .article()
             .expect("article")
-            .notes
+            .save
             .annotations
             .entries()
             .len()
@@ -290,7 +290,7 @@ fn the_window_merges_a_save_changed_on_disk() {
         .state()
         .article()
         .expect("article")
-        .notes
+        .save
         .annotations
         .entries()
         .len();
@@ -320,7 +320,7 @@ fn the_window_merges_a_save_changed_on_disk() {
 
     // Within a few seconds the window has both, and so does the file.
     h.run_steps(240);
-    let ann = &h.state().article().expect("article").notes.annotations;
+    let ann = &h.state().article().expect("article").save.annotations;
     assert_eq!(ann.entries().len(), before + 2);
     assert!(ann.get(&HighlightId("h-elsewhere".into())).is_some());
     h.state_mut().flush_annotations();
@@ -340,16 +340,16 @@ fn the_window_merges_a_save_changed_on_disk() {
     // an idle window draws nothing): wait for it in real time.
     let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
     let settled = |h: &Harness<'_, StorylineApp>| {
-        let notes = &h.state().article().expect("article").notes;
+        let notes = &h.state().article().expect("article").save;
         notes.annotations.entries().len() == before + 1 && !notes.is_dirty() && !notes.is_saving()
     };
     while !settled(&h) && std::time::Instant::now() < until {
         std::thread::sleep(std::time::Duration::from_millis(50));
         h.run_steps(2);
     }
-    let ann = &h.state().article().expect("article").notes.annotations;
+    let ann = &h.state().article().expect("article").save.annotations;
     assert_eq!(ann.entries().len(), before + 1);
-    assert!(!h.state().article().expect("article").notes.is_dirty());
+    assert!(!h.state().article().expect("article").save.is_dirty());
 }
 
 #[test]
@@ -393,7 +393,7 @@ fn an_orphan_is_listed_and_can_be_reattached() {
     drag_select(&mut h);
     h.get_by_label("Attach to selection").click();
     h.run_steps(3);
-    let ann = &h.state().article().expect("article").notes.annotations;
+    let ann = &h.state().article().expect("article").save.annotations;
     assert_eq!(ann.orphans().len(), 0);
     assert_eq!(ann.entries()[0].anchor.status.name(), "anchored");
     assert!(
@@ -426,7 +426,7 @@ fn an_article_deleted_while_open_keeps_working_and_saving() {
         h.state()
             .article()
             .expect("still open")
-            .notes
+            .save
             .annotations
             .entries()
             .len(),
@@ -472,7 +472,7 @@ fn the_window_and_the_cli_on_the_same_article_lose_nothing() {
     );
     let cli_id = String::from_utf8_lossy(&out.stdout).trim().to_owned();
     h.run_steps(240);
-    let ann = &h.state().article().expect("article").notes.annotations;
+    let ann = &h.state().article().expect("article").save.annotations;
     assert_eq!(ann.entries().len(), 2, "the window shows both");
     assert!(
         ann.get(&storyline::annotate::HighlightId(cli_id.clone()))

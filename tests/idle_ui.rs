@@ -314,13 +314,13 @@ fn a_change_is_saved_then_the_window_sleeps() {
         .state()
         .article()
         .expect("article")
-        .notes
+        .save
         .annotations
         .entries()
         .len();
     h.key_press(Key::H);
     input_frame(&mut h);
-    let notes = &h.state().article().expect("article").notes;
+    let notes = &h.state().article().expect("article").save;
     assert_eq!(notes.annotations.entries().len(), before + 1);
     assert!(notes.is_dirty());
     // The timers (autosave, state file) fire at their deadlines; the
@@ -328,7 +328,7 @@ fn a_change_is_saved_then_the_window_sleeps() {
     let until = std::time::Instant::now() + Duration::from_secs(10);
     loop {
         frames_within(&mut h, SETTLE_SECONDS);
-        let notes = &h.state().article().expect("article").notes;
+        let notes = &h.state().article().expect("article").save;
         if !notes.is_dirty() && !notes.is_saving() {
             break;
         }

@@ -373,7 +373,7 @@ fn the_window_imports_as_one_undo_step_and_offers_orphans() {
     let count = |h: &Harness<'_, StorylineApp>| {
         h.state()
             .article()
-            .map_or(0, |a| a.notes.annotations.entries().len())
+            .map_or(0, |a| a.save.annotations.entries().len())
     };
     assert_eq!(count(&h), 0);
     let settle = |h: &mut Harness<'_, StorylineApp>, until: &dyn Fn(&StorylineApp) -> bool| {
@@ -392,7 +392,7 @@ fn the_window_imports_as_one_undo_step_and_offers_orphans() {
     h.get_by_label("Import Annotations…").click();
     settle(&mut h, &|app| {
         app.article()
-            .is_some_and(|a| a.notes.annotations.entries().len() == 19)
+            .is_some_and(|a| a.save.annotations.entries().len() == 19)
     });
     h.run_steps(2);
     let notice = h
@@ -431,7 +431,7 @@ fn the_window_imports_as_one_undo_step_and_offers_orphans() {
     h.get_by_label("Import 1 as orphans").click();
     settle(&mut h, &|app| {
         app.article()
-            .is_some_and(|a| a.notes.annotations.orphans().len() == 1)
+            .is_some_and(|a| a.save.annotations.orphans().len() == 1)
     });
     assert_eq!(count(&h), 20);
 
@@ -441,7 +441,7 @@ fn the_window_imports_as_one_undo_step_and_offers_orphans() {
         .push(std::sync::Arc::new(Dropped(PathBuf::from(HYPOTHESIS))));
     settle(&mut h, &|app| {
         app.article()
-            .is_some_and(|a| a.notes.annotations.entries().len() == 23)
+            .is_some_and(|a| a.save.annotations.entries().len() == 23)
     });
     assert!(
         h.state().messages().iter().any(|m| m

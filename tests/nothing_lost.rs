@@ -219,7 +219,7 @@ fn only_an_explicit_delete_takes_a_mention_out_and_undo_brings_it_back() {
         .state()
         .article()
         .and_then(|a| {
-            a.notes
+            a.save
                 .annotations
                 .events()
                 .iter()
@@ -435,7 +435,7 @@ fn an_event_another_writer_removed_from_a_save_stays_in_the_dossier() {
         let gone = h
             .state()
             .article()
-            .is_some_and(|a| a.notes.annotations.event(&removed).is_none());
+            .is_some_and(|a| a.save.annotations.event(&removed).is_none());
         if gone {
             break;
         }
@@ -443,7 +443,7 @@ fn an_event_another_writer_removed_from_a_save_stays_in_the_dossier() {
     assert!(
         h.state()
             .article()
-            .is_some_and(|a| a.notes.annotations.event(&removed).is_none()),
+            .is_some_and(|a| a.save.annotations.event(&removed).is_none()),
         "the outside change was merged in"
     );
     settle(&mut h);

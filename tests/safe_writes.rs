@@ -157,7 +157,7 @@ fn after_a_move_and_its_undo_a_focus_change_reapplies_nothing() {
         .state()
         .article()
         .and_then(|a| {
-            a.notes
+            a.save
                 .annotations
                 .events()
                 .iter()
@@ -195,7 +195,7 @@ fn after_a_move_and_its_undo_a_focus_change_reapplies_nothing() {
     let now = h
         .state()
         .article()
-        .and_then(|a| a.notes.annotations.event(&event.id).cloned())
+        .and_then(|a| a.save.annotations.event(&event.id).cloned())
         .expect("still there");
     assert_eq!(now.when, event.when, "the undone date and its phrase stay");
 }

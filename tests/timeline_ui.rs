@@ -46,7 +46,7 @@ fn events(h: &Harness<'_, StorylineApp>) -> Vec<storyline::timeline::Event> {
     h.state()
         .article()
         .expect("article")
-        .notes
+        .save
         .annotations
         .events()
         .to_vec()
@@ -74,7 +74,7 @@ fn the_sample_opens_on_a_living_timeline() {
         for id in &e.evidence {
             assert!(
                 article
-                    .notes
+                    .save
                     .annotations
                     .get(id)
                     .and_then(storyline::annotate::Entry::range)
@@ -219,7 +219,7 @@ fn lanes_can_be_added_renamed_and_deleted() {
         h.state()
             .article()
             .expect("a")
-            .notes
+            .save
             .annotations
             .lanes()
             .to_vec()

@@ -95,7 +95,7 @@ fn highlight(h: &mut Harness<'_, StorylineApp>, text: &str) -> storyline::annota
         storyline::annotate::HighlightColor::Yellow,
     ));
     h.run_steps(3);
-    let ann = &h.state().article().expect("article").notes.annotations;
+    let ann = &h.state().article().expect("article").save.annotations;
     ann.entries()
         .iter()
         .find(|e| e.range() == Some(range))
@@ -183,7 +183,7 @@ fn a_passage_with_several_dates_asks_which_and_the_event_comes_into_view() {
         h.state()
             .article()
             .expect("a")
-            .notes
+            .save
             .annotations
             .events()
             .to_vec()
@@ -251,7 +251,7 @@ fn adding_a_suggested_sentence_answers_its_suggestion() {
         .state()
         .article()
         .expect("a")
-        .notes
+        .save
         .annotations
         .events()
         .to_vec();
@@ -301,7 +301,7 @@ fn dragging_an_event_pans_and_its_handle_moves_it() {
         h.state()
             .article()
             .expect("a")
-            .notes
+            .save
             .annotations
             .events()
             .iter()
@@ -336,7 +336,7 @@ fn dragging_an_event_pans_and_its_handle_moves_it() {
             h.state()
                 .article()
                 .expect("a")
-                .notes
+                .save
                 .annotations
                 .event(&p.event)
                 .is_some_and(|e| e.title == title)
@@ -359,7 +359,7 @@ fn dragging_an_event_pans_and_its_handle_moves_it() {
 fn a_highlight_hidden_by_the_filter_closes_its_editor() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness(sample(dir.path()), egui::vec2(1400.0, 1000.0), 1.0 / 60.0);
-    let first = h.state().article().expect("a").notes.annotations.entries()[0]
+    let first = h.state().article().expect("a").save.annotations.entries()[0]
         .highlight
         .id
         .clone();
@@ -420,7 +420,7 @@ fn the_event_editor_fits_and_its_evidence_comes_with_context() {
     // The evidence is a quarter down the reader, with text above it.
     let article = h.state().article().expect("article");
     let event = article
-        .notes
+        .save
         .annotations
         .events()
         .iter()
@@ -428,7 +428,7 @@ fn the_event_editor_fits_and_its_evidence_comes_with_context() {
         .expect("event")
         .clone();
     let evidence = article
-        .notes
+        .save
         .annotations
         .get(&event.evidence[0])
         .and_then(storyline::annotate::Entry::range)

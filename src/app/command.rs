@@ -51,7 +51,7 @@ pub enum Command {
     Highlight(HighlightColor),
     /// Change the annotations (add, edit, delete, undo, redo).
     Annotate(annotate::Command),
-    /// Select a highlight in the side panel (`None`: none); `jump` scrolls
+    /// Select a highlight in the Highlights pane (`None`: none); `jump` scrolls
     /// the article to it and flashes it.
     FocusHighlight(Option<HighlightId>, bool),
     /// Move the Highlights list's selection by this many rows.

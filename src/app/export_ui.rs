@@ -117,7 +117,7 @@ impl StorylineApp {
                 }
                 let Some(article) = &self.article else { return };
                 let doc = article.doc.clone();
-                let annotations = article.notes.annotations.clone();
+                let annotations = article.save.annotations.clone();
                 let (tx, rx) = channel();
                 let ctx = self.egui_ctx.clone();
                 std::thread::spawn(move || {

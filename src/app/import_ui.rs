@@ -45,7 +45,7 @@ impl StorylineApp {
             self.error("Open the article the annotations are for, then import them.".into());
             return;
         };
-        if article.notes.annotations.is_read_only() {
+        if article.save.annotations.is_read_only() {
             self.error(format!(
                 "Cannot import into {}: its annotations are read-only.",
                 name_of(&article.path)
@@ -56,7 +56,7 @@ impl StorylineApp {
         let ctx = self.egui_ctx.clone();
         let path = file.clone();
         let doc = article.doc.clone();
-        let existing = article.notes.annotations.clone();
+        let existing = article.save.annotations.clone();
         std::thread::spawn(move || {
             let result = crate::store::annotation_file::read_annotations(&path)
                 .map(|parsed| plan(&parsed, &doc.text, &existing, crate::store::article::now()))

@@ -78,7 +78,7 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
             ui.menu_button("Edit", |ui| {
                 let (can_undo, can_redo, has_selection) =
                     app.article.as_ref().map_or((false, false, false), |a| {
-                        let ann = &a.notes.annotations;
+                        let ann = &a.save.annotations;
                         (ann.can_undo(), ann.can_redo(), !a.view.selection.is_empty())
                     });
                 // Or the dossier's last merge, split or keep-apart.

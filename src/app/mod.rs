@@ -30,8 +30,8 @@ use crate::store::layout::Pane;
 use crate::store::{AppState, ThemeChoice};
 pub use command::{Command, Direction, Message, Unmatched};
 pub(crate) use find::reveal;
-pub use highlights::PanelState;
-pub use highlights::notes::ArticleNotes;
+pub use highlights::HighlightsPaneState;
+pub use highlights::save::ArticleSave;
 use picker::{FilePicker, PickOutcome};
 use reader::ReaderView;
 
@@ -52,7 +52,7 @@ pub struct OpenArticle {
     /// The reading pane's cache and scroll state.
     pub view: ReaderView,
     /// Its highlights and their save.
-    pub notes: ArticleNotes,
+    pub save: ArticleSave,
 }
 
 /// The find bar's state.
@@ -100,7 +100,7 @@ pub struct StorylineApp {
     date_prompt: Option<String>,
     setup_done: bool,
     saves_dir: PathBuf,
-    panel: PanelState,
+    panel: HighlightsPaneState,
     timeline: timeline::TimelineState,
     export: export_ui::ExportState,
     restore: restore_ui::RestoreState,
@@ -170,7 +170,7 @@ impl StorylineApp {
             date_prompt: None,
             setup_done: false,
             saves_dir: options.saves_dir,
-            panel: PanelState::default(),
+            panel: HighlightsPaneState::default(),
             timeline: timeline::TimelineState::default(),
             export: export_ui::ExportState::default(),
             restore: restore_ui::RestoreState::default(),
@@ -254,9 +254,9 @@ impl StorylineApp {
         self.workspace.as_ref()
     }
 
-    /// The side panel's state.
+    /// The Highlights pane's state.
     #[must_use]
-    pub fn panel(&self) -> &PanelState {
+    pub fn panel(&self) -> &HighlightsPaneState {
         &self.panel
     }
 
@@ -264,7 +264,7 @@ impl StorylineApp {
     pub fn flush_annotations(&mut self) {
         self.panel.commit_editor_into(self.article.as_mut());
         if let Some(article) = &mut self.article {
-            let messages = article.notes.flush(&article.doc);
+            let messages = article.save.flush(&article.doc);
             self.messages.extend(messages);
         }
     }
@@ -301,7 +301,7 @@ impl StorylineApp {
         // What the reader did to the article being left reaches its dossier.
         let now = self.egui_ctx.input(|i| i.time);
         self.sync_article(now);
-        self.panel = PanelState::default();
+        self.panel = HighlightsPaneState::default();
         self.timeline = timeline::TimelineState::default();
         let path = absolute(path);
         for warning in &loaded.warnings {
@@ -316,13 +316,13 @@ impl StorylineApp {
             view.scroll_to(saved.position);
         }
         self.state.touch_recent(&path);
-        let (notes, messages) = ArticleNotes::open(&self.saves_dir, &path, &doc);
+        let (save, messages) = ArticleSave::open(&self.saves_dir, &path, &doc);
         self.messages.extend(messages);
         self.article = Some(OpenArticle {
             path,
             doc: std::sync::Arc::new(doc),
             view,
-            notes,
+            save,
         });
         self.find.matches.clear();
         self.find.current = None;
@@ -557,7 +557,7 @@ impl StorylineApp {
         }
         let now = ctx.input(|i| i.time);
         if let Some(article) = &mut self.article {
-            let (messages, wait) = article.notes.tick(&ctx, &article.doc, now);
+            let (messages, wait) = article.save.tick(&ctx, &article.doc, now);
             self.messages.extend(messages);
             if let Some(wait) = wait {
                 ctx.request_repaint_after_secs(wait as f32 + 0.02);

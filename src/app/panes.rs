@@ -242,7 +242,7 @@ fn reader_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     palette,
                     matches: &app.find.matches,
                     current_match: app.find.current,
-                    annotations: Some(&article.notes.annotations),
+                    annotations: Some(&article.save.annotations),
                     focused: app.panel.focused.as_ref(),
                 };
                 let before = article.view.top_char();

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Id, RichText};
 
-use super::highlights::notes::ArticleNotes;
+use super::highlights::save::ArticleSave;
 use super::{Command, Message, StorylineApp};
 use crate::store::versions;
 
@@ -42,7 +42,7 @@ impl StorylineApp {
             out.push((format!("The dossier “{}”", d.dossier.name), d.path.clone()));
         }
         if let Some(a) = &self.article
-            && let Some(save) = &a.notes.save_path
+            && let Some(save) = &a.save.save_path
         {
             out.push((
                 format!("The highlights of “{}”", a.doc.meta.title),
@@ -85,11 +85,10 @@ impl StorylineApp {
             self.restore.extra = None;
             self.open_dossier(file, now);
         } else if let Some(article) = &mut self.article
-            && article.notes.save_path.as_deref() == Some(file)
+            && article.save.save_path.as_deref() == Some(file)
         {
-            let (notes, messages) =
-                ArticleNotes::open(&self.saves_dir, &article.path, &article.doc);
-            article.notes = notes;
+            let (save, messages) = ArticleSave::open(&self.saves_dir, &article.path, &article.doc);
+            article.save = save;
             self.messages.extend(messages);
             self.panel.reload_editor(article);
         }

@@ -532,8 +532,8 @@ impl StorylineApp {
             return;
         }
         open.current = Some(stored.clone());
-        let deleted = std::mem::take(&mut article.notes.deleted_events);
-        let ann = &article.notes.annotations;
+        let deleted = std::mem::take(&mut article.save.deleted_events);
+        let ann = &article.save.annotations;
         let key = (stored.clone(), ann.revision());
         if open.synced.as_ref() == Some(&key) && deleted.is_empty() {
             return;
@@ -562,7 +562,7 @@ impl StorylineApp {
         // No save here when it opened: the library keeps the dossier's own
         // counts (another machine's save), never fewer.
         let (highlights, orphans) = match open.dossier.article(&stored) {
-            Some(a) if !article.notes.save_found => (
+            Some(a) if !article.save.save_found => (
                 a.highlights.max(ann.entries().len()),
                 a.orphans.max(ann.orphans().len()),
             ),
@@ -635,7 +635,7 @@ impl StorylineApp {
         if open.current.as_deref() == Some(m.article.as_str())
             && let Some(a) = &self.article
         {
-            let ann = &a.notes.annotations;
+            let ann = &a.save.annotations;
             return m.evidence.iter().all(|h| ann.get(h).is_some());
         }
         let file = article_file(&open.path, &m.article);

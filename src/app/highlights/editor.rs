@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use egui::{Id, RichText, Ui};
 
-use super::{PanelState, shorten, swatch};
+use super::{HighlightsPaneState, shorten, swatch};
 use crate::annotate::{self, AnchorStatus, Entry, HighlightColor, parse_tag_list};
 use crate::app::Command;
 use crate::app::theme::Palette;
@@ -13,7 +13,7 @@ use crate::app::theme::Palette;
 /// The editor of the selected highlight.
 pub(super) fn editor_ui(
     ui: &mut Ui,
-    panel: &mut PanelState,
+    panel: &mut HighlightsPaneState,
     entry: &Entry,
     tag_counts: &std::collections::BTreeMap<String, usize>,
     palette: &Palette,

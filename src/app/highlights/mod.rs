@@ -1,9 +1,9 @@
-//! The Highlights side panel: filters, tag counts, the editor of the
+//! the Highlights pane: filters, tag counts, the editor of the
 //! selected highlight, the virtualised list, and orphans.
 
 mod editor;
 pub(crate) mod header;
-pub mod notes;
+pub mod save;
 
 use editor::editor_ui;
 
@@ -40,9 +40,9 @@ struct Editor {
     focus_tags: bool,
 }
 
-/// The side panel's own state (filters, selection, editor buffers).
+/// The Highlights pane's own state (filters, selection, editor buffers).
 #[derive(Default)]
-pub struct PanelState {
+pub struct HighlightsPaneState {
     /// The selected highlight.
     pub focused: Option<HighlightId>,
     /// True when the list has keyboard focus (arrows move, Enter jumps, Delete deletes).
@@ -83,7 +83,7 @@ fn matches(
             || h.tags.iter().any(|t| t.contains(text)))
 }
 
-impl PanelState {
+impl HighlightsPaneState {
     /// Selects a highlight (or none). The editor follows.
     pub fn focus(&mut self, id: Option<HighlightId>) {
         self.focused = id;
@@ -148,7 +148,7 @@ impl PanelState {
         let entry = self
             .focused
             .as_ref()
-            .and_then(|id| article.notes.annotations.get(id));
+            .and_then(|id| article.save.annotations.get(id));
         self.editor = match entry {
             Some(e) => Editor {
                 id: Some(e.highlight.id.clone()),
@@ -166,7 +166,7 @@ impl PanelState {
         let (Some(article), Some(id)) = (article, self.editor.id.clone()) else {
             return;
         };
-        let Some(entry) = article.notes.annotations.get(&id) else {
+        let Some(entry) = article.save.annotations.get(&id) else {
             return;
         };
         let tags = parse_tag_list(&self.editor.tags);
@@ -180,7 +180,7 @@ impl PanelState {
         }
         for cmd in cmds {
             // Read-only saves refuse; the message is shown elsewhere.
-            let _ = article.notes.apply(cmd, self.now);
+            let _ = article.save.apply(cmd, self.now);
         }
     }
 }
@@ -207,7 +207,7 @@ fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-/// The Highlights section of the side panel.
+/// The Highlights pane's list.
 pub(crate) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
     let StorylineApp {
         article,
@@ -221,7 +221,7 @@ pub(crate) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
         return;
     };
     let palette = Palette::new(ui.visuals().dark_mode);
-    let ann = &article.notes.annotations;
+    let ann = &article.save.annotations;
     ui.horizontal(|ui| {
         ui.heading("Highlights");
         ui.label(RichText::new(format!("{}", ann.entries().len())).weak());
@@ -242,13 +242,13 @@ pub(crate) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
             }
         });
     });
-    let status = if let Some(reason) = &article.notes.read_only_reason {
+    let status = if let Some(reason) = &article.save.read_only_reason {
         RichText::new(shorten(reason, 160)).color(ui.visuals().warn_fg_color)
-    } else if article.notes.is_saving() || article.notes.is_dirty() {
+    } else if article.save.is_saving() || article.save.is_dirty() {
         RichText::new("Saving…").weak()
     } else {
         let name = article
-            .notes
+            .save
             .save_path
             .as_ref()
             .map_or(String::new(), |p| p.display().to_string());
@@ -353,7 +353,7 @@ pub(crate) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
         ui.separator();
     }
 
-    let ann = &article.notes.annotations;
+    let ann = &article.save.annotations;
     let orphans = ann.orphans().len();
     let rows = panel.filtered(ann).to_vec();
     let list_height =

@@ -81,7 +81,7 @@ pub struct ReaderInput<'a> {
     pub current_match: Option<usize>,
     /// The article's highlights.
     pub annotations: Option<&'a Annotations>,
-    /// The highlight selected in the side panel (outlined).
+    /// The highlight selected in the Highlights pane (outlined).
     pub focused: Option<&'a HighlightId>,
 }
 

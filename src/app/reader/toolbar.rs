@@ -6,7 +6,7 @@ use egui::{Id, RichText, Ui, vec2};
 use crate::annotate::{self, HighlightColor};
 use crate::app::reader::ReaderOutput;
 use crate::app::theme::Palette;
-use crate::app::{Command, OpenArticle, PanelState};
+use crate::app::{Command, HighlightsPaneState, OpenArticle};
 
 /// Height of the selection toolbar (with its frame).
 const TOOLBAR_HEIGHT: f32 = 38.0;
@@ -51,14 +51,14 @@ pub fn toolbar_pos(page: egui::Rect, start: Option<egui::Rect>, end: egui::Rect)
 pub(crate) fn reader_extras_ui(
     ui: &mut Ui,
     article: &mut OpenArticle,
-    panel: &PanelState,
+    panel: &HighlightsPaneState,
     out: &ReaderOutput,
     commands: &mut Vec<Command>,
 ) {
     let ctx = ui.ctx().clone();
     let palette = Palette::new(ui.visuals().dark_mode);
     let has_selection = !article.view.selection.is_empty();
-    let read_only = article.notes.annotations.is_read_only();
+    let read_only = article.save.annotations.is_read_only();
     if has_selection
         && !out.selecting
         && !read_only
@@ -105,7 +105,7 @@ pub(crate) fn reader_extras_ui(
     };
     if let Some(id) = &out.hovered_highlight
         && !out.selecting
-        && let Some(entry) = article.notes.annotations.get(id)
+        && let Some(entry) = article.save.annotations.get(id)
     {
         let h = entry.highlight.clone();
         response.clone().on_hover_ui_at_pointer(|ui| {
@@ -138,7 +138,7 @@ pub(crate) fn reader_extras_ui(
     }
     if let Some(c) = out.clicked_char {
         let hit = article
-            .notes
+            .save
             .annotations
             .overlapping(crate::document::CharRange::new(c.0, c.0 + 1))
             .last()

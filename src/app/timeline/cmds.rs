@@ -22,7 +22,7 @@ impl StorylineApp {
         let Some(article) = &mut self.article else {
             return;
         };
-        let ann = &article.notes.annotations;
+        let ann = &article.save.annotations;
         let mut model = Vec::new();
         match command {
             Command::AddLane => {
@@ -153,7 +153,7 @@ impl StorylineApp {
                     .suggestions
                     .with_keys(&ctx, article, anchor, &keys);
                 // Accept one by one, so later ones reuse evidence made by earlier ones.
-                let mut scratch = article.notes.annotations.clone();
+                let mut scratch = article.save.annotations.clone();
                 let mut batch = Vec::new();
                 for s in &all {
                     let cmd = accept_suggestion(

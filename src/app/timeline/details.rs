@@ -128,7 +128,7 @@ pub(crate) fn details_ui(
         lane_editor_ui(ui, article, timeline, commands);
         return;
     }
-    let ann = &article.notes.annotations;
+    let ann = &article.save.annotations;
     if let Some(event) = timeline
         .selected
         .as_ref()
@@ -166,7 +166,7 @@ pub(crate) fn details_ui(
         ui.label(RichText::new("No more dated phrases to add. Select a highlight and choose “Add to timeline” for others.").weak());
         return;
     }
-    let read_only = article.notes.annotations.is_read_only();
+    let read_only = article.save.annotations.is_read_only();
     ui.horizontal(|ui| {
         if ui
             .add_enabled(!read_only, egui::Button::new("Accept all").small())
@@ -196,7 +196,7 @@ pub(crate) fn details_ui(
         let lane = s
             .lane
             .as_ref()
-            .and_then(|id| article.notes.annotations.lane(id))
+            .and_then(|id| article.save.annotations.lane(id))
             .map_or("no lane".to_owned(), |l| l.name.clone());
         let kind = if s.found.expected {
             "expected"
@@ -246,7 +246,7 @@ fn event_editor_ui(
     event: &Event,
     publication: Option<jiff::civil::Date>,
 ) {
-    let ann = &article.notes.annotations;
+    let ann = &article.save.annotations;
     let edit = &mut timeline.event_edit;
     let focused = ui.memory(egui::Memory::focused);
     edit.follow(event, |field| {
@@ -439,7 +439,7 @@ fn lane_editor_ui(
     timeline: &mut TimelineState,
     commands: &mut Vec<Command>,
 ) {
-    let ann = &article.notes.annotations;
+    let ann = &article.save.annotations;
     let Some(edit) = &mut timeline.lane_edit else {
         return;
     };
@@ -560,7 +560,7 @@ pub(crate) fn timeline_windows_ui(
     timeline: &mut TimelineState,
     commands: &mut Vec<Command>,
 ) {
-    let ann = &article.notes.annotations;
+    let ann = &article.save.annotations;
     if let Some(id) = timeline.confirm_delete.clone() {
         let n = ann.events_citing(&id).count();
         let modal = egui::Modal::new(Id::unique("confirm-delete-evidence")).show(ctx, |ui| {

@@ -180,7 +180,7 @@ pub(crate) fn timeline_toolbar_ui(ui: &mut Ui, app: &mut StorylineApp) {
     let Some(article) = article.as_mut() else {
         return;
     };
-    let ann = &article.notes.annotations;
+    let ann = &article.save.annotations;
     let view = *timeline
         .view
         .get_or_insert_with(|| initial_view(ann.events(), publication));
@@ -241,7 +241,7 @@ pub(crate) fn timeline_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
         ui.label(egui::RichText::new("Open an article to see its timeline.").weak());
         return;
     };
-    let ann = &article.notes.annotations;
+    let ann = &article.save.annotations;
     let view = *timeline
         .view
         .get_or_insert_with(|| initial_view(ann.events(), publication));
@@ -249,7 +249,7 @@ pub(crate) fn timeline_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
     let chart_ui = &mut ui.new_child(egui::UiBuilder::new().max_rect(chart));
     chart::chart_ui_paint(
         chart_ui,
-        (&article.notes.annotations, None),
+        (&article.save.annotations, None),
         timeline,
         commands,
         publication,

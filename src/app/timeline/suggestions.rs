@@ -110,7 +110,7 @@ impl SuggestionCache {
         article: &OpenArticle,
         publication: jiff::civil::Date,
     ) -> Option<OpenSuggestions> {
-        let ann = &article.notes.annotations;
+        let ann = &article.save.annotations;
         let revision = ann.revision();
         if let Some((rev, lanes, _, open)) = &self.open
             && *rev == revision
@@ -172,7 +172,7 @@ impl SuggestionCache {
     ) -> Vec<Suggestion> {
         let wanted: HashSet<&str> = keys.iter().map(String::as_str).collect();
         let doc = &article.doc;
-        let lanes = article.notes.annotations.lanes();
+        let lanes = article.save.annotations.lanes();
         self.found(ctx, article, publication)
             .unwrap_or_default()
             .iter()

@@ -34,7 +34,7 @@ struct SaveReply {
 ///
 /// Invariant: `handle` is `None` exactly while a write is in flight
 /// (`in_flight` is `Some`) or when the save could not be opened.
-pub struct ArticleNotes {
+pub struct ArticleSave {
     /// The anchored highlights.
     pub annotations: Annotations,
     identity: ArticleIdentity,
@@ -61,7 +61,7 @@ pub struct ArticleNotes {
     pub deleted_events: Vec<crate::timeline::EventId>,
 }
 
-impl ArticleNotes {
+impl ArticleSave {
     /// Opens the annotations of `doc` (at `path`) from `saves_dir`. Problems
     /// come back as messages; a damaged save leaves read-only, empty
     /// annotations and the file untouched.
@@ -405,7 +405,7 @@ impl ArticleNotes {
 
 impl StorylineApp {
     /// Highlights the reader's selection in `color`, focuses the new highlight
-    /// in the side panel and clears the selection.
+    /// in the Highlights pane and clears the selection.
     pub(crate) fn highlight_selection(&mut self, color: HighlightColor, time: f64) {
         let Some(article) = &mut self.article else {
             return;
@@ -423,7 +423,7 @@ impl StorylineApp {
             now(),
         );
         let id = highlight.id.clone();
-        match article.notes.apply(annotate::Command::Add(highlight), time) {
+        match article.save.apply(annotate::Command::Add(highlight), time) {
             Ok(_) => {
                 article.view.selection = crate::app::reader::selection::Selection::default();
                 self.panel.focus(Some(id));
@@ -444,7 +444,7 @@ impl StorylineApp {
         }
         let selector = Selector::from_range(&TextIndex::new(&article.doc.text), range);
         if let Err(e) = article
-            .notes
+            .save
             .apply(annotate::Command::Reattach(id.clone(), selector), time)
         {
             self.error(format!("Could not re-attach: {e}"));
@@ -473,7 +473,7 @@ impl StorylineApp {
                     annotate::Command::Delete(id) => Some(id.clone()),
                     _ => None,
                 };
-                match article.notes.apply(cmd, time) {
+                match article.save.apply(cmd, time) {
                     Ok(_) => {
                         if deleted.is_some() && deleted == self.panel.focused {
                             self.panel.focus(None);
@@ -490,7 +490,7 @@ impl StorylineApp {
                     self.panel.reload_editor(article);
                     if jump
                         && let Some(range) = id
-                            .and_then(|id| article.notes.annotations.get(&id))
+                            .and_then(|id| article.save.annotations.get(&id))
                             .and_then(annotate::Entry::range)
                     {
                         crate::app::reveal(article, range);
@@ -500,7 +500,7 @@ impl StorylineApp {
             }
             Command::MoveFocus(_) | Command::RevealFocused | Command::DeleteFocused => {
                 let Some(article) = &self.article else { return };
-                let ids = self.panel.visible_ids(&article.notes.annotations);
+                let ids = self.panel.visible_ids(&article.save.annotations);
                 let Some(current) = self.panel.focused.clone() else {
                     return;
                 };
@@ -530,7 +530,7 @@ impl StorylineApp {
                 let Some(article) = &mut self.article else {
                     return;
                 };
-                match article.notes.restore_backup(&article.doc) {
+                match article.save.restore_backup(&article.doc) {
                     Ok(n) => {
                         self.messages.retain(|m| m.action.is_none());
                         self.notice(format!("Restored {n} highlight(s) from the backup; the damaged file was kept beside it."));
