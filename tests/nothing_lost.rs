@@ -15,18 +15,10 @@ use proptest::prelude::*;
 use storyline::app::dossier::DossierAction;
 use storyline::app::{Command, StorylineApp};
 
-const SAMPLE: &str = "assets/dossiers/huawei-5g";
-const DOSSIER: &str = "huawei-5g.dossier.ron";
-
 /// A copy of the sample dossier in `dir`, and a saves folder: empty, or
 /// with the repository's saves.
 fn sample(dir: &Path, with_saves: bool) -> (PathBuf, PathBuf) {
-    let copy = dir.join("d");
-    std::fs::create_dir_all(&copy).expect("dir");
-    for entry in std::fs::read_dir(SAMPLE).expect("sample") {
-        let p = entry.expect("entry").path();
-        std::fs::copy(&p, copy.join(p.file_name().expect("name"))).expect("copy");
-    }
+    let file = common::sample_dossier(dir);
     let saves = dir.join("saves");
     std::fs::create_dir_all(&saves).expect("saves");
     if with_saves {
@@ -37,7 +29,7 @@ fn sample(dir: &Path, with_saves: bool) -> (PathBuf, PathBuf) {
             }
         }
     }
-    (copy.join(DOSSIER), saves)
+    (file, saves)
 }
 
 fn open(file: &Path, saves: &Path) -> Harness<'static, StorylineApp> {

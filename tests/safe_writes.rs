@@ -203,13 +203,7 @@ fn after_a_move_and_its_undo_a_focus_change_reapplies_nothing() {
 #[test]
 fn a_damaged_dossier_offers_its_previous_versions_and_one_restores_it() {
     let dir = tempfile::tempdir().expect("tmp");
-    let copy = dir.path().join("d");
-    std::fs::create_dir_all(&copy).expect("dir");
-    for entry in std::fs::read_dir("assets/dossiers/huawei-5g").expect("sample") {
-        let p = entry.expect("entry").path();
-        std::fs::copy(&p, copy.join(p.file_name().expect("name"))).expect("copy");
-    }
-    let file = copy.join("huawei-5g.dossier.ron");
+    let file = common::sample_dossier(dir.path());
     let good = std::fs::read(&file).expect("read");
     std::fs::write(storyline::store::saves::backup_path(&file), &good).expect("bak");
     std::fs::write(&file, "(version: 1, name: \"Huawei").expect("damage");
@@ -318,13 +312,7 @@ fn without_a_file_dialog_new_dossier_and_add_articles_take_a_typed_path() {
 #[test]
 fn a_dossier_s_obsidian_notes_are_never_replaced_unasked_nor_linked_where_missing() {
     let dir = tempfile::tempdir().expect("tmp");
-    let copy = dir.path().join("d");
-    std::fs::create_dir_all(&copy).expect("dir");
-    for entry in std::fs::read_dir("assets/dossiers/huawei-5g").expect("sample") {
-        let p = entry.expect("entry").path();
-        std::fs::copy(&p, copy.join(p.file_name().expect("name"))).expect("copy");
-    }
-    let file = copy.join("huawei-5g.dossier.ron");
+    let file = common::sample_dossier(dir.path());
     let f = file.to_str().expect("utf-8");
     // No saves here: the index links each source to its note, never to a
     // block the note does not have.

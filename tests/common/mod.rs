@@ -57,3 +57,15 @@ pub fn storyline(saves: &Path, args: &[&str]) -> Output {
         .output()
         .expect("runs")
 }
+
+/// A copy of the sample dossier (its seven articles and the dossier file)
+/// in `dir/d/`; returns the dossier file. Saves are the caller's to give.
+pub fn sample_dossier(dir: &Path) -> std::path::PathBuf {
+    let copy = dir.join("d");
+    std::fs::create_dir_all(&copy).expect("dir");
+    for entry in std::fs::read_dir("assets/dossiers/huawei-5g").expect("sample") {
+        let p = entry.expect("entry").path();
+        std::fs::copy(&p, copy.join(p.file_name().expect("name"))).expect("copy");
+    }
+    copy.join("huawei-5g.dossier.ron")
+}
