@@ -14,9 +14,13 @@ use storyline::store::{AppState, default_state_path};
 fn main() -> ExitCode {
     storyline::trace::start();
     let cli = Cli::parse();
-    let result = match &cli.command {
-        Some(cmd) => run_command(cmd, cli.saves.as_deref(), &mut std::io::stdout().lock()),
-        None => run_window(&cli),
+    let result = match (&cli.command, &cli.article) {
+        (Some(_), Some(article)) => Err(anyhow::anyhow!(
+            "{} and a command: give one or the other (the article goes after the command)",
+            article.display()
+        )),
+        (Some(cmd), None) => run_command(cmd, cli.saves.as_deref(), &mut std::io::stdout().lock()),
+        (None, _) => run_window(&cli),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

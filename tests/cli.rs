@@ -344,3 +344,23 @@ fn text_prints_the_reading_text_and_its_blocks() {
         assert_eq!(chars[end..next].iter().collect::<String>(), "\n\n");
     }
 }
+
+#[test]
+fn the_saves_folder_may_come_before_the_command() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let saves = dir.path().to_str().expect("utf-8");
+    for args in [
+        vec!["--saves", saves, "list", SAMPLE],
+        vec!["list", SAMPLE, "--saves", saves],
+    ] {
+        let out = storyline(&args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = storyline(&[SAMPLE, "list", SAMPLE]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("give one or the other"));
+}

@@ -17,14 +17,10 @@ use crate::document::{LoadedDocument, load_path};
 
 /// Read news closely: highlight, annotate, and build a timeline of the story.
 #[derive(Debug, Parser)]
-#[command(
-    name = "storyline",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "storyline", version, about, subcommand_negates_reqs = true)]
 pub struct Cli {
-    /// Article to open (.md, .txt, .html). Without it, the last article is
+    /// Article or dossier to open in the window (any format `storyline
+    /// info` reads). Without it, the last article is
     /// reopened at the last reading position, or the bundled sample on first run.
     pub article: Option<PathBuf>,
 
