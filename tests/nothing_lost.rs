@@ -523,3 +523,32 @@ fn a_dossier_that_lost_over_half_its_mentions_offers_its_earlier_version() {
             .is_some_and(|(label, _)| label == "Restore a previous version…")
     );
 }
+
+#[test]
+fn removing_an_article_from_the_dossier_is_undone_by_ctrl_z() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (file, saves) = sample(dir.path(), true);
+    let before = std::fs::read(&file).expect("read");
+    let mut h = open(&file, &saves);
+    h.state_mut().send(Command::Dossier(DossierAction::Remove(
+        "huawei-5g-2020-01-23.md".into(),
+    )));
+    h.run_steps(2);
+    settle(&mut h);
+    let d = storyline::store::dossier::read_dossier(&file).expect("reads");
+    assert_eq!(d.articles.len(), 6);
+    assert!(
+        h.state()
+            .messages()
+            .iter()
+            .any(|m| m.text.contains("Ctrl+Z puts it back"))
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    settle(&mut h);
+    close(&mut h);
+    assert!(
+        before == std::fs::read(&file).expect("read"),
+        "back as it was"
+    );
+}

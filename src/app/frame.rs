@@ -20,7 +20,7 @@ impl StorylineApp {
             Command::Annotate(A::Redo) if self.dossier_changed_last && can_redo => {
                 Command::Dossier(D::Redo)
             }
-            Command::Dossier(D::Merge(..) | D::KeepApart(..) | D::Unmerge(..)) => {
+            Command::Dossier(D::Merge(..) | D::KeepApart(..) | D::Unmerge(..) | D::Remove(..)) => {
                 self.dossier_changed_last = true;
                 command
             }

@@ -450,6 +450,10 @@ pub enum DossierCommand {
     Unmerge(EventId, String, EventId),
     /// Remember that these two are different events.
     KeepApart(EventId, EventId),
+    /// Take an article (its stored path) out of the dossier, with its
+    /// mentions (events left with none go too); its save keeps its
+    /// highlights and events. Undoable like the others.
+    RemoveArticle(String),
 }
 
 /// Why a command could not be applied.
@@ -461,6 +465,9 @@ pub enum MergeError {
     /// Nothing to split out.
     #[error("event {0} has no other article's mentions to split out")]
     NothingToSplit(String),
+    /// No article with this path.
+    #[error("no article {0} in the dossier")]
+    NoArticle(String),
 }
 
 /// The dossier's events with undo and redo. Each step keeps the events
@@ -475,8 +482,12 @@ pub struct History {
     redo: Vec<Step>,
 }
 
-/// A dossier's events and kept-apart pairs at one moment.
-type Snapshot = (Vec<DossierEvent>, Vec<(EventId, EventId)>);
+/// A dossier's events, kept-apart pairs and articles at one moment.
+type Snapshot = (
+    Vec<DossierEvent>,
+    Vec<(EventId, EventId)>,
+    Vec<super::model::DossierArticle>,
+);
 
 /// One command's effect: the events before it and after it.
 #[derive(Debug)]
@@ -491,11 +502,13 @@ fn replay(d: &mut Dossier, from: &Snapshot, to: &Snapshot) {
     let with = |s: &Snapshot| Dossier {
         events: s.0.clone(),
         kept_apart: s.1.clone(),
+        articles: s.2.clone(),
         ..d.clone()
     };
     let merged = super::sync::merge3(&with(from), d, &with(to));
     d.events = merged.events;
     d.kept_apart = merged.kept_apart;
+    d.articles = merged.articles;
 }
 
 impl History {
@@ -513,9 +526,9 @@ impl History {
 
     /// Applies `cmd` to `d`; one undo step.
     pub fn apply(&mut self, d: &mut Dossier, cmd: &DossierCommand) -> Result<(), MergeError> {
-        let before = (d.events.clone(), d.kept_apart.clone());
+        let before = (d.events.clone(), d.kept_apart.clone(), d.articles.clone());
         apply(d, cmd)?;
-        let after = (d.events.clone(), d.kept_apart.clone());
+        let after = (d.events.clone(), d.kept_apart.clone(), d.articles.clone());
         self.undo.push(Step { before, after });
         self.redo.clear();
         Ok(())
@@ -550,6 +563,10 @@ fn apply(d: &mut Dossier, cmd: &DossierCommand) -> Result<(), MergeError> {
             .ok_or_else(|| MergeError::NoEvent(id.0.clone()))
     };
     match cmd {
+        DossierCommand::RemoveArticle(path) => {
+            super::import::remove_article(d, path)
+                .ok_or_else(|| MergeError::NoArticle(path.clone()))?;
+        }
         DossierCommand::Merge(keep, other) => {
             let (i, j) = (index(d, keep)?, index(d, other)?);
             if i == j {

@@ -46,7 +46,7 @@ pub(crate) fn dossier_inspector_ui(ui: &mut Ui, app: &mut StorylineApp) {
     };
     ui.horizontal(|ui| {
         if ui
-            .add_enabled(open.can_undo(), egui::Button::new("Undo merge").small())
+            .add_enabled(open.can_undo(), egui::Button::new("Undo").small())
             .clicked()
         {
             act(commands, DossierAction::Undo);

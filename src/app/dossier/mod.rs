@@ -33,7 +33,7 @@ pub enum DossierAction {
     KeepApart(EventId, EventId),
     /// Split one article's mentions out of an event.
     Unmerge(EventId, String),
-    /// Undo the last merge, split or keep-apart.
+    /// Undo the last merge, split, keep-apart or removal of an article.
     Undo,
     /// Redo it.
     Redo,
@@ -45,7 +45,7 @@ pub enum DossierAction {
     AskAdd,
     /// Add articles (files, or every article in a folder).
     Add(Vec<PathBuf>),
-    /// Remove an article (its stored path); its save is kept.
+    /// Remove an article (its stored path); its save is kept; undoable.
     Remove(String),
     /// Ask where to create a new dossier (a dialog).
     AskNew,

@@ -9,7 +9,7 @@ use crate::annotate::HighlightId;
 use crate::app::{Command, StorylineApp};
 use crate::dossier::{
     ArticleImport, Dossier, DossierArticle, DossierCommand, History, add_article, forget_events,
-    recall, remove_article, suggest_merges,
+    recall, suggest_merges,
 };
 use crate::store::dossier::{
     article_file, find_moved, read_dossier, save_dossier, stored_path, write_dossier,
@@ -277,16 +277,26 @@ impl StorylineApp {
                 return;
             }
             DossierAction::Remove(stored) => {
-                if let Some(events) = remove_article(&mut open.dossier, &stored) {
-                    open.missing.remove(&stored);
-                    if open.current.as_deref() == Some(stored.as_str()) {
-                        open.current = None;
+                let events = open.dossier.events.len();
+                match open.history.apply(
+                    &mut open.dossier,
+                    &DossierCommand::RemoveArticle(stored.clone()),
+                ) {
+                    Ok(()) => {
+                        let gone = events - open.dossier.events.len();
+                        open.missing.remove(&stored);
+                        if open.current.as_deref() == Some(stored.as_str()) {
+                            open.current = None;
+                        }
+                        open.changed(now);
+                        said.push(crate::app::Message::notice(format!(
+                            "Removed {stored} from the dossier ({} with no other source went; its highlights stay in its own save). Ctrl+Z puts it back.",
+                            crate::wording::count(gone, "event", "events")
+                        )));
                     }
-                    open.changed(now);
-                    said.push(crate::app::Message::notice(format!(
-                        "Removed {stored} from the dossier ({} with no other source went; its highlights stay in its own save).",
-                        crate::wording::count(events, "event", "events")
-                    )));
+                    Err(e) => said.push(crate::app::Message::error(format!(
+                        "Could not remove it: {e}"
+                    ))),
                 }
             }
             DossierAction::Close => {
