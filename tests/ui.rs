@@ -229,7 +229,8 @@ fn open_date_dialog(h: &mut Harness<'static, StorylineApp>) {
     .click();
     h.run_steps(2);
     h.get_by_label("Set Publication Date…").click();
-    h.run_steps(2);
+    // The menu queues the command; the dialog shows from the next frame.
+    h.run_steps(3);
 }
 
 #[test]

@@ -41,6 +41,8 @@ pub enum Command {
     OpenLink(String),
     /// Dismiss message `n`.
     DismissMessage(usize),
+    /// Dismiss every message.
+    DismissAllMessages,
     /// Scroll by this many screens.
     Page(f32),
     /// Jump to the start or end of the article.

@@ -171,11 +171,7 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     .add_enabled(enabled, egui::Button::new("Set Publication Date…"))
                     .clicked()
                 {
-                    let current = app
-                        .published()
-                        .map(|(d, _)| d.to_string())
-                        .unwrap_or_default();
-                    app.date_prompt = Some(current);
+                    app.send(Command::AskPublished);
                 }
             });
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {

@@ -79,7 +79,7 @@ pub(super) fn messages_ui(ui: &mut Ui, app: &mut StorylineApp, area: egui::Rect)
             }
         });
     if dismiss_all {
-        app.messages.clear();
+        app.send(Command::DismissAllMessages);
     }
     if let Some(i) = dismiss {
         app.send(Command::DismissMessage(i));

@@ -415,6 +415,7 @@ impl StorylineApp {
                     ));
                 }
             }
+            Command::DismissAllMessages => self.messages.clear(),
             Command::DismissMessage(n) => {
                 if n < self.messages.len() {
                     self.messages.remove(n);
