@@ -3,8 +3,12 @@
 //! suggests accepted, one event with two sources on the timeline, and the
 //! HTML export listing both; the Library and Ctrl+PgDn; the shipped sample.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
+
+use common::until;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -80,18 +84,6 @@ fn harness(app: StorylineApp) -> Harness<'static, StorylineApp> {
         .build_ui_state(|ui, app: &mut StorylineApp| app.ui(ui), app);
     h.run_steps(4);
     h
-}
-
-/// Steps until `done` (merge suggestions come from a thread), at most 10 s.
-fn until(h: &mut Harness<'_, StorylineApp>, done: impl Fn(&StorylineApp) -> bool) {
-    for _ in 0..500 {
-        if done(h.state()) {
-            return;
-        }
-        h.run_steps(1);
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    panic!("timed out");
 }
 
 fn sources_of_most_told(app: &StorylineApp) -> usize {

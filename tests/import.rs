@@ -4,16 +4,16 @@
 //! exports read back as their tools read them; the window's File ▸ Import
 //! Annotations… as one undo step.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Output};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use storyline::app::picker::{PickOutcome, ScriptedPicker};
-use storyline::app::{AppOptions, StorylineApp};
-use storyline::document::load_path;
-use storyline::store::AppState;
+use storyline::app::StorylineApp;
+use storyline::app::picker::PickOutcome;
 
 const SAMPLE: &str = "assets/articles/huawei-5g-2020-01-23.md";
 const HYPOTHESIS: &str = "tests/import/hypothesis-huawei.json";
@@ -73,21 +73,11 @@ fn window(picks: Vec<PathBuf>, saves: &Path) -> Harness<'static, StorylineApp> {
 
 /// The window on `article`.
 fn window_on(article: &Path, picks: Vec<PathBuf>, saves: &Path) -> Harness<'static, StorylineApp> {
-    let app = StorylineApp::new(AppOptions {
-        state_path: None,
-        state: AppState::default(),
-        initial: Some((article.to_owned(), load_path(article).expect("article"))),
-        picker: Box::new(ScriptedPicker::new(
-            picks.into_iter().map(PickOutcome::Picked),
-        )),
-        saves_dir: saves.to_owned(),
-    });
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .with_step_dt(1.0 / 30.0)
-        .build_ui_state(|ui, app: &mut StorylineApp| app.ui(ui), app);
-    h.run_steps(4);
-    h
+    common::window(
+        Some(article),
+        saves,
+        picks.into_iter().map(PickOutcome::Picked).collect(),
+    )
 }
 
 fn sample_saves() -> tempfile::TempDir {
