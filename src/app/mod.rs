@@ -436,6 +436,7 @@ impl StorylineApp {
                     crate::store::dossier::is_dossier_path(f)
                         && self.dossier.as_ref().is_none_or(|d| &d.path != f)
                 });
+                self.list_versions();
             }
             Command::RestoreVersion(file, version) => self.restore_version(&file, &version, now),
             Command::ShowImportDialog => self.show_import_dialog(),

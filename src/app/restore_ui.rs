@@ -19,12 +19,16 @@ pub struct RestoreState {
     /// A file named by a message (a damaged dossier not open): its
     /// versions are listed first.
     pub extra: Option<PathBuf>,
+    /// What the window lists, read once when it opens (not every frame).
+    listed: Vec<Listed>,
 }
 
 /// A file whose versions the window lists.
 struct Listed {
     what: String,
     file: PathBuf,
+    /// What the file holds now.
+    now: String,
     versions: Vec<(versions::Version, String)>,
 }
 
@@ -50,6 +54,26 @@ impl StorylineApp {
             ));
         }
         out
+    }
+
+    /// Reads the versions the restore window lists (and what each holds).
+    pub(crate) fn list_versions(&mut self) {
+        self.restore.listed = self
+            .restorable()
+            .into_iter()
+            .map(|(what, file)| Listed {
+                now: versions::summary(&file),
+                versions: versions::list(&file)
+                    .into_iter()
+                    .map(|v| {
+                        let s = versions::summary(&v.path);
+                        (v, s)
+                    })
+                    .collect(),
+                what,
+                file,
+            })
+            .collect();
     }
 
     /// Puts `version` back as `file`, then reads the file again: the
@@ -127,21 +151,7 @@ pub(super) fn restore_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
     if !app.restore.open {
         return;
     }
-    let listed: Vec<Listed> = app
-        .restorable()
-        .into_iter()
-        .map(|(what, file)| Listed {
-            versions: versions::list(&file)
-                .into_iter()
-                .map(|v| {
-                    let s = versions::summary(&v.path);
-                    (v, s)
-                })
-                .collect(),
-            what,
-            file,
-        })
-        .collect();
+    let listed = std::mem::take(&mut app.restore.listed);
     let mut open = true;
     let mut commands = Vec::new();
     egui::Window::new("Restore a previous version")
@@ -162,11 +172,7 @@ pub(super) fn restore_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
                 ui.add_space(6.0);
                 ui.strong(&l.what);
                 ui.label(
-                    RichText::new(format!(
-                        "now: {} · {}",
-                        versions::summary(&l.file),
-                        l.file.display()
-                    ))
+                    RichText::new(format!("now: {} · {}", l.now, l.file.display()))
                     .weak()
                     .small(),
                 );
@@ -201,6 +207,7 @@ pub(super) fn restore_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
                     });
             }
         });
+    app.restore.listed = listed;
     if !open {
         app.restore.open = false;
         app.restore.extra = None;
