@@ -11,7 +11,7 @@
 mod scenarios;
 
 use scenarios::{Frames, Workload};
-use storyline::app::Command;
+use storyline::app::{Command, WorkspaceCommand};
 
 /// Triangles and covered pixels of tessellated primitives.
 fn cost(prims: &[egui::ClippedPrimitive]) -> (usize, f64) {
@@ -67,9 +67,11 @@ fn main() {
             frames.frame(Vec::new());
         }
         report("timeline shown", &mut frames);
-        frames.app.send(Command::TogglePane(
-            storyline::store::layout::Pane::Timeline,
-        ));
+        frames
+            .app
+            .send(Command::Workspace(WorkspaceCommand::TogglePane(
+                storyline::store::layout::Pane::Timeline,
+            )));
         for _ in 0..3 {
             frames.frame(Vec::new());
         }

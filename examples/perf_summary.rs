@@ -9,6 +9,7 @@
 mod scenarios;
 
 use std::time::Duration;
+use storyline::app::{Direction, WindowCommand, WorkspaceCommand};
 
 use scenarios::{Frames, Workload, sample_times, time};
 use storyline::export::{ExportInput, Format, export};
@@ -235,7 +236,8 @@ fn dossier_rows() {
         "open a 300-article dossier → library, timeline and first article on screen",
         &sample_times(7, || {
             let mut f = Frames::new(app());
-            f.app.send(Command::Open(file.clone()));
+            f.app
+                .send(Command::Window(WindowCommand::Open(file.clone())));
             let t = f.frame(Vec::new()) + f.frame(Vec::new());
             assert!(f.app.dossier().is_some() && f.app.article().is_some());
             t
@@ -243,21 +245,24 @@ fn dossier_rows() {
         400.0,
     );
     let mut f = Frames::new(app());
-    f.app.send(Command::Open(file.clone()));
+    f.app
+        .send(Command::Window(WindowCommand::Open(file.clone())));
     f.frame(Vec::new());
     f.frame(Vec::new());
     row(
         "switch article (Ctrl+PgDn) → the frame that shows it",
         &sample_times(20, || {
-            f.app.send(Command::Dossier(DossierAction::Step(1)));
+            f.app
+                .send(Command::Dossier(DossierAction::Step(Direction::Forward)));
             f.frame(Vec::new())
         }),
         60.0,
     );
     f.size = egui::vec2(1920.0, 1080.0);
-    f.app.send(Command::ToggleMaximized(
-        storyline::store::layout::Pane::Timeline,
-    ));
+    f.app
+        .send(Command::Workspace(WorkspaceCommand::ToggleMaximized(
+            storyline::store::layout::Pane::Timeline,
+        )));
     f.frame(Vec::new());
     f.frame(Vec::new());
     row(

@@ -115,7 +115,9 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
                 app.report_error(e);
             }
             if let Some(d) = dossier {
-                app.send(storyline::app::Command::Open(d));
+                app.send(storyline::app::Command::Window(
+                    storyline::app::WindowCommand::Open(d),
+                ));
             }
             Ok(Box::new(app))
         }),

@@ -15,7 +15,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable as _};
 use storyline::app::dossier::DossierAction;
 use storyline::app::picker::{PickOutcome, ScriptedPicker};
-use storyline::app::{AppOptions, Command, StorylineApp};
+use storyline::app::{
+    AppOptions, Command, ExportCommand, StorylineApp, WindowCommand, WorkspaceCommand,
+};
 use storyline::document::load_path;
 use storyline::store::AppState;
 use storyline::store::layout::Pane;
@@ -132,7 +134,10 @@ fn new_dossier_add_articles_merge_and_export_both_sources() {
     );
     // The Inspector offers the one merge: the decision the seed expected
     // "next week" is the one the brief reports.
-    h.state_mut().send(Command::ShowPane(Pane::Inspector));
+    h.state_mut()
+        .send(Command::Workspace(WorkspaceCommand::ShowPane(
+            Pane::Inspector,
+        )));
     until(&mut h, |a| {
         a.dossier()
             .is_some_and(|d| !d.merges.list.is_empty() && !d.merges.busy())
@@ -164,10 +169,10 @@ fn new_dossier_add_articles_merge_and_export_both_sources() {
     assert_eq!(sources_of_most_told(h.state()), 2);
     // Export HTML from the window: the event lists both sources.
     let out = dir.path().join("dossier.html");
-    h.state_mut().send(Command::ExportTo(
+    h.state_mut().send(Command::Export(ExportCommand::ExportTo(
         out.clone(),
         storyline::export::Format::Html,
-    ));
+    )));
     until(&mut h, |_| out.is_file());
     let html = std::fs::read_to_string(&out).expect("html");
     let section = html
@@ -218,8 +223,9 @@ fn the_sample_dossier_opens_on_one_timeline_and_a_source_opens_its_article() {
         picker: Box::new(ScriptedPicker::new(vec![])),
         saves_dir: saves,
     }));
-    h.state_mut()
-        .send(Command::Open(copy.join("huawei-5g.dossier.ron")));
+    h.state_mut().send(Command::Window(WindowCommand::Open(
+        copy.join("huawei-5g.dossier.ron"),
+    )));
     h.run_steps(4);
     let d = h.state().dossier().expect("opened");
     assert_eq!(d.dossier.articles.len(), 7);
@@ -234,7 +240,10 @@ fn the_sample_dossier_opens_on_one_timeline_and_a_source_opens_its_article() {
     }
     // The timeline shows the dossier: the merged UK decision, titled with
     // its sources and verdict.
-    h.state_mut().send(Command::ShowPane(Pane::Timeline));
+    h.state_mut()
+        .send(Command::Workspace(WorkspaceCommand::ShowPane(
+            Pane::Timeline,
+        )));
     h.run_steps(3);
     assert!(
         h.query_by_label_contains("UK government decides on Huawei · 3 sources · as expected")
@@ -315,7 +324,8 @@ fn a_moved_article_is_found_again_and_a_deleted_one_is_listed_missing() {
     std::fs::rename(&uk, dir.path().join("archive/uk.md")).expect("move");
     std::fs::remove_file(&later).expect("rm");
     let mut h = harness(app(&seed, &dir.path().join("saves"), vec![]));
-    h.state_mut().send(Command::Open(file.clone()));
+    h.state_mut()
+        .send(Command::Window(WindowCommand::Open(file.clone())));
     h.run_steps(4);
     let d = h.state().dossier().expect("open");
     assert!(

@@ -14,7 +14,7 @@ use egui::{Key, Modifiers, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable as _};
 use storyline::app::picker::ScriptedPicker;
-use storyline::app::{AppOptions, StorylineApp};
+use storyline::app::{AppOptions, StorylineApp, WorkspaceCommand};
 use storyline::document::load_path;
 use storyline::store::AppState;
 
@@ -189,8 +189,8 @@ fn every_idle_state_of_the_window_settles() {
         h.query_by_label("Restore layout").is_none(),
         "layout restored"
     );
-    h.state_mut().send(storyline::app::Command::TogglePane(
-        storyline::store::layout::Pane::Timeline,
+    h.state_mut().send(storyline::app::Command::Workspace(
+        WorkspaceCommand::TogglePane(storyline::store::layout::Pane::Timeline),
     ));
     input_frame(&mut h);
     assert!(h.query_by_label("Fit all").is_none(), "timeline hidden");

@@ -12,8 +12,8 @@ use std::process::{Command as Process, Output};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use storyline::app::StorylineApp;
 use storyline::app::picker::PickOutcome;
+use storyline::app::{ExportCommand, StorylineApp};
 
 const SAMPLE: &str = "assets/articles/huawei-5g-2020-01-23.md";
 const HYPOTHESIS: &str = "tests/import/hypothesis-huawei.json";
@@ -514,10 +514,11 @@ fn an_export_never_overwrites_the_article() {
     let mut h = window_on(&article, Vec::new(), &dir.path().join("saves"));
     let open = h.state().article().expect("article").path.clone();
     assert!(open.ends_with("story.md"));
-    h.state_mut().send(storyline::app::Command::ExportTo(
-        open.clone(),
-        storyline::export::Format::Obsidian,
-    ));
+    h.state_mut()
+        .send(storyline::app::Command::Export(ExportCommand::ExportTo(
+            open.clone(),
+            storyline::export::Format::Obsidian,
+        )));
     h.run_steps(4);
     assert!(
         h.state()

@@ -13,7 +13,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use proptest::prelude::*;
 use storyline::app::dossier::DossierAction;
-use storyline::app::{Command, StorylineApp};
+use storyline::app::{Command, Direction, HighlightsCommand, StorylineApp, WindowCommand};
 
 /// A copy of the sample dossier in `dir`, and a saves folder: empty, or
 /// with the repository's saves.
@@ -34,7 +34,8 @@ fn sample(dir: &Path, with_saves: bool) -> (PathBuf, PathBuf) {
 
 fn open(file: &Path, saves: &Path) -> Harness<'static, StorylineApp> {
     let mut h = common::window(None, saves, vec![]);
-    h.state_mut().send(Command::Open(file.to_owned()));
+    h.state_mut()
+        .send(Command::Window(WindowCommand::Open(file.to_owned())));
     h.run_steps(4);
     assert!(h.state().dossier().is_some(), "the dossier opened");
     h
@@ -219,9 +220,10 @@ fn only_an_explicit_delete_takes_a_mention_out_and_undo_brings_it_back() {
         })
         .map(|e| e.id.clone())
         .expect("the seed's UK event");
-    h.state_mut().send(Command::Annotate(
-        storyline::annotate::Command::DeleteEvent(event.clone()),
-    ));
+    h.state_mut()
+        .send(Command::Highlights(HighlightsCommand::Annotate(
+            storyline::annotate::Command::DeleteEvent(event.clone()),
+        )));
     h.run_steps(2);
     settle(&mut h);
     let gone = mentions(&file);
@@ -232,8 +234,7 @@ fn only_an_explicit_delete_takes_a_mention_out_and_undo_brings_it_back() {
             .any(|m| m.0 == "huawei-5g-2020-01-23.md" && m.1 == event.0)
     );
     // Undo: back into its three-source event, the file as it was.
-    h.state_mut()
-        .send(Command::Annotate(storyline::annotate::Command::Undo));
+    h.state_mut().send(Command::Window(WindowCommand::Undo));
     h.run_steps(2);
     settle(&mut h);
     close(&mut h);
@@ -320,22 +321,22 @@ proptest! {
         for a in &acts {
             let d = h.state().dossier().expect("open").clone_parts();
             let cmd = match a {
-                Act::Next => Some(Command::Dossier(DossierAction::Step(1))),
-                Act::Previous => Some(Command::Dossier(DossierAction::Step(-1))),
+                Act::Next => Some(Command::Dossier(DossierAction::Step(Direction::Forward))),
+                Act::Previous => Some(Command::Dossier(DossierAction::Step(Direction::Back))),
                 Act::Open(i) => d.articles.get(*i).map(|p| Command::Dossier(DossierAction::OpenArticle(p.clone(), None))),
                 Act::Select(i) => d.events.get(*i).map(|e| Command::Dossier(DossierAction::Select(Some(e.0.clone())))),
                 Act::ShowAll(b) => Some(Command::Dossier(DossierAction::ShowAll(*b))),
                 Act::Merge => d.suggestion.clone().map(|(a, b)| Command::Dossier(DossierAction::Merge(a, b))),
                 Act::KeepApart => d.suggestion.clone().map(|(a, b)| Command::Dossier(DossierAction::KeepApart(a, b))),
                 Act::Unmerge(i) => d.events.get(*i).and_then(|e| e.1.clone()).map(|(id, art)| Command::Dossier(DossierAction::Unmerge(id, art))),
-                Act::Undo => Some(Command::Annotate(storyline::annotate::Command::Undo)),
-                Act::Redo => Some(Command::Annotate(storyline::annotate::Command::Redo)),
+                Act::Undo => Some(Command::Window(WindowCommand::Undo)),
+                Act::Redo => Some(Command::Window(WindowCommand::Redo)),
                 Act::Highlight(at) => {
                     let len = h.state().article().map_or(0, |a| a.doc.char_len);
                     if len > 40 {
                         let s = at % (len - 20);
                         h.state_mut().select(storyline::document::CharRange::new(s, s + 12));
-                        Some(Command::Highlight(storyline::annotate::HighlightColor::Green))
+                        Some(Command::Highlights(HighlightsCommand::Highlight(storyline::annotate::HighlightColor::Green)))
                     } else {
                         None
                     }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use common::{storyline, until, window};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{By, Queryable as _};
-use storyline::app::Command;
+use storyline::app::{Command, HighlightsCommand, TimelineCommand, WindowCommand};
 
 const SAMPLE: &str = "assets/articles/huawei-5g-2020-01-23.md";
 const SAMPLE_SAVE: &str = "saves/huawei-5g-2020-01-23.ron";
@@ -166,21 +166,23 @@ fn after_a_move_and_its_undo_a_focus_change_reapplies_nothing() {
         })
         .expect("an event read from a phrase");
     h.state_mut()
-        .send(Command::SelectEvent(Some(event.id.clone())));
+        .send(Command::Timeline(TimelineCommand::SelectEvent(Some(
+            event.id.clone(),
+        ))));
     h.run_steps(3);
     // A drag three weeks on (what the chart sends on release).
     let mut moved = event.clone();
     moved.when = storyline::timeline::when::moved(&event.when, 21);
-    h.state_mut().send(Command::Annotate(
-        storyline::annotate::Command::UpdateEvent(moved.clone()),
-    ));
+    h.state_mut()
+        .send(Command::Highlights(HighlightsCommand::Annotate(
+            storyline::annotate::Command::UpdateEvent(moved.clone()),
+        )));
     h.run_steps(3);
     assert_eq!(
         h.get_by_label("Date").value().as_deref(),
         Some(moved.when.edtf().as_str())
     );
-    h.state_mut()
-        .send(Command::Annotate(storyline::annotate::Command::Undo));
+    h.state_mut().send(Command::Window(WindowCommand::Undo));
     h.run_steps(3);
     assert_eq!(
         h.get_by_label("Date").value().as_deref(),
@@ -210,7 +212,8 @@ fn a_damaged_dossier_offers_its_previous_versions_and_one_restores_it() {
     let saves = dir.path().join("saves");
     std::fs::create_dir_all(&saves).expect("saves");
     let mut h = window(None, &saves, vec![]);
-    h.state_mut().send(Command::Open(file.clone()));
+    h.state_mut()
+        .send(Command::Window(WindowCommand::Open(file.clone())));
     h.run_steps(3);
     assert!(h.state().dossier().is_none());
     h.get_by_label("Restore a previous version…").click();

@@ -10,7 +10,9 @@ use egui::{Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable as _};
 use storyline::app::picker::ScriptedPicker;
-use storyline::app::{AppOptions, Command, StorylineApp};
+use storyline::app::{
+    AppOptions, Command, HighlightsCommand, Show, StorylineApp, TimelineCommand, WorkspaceCommand,
+};
 use storyline::document::{CharRange, load_path};
 use storyline::store::layout::Pane;
 use storyline::store::{AppState, ArticleState};
@@ -91,9 +93,10 @@ fn range_of(h: &Harness<'_, StorylineApp>, text: &str) -> CharRange {
 fn highlight(h: &mut Harness<'_, StorylineApp>, text: &str) -> storyline::annotate::HighlightId {
     let range = range_of(h, text);
     h.state_mut().select(range);
-    h.state_mut().send(Command::Highlight(
-        storyline::annotate::HighlightColor::Yellow,
-    ));
+    h.state_mut()
+        .send(Command::Highlights(HighlightsCommand::Highlight(
+            storyline::annotate::HighlightColor::Yellow,
+        )));
     h.run_steps(3);
     let ann = &h.state().article().expect("article").save.annotations;
     ann.entries()
@@ -130,7 +133,10 @@ fn tiles_are_shown_hidden_kept_and_reset() {
     h.run_steps(2);
     assert!(shown(&h, Pane::Reader) && shown(&h, Pane::Timeline));
     // Closed from its tab's ×: the layout keeps it closed across runs.
-    h.state_mut().send(Command::TogglePane(Pane::Timeline));
+    h.state_mut()
+        .send(Command::Workspace(WorkspaceCommand::TogglePane(
+            Pane::Timeline,
+        )));
     h.run_steps(2);
     assert!(h.query_by_label("Fit all").is_none());
     h.state_mut().save_state();
@@ -144,7 +150,8 @@ fn tiles_are_shown_hidden_kept_and_reset() {
     );
     assert!(!shown(&h, Pane::Timeline), "still closed");
     assert!(shown(&h, Pane::Inspector), "still the front tab");
-    h.state_mut().send(Command::ResetLayout);
+    h.state_mut()
+        .send(Command::Workspace(WorkspaceCommand::ResetLayout));
     h.run_steps(2);
     assert!(shown(&h, Pane::Timeline) && shown(&h, Pane::Highlights));
     // A big screen shows every tile at once (the Library opens with a
@@ -170,14 +177,16 @@ fn a_passage_with_several_dates_asks_which_and_the_event_comes_into_view() {
         start: view.start + 400.0,
         end: view.end + 400.0,
     };
-    h.state_mut().send(Command::SetTimelineView(far));
+    h.state_mut()
+        .send(Command::Timeline(TimelineCommand::SetTimelineView(far)));
     h.run_steps(2);
     let jan14 = day_number(jiff::civil::date(2020, 1, 14));
     let id = highlight(
         &mut h,
         "The council met on January 6, the court ruled on January 14, and the appeal was filed on January 20.",
     );
-    h.state_mut().send(Command::AddToTimeline(id, None));
+    h.state_mut()
+        .send(Command::Timeline(TimelineCommand::AddToTimeline(id, None)));
     h.run_steps(3);
     let events = |h: &Harness<'_, StorylineApp>| {
         h.state()
@@ -245,7 +254,8 @@ fn adding_a_suggested_sentence_answers_its_suggestion() {
         &mut h,
         "The council is expected to decide next week whether to appeal.",
     );
-    h.state_mut().send(Command::AddToTimeline(id, None));
+    h.state_mut()
+        .send(Command::Timeline(TimelineCommand::AddToTimeline(id, None)));
     h.run_steps(6);
     let events = h
         .state()
@@ -257,7 +267,8 @@ fn adding_a_suggested_sentence_answers_its_suggestion() {
         .to_vec();
     assert_eq!(events.len(), 1);
     assert!(events[0].source.is_some(), "it answers the suggestion");
-    h.state_mut().send(Command::SelectEvent(None));
+    h.state_mut()
+        .send(Command::Timeline(TimelineCommand::SelectEvent(None)));
     h.run_steps(10);
     assert_eq!(
         accept(&h),
@@ -364,7 +375,10 @@ fn a_highlight_hidden_by_the_filter_closes_its_editor() {
         .id
         .clone();
     h.state_mut()
-        .send(Command::FocusHighlight(Some(first), false));
+        .send(Command::Highlights(HighlightsCommand::FocusHighlight(
+            Some(first),
+            Show::InList,
+        )));
     h.run_steps(3);
     assert!(h.state().panel().focused.is_some());
     h.get_by_label("Filter").click();

@@ -9,7 +9,10 @@ use std::time::{Duration, Instant};
 
 use storyline::annotate::Annotations;
 use storyline::app::picker::ScriptedPicker;
-use storyline::app::{AppOptions, Command, StorylineApp};
+use storyline::app::{
+    AppOptions, Command, HighlightsCommand, ReaderCommand, StorylineApp, TimelineCommand,
+    WorkspaceCommand,
+};
 use storyline::document::{CharIdx, CharRange, Document, load_path};
 use storyline::store::AppState;
 use storyline::store::article::{open_annotations, save_file};
@@ -159,7 +162,9 @@ impl Frames {
 
     /// Scrolls the article to its middle and lets it settle.
     pub fn scroll_to_middle(&mut self, doc: &Document) {
-        self.app.send(Command::JumpTo(CharIdx(doc.char_len / 2)));
+        self.app.send(Command::Reader(ReaderCommand::JumpTo(CharIdx(
+            doc.char_len / 2,
+        ))));
         for _ in 0..6 {
             self.frame(Vec::new());
         }
@@ -179,9 +184,10 @@ impl Frames {
     pub fn add_highlight(&mut self, doc: &Document, at: usize) -> Duration {
         let start = at.min(doc.char_len.saturating_sub(100));
         self.app.select(CharRange::new(start, start + 60));
-        self.app.send(Command::Highlight(
-            storyline::annotate::HighlightColor::Green,
-        ));
+        self.app
+            .send(Command::Highlights(HighlightsCommand::Highlight(
+                storyline::annotate::HighlightColor::Green,
+            )));
         // The command is applied at the end of this frame; the next shows it.
         let a = self.frame(Vec::new());
         a + self.frame(Vec::new())
@@ -193,11 +199,13 @@ impl Frames {
     pub fn timeline_maximised(&mut self, events: &[storyline::timeline::Event]) {
         self.size = egui::vec2(1920.0, 1080.0);
         self.frame(Vec::new());
+        self.app.send(Command::Workspace(WorkspaceCommand::ShowPane(
+            storyline::store::layout::Pane::Timeline,
+        )));
         self.app
-            .send(Command::ShowPane(storyline::store::layout::Pane::Timeline));
-        self.app.send(Command::SetTimelineView(
-            storyline::timeline::layout::fit_all(events, None),
-        ));
+            .send(Command::Timeline(TimelineCommand::SetTimelineView(
+                storyline::timeline::layout::fit_all(events, None),
+            )));
         for _ in 0..3 {
             self.frame(Vec::new());
         }

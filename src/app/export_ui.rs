@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use egui::{Id, RichText};
 
 use super::picker::PickRequest;
-use super::{Command, Message, PickPurpose, StorylineApp};
+use super::{Command, ExportCommand, Message, PickPurpose, StorylineApp};
 use crate::export::{ExportInput, Format, export};
 
 /// A finished export: where it went, its size and what it could not
@@ -33,14 +33,16 @@ impl StorylineApp {
     /// Export commands.
     pub(super) fn apply_export_command(
         &mut self,
-        command: Command,
+        command: ExportCommand,
         published: Option<jiff::civil::Date>,
     ) {
         match command {
-            Command::ShowExport if self.article.is_some() || self.dossier.is_some() => {
-                self.export.open = true;
+            ExportCommand::ShowExport => {
+                if self.article.is_some() || self.dossier.is_some() {
+                    self.export.open = true;
+                }
             }
-            Command::ExportPick(format) => {
+            ExportCommand::ExportPick(format) => {
                 if self.picker.busy() {
                     return;
                 }
@@ -64,7 +66,7 @@ impl StorylineApp {
                     },
                 );
             }
-            Command::ExportTo(path, format) => {
+            ExportCommand::ExportTo(path, format) => {
                 // A name typed without an extension gets the format's.
                 let path = if path.extension().is_none() {
                     path.with_extension(format.extension())
@@ -89,9 +91,9 @@ impl StorylineApp {
                     self.export.open = true;
                     return;
                 }
-                self.apply_export_command(Command::ExportReplace(path, format), published);
+                self.apply_export_command(ExportCommand::ExportReplace(path, format), published);
             }
-            Command::ExportReplace(path, format) => {
+            ExportCommand::ExportReplace(path, format) => {
                 self.export.confirm = None;
                 if self
                     .article
@@ -136,7 +138,6 @@ impl StorylineApp {
                 self.export.running = Some((format, rx));
                 self.export.open = false;
             }
-            _ => {}
         }
     }
 
@@ -258,7 +259,7 @@ pub(super) fn export_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
                 ui.label(format!("Replace it with the {} export?", format.label()));
                 ui.horizontal(|ui| {
                     if ui.button("Replace").clicked() {
-                        commands.push(Command::ExportReplace(path, format));
+                        commands.push(Command::Export(ExportCommand::ExportReplace(path, format)));
                     }
                     if ui.button("Cancel").clicked() {
                         app.export.confirm = None;
@@ -294,7 +295,7 @@ pub(super) fn export_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
             let chosen = app.export.format.unwrap_or(Format::Html);
             ui.add_space(6.0);
             if ui.button("Choose file…").clicked() {
-                commands.push(Command::ExportPick(chosen));
+                commands.push(Command::Export(ExportCommand::ExportPick(chosen)));
             }
             ui.label(RichText::new("or type a path:").weak());
             ui.horizontal(|ui| {
@@ -320,7 +321,7 @@ pub(super) fn export_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
                     .clicked()
                     || (enter && !typed.is_empty())
                 {
-                    commands.push(Command::ExportTo(expand_home(typed), chosen));
+                    commands.push(Command::Export(ExportCommand::ExportTo(expand_home(typed), chosen)));
                 }
             });
             ui.add_space(4.0);

@@ -3,7 +3,7 @@
 
 use egui::{Align, Key, Layout, Ui};
 
-use super::{Command, Direction, StorylineApp};
+use super::{Command, Direction, ReaderCommand, StorylineApp};
 
 pub(super) fn find_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
     egui::Panel::top("find").show(ui, |ui| {
@@ -17,7 +17,7 @@ pub(super) fn find_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                 response.request_focus();
             }
             if response.changed() {
-                app.send(Command::RefreshFind);
+                app.send(Command::Reader(ReaderCommand::RefreshFind));
             }
             let (enter, shift, esc) = ui.input(|i| {
                 (
@@ -27,15 +27,15 @@ pub(super) fn find_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                 )
             });
             if response.lost_focus() && enter {
-                app.send(Command::FindStep(if shift {
+                app.send(Command::Reader(ReaderCommand::FindStep(if shift {
                     Direction::Back
                 } else {
                     Direction::Forward
-                }));
+                })));
                 response.request_focus();
             }
             if esc && (response.has_focus() || response.lost_focus()) {
-                app.send(Command::CloseFind);
+                app.send(Command::Reader(ReaderCommand::CloseFind));
             }
             let n = app.find.matches.len();
             let label = match (n, app.find.current) {
@@ -49,19 +49,19 @@ pub(super) fn find_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                 .on_hover_text("Previous match (Shift+Enter)")
                 .clicked()
             {
-                app.send(Command::FindStep(Direction::Back));
+                app.send(Command::Reader(ReaderCommand::FindStep(Direction::Back)));
             }
             if ui
                 .button("Next")
                 .on_hover_text("Next match (Enter)")
                 .clicked()
             {
-                app.send(Command::FindStep(Direction::Forward));
+                app.send(Command::Reader(ReaderCommand::FindStep(Direction::Forward)));
             }
             ui.label(label);
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 if ui.button("×").on_hover_text("Close (Esc)").clicked() {
-                    app.send(Command::CloseFind);
+                    app.send(Command::Reader(ReaderCommand::CloseFind));
                 }
             });
         });

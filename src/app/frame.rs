@@ -1,36 +1,79 @@
-//! Each frame's housekeeping: where undo goes, the tiles on the first
+//! Each frame's housekeeping: the window's undo order, the tiles on the first
 //! frame, the cursor's blinking, the window title, the benchmark marks.
 
-use super::{CURSOR_BLINK_SECONDS, Command, StorylineApp, dossier, workspace};
+use super::undo::Store;
+use crate::app::{
+    CURSOR_BLINK_SECONDS, Command, HighlightsCommand, StorylineApp, WindowCommand, dossier,
+    workspace,
+};
 
 impl StorylineApp {
-    /// Undo and redo (Ctrl+Z, Edit menu) go to what changed last: the
-    /// dossier (a merge, split, keep-apart) or the article's annotations.
-    pub(super) fn route_undo(&mut self, command: Command) -> Command {
+    /// Keeps the window's undo order ([`UndoOrder`]) as commands pass, and
+    /// turns the window's Undo and Redo into the undo or redo of the store
+    /// that changed last (the article's annotations or the dossier).
+    pub(super) fn route_undo(&mut self, command: Command) -> Option<Command> {
         use crate::annotate::Command as A;
         use dossier::DossierAction as D;
-        let (can_undo, can_redo) = self
-            .dossier
-            .as_ref()
-            .map_or((false, false), |d| (d.can_undo(), d.can_redo()));
-        match command {
-            Command::Annotate(A::Undo) if self.dossier_changed_last && can_undo => {
-                Command::Dossier(D::Undo)
+        let article = |app: &Self, redo: bool| {
+            app.article.as_ref().is_some_and(|a| {
+                let ann = &a.save.annotations;
+                if redo { ann.can_redo() } else { ann.can_undo() }
+            })
+        };
+        let dossier = |app: &Self, redo: bool| {
+            app.dossier
+                .as_ref()
+                .is_some_and(|d| if redo { d.can_redo() } else { d.can_undo() })
+        };
+        let (a_undo, a_redo) = (article(self, false), article(self, true));
+        let (d_undo, d_redo) = (dossier(self, false), dossier(self, true));
+        let can = move |redo: bool, store: Store| match (store, redo) {
+            (Store::Article, false) => a_undo,
+            (Store::Article, true) => a_redo,
+            (Store::Dossier, false) => d_undo,
+            (Store::Dossier, true) => d_redo,
+        };
+        let store_undo = |store: Store, redo: bool| match (store, redo) {
+            (Store::Article, false) => Command::Highlights(HighlightsCommand::Annotate(A::Undo)),
+            (Store::Article, true) => Command::Highlights(HighlightsCommand::Annotate(A::Redo)),
+            (Store::Dossier, false) => Command::Dossier(D::Undo),
+            (Store::Dossier, true) => Command::Dossier(D::Redo),
+        };
+        match &command {
+            Command::Window(WindowCommand::Undo) => {
+                let store = self.undo_order.undo(|s| can(false, s))?;
+                return Some(store_undo(store, false));
             }
-            Command::Annotate(A::Redo) if self.dossier_changed_last && can_redo => {
-                Command::Dossier(D::Redo)
+            Command::Window(WindowCommand::Redo) => {
+                let store = self.undo_order.redo(|s| can(true, s))?;
+                return Some(store_undo(store, true));
             }
+            Command::Highlights(HighlightsCommand::Annotate(A::Undo)) => {
+                self.undo_order.undone_in(Store::Article);
+            }
+            Command::Highlights(HighlightsCommand::Annotate(A::Redo)) => {
+                self.undo_order.redone_in(Store::Article);
+            }
+            Command::Dossier(D::Undo) => self.undo_order.undone_in(Store::Dossier),
+            Command::Dossier(D::Redo) => self.undo_order.redone_in(Store::Dossier),
             Command::Dossier(D::Merge(..) | D::KeepApart(..) | D::Unmerge(..) | D::Remove(..)) => {
-                self.dossier_changed_last = true;
-                command
+                self.undo_order.changed(Store::Dossier);
             }
-            Command::Annotate(A::Undo | A::Redo) => command,
-            Command::Annotate(_) | Command::Highlight(_) | Command::AddToTimeline(..) => {
-                self.dossier_changed_last = false;
-                command
-            }
-            other => other,
+            Command::Highlights(
+                HighlightsCommand::Annotate(_)
+                | HighlightsCommand::Highlight(_)
+                | HighlightsCommand::Reattach(_),
+            ) => self.undo_order.changed(Store::Article),
+            Command::Dossier(D::Close) => self.undo_order.forget(Store::Dossier),
+            Command::Reader(_)
+            | Command::Highlights(_)
+            | Command::Timeline(_)
+            | Command::Dossier(_)
+            | Command::Export(_)
+            | Command::Workspace(_)
+            | Command::Window(_) => {}
         }
+        Some(command)
     }
 
     /// Makes the tiles on the first frame (from the state file, else the

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::picker::PickRequest;
-use super::{Command, Message, PickPurpose, StorylineApp};
+use super::{Command, HighlightsCommand, Message, PickPurpose, StorylineApp};
 use crate::annotate::import_plan::{ImportPlan, plan};
 
 /// An import being read.
@@ -108,7 +108,7 @@ impl StorylineApp {
             self.messages.push(Message {
                 action: Some((
                     format!("Import {} as orphans", s.orphaned),
-                    Command::ImportAnnotations(job.file.clone(), crate::app::Unmatched::KeepAsOrphans),
+                    Command::Highlights(HighlightsCommand::ImportAnnotations(job.file.clone(), crate::app::Unmatched::KeepAsOrphans)),
                 )),
                 ..Message::error(format!(
                     "None of the {} annotations in {file} quotes {into}: they are probably for another document. Nothing was imported.",
@@ -131,6 +131,8 @@ impl StorylineApp {
             crate::wording::count(s.added.len(), "annotation", "annotations"),
             s.counts()
         ));
-        self.send(Command::Annotate(planned.command));
+        self.send(Command::Highlights(HighlightsCommand::Annotate(
+            planned.command,
+        )));
     }
 }

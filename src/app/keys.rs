@@ -3,8 +3,11 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::dossier::DossierAction;
-use super::{Command, StorylineApp};
-use crate::annotate::{self, HighlightColor};
+use super::{
+    Command, Direction, ExportCommand, HighlightsCommand, ReaderCommand, Show, StorylineApp,
+    WindowCommand, WorkspaceCommand,
+};
+use crate::annotate::HighlightColor;
 use crate::document::CharIdx;
 use crate::store::layout::Pane;
 
@@ -23,25 +26,25 @@ impl StorylineApp {
             let cmd = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
             let cmd_shift = |k| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, k);
             if i.consume_shortcut(&cmd(Key::O)) {
-                cmds.push(Command::ShowOpenDialog);
+                cmds.push(Command::Window(WindowCommand::ShowOpenDialog));
             }
             if i.consume_shortcut(&cmd(Key::Q)) {
-                cmds.push(Command::Quit);
+                cmds.push(Command::Window(WindowCommand::Quit));
             }
             if i.consume_shortcut(&cmd(Key::F)) {
-                cmds.push(Command::OpenFind);
+                cmds.push(Command::Reader(ReaderCommand::OpenFind));
             }
             if i.consume_shortcut(&cmd(Key::Plus)) || i.consume_shortcut(&cmd(Key::Equals)) {
-                cmds.push(Command::Zoom(1.1));
+                cmds.push(Command::Reader(ReaderCommand::Zoom(1.1)));
             }
             if i.consume_shortcut(&cmd(Key::Minus)) {
-                cmds.push(Command::Zoom(1.0 / 1.1));
+                cmds.push(Command::Reader(ReaderCommand::Zoom(1.0 / 1.1)));
             }
             if i.consume_shortcut(&cmd(Key::Num0)) {
-                cmds.push(Command::ZoomReset);
+                cmds.push(Command::Reader(ReaderCommand::ZoomReset));
             }
             if i.consume_shortcut(&cmd(Key::E)) {
-                cmds.push(Command::ShowExport);
+                cmds.push(Command::Export(ExportCommand::ShowExport));
             }
             for (key, pane) in [
                 (Key::T, Pane::Timeline),
@@ -53,11 +56,11 @@ impl StorylineApp {
                 (Key::Num5, Pane::Library),
             ] {
                 if i.consume_shortcut(&cmd(key)) {
-                    cmds.push(Command::ShowPane(pane));
+                    cmds.push(Command::Workspace(WorkspaceCommand::ShowPane(pane)));
                 }
             }
             if i.consume_shortcut(&cmd_shift(Key::L)) {
-                cmds.push(Command::ShowPathPrompt);
+                cmds.push(Command::Window(WindowCommand::ShowPathPrompt));
             }
             // With a dossier open, dropped articles (or folders) join it.
             let dropped: Vec<std::path::PathBuf> = i
@@ -75,59 +78,61 @@ impl StorylineApp {
                         })
                 });
             for file in annotation_files {
-                cmds.push(Command::ImportAnnotations(
+                cmds.push(Command::Highlights(HighlightsCommand::ImportAnnotations(
                     file,
                     crate::app::Unmatched::Refuse,
-                ));
+                )));
             }
             let (dossiers, articles): (Vec<_>, Vec<_>) = dropped
                 .into_iter()
                 .partition(|p| crate::store::dossier::is_dossier_path(p));
             if let Some(d) = dossiers.into_iter().next() {
-                cmds.push(Command::Open(d));
+                cmds.push(Command::Window(WindowCommand::Open(d)));
             } else if has_dossier && !articles.is_empty() {
                 if let [one] = articles.as_slice()
                     && one.is_file()
                 {
-                    cmds.push(Command::Open(one.clone()));
+                    cmds.push(Command::Window(WindowCommand::Open(one.clone())));
                 }
                 cmds.push(Command::Dossier(DossierAction::Add(articles)));
             } else if let Some(first) = articles.into_iter().next() {
-                cmds.push(Command::Open(first));
+                cmds.push(Command::Window(WindowCommand::Open(first)));
             }
             if i.consume_shortcut(&cmd(Key::PageUp)) {
-                cmds.push(Command::Dossier(DossierAction::Step(-1)));
+                cmds.push(Command::Dossier(DossierAction::Step(Direction::Back)));
             }
             if i.consume_shortcut(&cmd(Key::PageDown)) {
-                cmds.push(Command::Dossier(DossierAction::Step(1)));
+                cmds.push(Command::Dossier(DossierAction::Step(Direction::Forward)));
             }
             if typing {
                 // Text fields keep their own editing keys (their own undo too).
                 return;
             }
             if i.consume_shortcut(&cmd_shift(Key::Z)) || i.consume_shortcut(&cmd(Key::Y)) {
-                cmds.push(Command::Annotate(annotate::Command::Redo));
+                cmds.push(Command::Window(WindowCommand::Redo));
             }
             if i.consume_shortcut(&cmd(Key::Z)) {
-                cmds.push(Command::Annotate(annotate::Command::Undo));
+                cmds.push(Command::Window(WindowCommand::Undo));
             }
             if has_selection {
                 if i.consume_shortcut(&cmd(Key::C))
                     || i.events.iter().any(|e| matches!(e, egui::Event::Copy))
                 {
-                    cmds.push(Command::CopySelection);
+                    cmds.push(Command::Reader(ReaderCommand::CopySelection));
                 }
                 if i.consume_key(Modifiers::NONE, Key::H) {
-                    cmds.push(Command::Highlight(HighlightColor::Yellow));
+                    cmds.push(Command::Highlights(HighlightsCommand::Highlight(
+                        HighlightColor::Yellow,
+                    )));
                 }
                 let digits = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
                 for (key, color) in digits.into_iter().zip(HighlightColor::ALL) {
                     if i.consume_key(Modifiers::NONE, key) {
-                        cmds.push(Command::Highlight(color));
+                        cmds.push(Command::Highlights(HighlightsCommand::Highlight(color)));
                     }
                 }
                 if i.consume_key(Modifiers::NONE, Key::Escape) {
-                    cmds.push(Command::ClearSelection);
+                    cmds.push(Command::Reader(ReaderCommand::ClearSelection));
                 }
             }
             // Shift+arrows select: by char, Ctrl for words, Up/Down by paragraph.
@@ -138,60 +143,63 @@ impl StorylineApp {
                 (Key::ArrowDown, true, true),
             ] {
                 if i.consume_key(Modifiers::SHIFT, key) {
-                    cmds.push(Command::ExtendSelection {
+                    cmds.push(Command::Reader(ReaderCommand::ExtendSelection {
                         forward,
                         word: false,
                         block,
-                    });
+                    }));
                 }
                 if i.consume_key(Modifiers::SHIFT | Modifiers::COMMAND, key) {
-                    cmds.push(Command::ExtendSelection {
+                    cmds.push(Command::Reader(ReaderCommand::ExtendSelection {
                         forward,
                         word: true,
                         block,
-                    });
+                    }));
                 }
             }
             if list_focus {
                 if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
-                    cmds.push(Command::MoveFocus(1));
+                    cmds.push(Command::Highlights(HighlightsCommand::MoveFocus(1)));
                 }
                 if i.consume_key(Modifiers::NONE, Key::ArrowUp) {
-                    cmds.push(Command::MoveFocus(-1));
+                    cmds.push(Command::Highlights(HighlightsCommand::MoveFocus(-1)));
                 }
                 if i.consume_key(Modifiers::NONE, Key::Enter) {
-                    cmds.push(Command::RevealFocused);
+                    cmds.push(Command::Highlights(HighlightsCommand::RevealFocused));
                 }
                 if i.consume_key(Modifiers::NONE, Key::Delete)
                     || i.consume_key(Modifiers::NONE, Key::Backspace)
                 {
-                    cmds.push(Command::DeleteFocused);
+                    cmds.push(Command::Highlights(HighlightsCommand::DeleteFocused));
                 }
                 if i.consume_key(Modifiers::NONE, Key::Escape) {
-                    cmds.push(Command::FocusHighlight(None, false));
+                    cmds.push(Command::Highlights(HighlightsCommand::FocusHighlight(
+                        None,
+                        Show::InList,
+                    )));
                 }
             }
             if i.consume_key(Modifiers::NONE, Key::PageDown)
                 || i.consume_key(Modifiers::NONE, Key::Space)
             {
-                cmds.push(Command::Page(1.0));
+                cmds.push(Command::Reader(ReaderCommand::Page(1.0)));
             }
             if i.consume_key(Modifiers::NONE, Key::PageUp)
                 || i.consume_key(Modifiers::SHIFT, Key::Space)
             {
-                cmds.push(Command::Page(-1.0));
+                cmds.push(Command::Reader(ReaderCommand::Page(-1.0)));
             }
             if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
-                cmds.push(Command::Page(0.1));
+                cmds.push(Command::Reader(ReaderCommand::Page(0.1)));
             }
             if i.consume_key(Modifiers::NONE, Key::ArrowUp) {
-                cmds.push(Command::Page(-0.1));
+                cmds.push(Command::Reader(ReaderCommand::Page(-0.1)));
             }
             if i.consume_key(Modifiers::NONE, Key::Home) || i.consume_shortcut(&cmd(Key::Home)) {
-                cmds.push(Command::JumpTo(CharIdx(0)));
+                cmds.push(Command::Reader(ReaderCommand::JumpTo(CharIdx(0))));
             }
             if i.consume_key(Modifiers::NONE, Key::End) || i.consume_shortcut(&cmd(Key::End)) {
-                cmds.push(Command::JumpTo(CharIdx(usize::MAX)));
+                cmds.push(Command::Reader(ReaderCommand::JumpTo(CharIdx(usize::MAX))));
             }
         });
         self.commands.extend(cmds);

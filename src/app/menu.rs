@@ -3,7 +3,10 @@
 
 use egui::{Align, Layout, Ui};
 
-use super::{Command, StorylineApp};
+use super::{
+    Command, ExportCommand, HighlightsCommand, ReaderCommand, StorylineApp, WindowCommand,
+    WorkspaceCommand,
+};
 use crate::store::ThemeChoice;
 
 pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
@@ -11,10 +14,10 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
                 if ui.button("Open…  (Ctrl+O)").clicked() {
-                    app.send(Command::ShowOpenDialog);
+                    app.send(Command::Window(WindowCommand::ShowOpenDialog));
                 }
                 if ui.button("Open Path…  (Ctrl+Shift+L)").clicked() {
-                    app.send(Command::ShowPathPrompt);
+                    app.send(Command::Window(WindowCommand::ShowPathPrompt));
                 }
                 ui.menu_button("Open Recent", |ui| {
                     if app.state.recent.is_empty() {
@@ -30,7 +33,7 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                             .on_hover_text(path.display().to_string())
                             .clicked()
                         {
-                            app.send(Command::Open(path));
+                            app.send(Command::Window(WindowCommand::Open(path)));
                         }
                     }
                 });
@@ -44,7 +47,7 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     )
                     .clicked()
                 {
-                    app.send(Command::ShowExport);
+                    app.send(Command::Export(ExportCommand::ShowExport));
                 }
                 if ui
                     .add_enabled(
@@ -56,7 +59,7 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     )
                     .clicked()
                 {
-                    app.send(Command::ShowImportDialog);
+                    app.send(Command::Highlights(HighlightsCommand::ShowImportDialog));
                 }
                 if ui
                     .add_enabled(
@@ -68,11 +71,11 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     )
                     .clicked()
                 {
-                    app.send(Command::ShowRestore(None));
+                    app.send(Command::Window(WindowCommand::ShowRestore(None)));
                 }
                 ui.separator();
                 if ui.button("Quit  (Ctrl+Q)").clicked() {
-                    app.send(Command::Quit);
+                    app.send(Command::Window(WindowCommand::Quit));
                 }
             });
             ui.menu_button("Edit", |ui| {
@@ -81,41 +84,40 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                         let ann = &a.save.annotations;
                         (ann.can_undo(), ann.can_redo(), !a.view.selection.is_empty())
                     });
-                // Or the dossier's last merge, split or keep-apart.
+                // Or the dossier's last merge, split, keep-apart or removal.
                 let (d_undo, d_redo) = app
                     .dossier
                     .as_ref()
-                    .filter(|_| app.dossier_changed_last)
                     .map_or((false, false), |d| (d.can_undo(), d.can_redo()));
                 let (can_undo, can_redo) = (can_undo || d_undo, can_redo || d_redo);
                 if ui
                     .add_enabled(can_undo, egui::Button::new("Undo  (Ctrl+Z)"))
                     .clicked()
                 {
-                    app.send(Command::Annotate(crate::annotate::Command::Undo));
+                    app.send(Command::Window(WindowCommand::Undo));
                 }
                 if ui
                     .add_enabled(can_redo, egui::Button::new("Redo  (Ctrl+Shift+Z)"))
                     .clicked()
                 {
-                    app.send(Command::Annotate(crate::annotate::Command::Redo));
+                    app.send(Command::Window(WindowCommand::Redo));
                 }
                 ui.separator();
                 if ui
                     .add_enabled(has_selection, egui::Button::new("Highlight Selection  (H)"))
                     .clicked()
                 {
-                    app.send(Command::Highlight(crate::annotate::HighlightColor::Yellow));
+                    app.send(Command::Highlights(HighlightsCommand::Highlight(crate::annotate::HighlightColor::Yellow)));
                 }
                 if ui
                     .add_enabled(has_selection, egui::Button::new("Copy  (Ctrl+C)"))
                     .clicked()
                 {
-                    app.send(Command::CopySelection);
+                    app.send(Command::Reader(ReaderCommand::CopySelection));
                 }
                 ui.separator();
                 if ui.button("Find…  (Ctrl+F)").clicked() {
-                    app.send(Command::OpenFind);
+                    app.send(Command::Reader(ReaderCommand::OpenFind));
                 }
             });
             ui.menu_button("View", |ui| {
@@ -126,7 +128,7 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     (ThemeChoice::Dark, "Dark"),
                 ] {
                     if ui.radio(app.state.theme == choice, name).clicked() {
-                        app.send(Command::SetTheme(choice));
+                        app.send(Command::Window(WindowCommand::SetTheme(choice)));
                     }
                 }
                 ui.separator();
@@ -135,10 +137,10 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     let text = format!("{}  ({})", pane.title(), super::panes::shortcut(pane));
                     if pane == crate::store::layout::Pane::Reader {
                         if ui.button(text).clicked() {
-                            app.send(Command::ShowPane(pane));
+                            app.send(Command::Workspace(WorkspaceCommand::ShowPane(pane)));
                         }
                     } else if ui.checkbox(&mut open.clone(), text).clicked() {
-                        app.send(Command::TogglePane(pane));
+                        app.send(Command::Workspace(WorkspaceCommand::TogglePane(pane)));
                     }
                 }
                 let timeline = crate::store::layout::Pane::Timeline;
@@ -149,20 +151,20 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     "Maximise Timeline"
                 };
                 if ui.button(label).clicked() {
-                    app.send(Command::ToggleMaximized(maximized.unwrap_or(timeline)));
+                    app.send(Command::Workspace(WorkspaceCommand::ToggleMaximized(maximized.unwrap_or(timeline))));
                 }
                 if ui.button("Reset Layout").clicked() {
-                    app.send(Command::ResetLayout);
+                    app.send(Command::Workspace(WorkspaceCommand::ResetLayout));
                 }
                 ui.separator();
                 if ui.button("Zoom In  (Ctrl++)").clicked() {
-                    app.send(Command::Zoom(1.1));
+                    app.send(Command::Reader(ReaderCommand::Zoom(1.1)));
                 }
                 if ui.button("Zoom Out  (Ctrl+-)").clicked() {
-                    app.send(Command::Zoom(1.0 / 1.1));
+                    app.send(Command::Reader(ReaderCommand::Zoom(1.0 / 1.1)));
                 }
                 if ui.button("Actual Size  (Ctrl+0)").clicked() {
-                    app.send(Command::ZoomReset);
+                    app.send(Command::Reader(ReaderCommand::ZoomReset));
                 }
             });
             ui.menu_button("Article", |ui| {
@@ -171,7 +173,7 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     .add_enabled(enabled, egui::Button::new("Set Publication Date…"))
                     .clicked()
                 {
-                    app.send(Command::AskPublished);
+                    app.send(Command::Highlights(HighlightsCommand::AskPublished));
                 }
             });
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
@@ -182,7 +184,7 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     ("Dark", ThemeChoice::Dark, "Switch to the dark theme")
                 };
                 if ui.button(icon).on_hover_text(tip).clicked() {
-                    app.send(Command::SetTheme(next));
+                    app.send(Command::Window(WindowCommand::SetTheme(next)));
                 }
             });
         });

@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::{Command, StorylineApp};
+use super::{Command, StorylineApp, WindowCommand};
 
 /// Messages over the bottom of `area` (the reader), newest last: they never
 /// push the text down. Notices go after [`NOTICE_SECONDS`]; errors and
@@ -79,10 +79,10 @@ pub(super) fn messages_ui(ui: &mut Ui, app: &mut StorylineApp, area: egui::Rect)
             }
         });
     if dismiss_all {
-        app.send(Command::DismissAllMessages);
+        app.send(Command::Window(WindowCommand::DismissAllMessages));
     }
     if let Some(i) = dismiss {
-        app.send(Command::DismissMessage(i));
+        app.send(Command::Window(WindowCommand::DismissMessage(i)));
     }
     if let Some(command) = action {
         app.send(command);

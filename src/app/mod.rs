@@ -21,14 +21,18 @@ mod restore_ui;
 mod status;
 pub mod theme;
 pub mod timeline;
+mod undo;
+mod window;
 pub mod workspace;
 
 use std::path::{Path, PathBuf};
 
 use crate::document::{CharRange, Document, LoadedDocument};
-use crate::store::layout::Pane;
 use crate::store::{AppState, ThemeChoice};
-pub use command::{Command, Direction, Message, Unmatched};
+pub use command::{
+    Command, Direction, ExportCommand, HighlightsCommand, Message, ReaderCommand, Show,
+    TimelineCommand, Unmatched, WindowCommand, WorkspaceCommand,
+};
 pub(crate) use find::reveal;
 pub use highlights::HighlightsPaneState;
 pub use highlights::save::ArticleSave;
@@ -124,8 +128,8 @@ pub struct StorylineApp {
     workspace: Option<workspace::Workspace>,
     /// The open dossier, if any.
     dossier: Option<dossier::OpenDossier>,
-    /// Whether the last undoable change was the dossier's (Ctrl+Z undoes it).
-    dossier_changed_last: bool,
+    /// The order of the article's and the dossier's changes, for Ctrl+Z.
+    undo_order: undo::UndoOrder,
 }
 
 /// What the file dialog in progress (or the typed-path prompt standing in
@@ -184,7 +188,7 @@ impl StorylineApp {
             last_input: 0.0,
             workspace: None,
             dossier: None,
-            dossier_changed_last: false,
+            undo_order: undo::UndoOrder::default(),
         };
         if let Some((path, loaded)) = options.initial {
             app.show_loaded(&path, loaded);
@@ -318,6 +322,7 @@ impl StorylineApp {
         self.state.touch_recent(&path);
         let (save, messages) = ArticleSave::open(&self.saves_dir, &path, &doc);
         self.messages.extend(messages);
+        self.undo_order.forget(undo::Store::Article);
         self.article = Some(OpenArticle {
             path,
             doc: std::sync::Arc::new(doc),
@@ -327,7 +332,8 @@ impl StorylineApp {
         self.find.matches.clear();
         self.find.current = None;
         if self.find.open {
-            self.commands.push(Command::RefreshFind);
+            self.commands
+                .push(Command::Reader(ReaderCommand::RefreshFind));
         }
     }
 
@@ -345,124 +351,27 @@ impl StorylineApp {
             .or(article.doc.meta.published.map(|d| (d, false)))
     }
 
+    /// Applies one command: each area's commands go to its view's module,
+    /// which handles every one of them in one exhaustive `match`.
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
         let now = ctx.input(|i| i.time);
-        let command = self.route_undo(command);
+        let Some(command) = self.route_undo(command) else {
+            return;
+        };
         let Some(command) = self.defer_while_opening(command) else {
             return;
         };
         match command {
-            Command::ShowOpenDialog => {
-                if !self.picker.busy() {
-                    self.pick_purpose = PickPurpose::Open;
-                    self.picker.start(ctx, picker::PickRequest::Open);
-                }
-            }
-            Command::ShowPathPrompt => {
-                self.path_prompt.get_or_insert_with(String::new);
-                self.prompt_for = PickPurpose::Open;
-            }
-            Command::Open(path) if crate::store::dossier::is_dossier_path(&path) => {
-                self.open_dossier(&path, now);
-            }
+            Command::Reader(c) => self.apply_reader_command(ctx, c, now),
+            Command::Highlights(c) => self.apply_highlights_command(c, now),
+            Command::Timeline(c) => self.apply_timeline_command(c, now),
             Command::Dossier(action) => self.apply_dossier_action(action, now),
-            Command::Open(path) => self.open_article(path, now),
-            Command::SetTheme(theme) => {
-                self.state.theme = theme;
-                apply_theme(ctx, theme);
-                self.mark_state_dirty(now);
+            Command::Export(c) => {
+                let published = self.published().map(|(d, _)| d);
+                self.apply_export_command(c, published);
             }
-            Command::Zoom(factor) => {
-                self.state.zoom = (self.state.zoom * factor).clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
-                self.mark_state_dirty(now);
-            }
-            Command::ZoomReset => {
-                self.state.zoom = 1.0;
-                self.mark_state_dirty(now);
-            }
-            Command::OpenFind => {
-                self.find.open = true;
-                self.find.focus = true;
-            }
-            Command::CloseFind => {
-                self.find.open = false;
-                self.find.matches.clear();
-                self.find.current = None;
-            }
-            Command::RefreshFind => self.refresh_find(),
-            Command::FindStep(direction) => self.find_step(direction == Direction::Forward, now),
-            Command::AskPublished => {
-                let current = self.published().map(|(d, _)| d.to_string());
-                self.date_prompt = Some(current.unwrap_or_default());
-            }
-            Command::SetPublished(date) => {
-                if let Some(article) = &self.article {
-                    let entry = self.state.articles.entry(article.path.clone()).or_default();
-                    entry.published = date;
-                    self.mark_state_dirty(now);
-                }
-            }
-            Command::OpenLink(url) => {
-                let lower = url.to_ascii_lowercase();
-                if ["http://", "https://", "mailto:"]
-                    .iter()
-                    .any(|p| lower.starts_with(p))
-                {
-                    ctx.open_url(egui::OpenUrl::new_tab(url));
-                } else {
-                    self.notice(format!(
-                        "Storyline only opens web and mail links, not: {url}"
-                    ));
-                }
-            }
-            Command::DismissAllMessages => self.messages.clear(),
-            Command::DismissMessage(n) => {
-                if n < self.messages.len() {
-                    self.messages.remove(n);
-                }
-            }
-            Command::Page(pages) => {
-                if let Some(a) = &mut self.article {
-                    a.view.page(pages);
-                    if crate::trace::enabled() {
-                        self.trace.1 = Some(self.frame_started);
-                    }
-                }
-            }
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::ShowRestore(file) => {
-                self.restore.open = true;
-                self.restore.extra = file.filter(|f| {
-                    crate::store::dossier::is_dossier_path(f)
-                        && self.dossier.as_ref().is_none_or(|d| &d.path != f)
-                });
-                self.list_versions();
-            }
-            Command::RestoreVersion(file, version) => self.restore_version(&file, &version, now),
-            Command::ShowImportDialog => self.show_import_dialog(),
-            Command::ImportAnnotations(file, unmatched) => {
-                let keep_orphans = unmatched == Unmatched::KeepAsOrphans;
-                self.start_import(file, keep_orphans);
-            }
-            Command::JumpTo(idx) => {
-                if let Some(a) = &mut self.article {
-                    a.view.scroll_to(idx);
-                }
-            }
-            Command::ShowPane(_)
-            | Command::TogglePane(_)
-            | Command::ToggleMaximized(_)
-            | Command::ResetLayout => self.apply_workspace_command(ctx, &command, now),
-            other => {
-                // Editing an event or a lane happens in the inspector.
-                if matches!(
-                    other,
-                    Command::SelectEvent(Some(_)) | Command::EditLane(_) | Command::AddLane
-                ) {
-                    self.show_pane(Pane::Inspector);
-                }
-                self.apply_annotation_command(ctx, other, now);
-            }
+            Command::Workspace(c) => self.apply_workspace_command(ctx, c, now),
+            Command::Window(c) => self.apply_window_command(ctx, c, now),
         }
     }
 
@@ -490,8 +399,10 @@ impl StorylineApp {
         }
         match self.picker.poll() {
             Some(PickOutcome::Picked(path)) => match self.pick_purpose {
-                PickPurpose::Open => self.send(Command::Open(path)),
-                PickPurpose::Export(format) => self.send(Command::ExportTo(path, format)),
+                PickPurpose::Open => self.send(Command::Window(WindowCommand::Open(path))),
+                PickPurpose::Export(format) => {
+                    self.send(Command::Export(ExportCommand::ExportTo(path, format)));
+                }
                 PickPurpose::NewDossier => {
                     self.send(Command::Dossier(dossier::DossierAction::New(path)));
                 }
@@ -499,7 +410,10 @@ impl StorylineApp {
                     self.send(Command::Dossier(dossier::DossierAction::Add(vec![path])));
                 }
                 PickPurpose::ImportAnnotations => {
-                    self.send(Command::ImportAnnotations(path, Unmatched::Refuse));
+                    self.send(Command::Highlights(HighlightsCommand::ImportAnnotations(
+                        path,
+                        Unmatched::Refuse,
+                    )));
                 }
             },
             Some(PickOutcome::PickedMany(paths)) => {

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use super::{Command, StorylineApp, absolute};
+use super::{Command, ReaderCommand, StorylineApp, WindowCommand, absolute};
 use crate::document::{LoadedDocument, load_path};
 
 /// Files up to this size are read at once (well under a frame's worth of
@@ -85,7 +85,7 @@ impl StorylineApp {
     /// every other command.
     pub(super) fn defer_while_opening(&mut self, command: Command) -> Option<Command> {
         match (&mut self.opening, command) {
-            (Some(job), c @ Command::Reveal(_)) => {
+            (Some(job), c @ Command::Reader(ReaderCommand::Reveal(_))) => {
                 job.then.push(c);
                 None
             }
@@ -110,8 +110,13 @@ impl StorylineApp {
                 self.show_loaded(path, loaded);
                 // Errors about the last article go; an offer to restore a
                 // file that lost its work stays until answered.
-                self.messages
-                    .retain(|m| !m.error || matches!(m.action, Some((_, Command::ShowRestore(_)))));
+                self.messages.retain(|m| {
+                    !m.error
+                        || matches!(
+                            m.action,
+                            Some((_, Command::Window(WindowCommand::ShowRestore(_))))
+                        )
+                });
                 self.offer_bundle(&absolute(path));
                 self.mark_state_dirty(now);
             }

@@ -7,7 +7,7 @@ use egui_tiles::{Behavior, SimplificationOptions, TileId, Tiles, UiResponse};
 use super::reader::{ReaderInput, reader_ui};
 use super::theme::Palette;
 use super::workspace::Workspace;
-use super::{Command, StorylineApp, timeline};
+use super::{Command, ReaderCommand, StorylineApp, WorkspaceCommand, timeline};
 use crate::store::layout::Pane;
 
 /// What the tab bars asked for this frame.
@@ -248,7 +248,8 @@ fn reader_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
                 let before = article.view.top_char();
                 let out = reader_ui(ui, &mut article.view, &input);
                 if let Some(url) = out.clicked_link.clone() {
-                    app.commands.push(Command::OpenLink(url));
+                    app.commands
+                        .push(Command::Reader(ReaderCommand::OpenLink(url)));
                 }
                 super::reader::toolbar::reader_extras_ui(
                     ui,
@@ -295,11 +296,11 @@ impl StorylineApp {
     pub(super) fn apply_workspace_command(
         &mut self,
         ctx: &egui::Context,
-        command: &Command,
+        command: WorkspaceCommand,
         now: f64,
     ) {
-        match *command {
-            Command::ShowPane(pane) => {
+        match command {
+            WorkspaceCommand::ShowPane(pane) => {
                 if let Some(ws) = &mut self.workspace {
                     if pane == Pane::Timeline && ws.is_shown(pane) {
                         ws.toggle_maximized(pane);
@@ -309,7 +310,7 @@ impl StorylineApp {
                     self.layout_changed(now);
                 }
             }
-            Command::TogglePane(pane) => {
+            WorkspaceCommand::TogglePane(pane) => {
                 if let Some(ws) = &mut self.workspace {
                     if ws.is_open(pane) {
                         ws.hide(pane);
@@ -319,18 +320,17 @@ impl StorylineApp {
                     self.layout_changed(now);
                 }
             }
-            Command::ToggleMaximized(pane) => {
+            WorkspaceCommand::ToggleMaximized(pane) => {
                 if let Some(ws) = &mut self.workspace {
                     ws.toggle_maximized(pane);
                     self.layout_changed(now);
                 }
             }
-            Command::ResetLayout => {
+            WorkspaceCommand::ResetLayout => {
                 let size = ctx.content_rect().size();
                 self.workspace = Some(Workspace::default_for(size));
                 self.layout_changed(now);
             }
-            _ => {}
         }
     }
 }

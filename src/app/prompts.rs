@@ -4,7 +4,9 @@
 
 use egui::{Key, RichText};
 
-use super::{Command, PickPurpose, StorylineApp, Unmatched};
+use super::{
+    Command, ExportCommand, HighlightsCommand, PickPurpose, StorylineApp, Unmatched, WindowCommand,
+};
 
 pub(super) fn drop_overlay_ui(ctx: &egui::Context) {
     let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
@@ -74,17 +76,19 @@ pub(super) fn prompts_ui(ctx: &egui::Context, app: &mut StorylineApp) {
                     if ui.button(button).clicked() || (enter && !path.trim().is_empty()) {
                         let path = std::path::PathBuf::from(path.trim());
                         app.send(match purpose {
-                            PickPurpose::ImportAnnotations => {
-                                Command::ImportAnnotations(path, Unmatched::Refuse)
-                            }
+                            PickPurpose::ImportAnnotations => Command::Highlights(
+                                HighlightsCommand::ImportAnnotations(path, Unmatched::Refuse),
+                            ),
                             PickPurpose::NewDossier => {
                                 Command::Dossier(super::dossier::DossierAction::New(path))
                             }
                             PickPurpose::AddToDossier => {
                                 Command::Dossier(super::dossier::DossierAction::Add(vec![path]))
                             }
-                            PickPurpose::Export(format) => Command::ExportTo(path, format),
-                            PickPurpose::Open => Command::Open(path),
+                            PickPurpose::Export(format) => {
+                                Command::Export(ExportCommand::ExportTo(path, format))
+                            }
+                            PickPurpose::Open => Command::Window(WindowCommand::Open(path)),
                         });
                         keep = false;
                     }
@@ -130,7 +134,9 @@ pub(super) fn prompts_ui(ctx: &egui::Context, app: &mut StorylineApp) {
                         .clicked()
                         || (enter && parsed.is_ok())
                     {
-                        app.send(Command::SetPublished(parsed.ok().map(|d| d.to_string())));
+                        app.send(Command::Highlights(HighlightsCommand::SetPublished(
+                            parsed.ok().map(|d| d.to_string()),
+                        )));
                         keep = false;
                     }
                     // Offered only when the article states a date of its own.
@@ -139,7 +145,7 @@ pub(super) fn prompts_ui(ctx: &egui::Context, app: &mut StorylineApp) {
                             .button(format!("Use the article's date ({own})"))
                             .clicked()
                     {
-                        app.send(Command::SetPublished(None));
+                        app.send(Command::Highlights(HighlightsCommand::SetPublished(None)));
                         keep = false;
                     }
                     if ui.button("Cancel").clicked() {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use egui::{Id, RichText};
 
 use super::highlights::save::ArticleSave;
-use super::{Command, Message, StorylineApp};
+use super::{Command, Message, StorylineApp, WindowCommand};
 use crate::store::versions;
 
 /// The restore window's state.
@@ -94,8 +94,12 @@ impl StorylineApp {
             self.error(format!("Could not restore {}: {e}", file.display()));
             return;
         }
-        self.messages
-            .retain(|m| !matches!(m.action, Some((_, Command::ShowRestore(_)))));
+        self.messages.retain(|m| {
+            !matches!(
+                m.action,
+                Some((_, Command::Window(WindowCommand::ShowRestore(_))))
+            )
+        });
         self.notice(format!(
             "Restored {} from its version{taken} ({}); what it held before is kept as a version too.",
             file.display(),
@@ -125,7 +129,7 @@ impl StorylineApp {
         if !versions::list(file).is_empty() {
             m.action = Some((
                 "Restore a previous version…".to_owned(),
-                Command::ShowRestore(Some(file.to_owned())),
+                Command::Window(WindowCommand::ShowRestore(Some(file.to_owned()))),
             ));
         }
         self.messages.push(m);
@@ -200,7 +204,7 @@ pub(super) fn restore_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
                                 .clicked()
                             {
                                 commands
-                                    .push(Command::RestoreVersion(l.file.clone(), v.path.clone()));
+                                    .push(Command::Window(WindowCommand::RestoreVersion(l.file.clone(), v.path.clone())));
                             }
                             ui.end_row();
                         }

@@ -3,7 +3,7 @@
 
 use egui::{Align, Layout, RichText, Ui};
 
-use super::{Command, StorylineApp};
+use super::{Command, StorylineApp, WindowCommand};
 
 pub(super) fn status_bar_ui(ui: &mut Ui, app: &StorylineApp) {
     egui::Panel::bottom("status").show(ui, |ui| {
@@ -40,7 +40,7 @@ pub(super) fn empty_ui(ui: &mut Ui, app: &mut StorylineApp) {
         ui.label(RichText::new("No article open").heading());
         ui.label("Open a Markdown, text or HTML article, or drop one on the window.");
         if ui.button("Open…").clicked() {
-            app.send(Command::ShowOpenDialog);
+            app.send(Command::Window(WindowCommand::ShowOpenDialog));
         }
     });
 }

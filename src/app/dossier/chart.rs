@@ -10,7 +10,8 @@ use jiff::civil::Date;
 
 use super::{DossierAction, OpenDossier};
 use crate::annotate::Annotations;
-use crate::app::timeline::{Decor, chart::chart_ui_paint};
+use crate::app::timeline::Decor;
+use crate::app::timeline::chart::{ChartAction, chart_ui_paint};
 use crate::app::{Command, StorylineApp};
 use crate::dossier::view::EventFilter;
 use crate::dossier::{Dossier, DossierEvent, resolve};
@@ -284,9 +285,10 @@ pub(crate) fn dossier_timeline_ui(ui: &mut Ui, app: &mut StorylineApp) {
     ui.allocate_rect(rect, Sense::hover());
     for c in asked {
         match c {
-            Command::SelectEvent(id) => commands.push(Command::Dossier(DossierAction::Select(id))),
-            Command::SetTimelineView(v) => timeline.view = Some(v),
-            _ => {}
+            ChartAction::Select(id) => commands.push(Command::Dossier(DossierAction::Select(id))),
+            // The dossier's lanes and events are worked out from its
+            // articles: they are edited there, not dragged here.
+            ChartAction::EditLane(_) | ChartAction::Move(_) => {}
         }
     }
 }

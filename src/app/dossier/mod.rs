@@ -25,8 +25,8 @@ const SAVE_DELAY: f64 = 0.5;
 pub enum DossierAction {
     /// Read one of its articles (its stored path), at a char offset.
     OpenArticle(String, Option<usize>),
-    /// The previous (-1) or next (+1) article by publication date.
-    Step(i32),
+    /// The previous (`Back`) or next (`Forward`) article by publication date.
+    Step(crate::app::Direction),
     /// Merge the second event into the first.
     Merge(EventId, EventId),
     /// Remember that two events are different.

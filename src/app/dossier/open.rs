@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::{DossierAction, MergeState, OpenDossier, SAVE_DELAY};
 use crate::annotate::HighlightId;
-use crate::app::{Command, StorylineApp};
+use crate::app::{Command, Direction, ReaderCommand, StorylineApp, WindowCommand};
 use crate::dossier::{
     ArticleImport, Dossier, DossierArticle, DossierCommand, History, add_article, forget_events,
     recall, suggest_merges,
@@ -181,7 +181,24 @@ impl StorylineApp {
                 self.import_bundle(&bundle, now);
                 return;
             }
-            _ => {}
+            DossierAction::Add(paths) => {
+                self.add_to_dossier(&paths, now);
+                return;
+            }
+            // The rest act on the open dossier, below.
+            DossierAction::OpenArticle(..)
+            | DossierAction::Step(_)
+            | DossierAction::Merge(..)
+            | DossierAction::KeepApart(..)
+            | DossierAction::Unmerge(..)
+            | DossierAction::Undo
+            | DossierAction::Redo
+            | DossierAction::Select(_)
+            | DossierAction::ShowAll(_)
+            | DossierAction::AskAdd
+            | DossierAction::Remove(_)
+            | DossierAction::Close
+            | DossierAction::AllHighlights(_) => {}
         }
         let Some(open) = &mut self.dossier else {
             return;
@@ -208,10 +225,12 @@ impl StorylineApp {
                         .as_ref()
                         .is_some_and(|a| a.path == crate::app::absolute(&file));
                     if !same {
-                        then.push(Command::Open(file));
+                        then.push(Command::Window(WindowCommand::Open(file)));
                     }
                     if let Some(at) = at {
-                        then.push(Command::Reveal(crate::document::CharRange::new(at, at)));
+                        then.push(Command::Reader(ReaderCommand::Reveal(
+                            crate::document::CharRange::new(at, at),
+                        )));
                     }
                     show = Some(Pane::Reader);
                 }
@@ -222,9 +241,9 @@ impl StorylineApp {
                     .filter(|&i| !open.missing.contains(&open.dossier.articles[i].path))
                     .collect();
                 let at = open.current_index();
-                let next = match (at, by > 0) {
-                    (Some(i), true) => present.iter().find(|&&j| j > i),
-                    (Some(i), false) => present.iter().rev().find(|&&j| j < i),
+                let next = match (at, by) {
+                    (Some(i), Direction::Forward) => present.iter().find(|&&j| j > i),
+                    (Some(i), Direction::Back) => present.iter().rev().find(|&&j| j < i),
                     (None, _) => present.first(),
                 };
                 if let Some(&j) = next {
@@ -272,10 +291,6 @@ impl StorylineApp {
                     );
                 }
             }
-            DossierAction::Add(paths) => {
-                self.add_to_dossier(&paths, now);
-                return;
-            }
             DossierAction::Remove(stored) => {
                 let events = open.dossier.events.len();
                 match open.history.apply(
@@ -306,7 +321,11 @@ impl StorylineApp {
                     ws.hide(Pane::Library);
                 }
             }
-            DossierAction::AskNew | DossierAction::New(_) | DossierAction::ImportBundle(_) => {}
+            // Handled above.
+            DossierAction::AskNew
+            | DossierAction::New(_)
+            | DossierAction::ImportBundle(_)
+            | DossierAction::Add(_) => {}
         }
         self.messages.extend(said);
         if let Some(p) = show {

@@ -7,8 +7,8 @@ use egui::{Id, RichText, Ui};
 
 use super::{HighlightsPaneState, shorten, swatch};
 use crate::annotate::{self, AnchorStatus, Entry, HighlightColor, parse_tag_list};
-use crate::app::Command;
 use crate::app::theme::Palette;
+use crate::app::{Command, HighlightsCommand, Show, TimelineCommand};
 
 /// The editor of the selected highlight.
 pub(super) fn editor_ui(
@@ -47,9 +47,8 @@ pub(super) fn editor_ui(
         for color in HighlightColor::ALL {
             let ring = (color == h.color).then(|| ui.visuals().strong_text_color());
             if swatch(ui, palette.mark_line(color), ring, color.name()) && color != h.color {
-                commands.push(Command::Annotate(annotate::Command::SetColor(
-                    id.clone(),
-                    color,
+                commands.push(Command::Highlights(HighlightsCommand::Annotate(
+                    annotate::Command::SetColor(id.clone(), color),
                 )));
             }
         }
@@ -113,21 +112,29 @@ pub(super) fn editor_ui(
     .labelled_by(label.id);
     ui.horizontal(|ui| {
         if ui.button("Go to passage").clicked() {
-            commands.push(Command::FocusHighlight(Some(id.clone()), true));
+            commands.push(Command::Highlights(HighlightsCommand::FocusHighlight(
+                Some(id.clone()),
+                Show::InArticle,
+            )));
         }
         if ui
             .button("Add to timeline")
             .on_hover_text("Make an event from this highlight, dated by the phrase in or near it")
             .clicked()
         {
-            commands.push(Command::AddToTimeline(id.clone(), None));
+            commands.push(Command::Timeline(TimelineCommand::AddToTimeline(
+                id.clone(),
+                None,
+            )));
         }
         if ui
             .button("Delete")
             .on_hover_text("Delete this highlight (Ctrl+Z undoes)")
             .clicked()
         {
-            commands.push(Command::AskDeleteHighlight(id.clone()));
+            commands.push(Command::Highlights(HighlightsCommand::AskDeleteHighlight(
+                id.clone(),
+            )));
         }
     });
     // Typed text is applied when the field loses focus (or on Enter for tags).
@@ -135,15 +142,13 @@ pub(super) fn editor_ui(
         let tags = parse_tag_list(&panel.editor.tags);
         let note = panel.editor.note.trim_end();
         if tags != h.tags {
-            commands.push(Command::Annotate(annotate::Command::SetTags(
-                id.clone(),
-                tags,
+            commands.push(Command::Highlights(HighlightsCommand::Annotate(
+                annotate::Command::SetTags(id.clone(), tags),
             )));
         }
         if note != h.note {
-            commands.push(Command::Annotate(annotate::Command::SetNote(
-                id,
-                note.to_owned(),
+            commands.push(Command::Highlights(HighlightsCommand::Annotate(
+                annotate::Command::SetNote(id, note.to_owned()),
             )));
         }
     }

@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::{Command, StorylineApp};
+use crate::app::{Command, HighlightsCommand, StorylineApp};
 
 /// The Highlights pane: the article's details, then its highlights.
 pub(crate) fn article_info_ui(ui: &mut Ui, app: &mut StorylineApp) {
@@ -38,7 +38,8 @@ pub(crate) fn article_info_ui(ui: &mut Ui, app: &mut StorylineApp) {
                             .on_hover_text("Relative dates such as “next week” resolve against it")
                             .clicked()
                         {
-                            app.commands.push(Command::AskPublished);
+                            app.commands
+                                .push(Command::Highlights(HighlightsCommand::AskPublished));
                         }
                     }
                 }

@@ -1,6 +1,7 @@
 //! the Highlights pane: filters, tag counts, the editor of the
 //! selected highlight, the virtualised list, and orphans.
 
+pub(crate) mod cmds;
 mod editor;
 pub(crate) mod header;
 pub mod save;
@@ -17,7 +18,7 @@ use crate::annotate::{
     self, AnchorStatus, Annotations, Entry, HighlightColor, HighlightId, parse_tag_list,
 };
 use crate::app::theme::Palette;
-use crate::app::{Command, OpenArticle, StorylineApp};
+use crate::app::{Command, HighlightsCommand, OpenArticle, Show, StorylineApp};
 
 /// Height of one row of the list.
 const ROW_HEIGHT: f32 = 58.0;
@@ -231,14 +232,18 @@ pub(crate) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
                 .on_hover_text("Redo (Ctrl+Shift+Z)")
                 .clicked()
             {
-                commands.push(Command::Annotate(annotate::Command::Redo));
+                commands.push(Command::Highlights(HighlightsCommand::Annotate(
+                    annotate::Command::Redo,
+                )));
             }
             if ui
                 .add_enabled(ann.can_undo(), egui::Button::new("Undo").small())
                 .on_hover_text("Undo (Ctrl+Z)")
                 .clicked()
             {
-                commands.push(Command::Annotate(annotate::Command::Undo));
+                commands.push(Command::Highlights(HighlightsCommand::Annotate(
+                    annotate::Command::Undo,
+                )));
             }
         });
     });
@@ -333,7 +338,10 @@ pub(crate) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
             .iter()
             .any(|&i| ann.entries()[i].highlight.id == focused)
     {
-        commands.push(Command::FocusHighlight(None, false));
+        commands.push(Command::Highlights(HighlightsCommand::FocusHighlight(
+            None,
+            Show::InList,
+        )));
     }
     if shown.len() != ann.entries().len() {
         ui.label(
@@ -388,10 +396,10 @@ pub(crate) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
             }
             if row_ui(ui, entry, selected || flashing, &palette).clicked() {
                 panel.list_focus = true;
-                commands.push(Command::FocusHighlight(
+                commands.push(Command::Highlights(HighlightsCommand::FocusHighlight(
                     Some(entry.highlight.id.clone()),
-                    true,
-                ));
+                    Show::InArticle,
+                )));
             }
         }
     });
@@ -414,10 +422,10 @@ pub(crate) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
                                 .add_enabled(has_selection, egui::Button::new("Attach to selection").small())
                                 .clicked()
                             {
-                                commands.push(Command::Reattach(h.id.clone()));
+                                commands.push(Command::Highlights(HighlightsCommand::Reattach(h.id.clone())));
                             }
                             if ui.small_button("Delete").clicked() {
-                                commands.push(Command::AskDeleteHighlight(h.id.clone()));
+                                commands.push(Command::Highlights(HighlightsCommand::AskDeleteHighlight(h.id.clone())));
                             }
                         });
                         ui.add_space(4.0);

@@ -5,11 +5,11 @@ use std::path::Path;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Duration;
 
-use crate::annotate::{self, Annotations, Highlight, HighlightColor, HighlightId, Selector};
-use crate::app::{Command, Message, StorylineApp};
-use crate::document::{CharRange, Document, TextIndex};
+use crate::annotate::{self, Annotations};
+use crate::app::{Command, HighlightsCommand, Message, WindowCommand};
+use crate::document::Document;
 use crate::store::StoreError;
-use crate::store::article::{apply_save, new_highlight_id, now, open_annotations, save_file};
+use crate::store::article::{apply_save, now, open_annotations, save_file};
 use crate::store::saves::{
     ArticleIdentity, SaveFile, SaveHandle, WriteOutcome, backup_path, merge_save,
 };
@@ -85,7 +85,7 @@ impl ArticleSave {
                     messages.push(Message {
                         action: Some((
                             "Restore a previous version…".to_owned(),
-                            Command::ShowRestore(Some(handle.path.clone())),
+                            Command::Window(WindowCommand::ShowRestore(Some(handle.path.clone()))),
                         )),
                         ..Message::error(format!(
                             "{} holds less than half the highlights and events its last kept version had: if that was not you, restore a previous version.",
@@ -132,12 +132,14 @@ impl ArticleSave {
                     text.push_str(" Earlier versions of it are kept.");
                     message.action = Some((
                         "Restore a previous version…".to_owned(),
-                        Command::ShowRestore(path.clone()),
+                        Command::Window(WindowCommand::ShowRestore(path.clone())),
                     ));
                 } else if has_backup {
                     text.push_str(" A backup (.bak) from the previous save exists.");
-                    message.action =
-                        Some(("Restore the backup".to_owned(), Command::RestoreBackup));
+                    message.action = Some((
+                        "Restore the backup".to_owned(),
+                        Command::Highlights(HighlightsCommand::RestoreBackup),
+                    ));
                 }
                 message.text.clone_from(&text);
                 messages.push(message);
@@ -400,191 +402,5 @@ impl ArticleSave {
         self.saved_revision = u64::MAX; // not on disk yet: write it
         self.dirty_since = None;
         Ok(count)
-    }
-}
-
-impl StorylineApp {
-    /// Highlights the reader's selection in `color`, focuses the new highlight
-    /// in the Highlights pane and clears the selection.
-    pub(crate) fn highlight_selection(&mut self, color: HighlightColor, time: f64) {
-        let Some(article) = &mut self.article else {
-            return;
-        };
-        let range = article.view.selection.range();
-        if range.is_empty() {
-            self.notice_once("Select some text first, then press H (or 1–5 for a colour).");
-            return;
-        }
-        let index = TextIndex::new(&article.doc.text);
-        let highlight = Highlight::new(
-            new_highlight_id(),
-            Selector::from_range(&index, range),
-            color,
-            now(),
-        );
-        let id = highlight.id.clone();
-        match article.save.apply(annotate::Command::Add(highlight), time) {
-            Ok(_) => {
-                article.view.selection = crate::app::reader::selection::Selection::default();
-                self.panel.focus(Some(id));
-            }
-            Err(e) => self.error(format!("Could not highlight: {e}")),
-        }
-    }
-
-    /// Attaches highlight `id` to the current selection.
-    pub(crate) fn reattach(&mut self, id: HighlightId, time: f64) {
-        let Some(article) = &mut self.article else {
-            return;
-        };
-        let range = article.view.selection.range();
-        if range.is_empty() {
-            self.notice_once("Select the passage to attach it to first.");
-            return;
-        }
-        let selector = Selector::from_range(&TextIndex::new(&article.doc.text), range);
-        if let Err(e) = article
-            .save
-            .apply(annotate::Command::Reattach(id.clone(), selector), time)
-        {
-            self.error(format!("Could not re-attach: {e}"));
-        } else {
-            article.view.selection = crate::app::reader::selection::Selection::default();
-            self.panel.focus(Some(id));
-        }
-    }
-
-    /// Applies the annotation and selection commands.
-    pub(crate) fn apply_annotation_command(
-        &mut self,
-        ctx: &egui::Context,
-        command: Command,
-        time: f64,
-    ) {
-        match command {
-            Command::Highlight(color) => self.highlight_selection(color, time),
-            Command::Reattach(id) => self.reattach(id, time),
-            Command::Annotate(cmd) => {
-                self.panel.commit_editor_into(self.article.as_mut());
-                let Some(article) = &mut self.article else {
-                    return;
-                };
-                let deleted = match &cmd {
-                    annotate::Command::Delete(id) => Some(id.clone()),
-                    _ => None,
-                };
-                match article.save.apply(cmd, time) {
-                    Ok(_) => {
-                        if deleted.is_some() && deleted == self.panel.focused {
-                            self.panel.focus(None);
-                        }
-                        self.panel.reload_editor(article);
-                    }
-                    Err(e) => self.error(format!("Could not change the highlights: {e}")),
-                }
-            }
-            Command::FocusHighlight(id, jump) => {
-                self.panel.commit_editor_into(self.article.as_mut());
-                self.panel.focus(id.clone());
-                if let Some(article) = &mut self.article {
-                    self.panel.reload_editor(article);
-                    if jump
-                        && let Some(range) = id
-                            .and_then(|id| article.save.annotations.get(&id))
-                            .and_then(annotate::Entry::range)
-                    {
-                        crate::app::reveal(article, range);
-                        article.view.flash(range, time);
-                    }
-                }
-            }
-            Command::MoveFocus(_) | Command::RevealFocused | Command::DeleteFocused => {
-                let Some(article) = &self.article else { return };
-                let ids = self.panel.visible_ids(&article.save.annotations);
-                let Some(current) = self.panel.focused.clone() else {
-                    return;
-                };
-                let pos = ids.iter().position(|i| *i == current);
-                match (command, pos) {
-                    (Command::RevealFocused, _) => {
-                        self.send(Command::FocusHighlight(Some(current), true));
-                    }
-                    (Command::DeleteFocused, p) => {
-                        // Delete, then focus the next row (or the previous at the end).
-                        let next = p.and_then(|p| {
-                            ids.get(p + 1).or(p.checked_sub(1).and_then(|q| ids.get(q)))
-                        });
-                        self.send(Command::AskDeleteHighlight(current));
-                        self.send(Command::FocusHighlight(next.cloned(), false));
-                    }
-                    (Command::MoveFocus(step), Some(p)) => {
-                        let target = p.saturating_add_signed(step as isize).min(ids.len() - 1);
-                        self.panel.scroll_to_row = Some(target);
-                        self.send(Command::FocusHighlight(Some(ids[target].clone()), true));
-                    }
-                    _ => {}
-                }
-                self.panel.list_focus = true;
-            }
-            Command::RestoreBackup => {
-                let Some(article) = &mut self.article else {
-                    return;
-                };
-                match article.save.restore_backup(&article.doc) {
-                    Ok(n) => {
-                        self.messages.retain(|m| m.action.is_none());
-                        self.notice(format!("Restored {n} highlight(s) from the backup; the damaged file was kept beside it."));
-                    }
-                    Err(e) => self.error(format!("Could not restore the backup: {e}")),
-                }
-            }
-            Command::CopySelection => {
-                if let Some(article) = &self.article
-                    && let Some(text) = article.doc.slice(article.view.selection.range())
-                {
-                    ctx.copy_text(text.to_owned());
-                }
-            }
-            Command::ClearSelection => {
-                if let Some(article) = &mut self.article {
-                    article.view.selection = crate::app::reader::selection::Selection::default();
-                }
-            }
-            Command::ExtendSelection {
-                forward,
-                word,
-                block,
-            } => {
-                let Some(article) = &mut self.article else {
-                    return;
-                };
-                if article.view.selection.is_empty() {
-                    // Start where the reader is looking.
-                    let start = article.view.top_char();
-                    article.view.selection.anchor = start;
-                    article.view.selection.head = start;
-                }
-                let sel = article.view.selection;
-                let head = crate::app::reader::selection::step(
-                    &article.doc,
-                    sel.head,
-                    forward,
-                    word,
-                    block,
-                );
-                article.view.selection.head = head;
-                let range = CharRange::new(head.0, head.0);
-                if !article.view.is_visible(range.start) {
-                    article.view.scroll_to(head);
-                }
-            }
-            other => self.apply_timeline_command(other, time),
-        }
-    }
-
-    fn notice_once(&mut self, text: &str) {
-        if !self.messages.iter().any(|m| m.text == text) {
-            self.messages.push(Message::notice(text.to_owned()));
-        }
     }
 }

@@ -6,6 +6,7 @@
 //! Positions are kept as char offsets (the first visible char), so resizing or
 //! zooming keeps the reader on the same passage.
 
+pub(crate) mod cmds;
 pub mod layout;
 pub(crate) mod marks;
 pub mod selection;

@@ -6,7 +6,9 @@ use egui::{Id, RichText, Ui, vec2};
 use crate::annotate::{self, HighlightColor};
 use crate::app::reader::ReaderOutput;
 use crate::app::theme::Palette;
-use crate::app::{Command, HighlightsPaneState, OpenArticle};
+use crate::app::{
+    Command, HighlightsCommand, HighlightsPaneState, OpenArticle, ReaderCommand, Show,
+};
 
 /// Height of the selection toolbar (with its frame).
 const TOOLBAR_HEIGHT: f32 = 38.0;
@@ -77,7 +79,9 @@ pub(crate) fn reader_extras_ui(
                             .on_hover_text("Highlight (H)")
                             .clicked()
                         {
-                            commands.push(Command::Highlight(HighlightColor::Yellow));
+                            commands.push(Command::Highlights(HighlightsCommand::Highlight(
+                                HighlightColor::Yellow,
+                            )));
                         }
                         for (n, color) in HighlightColor::ALL.into_iter().enumerate() {
                             let tip = format!("Highlight {} ({})", color.name(), n + 1);
@@ -90,11 +94,12 @@ pub(crate) fn reader_extras_ui(
                                 egui::WidgetInfo::labeled(egui::Role::Button, true, &tip)
                             });
                             if r.clicked() {
-                                commands.push(Command::Highlight(color));
+                                commands
+                                    .push(Command::Highlights(HighlightsCommand::Highlight(color)));
                             }
                         }
                         if ui.button("Copy").on_hover_text("Copy (Ctrl+C)").clicked() {
-                            commands.push(Command::CopySelection);
+                            commands.push(Command::Reader(ReaderCommand::CopySelection));
                         }
                     });
                 });
@@ -144,7 +149,10 @@ pub(crate) fn reader_extras_ui(
             .last()
             .map(|e| e.highlight.id.clone());
         if hit.is_some() || panel.focused.is_some() {
-            commands.push(Command::FocusHighlight(hit, false));
+            commands.push(Command::Highlights(HighlightsCommand::FocusHighlight(
+                hit,
+                Show::InList,
+            )));
         }
     }
     response.context_menu(|ui| {
@@ -156,7 +164,9 @@ pub(crate) fn reader_extras_ui(
                 .add_enabled(!read_only, egui::Button::new("Highlight  (H)"))
                 .clicked()
             {
-                commands.push(Command::Highlight(HighlightColor::Yellow));
+                commands.push(Command::Highlights(HighlightsCommand::Highlight(
+                    HighlightColor::Yellow,
+                )));
                 ui.close();
             }
             ui.menu_button("Highlight in colour", |ui| {
@@ -168,13 +178,13 @@ pub(crate) fn reader_extras_ui(
                         )
                         .clicked()
                     {
-                        commands.push(Command::Highlight(color));
+                        commands.push(Command::Highlights(HighlightsCommand::Highlight(color)));
                         ui.close();
                     }
                 }
             });
             if ui.button("Copy  (Ctrl+C)").clicked() {
-                commands.push(Command::CopySelection);
+                commands.push(Command::Reader(ReaderCommand::CopySelection));
                 ui.close();
             }
         }
@@ -183,15 +193,17 @@ pub(crate) fn reader_extras_ui(
                 ui.separator();
             }
             if ui.button("Edit highlight").clicked() {
-                commands.push(Command::FocusHighlight(Some(id.clone()), false));
+                commands.push(Command::Highlights(HighlightsCommand::FocusHighlight(
+                    Some(id.clone()),
+                    Show::InList,
+                )));
                 ui.close();
             }
             ui.menu_button("Colour", |ui| {
                 for color in HighlightColor::ALL {
                     if ui.button(color.name()).clicked() {
-                        commands.push(Command::Annotate(annotate::Command::SetColor(
-                            id.clone(),
-                            color,
+                        commands.push(Command::Highlights(HighlightsCommand::Annotate(
+                            annotate::Command::SetColor(id.clone(), color),
                         )));
                         ui.close();
                     }
@@ -201,7 +213,9 @@ pub(crate) fn reader_extras_ui(
                 .add_enabled(!read_only, egui::Button::new("Delete highlight"))
                 .clicked()
             {
-                commands.push(Command::AskDeleteHighlight(id));
+                commands.push(Command::Highlights(HighlightsCommand::AskDeleteHighlight(
+                    id,
+                )));
                 ui.close();
             }
         } else if !has_selection {

@@ -7,13 +7,25 @@ use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
 use super::marks::{Marks, paint_item};
 use super::{Drag, LABEL_SIZE, TimelineState};
 use crate::annotate;
-use crate::app::Command;
 use crate::app::theme::{Palette, lane_color};
-use crate::timeline::Event;
 use crate::timeline::layout::{
     DayRange, LABEL_HALF_HEIGHT, LayoutParams, Placed, RUG, TimelineLayout, day_number,
     layout_expanded,
 };
+use crate::timeline::{Event, EventId, LaneId};
+
+/// What the reader did on a chart. The chart is drawn for an article's
+/// timeline and for a dossier's; each caller turns these into its own
+/// commands.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum ChartAction {
+    /// Select an event (`None`: a click on empty space).
+    Select(Option<EventId>),
+    /// Open a lane's editor (a click on its name).
+    EditLane(LaneId),
+    /// An event dragged to another date or lane: the event as it lands.
+    Move(Event),
+}
 
 /// A placed item's hit box: its mark and its title.
 fn item_rect(p: &Placed, origin: Pos2) -> Rect {
@@ -40,7 +52,7 @@ pub(crate) fn chart_ui_paint(
     ui: &mut Ui,
     (ann, decor): (&annotate::Annotations, Option<&dyn super::Decor>),
     timeline: &mut TimelineState,
-    commands: &mut Vec<Command>,
+    actions: &mut Vec<ChartAction>,
     publication: Option<jiff::civil::Date>,
     view: DayRange,
 ) {
@@ -99,7 +111,7 @@ pub(crate) fn chart_ui_paint(
                 font: font.clone(),
                 names,
             };
-            chart.paint(ui, timeline, commands);
+            chart.paint(ui, timeline, actions);
         });
     timeline.last_layout = Some(lay);
 }
@@ -132,7 +144,7 @@ struct Chart<'a> {
 }
 
 impl Chart<'_> {
-    fn paint(&self, ui: &mut Ui, timeline: &mut TimelineState, commands: &mut Vec<Command>) {
+    fn paint(&self, ui: &mut Ui, timeline: &mut TimelineState, actions: &mut Vec<ChartAction>) {
         let (lay, plot, view) = (self.lay, self.plot, self.view);
         let dark = ui.visuals().dark_mode;
         let palette = Palette::new(dark);
@@ -151,7 +163,7 @@ impl Chart<'_> {
         let px_per_day = f64::from(plot.width()) / view.len();
         let mut pan = if bg.dragged() { bg.drag_delta().x } else { 0.0 };
         if bg.clicked() {
-            commands.push(Command::SelectEvent(None));
+            actions.push(ChartAction::Select(None));
         }
         if let Some(p) = ui
             .input(|i| i.pointer.hover_pos())
@@ -228,7 +240,7 @@ impl Chart<'_> {
             }
         }
         halos.paint(&painter);
-        self.lane_names_ui(ui, &painter, timeline, commands, text_color);
+        self.lane_names_ui(ui, &painter, timeline, actions, text_color);
         self.axis_ui(&painter, weak, palette.find_current);
         // Items.
         let origin = plot.min;
@@ -300,7 +312,7 @@ impl Chart<'_> {
                 )
             });
             if r.clicked() {
-                commands.push(Command::SelectEvent(Some(item.event.clone())));
+                actions.push(ChartAction::Select(Some(item.event.clone())));
             }
             // Moving takes the selected event's handle (its mark), or Alt;
             // any other drag pans, wherever it starts.
@@ -359,7 +371,7 @@ impl Chart<'_> {
         if pan != 0.0 && timeline.drag.is_none() {
             timeline.view = Some(view.pan(-f64::from(pan) / px_per_day));
         }
-        self.drag_ui(ui, &painter, timeline, commands, text_color);
+        self.drag_ui(ui, &painter, timeline, actions, text_color);
         if lay.items.is_empty() && lay.lanes.iter().all(|l| l.hidden.is_empty()) {
             let msg = if self.ann.events().is_empty() {
                 "No events yet: accept a suggestion in the Inspector, or select a highlight and choose “Add to timeline”."
@@ -383,7 +395,7 @@ impl Chart<'_> {
         ui: &mut Ui,
         painter: &egui::Painter,
         timeline: &mut TimelineState,
-        commands: &mut Vec<Command>,
+        actions: &mut Vec<ChartAction>,
         text_color: egui::Color32,
     ) {
         let dark = ui.visuals().dark_mode;
@@ -428,7 +440,7 @@ impl Chart<'_> {
                 if r.on_hover_text(format!("{} — click to edit this lane", lane.name))
                     .clicked()
                 {
-                    commands.push(Command::EditLane(id.clone()));
+                    actions.push(ChartAction::EditLane(id.clone()));
                 }
             }
             let n = lane.hidden.len();
@@ -509,7 +521,7 @@ impl Chart<'_> {
         ui: &Ui,
         painter: &egui::Painter,
         timeline: &mut TimelineState,
-        commands: &mut Vec<Command>,
+        actions: &mut Vec<ChartAction>,
         text_color: egui::Color32,
     ) {
         let Some(drag) = timeline.drag.clone() else {
@@ -554,7 +566,7 @@ impl Chart<'_> {
                 moved.lanes.push(to.clone());
             }
             if moved != *event {
-                commands.push(Command::Annotate(annotate::Command::UpdateEvent(moved)));
+                actions.push(ChartAction::Move(moved));
             }
             timeline.drag = None;
         }

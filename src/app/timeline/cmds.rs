@@ -3,7 +3,7 @@
 
 use crate::annotate::{self, HighlightId};
 use crate::app::timeline::details::{EventEdit, LaneEdit};
-use crate::app::{Command, StorylineApp};
+use crate::app::{Command, Direction, HighlightsCommand, StorylineApp, TimelineCommand};
 use crate::store::article::{new_highlight_id, now};
 use crate::timeline::{
     EventId, Lane, LaneColor, LaneId, accept_suggestion, event_for_highlight_dated,
@@ -15,8 +15,17 @@ fn new_id(prefix: &str) -> String {
 }
 
 impl StorylineApp {
-    /// Applies the timeline commands; others are ignored here.
-    pub(crate) fn apply_timeline_command(&mut self, command: Command, time: f64) {
+    /// Applies a timeline command.
+    pub(crate) fn apply_timeline_command(&mut self, command: TimelineCommand, time: f64) {
+        // Editing an event or a lane happens in the inspector.
+        if matches!(
+            command,
+            TimelineCommand::SelectEvent(Some(_))
+                | TimelineCommand::EditLane(_)
+                | TimelineCommand::AddLane
+        ) {
+            self.show_pane(crate::store::layout::Pane::Inspector);
+        }
         let publication = self.published().map(|(d, _)| d);
         let ctx = self.egui_ctx.clone();
         let Some(article) = &mut self.article else {
@@ -25,7 +34,7 @@ impl StorylineApp {
         let ann = &article.save.annotations;
         let mut model = Vec::new();
         match command {
-            Command::AddLane => {
+            TimelineCommand::AddLane => {
                 let used: Vec<LaneColor> = ann.lanes().iter().map(|l| l.color).collect();
                 let color = LaneColor::ALL
                     .into_iter()
@@ -47,7 +56,7 @@ impl StorylineApp {
                 });
                 model.push(annotate::Command::AddLane(lane));
             }
-            Command::EditLane(id) => {
+            TimelineCommand::EditLane(id) => {
                 if let Some(l) = ann.lane(&id) {
                     self.timeline.lane_edit = Some(LaneEdit {
                         id,
@@ -58,13 +67,15 @@ impl StorylineApp {
                     });
                 }
             }
-            Command::MoveLane(id, step) => {
+            TimelineCommand::MoveLane(id, direction) => {
+                let step: isize = match direction {
+                    Direction::Back => -1,
+                    Direction::Forward => 1,
+                };
                 // Renumber orders so the swap is one clean step.
                 let mut lanes = ann.lanes().to_vec();
                 if let Some(pos) = lanes.iter().position(|l| l.id == id) {
-                    let to = pos
-                        .saturating_add_signed(step as isize)
-                        .min(lanes.len() - 1);
+                    let to = pos.saturating_add_signed(step).min(lanes.len() - 1);
                     let lane = lanes.remove(pos);
                     lanes.insert(to, lane);
                     let batch = lanes
@@ -81,8 +92,8 @@ impl StorylineApp {
                     model.push(annotate::Command::Batch(batch));
                 }
             }
-            Command::SetTimelineView(view) => self.timeline.view = Some(view),
-            Command::SelectEvent(id) => {
+            TimelineCommand::SetTimelineView(view) => self.timeline.view = Some(view),
+            TimelineCommand::SelectEvent(id) => {
                 if id.is_some() {
                     self.timeline.lane_edit = None;
                     self.timeline.date_choice = None;
@@ -108,11 +119,7 @@ impl StorylineApp {
                     self.panel.flash(evidence.clone(), time);
                 }
             }
-            Command::Reveal(range) => {
-                crate::app::reveal(article, range);
-                article.view.flash(range, time);
-            }
-            Command::AddToTimeline(id, chosen) => {
+            TimelineCommand::AddToTimeline(id, chosen) => {
                 let Some(range) = ann.get(&id).and_then(annotate::Entry::range) else {
                     return;
                 };
@@ -146,7 +153,7 @@ impl StorylineApp {
                 model.push(annotate::Command::AddEvent(event));
                 self.show_pane(crate::store::layout::Pane::Timeline);
             }
-            Command::AcceptSuggestions(keys) => {
+            TimelineCommand::AcceptSuggestions(keys) => {
                 let Some(anchor) = publication else { return };
                 let all = self
                     .timeline
@@ -177,23 +184,9 @@ impl StorylineApp {
                     .collect();
                 model.push(annotate::Command::Batch(batch));
             }
-            Command::AskDeleteHighlight(id) => {
-                if ann.events_citing(&id).next().is_some() {
-                    self.timeline.confirm_delete = Some(id);
-                } else {
-                    model.push(annotate::Command::Delete(id));
-                }
-            }
-            other @ (Command::ShowExport
-            | Command::ExportPick(_)
-            | Command::ExportTo(..)
-            | Command::ExportReplace(..)) => {
-                self.apply_export_command(other, publication);
-            }
-            _ => {}
         }
         for cmd in model {
-            self.send(Command::Annotate(cmd));
+            self.send(Command::Highlights(HighlightsCommand::Annotate(cmd)));
         }
     }
 }

@@ -7,7 +7,9 @@ use crate::annotate;
 use crate::app::theme::lane_color;
 use crate::app::timeline::TimelineState;
 use crate::app::timeline::suggestions::SHOWN_SUGGESTIONS;
-use crate::app::{Command, OpenArticle};
+use crate::app::{
+    Command, Direction, HighlightsCommand, OpenArticle, ReaderCommand, Show, TimelineCommand,
+};
 use crate::timeline::{Event, EventKind, LaneColor, LaneId, parse_user_date};
 
 /// The lane editor's fields.
@@ -146,7 +148,7 @@ pub(crate) fn details_ui(
             .weak(),
         );
         if ui.button("Set the publication date…").clicked() {
-            commands.push(Command::AskPublished);
+            commands.push(Command::Highlights(HighlightsCommand::AskPublished));
         }
         return;
     };
@@ -172,17 +174,21 @@ pub(crate) fn details_ui(
             .add_enabled(!read_only, egui::Button::new("Accept all").small())
             .clicked()
         {
-            commands.push(Command::AcceptSuggestions(all_keys()));
+            commands.push(Command::Timeline(TimelineCommand::AcceptSuggestions(
+                all_keys(),
+            )));
         }
         if ui
             .add_enabled(!read_only, egui::Button::new("Dismiss all").small())
             .clicked()
         {
-            commands.push(Command::Annotate(annotate::Command::Batch(
-                all_keys()
-                    .into_iter()
-                    .map(annotate::Command::Dismiss)
-                    .collect(),
+            commands.push(Command::Highlights(HighlightsCommand::Annotate(
+                annotate::Command::Batch(
+                    all_keys()
+                        .into_iter()
+                        .map(annotate::Command::Dismiss)
+                        .collect(),
+                ),
             )));
         }
     });
@@ -209,20 +215,24 @@ pub(crate) fn details_ui(
                 .add_enabled(!read_only, egui::Button::new("Accept").small())
                 .clicked()
             {
-                commands.push(Command::AcceptSuggestions(vec![s.key.clone()]));
+                commands.push(Command::Timeline(TimelineCommand::AcceptSuggestions(vec![
+                    s.key.clone(),
+                ])));
             }
             if ui
                 .add_enabled(!read_only, egui::Button::new("Dismiss").small())
                 .clicked()
             {
-                commands.push(Command::Annotate(annotate::Command::Dismiss(s.key.clone())));
+                commands.push(Command::Highlights(HighlightsCommand::Annotate(
+                    annotate::Command::Dismiss(s.key.clone()),
+                )));
             }
             if ui
                 .small_button("Show")
                 .on_hover_text("Show the sentence in the article")
                 .clicked()
             {
-                commands.push(Command::Reveal(s.found.range));
+                commands.push(Command::Reader(ReaderCommand::Reveal(s.found.range)));
             }
         });
     }
@@ -255,7 +265,9 @@ fn event_editor_ui(
     let update = |f: &dyn Fn(&mut Event)| {
         let mut e = event.clone();
         f(&mut e);
-        Command::Annotate(annotate::Command::UpdateEvent(e))
+        Command::Highlights(HighlightsCommand::Annotate(annotate::Command::UpdateEvent(
+            e,
+        )))
     };
     ui.horizontal(|ui| {
         ui.strong("Event");
@@ -265,7 +277,7 @@ fn event_editor_ui(
                 .on_hover_text("Back to the suggested events")
                 .clicked()
             {
-                commands.push(Command::SelectEvent(None));
+                commands.push(Command::Timeline(TimelineCommand::SelectEvent(None)));
             }
             if ui
                 .add_enabled(
@@ -275,10 +287,10 @@ fn event_editor_ui(
                 .on_hover_text("Delete this event (its highlights stay; Ctrl+Z undoes)")
                 .clicked()
             {
-                commands.push(Command::Annotate(annotate::Command::DeleteEvent(
-                    event.id.clone(),
+                commands.push(Command::Highlights(HighlightsCommand::Annotate(
+                    annotate::Command::DeleteEvent(event.id.clone()),
                 )));
-                commands.push(Command::SelectEvent(None));
+                commands.push(Command::Timeline(TimelineCommand::SelectEvent(None)));
             }
         });
     });
@@ -391,7 +403,10 @@ fn event_editor_ui(
                 .on_hover_text("Show it in the article")
                 .clicked()
             {
-                commands.push(Command::FocusHighlight(Some(id.clone()), true));
+                commands.push(Command::Highlights(HighlightsCommand::FocusHighlight(
+                    Some(id.clone()),
+                    Show::InArticle,
+                )));
             }
             if ui
                 .small_button("×")
@@ -423,7 +438,10 @@ fn date_choice_ui(
         let kind = if p.expected { "expected" } else { "reported" };
         let text = format!("“{}” — {} ({kind})", p.phrase, p.when.label());
         if ui.button(text).clicked() {
-            commands.push(Command::AddToTimeline(id.clone(), Some(p.range)));
+            commands.push(Command::Timeline(TimelineCommand::AddToTimeline(
+                id.clone(),
+                Some(p.range),
+            )));
         }
     }
     ui.add_space(4.0);
@@ -461,7 +479,9 @@ fn lane_editor_ui(
     let update = |f: &dyn Fn(&mut crate::timeline::Lane)| {
         let mut l = lane.clone();
         f(&mut l);
-        Command::Annotate(annotate::Command::UpdateLane(l))
+        Command::Highlights(HighlightsCommand::Annotate(annotate::Command::UpdateLane(
+            l,
+        )))
     };
     let label = ui.label("Name");
     let r = ui
@@ -524,13 +544,19 @@ fn lane_editor_ui(
             .add_enabled(pos > 0, egui::Button::new("Move up"))
             .clicked()
         {
-            commands.push(Command::MoveLane(lane.id.clone(), -1));
+            commands.push(Command::Timeline(TimelineCommand::MoveLane(
+                lane.id.clone(),
+                Direction::Back,
+            )));
         }
         if ui
             .add_enabled(pos + 1 < lanes.len(), egui::Button::new("Move down"))
             .clicked()
         {
-            commands.push(Command::MoveLane(lane.id.clone(), 1));
+            commands.push(Command::Timeline(TimelineCommand::MoveLane(
+                lane.id.clone(),
+                Direction::Forward,
+            )));
         }
         let only_here = ann
             .events()
@@ -542,8 +568,8 @@ fn lane_editor_ui(
             crate::wording::count(only_here, "event", "events")
         );
         if ui.button("Delete lane").on_hover_text(tip).clicked() {
-            commands.push(Command::Annotate(annotate::Command::DeleteLane(
-                lane.id.clone(),
+            commands.push(Command::Highlights(HighlightsCommand::Annotate(
+                annotate::Command::DeleteLane(lane.id.clone()),
             )));
             close = true;
         }
@@ -569,12 +595,14 @@ pub(crate) fn timeline_windows_ui(
             ui.label(format!("It is evidence for {n} event(s) on the timeline."));
             ui.horizontal(|ui| {
                 if ui.button("Delete highlight, keep events").clicked() {
-                    commands.push(Command::Annotate(annotate::Command::Delete(id.clone())));
+                    commands.push(Command::Highlights(HighlightsCommand::Annotate(
+                        annotate::Command::Delete(id.clone()),
+                    )));
                     timeline.confirm_delete = None;
                 }
                 if ui.button("Delete highlight and its events").clicked() {
-                    commands.push(Command::Annotate(annotate::Command::DeleteWithEvents(
-                        id.clone(),
+                    commands.push(Command::Highlights(HighlightsCommand::Annotate(
+                        annotate::Command::DeleteWithEvents(id.clone()),
                     )));
                     timeline.confirm_delete = None;
                 }

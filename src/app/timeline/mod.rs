@@ -11,9 +11,10 @@ pub(crate) mod suggestions;
 use egui::{Pos2, Sense, Ui};
 
 use crate::annotate;
-use crate::app::{Command, StorylineApp};
+use crate::app::{Command, HighlightsCommand, StorylineApp, TimelineCommand};
 use crate::timeline::layout::{DayRange, TimelineLayout, day_number, fit_all, initial_view};
 use crate::timeline::{Event, EventId, LaneId};
+use chart::ChartAction;
 
 /// What a timeline of several articles adds to the chart: drawn with each
 /// event's mark, and the card shown on hovering it.
@@ -188,7 +189,7 @@ pub(crate) fn timeline_toolbar_ui(ui: &mut Ui, app: &mut StorylineApp) {
         .add_enabled(!ann.is_read_only(), egui::Button::new("Add lane").small())
         .clicked()
     {
-        commands.push(Command::AddLane);
+        commands.push(Command::Timeline(TimelineCommand::AddLane));
     }
     ui.separator();
     let mid = f64::midpoint(view.start, view.end);
@@ -247,14 +248,22 @@ pub(crate) fn timeline_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
         .get_or_insert_with(|| initial_view(ann.events(), publication));
     let chart = ui.available_rect_before_wrap();
     let chart_ui = &mut ui.new_child(egui::UiBuilder::new().max_rect(chart));
+    let mut actions = Vec::new();
     chart::chart_ui_paint(
         chart_ui,
         (&article.save.annotations, None),
         timeline,
-        commands,
+        &mut actions,
         publication,
         view,
     );
+    commands.extend(actions.into_iter().map(|action| match action {
+        ChartAction::Select(id) => Command::Timeline(TimelineCommand::SelectEvent(id)),
+        ChartAction::EditLane(id) => Command::Timeline(TimelineCommand::EditLane(id)),
+        ChartAction::Move(event) => Command::Highlights(HighlightsCommand::Annotate(
+            crate::annotate::Command::UpdateEvent(event),
+        )),
+    }));
     ui.allocate_rect(chart, Sense::hover());
 }
 

@@ -1,0 +1,62 @@
+//! The window's own commands: opening files, the theme, messages, kept
+//! versions and quitting, handled by one exhaustive `match`. (Undo and
+//! Redo are turned into a store's undo before they get here: see
+//! `frame.rs` and `undo.rs`.)
+
+use super::{PickPurpose, StorylineApp, WindowCommand, apply_theme, picker};
+
+impl StorylineApp {
+    /// Applies a window command.
+    pub(super) fn apply_window_command(
+        &mut self,
+        ctx: &egui::Context,
+        command: WindowCommand,
+        now: f64,
+    ) {
+        match command {
+            WindowCommand::ShowOpenDialog => {
+                if !self.picker.busy() {
+                    self.pick_purpose = PickPurpose::Open;
+                    self.picker.start(ctx, picker::PickRequest::Open);
+                }
+            }
+            WindowCommand::ShowPathPrompt => {
+                self.path_prompt.get_or_insert_with(String::new);
+                self.prompt_for = PickPurpose::Open;
+            }
+            WindowCommand::Open(path) => {
+                if crate::store::dossier::is_dossier_path(&path) {
+                    self.open_dossier(&path, now);
+                } else {
+                    self.open_article(path, now);
+                }
+            }
+            WindowCommand::SetTheme(theme) => {
+                self.state.theme = theme;
+                apply_theme(ctx, theme);
+                self.mark_state_dirty(now);
+            }
+            WindowCommand::DismissAllMessages => self.messages.clear(),
+            WindowCommand::DismissMessage(n) => {
+                if n < self.messages.len() {
+                    self.messages.remove(n);
+                }
+            }
+            WindowCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            WindowCommand::ShowRestore(file) => {
+                self.restore.open = true;
+                self.restore.extra = file.filter(|f| {
+                    crate::store::dossier::is_dossier_path(f)
+                        && self.dossier.as_ref().is_none_or(|d| &d.path != f)
+                });
+                self.list_versions();
+            }
+            WindowCommand::RestoreVersion(file, version) => {
+                self.restore_version(&file, &version, now);
+            }
+            // Routed to a store by `route_undo` before this point; nothing
+            // to undo when they get here.
+            WindowCommand::Undo | WindowCommand::Redo => {}
+        }
+    }
+}
