@@ -5,6 +5,8 @@
 #![allow(missing_docs, clippy::unwrap_used)]
 
 mod scenarios;
+#[path = "workloads.rs"]
+mod workloads;
 
 use scenarios::{Frames, Workload};
 use std::sync::LazyLock;
@@ -72,7 +74,7 @@ fn frame_drag_tile(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 10)]
 fn reanchor_after_100_edits() -> storyline::annotate::Annotations {
     static EDITED: LazyLock<storyline::document::Document> = LazyLock::new(|| {
-        let src = storyline::perf::scatter_edits(&BIG.source, 100, 5);
+        let src = workloads::scatter_edits(&BIG.source, 100, 5);
         storyline::document::parse_source(&src, storyline::document::SourceFormat::Markdown, "big")
     });
     storyline::annotate::Annotations::new(

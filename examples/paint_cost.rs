@@ -9,6 +9,8 @@
 
 #[path = "../benches/scenarios/mod.rs"]
 mod scenarios;
+#[path = "../benches/workloads.rs"]
+mod workloads;
 
 use scenarios::{Frames, Workload};
 use storyline::app::{Command, WorkspaceCommand};

@@ -7,6 +7,8 @@
 
 #[path = "../benches/scenarios/mod.rs"]
 mod scenarios;
+#[path = "../benches/workloads.rs"]
+mod workloads;
 
 use std::time::Duration;
 use storyline::app::{Direction, WindowCommand, WorkspaceCommand};
@@ -143,7 +145,7 @@ fn main() {
         }),
         40.0,
     );
-    let edited_src = storyline::perf::scatter_edits(&big.source, 100, 5);
+    let edited_src = workloads::scatter_edits(&big.source, 100, 5);
     let edited = storyline::document::parse_source(
         &edited_src,
         storyline::document::SourceFormat::Markdown,
@@ -214,7 +216,7 @@ fn dossier_rows() {
     use storyline::app::Command;
     use storyline::app::dossier::DossierAction;
     let dir = tempfile::tempdir().unwrap();
-    let file = storyline::perf::dossier_workload(dir.path(), 300, 33_000, 33, 2_000).unwrap();
+    let file = workloads::dossier_workload(dir.path(), 300, 33_000, 33, 2_000).unwrap();
     let saves = dir.path().join("saves");
     let d = storyline::store::dossier::read_dossier(&file).unwrap();
     eprintln!(
@@ -228,7 +230,7 @@ fn dossier_rows() {
             state_path: None,
             state: storyline::store::AppState::default(),
             initial: None,
-            picker: Box::new(storyline::app::picker::ScriptedPicker::new(vec![])),
+            picker: Box::new(scenarios::picker::ScriptedPicker::new(vec![])),
             saves_dir: saves.clone(),
         })
     };

@@ -5,6 +5,8 @@
 
 #![allow(missing_docs, clippy::print_stdout, clippy::unwrap_used)]
 
+#[path = "../benches/workloads.rs"]
+mod workloads;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -17,7 +19,7 @@ fn main() {
     if args.get(1).is_some_and(|a| a == "--dossier") {
         let dir = PathBuf::from(args.get(2).expect("usage: perf_workload --dossier DIR"));
         std::fs::create_dir_all(&dir).unwrap();
-        let file = storyline::perf::dossier_workload(&dir, 300, 33_000, 33, 2_000).unwrap();
+        let file = workloads::dossier_workload(&dir, 300, 33_000, 33, 2_000).unwrap();
         println!("{}", file.display());
         return;
     }
@@ -27,7 +29,7 @@ fn main() {
     if args.get(1).is_some_and(|a| a == "--formats") {
         let dir = PathBuf::from(args.get(2).expect("usage: perf_workload --formats DIR"));
         std::fs::create_dir_all(&dir).unwrap();
-        let text = storyline::perf::big_markdown(5_000_000, 7);
+        let text = workloads::big_markdown(5_000_000, 7);
         let paragraphs: Vec<&str> = text
             .split("\n\n")
             .filter(|p| !p.starts_with('#') && !p.trim().is_empty())
@@ -71,9 +73,9 @@ fn main() {
     let dir = PathBuf::from(args.get(1).expect("usage: perf_workload DIR"));
     std::fs::create_dir_all(&dir).unwrap();
     let article = dir.join("big.md");
-    std::fs::write(&article, storyline::perf::big_markdown(5_000_000, 42)).unwrap();
+    std::fs::write(&article, workloads::big_markdown(5_000_000, 42)).unwrap();
     let doc = storyline::document::load_path(&article).unwrap().document;
-    let ann = storyline::perf::annotations(&doc, 10_000, 500, 5);
+    let ann = workloads::annotations(&doc, 10_000, 500, 5);
     let saves = dir.join("saves");
     let (mut handle, _, identity) = open_annotations(&saves, &article, &doc).unwrap();
     handle.write(&save_file(&identity, &ann, &doc)).unwrap();

@@ -10,7 +10,7 @@ pub mod cli;
 pub mod document;
 pub mod dossier;
 pub mod export;
-pub mod perf;
+pub mod ids;
 pub mod store;
 pub mod timeline;
 pub mod trace;

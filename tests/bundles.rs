@@ -2,12 +2,14 @@
 //! article becomes its own page beside the dossier, keeping its metadata;
 //! the export itself is never written to; the window offers the import.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command as Process;
 
+use common::ScriptedPicker;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use storyline::app::picker::ScriptedPicker;
 use storyline::app::{AppOptions, StorylineApp};
 use storyline::document::load_path;
 use storyline::store::AppState;

@@ -2,6 +2,8 @@
 //! or lose an article whose add was reported; two writers at once keep
 //! each other's articles (three-way merge under the folder's lock).
 
+#[path = "../benches/workloads.rs"]
+mod workloads;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -63,7 +65,7 @@ fn listed(file: &Path) -> Vec<String> {
 fn killed_dossier_writers_never_damage_the_file_or_lose_an_add() {
     let (dir, file, articles) = setup(40);
     let mut reported = std::collections::BTreeSet::new();
-    let mut rng = storyline::perf::Rng::new(7);
+    let mut rng = workloads::Rng::new(7);
     let mut killed = 0;
     for round in 0..120 {
         let article = &articles[round % articles.len()];

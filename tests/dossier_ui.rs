@@ -10,11 +10,12 @@ use std::process::Command as Process;
 
 use common::until;
 
+use common::ScriptedPicker;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable as _};
 use storyline::app::dossier::DossierAction;
-use storyline::app::picker::{PickOutcome, ScriptedPicker};
+use storyline::app::picker::PickOutcome;
 use storyline::app::{
     AppOptions, Command, ExportCommand, StorylineApp, WindowCommand, WorkspaceCommand,
 };
@@ -167,6 +168,33 @@ fn new_dossier_add_articles_merge_and_export_both_sources() {
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run_steps(2);
     assert_eq!(sources_of_most_told(h.state()), 2);
+    // One undo history for the window: a highlight after the merge is
+    // undone first, then the merge; redo brings back the merge, then it.
+    let highlights = |h: &egui_kittest::Harness<'_, StorylineApp>| {
+        h.state()
+            .article()
+            .map_or(0, |a| a.save.annotations.entries().len())
+    };
+    let before = highlights(&h);
+    h.state_mut()
+        .select(storyline::document::CharRange::new(0, 12));
+    h.key_press(Key::H);
+    h.run_steps(2);
+    assert_eq!(highlights(&h), before + 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(highlights(&h), before, "the highlight went first");
+    assert_eq!(sources_of_most_told(h.state()), 2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(sources_of_most_told(h.state()), 1, "then the merge");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run_steps(2);
+    assert_eq!(sources_of_most_told(h.state()), 2);
+    assert_eq!(highlights(&h), before);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run_steps(2);
+    assert_eq!(highlights(&h), before + 1);
     // Export HTML from the window: the event lists both sources.
     let out = dir.path().join("dossier.html");
     h.state_mut().send(Command::Export(ExportCommand::ExportTo(

@@ -1,12 +1,14 @@
 //! Headless UI flows for highlights: select, highlight, tag, note, reopen;
 //! the side panel's list, filters, delete and undo.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
+use common::ScriptedPicker;
 use egui::{Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable as _};
-use storyline::app::picker::ScriptedPicker;
 use storyline::app::{AppOptions, StorylineApp};
 use storyline::document::load_path;
 use storyline::store::AppState;

@@ -6,14 +6,18 @@
 //! asked for (`repaint_delay`), never sooner than one display refresh. A
 //! state has settled when the app asks for no frame at all.
 
+mod common;
+
+#[path = "../benches/workloads.rs"]
+mod workloads;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use common::ScriptedPicker;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable as _};
-use storyline::app::picker::ScriptedPicker;
 use storyline::app::{AppOptions, StorylineApp, WorkspaceCommand};
 use storyline::document::load_path;
 use storyline::store::AppState;
@@ -347,11 +351,11 @@ fn a_long_article_with_many_highlights_settles_after_its_background_work() {
     // suggestions are found on a background thread above 200 kB).
     let dir = tempfile::tempdir().expect("tempdir");
     let article = dir.path().join("long.md");
-    std::fs::write(&article, storyline::perf::big_markdown(600_000, 7)).expect("write");
+    std::fs::write(&article, workloads::big_markdown(600_000, 7)).expect("write");
     let doc = load_path(&article).expect("loads").document;
     let saves = dir.path().join("saves");
     let (mut handle, _, identity) = open_annotations(&saves, &article, &doc).expect("open");
-    let ann = storyline::perf::annotations(&doc, 1_000, 50, 5);
+    let ann = workloads::annotations(&doc, 1_000, 50, 5);
     handle
         .write(&save_file(&identity, &ann, &doc))
         .expect("write the save");

@@ -1,6 +1,8 @@
 //! Reliability: annotations survive killed writers and concurrent writers;
 //! bad input gives a clear message and overwrites nothing.
 
+#[path = "../benches/workloads.rs"]
+mod workloads;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -53,7 +55,7 @@ fn ids_in_save(saves: &Path) -> BTreeSet<String> {
 fn killed_writers_never_lose_a_reported_annotation() {
     let (_dir, article, saves) = setup();
     let mut reported = BTreeSet::new();
-    let mut rng = storyline::perf::Rng::new(2024);
+    let mut rng = workloads::Rng::new(2024);
     let (mut killed, mut finished) = (0, 0);
     for round in 0..200 {
         let mut child = annotate(&article, &saves, round % 40 + 1)
@@ -278,4 +280,21 @@ fn a_full_disk_keeps_the_previous_save() {
         before,
         "the previous save is intact"
     );
+}
+
+#[test]
+fn benchmark_workloads_are_deterministic_and_sized() {
+    use storyline::document::{SourceFormat, parse_source};
+    let a = workloads::big_markdown(200_000, 1);
+    assert_eq!(a, workloads::big_markdown(200_000, 1));
+    assert!(a.len() >= 200_000 && a.len() < 210_000);
+    let doc = parse_source(&a, SourceFormat::Markdown, "big");
+    let ann = workloads::annotations(&doc, 500, 50, 5);
+    assert_eq!(
+        (ann.entries().len(), ann.events().len(), ann.lanes().len()),
+        (500, 50, 5)
+    );
+    let edited = workloads::scatter_edits(&a, 30, 3);
+    assert_ne!(edited, a);
+    assert_eq!(edited, workloads::scatter_edits(&a, 30, 3));
 }

@@ -1,12 +1,14 @@
 //! Headless UI flows for the timeline: add a highlight to it, undo; click an
 //! event; accept and dismiss suggestions; edit a lane.
 
+mod common;
+
 use std::path::PathBuf;
 
+use common::ScriptedPicker;
 use egui::{Key, Modifiers, PointerButton};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable as _};
-use storyline::app::picker::ScriptedPicker;
 use storyline::app::{AppOptions, StorylineApp};
 use storyline::document::load_path;
 use storyline::store::AppState;

@@ -1,12 +1,17 @@
 //! Headless UI flows with `egui_kittest`: what a reader does in the window.
 
+mod common;
+
+#[path = "../benches/workloads.rs"]
+mod workloads;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use common::ScriptedPicker;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use storyline::app::picker::{PickOutcome, ScriptedPicker};
+use storyline::app::picker::PickOutcome;
 use storyline::app::{AppOptions, StorylineApp};
 use storyline::document::load_path;
 use storyline::store::AppState;
@@ -270,7 +275,7 @@ fn the_publication_date_dialog_takes_enter_and_offers_only_a_real_date() {
 fn a_large_article_opens_in_the_background_and_the_window_stays_live() {
     let dir = tempfile::tempdir().expect("tempdir");
     let big = dir.path().join("long-read.md");
-    std::fs::write(&big, storyline::perf::big_markdown(1_500_000, 3)).expect("write");
+    std::fs::write(&big, workloads::big_markdown(1_500_000, 3)).expect("write");
     let mut h = harness(app_with(vec![PickOutcome::Picked(big.clone())]));
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run_steps(2);

@@ -4,12 +4,14 @@
 //! pan versus move; the filter closing a hidden highlight's editor;
 //! notices fading while errors stay.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
+use common::ScriptedPicker;
 use egui::{Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable as _};
-use storyline::app::picker::ScriptedPicker;
 use storyline::app::{
     AppOptions, Command, HighlightsCommand, Show, StorylineApp, TimelineCommand, WorkspaceCommand,
 };
@@ -464,4 +466,31 @@ fn the_event_editor_fits_and_its_evidence_comes_with_context() {
         name.accesskit_node().is_focused(),
         "the name is ready for typing"
     );
+}
+
+/// The table of actions feeds the menus: every action placed in a menu is
+/// there, with its shortcut in its label.
+#[test]
+fn every_menu_lists_its_actions_with_their_shortcuts() {
+    use storyline::app::actions::{Action, Menu};
+    let saves = tempfile::tempdir().expect("tmp");
+    let mut h = harness(sample(saves.path()), egui::vec2(1366.0, 900.0), 1.0 / 30.0);
+    for menu in Menu::ALL {
+        // The menu bar is drawn first ("Article" is a tab's name too).
+        h.get_all_by_label(menu.title())
+            .next()
+            .expect("in the menu bar")
+            .click();
+        h.run_steps(3);
+        for action in Action::ALL.into_iter().filter(|a| a.menu() == Some(menu)) {
+            assert!(
+                h.query_by_label(&action.menu_text()).is_some(),
+                "{} is not in the {} menu",
+                action.menu_text(),
+                menu.title()
+            );
+        }
+        h.key_press(Key::Escape);
+        h.run_steps(3);
+    }
 }

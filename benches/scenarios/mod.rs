@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use storyline::annotate::Annotations;
-use storyline::app::picker::ScriptedPicker;
+#[path = "../../tests/common/picker.rs"]
+pub mod picker;
+use picker::ScriptedPicker;
 use storyline::app::{
     AppOptions, Command, HighlightsCommand, ReaderCommand, StorylineApp, TimelineCommand,
     WorkspaceCommand,
@@ -38,7 +40,7 @@ pub struct Workload {
 impl Workload {
     /// The ~5 MB article with 10 000 highlights and 500 events in 5 lanes.
     pub fn big() -> Self {
-        let source = storyline::perf::big_markdown(BIG_BYTES, 42);
+        let source = crate::workloads::big_markdown(BIG_BYTES, 42);
         Self::from_source("big.md", source, HIGHLIGHTS, EVENTS)
     }
 
@@ -61,7 +63,7 @@ impl Workload {
     /// A crowded timeline: 2 000 events over two and a half years in 5
     /// lanes, with 4 000 highlights in a 600 KB article.
     pub fn crowded_timeline() -> Self {
-        let source = storyline::perf::big_markdown(600_000, 7);
+        let source = crate::workloads::big_markdown(600_000, 7);
         Self::from_source("timeline.md", source, 4_000, 2_000)
     }
 
@@ -72,7 +74,7 @@ impl Workload {
         let saves = dir.path().join("saves");
         let doc = load_path(&article).expect("load").document;
         let annotations = if highlights > 0 {
-            storyline::perf::annotations(&doc, highlights, events, LANES)
+            crate::workloads::annotations(&doc, highlights, events, LANES)
         } else {
             Annotations::default()
         };

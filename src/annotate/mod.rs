@@ -4,6 +4,7 @@
 //! Pure: no egui, no file IO. Times and new ids are chosen by the caller and
 //! passed in, so every function here is deterministic.
 
+pub mod accept;
 mod anchor;
 pub mod import;
 pub mod import_plan;
@@ -13,10 +14,13 @@ mod model;
 mod search;
 mod timeline_cmds;
 
+pub use accept::accept_suggestion;
 pub use anchor::{Anchor, AnchorStatus, anchor, anchor_all};
 pub use merge::{merge_events, merge_highlights, merge_keys, merge_lanes};
 pub use model::{AnnotateError, Annotations, Change, Command, Entry};
 pub use search::find_quote;
+
+pub use crate::ids::HighlightId;
 
 use serde::{Deserialize, Serialize};
 
@@ -24,38 +28,6 @@ use crate::document::{CharIdx, CharRange, TextIndex};
 
 /// Chars of context kept before and after a quote.
 pub const CONTEXT_CHARS: usize = 32;
-
-/// A highlight's id: stable across sessions and unique across processes.
-///
-/// Invariant: non-empty, made of `[a-z0-9-]`.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct HighlightId(pub String);
-
-impl HighlightId {
-    /// A new id from a time in nanoseconds, the process id and a per-process
-    /// counter, mixed so ids made in the same nanosecond by two processes differ.
-    #[must_use]
-    pub fn from_parts(nanos: i128, pid: u32, counter: u64) -> Self {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for byte in nanos
-            .to_le_bytes()
-            .iter()
-            .chain(pid.to_le_bytes().iter())
-            .chain(counter.to_le_bytes().iter())
-        {
-            hash ^= u64::from(*byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        Self(format!("h-{:012x}", hash & 0xffff_ffff_ffff))
-    }
-}
-
-impl std::fmt::Display for HighlightId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// The named highlight colours. The RGB values live in the UI's theme
 /// module, one per light and dark theme.

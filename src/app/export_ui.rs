@@ -156,31 +156,17 @@ impl StorylineApp {
         let ctx = self.egui_ctx.clone();
         std::thread::spawn(move || {
             let mut warnings = Vec::new();
-            let text = match format {
-                Format::Markdown => Ok(crate::dossier::export::markdown(&d)),
-                Format::Html => Ok(crate::dossier::publish::html(&d)),
-                Format::Svg => Ok(crate::dossier::publish::svg(&d)),
-                Format::Csv => Ok(crate::dossier::publish::csv(&d)),
-                Format::Json => {
-                    crate::store::dossier_io::json_export(&file, &d, &saves_dir, &mut warnings)
-                        .map_err(|e| format!("{e:#}"))
-                }
-                Format::Readwise => {
-                    crate::store::dossier_io::readwise(&file, &d, &saves_dir, &mut warnings)
-                        .map_err(|e| format!("{e:#}"))
-                }
-                // Asked first (ExportTo) when its notes are there.
-                Format::Obsidian => crate::store::dossier_io::obsidian(
-                    &file,
-                    &d,
-                    &saves_dir,
-                    &path,
-                    true,
-                    &mut warnings,
-                )
-                .map_err(|e| format!("{e:#}")),
-                Format::TimelineJs => Ok(crate::dossier::export::timelinejs(&d)),
-            };
+            // Obsidian's notes were asked about first (ExportTo) when there.
+            let text = crate::store::dossier_io::export(
+                format,
+                &file,
+                &d,
+                &saves_dir,
+                Some(&path),
+                true,
+                &mut warnings,
+            )
+            .map_err(|e| format!("{e:#}"));
             let result = text.and_then(|text| {
                 crate::store::atomic_write(&path, text.as_bytes())
                     .map(|()| (path, text.len(), warnings))

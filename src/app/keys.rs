@@ -1,15 +1,13 @@
-//! Keyboard shortcuts: each key press becomes a [`Command`].
+//! Keyboard shortcuts: each key press becomes a [`Command`] — the named
+//! actions' keys from the table in `actions.rs`, and the reader's own keys
+//! (paging, selecting, the Highlights list) here.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::actions::{self, Action};
 use super::dossier::DossierAction;
-use super::{
-    Command, Direction, ExportCommand, HighlightsCommand, ReaderCommand, Show, StorylineApp,
-    WindowCommand, WorkspaceCommand,
-};
-use crate::annotate::HighlightColor;
+use super::{Command, HighlightsCommand, ReaderCommand, Show, StorylineApp, WindowCommand};
 use crate::document::CharIdx;
-use crate::store::layout::Pane;
 
 impl StorylineApp {
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
@@ -23,45 +21,12 @@ impl StorylineApp {
         let has_article = self.article.is_some();
         let mut cmds = Vec::new();
         ctx.input_mut(|i| {
-            let cmd = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
-            let cmd_shift = |k| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, k);
-            if i.consume_shortcut(&cmd(Key::O)) {
-                cmds.push(Command::Window(WindowCommand::ShowOpenDialog));
-            }
-            if i.consume_shortcut(&cmd(Key::Q)) {
-                cmds.push(Command::Window(WindowCommand::Quit));
-            }
-            if i.consume_shortcut(&cmd(Key::F)) {
-                cmds.push(Command::Reader(ReaderCommand::OpenFind));
-            }
-            if i.consume_shortcut(&cmd(Key::Plus)) || i.consume_shortcut(&cmd(Key::Equals)) {
-                cmds.push(Command::Reader(ReaderCommand::Zoom(1.1)));
-            }
-            if i.consume_shortcut(&cmd(Key::Minus)) {
-                cmds.push(Command::Reader(ReaderCommand::Zoom(1.0 / 1.1)));
-            }
-            if i.consume_shortcut(&cmd(Key::Num0)) {
-                cmds.push(Command::Reader(ReaderCommand::ZoomReset));
-            }
-            if i.consume_shortcut(&cmd(Key::E)) {
-                cmds.push(Command::Export(ExportCommand::ShowExport));
-            }
-            for (key, pane) in [
-                (Key::T, Pane::Timeline),
-                (Key::Num1, Pane::Reader),
-                (Key::Num2, Pane::Highlights),
-                (Key::Num3, Pane::Timeline),
-                (Key::I, Pane::Inspector),
-                (Key::Num4, Pane::Inspector),
-                (Key::Num5, Pane::Library),
-            ] {
-                if i.consume_shortcut(&cmd(key)) {
-                    cmds.push(Command::Workspace(WorkspaceCommand::ShowPane(pane)));
-                }
-            }
-            if i.consume_shortcut(&cmd_shift(Key::L)) {
-                cmds.push(Command::Window(WindowCommand::ShowPathPrompt));
-            }
+            // The named actions' keys (`actions.rs`): menus show the same.
+            cmds.extend(
+                actions::pressed(i, typing, has_selection)
+                    .into_iter()
+                    .map(Action::command),
+            );
             // With a dossier open, dropped articles (or folders) join it.
             let dropped: Vec<std::path::PathBuf> = i
                 .raw
@@ -98,38 +63,14 @@ impl StorylineApp {
             } else if let Some(first) = articles.into_iter().next() {
                 cmds.push(Command::Window(WindowCommand::Open(first)));
             }
-            if i.consume_shortcut(&cmd(Key::PageUp)) {
-                cmds.push(Command::Dossier(DossierAction::Step(Direction::Back)));
-            }
-            if i.consume_shortcut(&cmd(Key::PageDown)) {
-                cmds.push(Command::Dossier(DossierAction::Step(Direction::Forward)));
-            }
             if typing {
                 // Text fields keep their own editing keys (their own undo too).
                 return;
             }
-            if i.consume_shortcut(&cmd_shift(Key::Z)) || i.consume_shortcut(&cmd(Key::Y)) {
-                cmds.push(Command::Window(WindowCommand::Redo));
-            }
-            if i.consume_shortcut(&cmd(Key::Z)) {
-                cmds.push(Command::Window(WindowCommand::Undo));
-            }
             if has_selection {
-                if i.consume_shortcut(&cmd(Key::C))
-                    || i.events.iter().any(|e| matches!(e, egui::Event::Copy))
-                {
-                    cmds.push(Command::Reader(ReaderCommand::CopySelection));
-                }
-                if i.consume_key(Modifiers::NONE, Key::H) {
-                    cmds.push(Command::Highlights(HighlightsCommand::Highlight(
-                        HighlightColor::Yellow,
-                    )));
-                }
-                let digits = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
-                for (key, color) in digits.into_iter().zip(HighlightColor::ALL) {
-                    if i.consume_key(Modifiers::NONE, key) {
-                        cmds.push(Command::Highlights(HighlightsCommand::Highlight(color)));
-                    }
+                // Copy from the system's menu or key as well.
+                if i.events.iter().any(|e| matches!(e, egui::Event::Copy)) {
+                    cmds.push(Action::Copy.command());
                 }
                 if i.consume_key(Modifiers::NONE, Key::Escape) {
                     cmds.push(Command::Reader(ReaderCommand::ClearSelection));
@@ -195,10 +136,11 @@ impl StorylineApp {
             if i.consume_key(Modifiers::NONE, Key::ArrowUp) {
                 cmds.push(Command::Reader(ReaderCommand::Page(-0.1)));
             }
-            if i.consume_key(Modifiers::NONE, Key::Home) || i.consume_shortcut(&cmd(Key::Home)) {
+            let ctrl = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
+            if i.consume_key(Modifiers::NONE, Key::Home) || i.consume_shortcut(&ctrl(Key::Home)) {
                 cmds.push(Command::Reader(ReaderCommand::JumpTo(CharIdx(0))));
             }
-            if i.consume_key(Modifiers::NONE, Key::End) || i.consume_shortcut(&cmd(Key::End)) {
+            if i.consume_key(Modifiers::NONE, Key::End) || i.consume_shortcut(&ctrl(Key::End)) {
                 cmds.push(Command::Reader(ReaderCommand::JumpTo(CharIdx(usize::MAX))));
             }
         });

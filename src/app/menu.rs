@@ -1,24 +1,19 @@
 //! The menu bar: File (with the dossier's items), Edit, View, Article.
-//! Each item only queues a command.
+//! Each item only queues a command; the named actions' labels, shortcuts
+//! and commands come from the table in `actions.rs`.
 
 use egui::{Align, Layout, Ui};
 
-use super::{
-    Command, ExportCommand, HighlightsCommand, ReaderCommand, StorylineApp, WindowCommand,
-    WorkspaceCommand,
-};
+use super::actions::{Action, Menu};
+use super::{Command, StorylineApp, WindowCommand, WorkspaceCommand};
 use crate::store::ThemeChoice;
 
 pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
     egui::Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                if ui.button("Open…  (Ctrl+O)").clicked() {
-                    app.send(Command::Window(WindowCommand::ShowOpenDialog));
-                }
-                if ui.button("Open Path…  (Ctrl+Shift+L)").clicked() {
-                    app.send(Command::Window(WindowCommand::ShowPathPrompt));
-                }
+            ui.menu_button(Menu::File.title(), |ui| {
+                action_ui(ui, app, Action::Open, true);
+                action_ui(ui, app, Action::OpenPath, true);
                 ui.menu_button("Open Recent", |ui| {
                     if app.state.recent.is_empty() {
                         ui.label("No recent articles or dossiers");
@@ -40,45 +35,19 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                 ui.separator();
                 dossier_menu_ui(ui, app);
                 ui.separator();
-                if ui
-                    .add_enabled(
-                        app.article.is_some(),
-                        egui::Button::new("Export…  (Ctrl+E)"),
-                    )
-                    .clicked()
-                {
-                    app.send(Command::Export(ExportCommand::ShowExport));
-                }
-                if ui
-                    .add_enabled(
-                        app.article.is_some(),
-                        egui::Button::new("Import Annotations…"),
-                    )
-                    .on_hover_text(
-                        "Highlights, tags and notes from W3C Web Annotations (JSON) or a Hypothesis export",
-                    )
-                    .clicked()
-                {
-                    app.send(Command::Highlights(HighlightsCommand::ShowImportDialog));
-                }
-                if ui
-                    .add_enabled(
-                        app.article.is_some() || app.dossier.is_some(),
-                        egui::Button::new("Restore a Previous Version…"),
-                    )
-                    .on_hover_text(
-                        "The last five versions of the open dossier and of this article's highlights",
-                    )
-                    .clicked()
-                {
-                    app.send(Command::Window(WindowCommand::ShowRestore(None)));
-                }
+                let article = app.article.is_some();
+                action_ui(ui, app, Action::Export, article);
+                action_ui(ui, app, Action::ImportAnnotations, article).on_hover_text(
+                    "Highlights, tags and notes from W3C Web Annotations (JSON) or a Hypothesis export",
+                );
+                let either = article || app.dossier.is_some();
+                action_ui(ui, app, Action::RestoreVersion, either).on_hover_text(
+                    "The last five versions of the open dossier and of this article's highlights",
+                );
                 ui.separator();
-                if ui.button("Quit  (Ctrl+Q)").clicked() {
-                    app.send(Command::Window(WindowCommand::Quit));
-                }
+                action_ui(ui, app, Action::Quit, true);
             });
-            ui.menu_button("Edit", |ui| {
+            ui.menu_button(Menu::Edit.title(), |ui| {
                 let (can_undo, can_redo, has_selection) =
                     app.article.as_ref().map_or((false, false, false), |a| {
                         let ann = &a.save.annotations;
@@ -90,37 +59,15 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     .as_ref()
                     .map_or((false, false), |d| (d.can_undo(), d.can_redo()));
                 let (can_undo, can_redo) = (can_undo || d_undo, can_redo || d_redo);
-                if ui
-                    .add_enabled(can_undo, egui::Button::new("Undo  (Ctrl+Z)"))
-                    .clicked()
-                {
-                    app.send(Command::Window(WindowCommand::Undo));
-                }
-                if ui
-                    .add_enabled(can_redo, egui::Button::new("Redo  (Ctrl+Shift+Z)"))
-                    .clicked()
-                {
-                    app.send(Command::Window(WindowCommand::Redo));
-                }
+                action_ui(ui, app, Action::Undo, can_undo);
+                action_ui(ui, app, Action::Redo, can_redo);
                 ui.separator();
-                if ui
-                    .add_enabled(has_selection, egui::Button::new("Highlight Selection  (H)"))
-                    .clicked()
-                {
-                    app.send(Command::Highlights(HighlightsCommand::Highlight(crate::annotate::HighlightColor::Yellow)));
-                }
-                if ui
-                    .add_enabled(has_selection, egui::Button::new("Copy  (Ctrl+C)"))
-                    .clicked()
-                {
-                    app.send(Command::Reader(ReaderCommand::CopySelection));
-                }
+                action_ui(ui, app, Action::HighlightSelection, has_selection);
+                action_ui(ui, app, Action::Copy, has_selection);
                 ui.separator();
-                if ui.button("Find…  (Ctrl+F)").clicked() {
-                    app.send(Command::Reader(ReaderCommand::OpenFind));
-                }
+                action_ui(ui, app, Action::Find, true);
             });
-            ui.menu_button("View", |ui| {
+            ui.menu_button(Menu::View.title(), |ui| {
                 ui.label("Theme");
                 for (choice, name) in [
                     (ThemeChoice::System, "Follow system"),
@@ -134,11 +81,9 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                 ui.separator();
                 for pane in crate::store::layout::Pane::ALL {
                     let open = app.workspace.as_ref().is_some_and(|w| w.is_open(pane));
-                    let text = format!("{}  ({})", pane.title(), super::panes::shortcut(pane));
+                    let text = Action::ShowPane(pane).menu_text();
                     if pane == crate::store::layout::Pane::Reader {
-                        if ui.button(text).clicked() {
-                            app.send(Command::Workspace(WorkspaceCommand::ShowPane(pane)));
-                        }
+                        action_ui(ui, app, Action::ShowPane(pane), true);
                     } else if ui.checkbox(&mut open.clone(), text).clicked() {
                         app.send(Command::Workspace(WorkspaceCommand::TogglePane(pane)));
                     }
@@ -157,24 +102,18 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     app.send(Command::Workspace(WorkspaceCommand::ResetLayout));
                 }
                 ui.separator();
-                if ui.button("Zoom In  (Ctrl++)").clicked() {
-                    app.send(Command::Reader(ReaderCommand::Zoom(1.1)));
-                }
-                if ui.button("Zoom Out  (Ctrl+-)").clicked() {
-                    app.send(Command::Reader(ReaderCommand::Zoom(1.0 / 1.1)));
-                }
-                if ui.button("Actual Size  (Ctrl+0)").clicked() {
-                    app.send(Command::Reader(ReaderCommand::ZoomReset));
-                }
+                action_ui(ui, app, Action::ZoomIn, true);
+                action_ui(ui, app, Action::ZoomOut, true);
+                action_ui(ui, app, Action::ActualSize, true);
             });
-            ui.menu_button("Article", |ui| {
-                let enabled = app.article.is_some();
-                if ui
-                    .add_enabled(enabled, egui::Button::new("Set Publication Date…"))
-                    .clicked()
-                {
-                    app.send(Command::Highlights(HighlightsCommand::AskPublished));
-                }
+            ui.menu_button(Menu::Article.title(), |ui| {
+                let article = app.article.is_some();
+                action_ui(ui, app, Action::SetPublished, article);
+                ui.separator();
+                // In a dossier: its articles by publication date.
+                let dossier = app.dossier.is_some();
+                action_ui(ui, app, Action::PreviousArticle, dossier);
+                action_ui(ui, app, Action::NextArticle, dossier);
             });
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 let dark = ui.visuals().dark_mode;
@@ -189,6 +128,17 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
             });
         });
     });
+}
+
+/// A menu item for a named action: its label and shortcut from the table,
+/// queuing its command when clicked.
+fn action_ui(ui: &mut Ui, app: &mut StorylineApp, action: Action, enabled: bool) -> egui::Response {
+    debug_assert!(action.menu().is_some(), "{action:?} is in no menu");
+    let response = ui.add_enabled(enabled, egui::Button::new(action.menu_text()));
+    if response.clicked() {
+        app.send(action.command());
+    }
+    response
 }
 
 /// File ▸ the dossier's items.

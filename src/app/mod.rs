@@ -1,6 +1,7 @@
 //! The egui shell: one [`StorylineApp`] that draws the model and changes it
 //! only through [`Command`]s, applied in one place at the end of each frame.
 
+pub mod actions;
 mod command;
 pub mod dossier;
 mod export_ui;

@@ -119,16 +119,12 @@ fn maximise_button(ui: &mut Ui) -> egui::Response {
     response.on_hover_cursor(egui::CursorIcon::PointingHand)
 }
 
-/// The shortcut that shows `pane`.
+/// The shortcut that shows `pane` (from the table of actions).
 #[must_use]
-pub fn shortcut(pane: Pane) -> &'static str {
-    match pane {
-        Pane::Reader => "Ctrl+1",
-        Pane::Highlights => "Ctrl+2",
-        Pane::Timeline => "Ctrl+T",
-        Pane::Inspector => "Ctrl+I",
-        Pane::Library => "Ctrl+5",
-    }
+pub fn shortcut(pane: Pane) -> String {
+    super::actions::Action::ShowPane(pane)
+        .shortcut_text()
+        .unwrap_or_default()
 }
 
 /// Draws the workspace in `ui` (all of its remaining space).

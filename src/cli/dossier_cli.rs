@@ -242,26 +242,25 @@ pub fn run(
                 );
             }
             let mut warnings = Vec::new();
-            let text = match format.as_str() {
-                "md" | "markdown" => crate::dossier::export::markdown(&d),
-                "timelinejs" => crate::dossier::export::timelinejs(&d),
-                "html" => crate::dossier::publish::html(&d),
-                "svg" => crate::dossier::publish::svg(&d),
-                "csv" => crate::dossier::publish::csv(&d),
-                "json" => dossier_io::json_export(file, &d, &saves_dir, &mut warnings)?,
-                "readwise" => dossier_io::readwise(file, &d, &saves_dir, &mut warnings)?,
-                "obsidian" => {
-                    let Some(index) = output else {
-                        bail!(
-                            "--format obsidian writes one note per article beside the index note: give the index note's path with -o FILE.md"
-                        );
-                    };
-                    dossier_io::obsidian(file, &d, &saves_dir, index, *force, &mut warnings)?
-                }
-                other => bail!(
-                    "unknown dossier export format {other:?}: md, html, svg, json, csv, timelinejs, readwise or obsidian"
-                ),
-            };
+            let format = crate::export::Format::from_name(format).with_context(|| {
+                format!(
+                    "unknown dossier export format {format:?}: md, html, svg, json, csv, timelinejs, readwise or obsidian"
+                )
+            })?;
+            if format == crate::export::Format::Obsidian && output.is_none() {
+                bail!(
+                    "--format obsidian writes one note per article beside the index note: give the index note's path with -o FILE.md"
+                );
+            }
+            let text = dossier_io::export(
+                format,
+                file,
+                &d,
+                &saves_dir,
+                output.as_deref(),
+                *force,
+                &mut warnings,
+            )?;
             for w in &warnings {
                 eprintln!("storyline: warning: {w}");
             }

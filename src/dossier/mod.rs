@@ -9,13 +9,10 @@
 //! later one gets a verdict (as expected, early, late). Pure: no egui, no
 //! file IO (the file is `store::dossier`).
 
-pub mod export;
 mod group;
 mod import;
 mod merge;
 mod model;
-pub mod notes;
-pub mod publish;
 mod sync;
 pub mod view;
 

@@ -315,7 +315,7 @@ fn exports_list_every_source_and_escape_quotes() {
     let (one, two) = (EventId("e-1".into()), EventId("e-2".into()));
     h.apply(&mut d, &DossierCommand::Merge(one, two))
         .expect("merge");
-    let md = export::markdown(&d);
+    let md = crate::export::dossier::markdown(&d);
     assert!(
         md.contains("### January 28, 2020 — UK government decides on Huawei"),
         "{md}"
@@ -336,7 +336,8 @@ fn exports_list_every_source_and_escape_quotes() {
         md.contains("&lt;script&gt;") && !md.contains("<script>"),
         "{md}"
     );
-    let tl: serde_json::Value = serde_json::from_str(&export::timelinejs(&d)).expect("json");
+    let tl: serde_json::Value =
+        serde_json::from_str(&crate::export::dossier::timelinejs(&d)).expect("json");
     let slide = &tl["events"][0];
     assert_eq!(slide["start_date"]["day"], 28);
     assert_eq!(slide["group"], "l-uk");

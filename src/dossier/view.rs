@@ -2,7 +2,7 @@
 //! its mentions, its number of sources and its verdict in its title — what
 //! the window's chart and the SVG and HTML exports draw.
 
-use super::model::{Dossier, DossierEvent, Forecast, Resolved, resolve};
+use super::model::{Dossier, DossierEvent, Forecast, Mention, Resolved, resolve};
 use crate::timeline::{Event, EventKind, Precision, When};
 
 /// "January 28, 2020".
@@ -150,5 +150,49 @@ impl EventFilter {
                 .is_none_or(|t| e.mentions.iter().any(|m| tags(m).contains(t)))
             && self.from.is_none_or(|f| r.end >= f)
             && self.to.is_none_or(|t| r.start <= t)
+    }
+}
+
+/// The forecast verdict in words: "expected January 27 – February 2, 2020
+/// (Wall Street Journal, Jan 23, 2020), happened January 28, 2020
+/// (Storyline sample brief, Jan 28, 2020): as expected".
+#[must_use]
+pub fn verdict(d: &Dossier, e: &DossierEvent) -> Option<String> {
+    let r = resolve(e);
+    let (ws, we) = r.expected?;
+    let f = r.forecast?;
+    let word = match f {
+        Forecast::AsExpected => "as expected",
+        Forecast::Early => "early",
+        Forecast::Late => "late",
+    };
+    let by = |k: EventKind| {
+        e.mentions
+            .iter()
+            .filter(|m| m.kind == k)
+            .min_by_key(|m| m.published)
+            .map(|m| format!(" ({})", who(d, m)))
+            .unwrap_or_default()
+    };
+    Some(format!(
+        "expected {}{}, happened {}{}: {word}",
+        date_span(ws, we, long_date),
+        by(EventKind::Expected),
+        date_span(r.start, r.end, long_date),
+        by(EventKind::Reported)
+    ))
+}
+
+/// Who said it, briefly: the article's source (else its title) and date.
+#[must_use]
+pub fn who(d: &Dossier, m: &Mention) -> String {
+    let article = d.article(&m.article);
+    let name = article
+        .and_then(|a| a.source.clone())
+        .or_else(|| article.map(|a| a.title.clone()))
+        .unwrap_or_else(|| m.article.clone());
+    match m.published {
+        Some(p) => format!("{name}, {}", short_date(p)),
+        None => name,
     }
 }

@@ -1,5 +1,6 @@
-//! Exports of the annotated timeline: Markdown, HTML, SVG, W3C Web
-//! Annotation JSON and CSV. Each is a pure function of the document, its
+//! Exports of the annotated timeline — an article's, and a dossier's
+//! (`dossier/`) — behind one [`Format`]: Markdown, HTML, SVG, W3C Web
+//! Annotation JSON, CSV, Readwise, Obsidian and `TimelineJS`. Each is a pure function of the document, its
 //! annotations and timeline, and the publication date: the same input gives
 //! the same bytes (no clocks, no absolute paths).
 
@@ -10,6 +11,7 @@ pub(crate) mod json;
 mod markdown;
 mod obsidian;
 pub(crate) use obsidian::text as obsidian_text;
+pub mod dossier;
 pub(crate) mod readwise;
 pub(crate) mod svg;
 
@@ -224,7 +226,7 @@ fn timelinejs(input: &ExportInput<'_>) -> String {
             evidence: &evidence,
         },
     );
-    crate::dossier::export::timelinejs(&d)
+    dossier::timelinejs(&d)
 }
 
 /// The text a highlight covers now (its last known quote when orphaned),

@@ -13,7 +13,7 @@ use super::dossier::{article_file, stored_path};
 use crate::annotate::{Annotations, HighlightId};
 use crate::document::Document;
 use crate::dossier::{AddReport, ArticleImport, Dossier, DossierArticle, add_article};
-use crate::export::{ExportInput, Format, export};
+use crate::export::{ExportInput, Format};
 
 /// An article of a dossier with its highlights.
 pub struct LoadedArticle {
@@ -94,7 +94,7 @@ pub fn obsidian(
     warnings: &mut Vec<String>,
 ) -> anyhow::Result<String> {
     let articles = load_articles(file, d, saves_dir, warnings)?;
-    let names = crate::dossier::notes::note_names(d);
+    let names = crate::export::dossier::notes::note_names(d);
     let folder = notes_folder(index);
     // The notes never replace an article of the dossier (an article saved
     // under its own title in that very folder).
@@ -148,15 +148,20 @@ pub fn obsidian(
             published: a.doc.meta.published,
         };
         let note = folder.join(format!("{name}.md"));
-        super::atomic_write(&note, export(Format::Obsidian, &input).as_bytes())
-            .with_context(|| format!("cannot write {}", note.display()))?;
+        super::atomic_write(
+            &note,
+            crate::export::export(Format::Obsidian, &input).as_bytes(),
+        )
+        .with_context(|| format!("cannot write {}", note.display()))?;
     }
     let blocks: std::collections::BTreeSet<HighlightId> = articles
         .iter()
         .flat_map(|a| a.annotations.entries())
         .map(|e| e.highlight.id.clone())
         .collect();
-    Ok(crate::dossier::notes::obsidian_index(d, &names, &blocks))
+    Ok(crate::export::dossier::notes::obsidian_index(
+        d, &names, &blocks,
+    ))
 }
 
 /// The W3C collection over every article's highlights (each read with
@@ -168,15 +173,15 @@ pub fn json_export(
     warnings: &mut Vec<String>,
 ) -> anyhow::Result<String> {
     let loaded = load_articles(file, d, saves_dir, warnings)?;
-    let articles: Vec<crate::dossier::publish::ArticleAnnotations<'_>> = loaded
+    let articles: Vec<crate::export::dossier::publish::ArticleAnnotations<'_>> = loaded
         .iter()
-        .map(|a| crate::dossier::publish::ArticleAnnotations {
+        .map(|a| crate::export::dossier::publish::ArticleAnnotations {
             stored: &a.stored,
             doc: &a.doc,
             annotations: &a.annotations,
         })
         .collect();
-    Ok(crate::dossier::publish::json(d, &articles))
+    Ok(crate::export::dossier::publish::json(d, &articles))
 }
 
 /// Reads an article and its save and adds them to `d`.
@@ -217,4 +222,43 @@ pub fn import_from_disk(
             evidence: &evidence,
         },
     ))
+}
+
+/// Exports the dossier at `file` in `format`: every format goes through
+/// here, from the command line and from the window. The formats that list
+/// highlights read each article's save from `saves_dir` (what cannot be
+/// read becomes a warning); Obsidian also writes one note per article
+/// beside `output` (its index note), replacing notes already there only
+/// when `replace`.
+///
+/// # Errors
+/// An Obsidian export without an output path, or articles or notes that
+/// cannot be read or written.
+pub fn export(
+    format: crate::export::Format,
+    file: &Path,
+    d: &Dossier,
+    saves_dir: &Path,
+    output: Option<&Path>,
+    replace: bool,
+    warnings: &mut Vec<String>,
+) -> anyhow::Result<String> {
+    use crate::export::{Format, dossier};
+    Ok(match format {
+        Format::Markdown => dossier::markdown(d),
+        Format::TimelineJs => dossier::timelinejs(d),
+        Format::Html => dossier::html(d),
+        Format::Svg => dossier::svg(d),
+        Format::Csv => dossier::csv(d),
+        Format::Json => json_export(file, d, saves_dir, warnings)?,
+        Format::Readwise => readwise(file, d, saves_dir, warnings)?,
+        Format::Obsidian => {
+            let Some(index) = output else {
+                anyhow::bail!(
+                    "an Obsidian export writes one note per article beside the index note: give the index note's path"
+                );
+            };
+            obsidian(file, d, saves_dir, index, replace, warnings)?
+        }
+    })
 }

@@ -3,17 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::when::When;
-use crate::annotate::HighlightId;
-
-/// A lane's id: stable across sessions.
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct LaneId(pub String);
-
-/// An event's id: stable across sessions.
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct EventId(pub String);
+use crate::ids::HighlightId;
+pub use crate::ids::{EventId, LaneId};
 
 /// The named lane colours; RGB values live in the UI theme.
 #[derive(

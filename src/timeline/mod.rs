@@ -22,6 +22,5 @@ pub use suggest::{
 pub mod accept;
 pub mod layout;
 pub use accept::{
-    accept_suggestion, event_for_highlight, event_for_highlight_dated, phrase_for_range,
-    phrases_for_range,
+    event_for_highlight, event_for_highlight_dated, phrase_for_range, phrases_for_range,
 };

@@ -4,11 +4,14 @@
 
 #![allow(dead_code)] // each test binary uses some of these
 
+pub mod picker;
+
 use std::path::Path;
 use std::process::{Command as Process, Output};
 
 use egui_kittest::Harness;
-use storyline::app::picker::{PickOutcome, ScriptedPicker};
+pub use picker::ScriptedPicker;
+use storyline::app::picker::PickOutcome;
 use storyline::app::{AppOptions, StorylineApp};
 use storyline::document::load_path;
 use storyline::store::AppState;

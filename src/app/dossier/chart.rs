@@ -143,7 +143,7 @@ fn as_event(d: &Dossier, e: &DossierEvent) -> (Event, EventDecor) {
     let event = crate::dossier::view::as_event(e, &r);
     let reported = event.kind == EventKind::Reported;
     let mut card = vec![e.title.clone(), span(r.start, r.end)];
-    if let Some(v) = crate::dossier::export::verdict(d, e) {
+    if let Some(v) = crate::dossier::view::verdict(d, e) {
         card.push(v);
     }
     if r.conflict {

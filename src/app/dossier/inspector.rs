@@ -83,7 +83,7 @@ fn event_ui(
     ui.heading(&e.title);
     let r = resolve(e);
     ui.label(dates(e));
-    if let Some(v) = crate::dossier::export::verdict(d, e) {
+    if let Some(v) = crate::dossier::view::verdict(d, e) {
         ui.label(RichText::new(v).strong());
     }
     if r.conflict {

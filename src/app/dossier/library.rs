@@ -1,5 +1,6 @@
 //! The Library pane: the dossier's articles by publication date.
 
+use crate::app::actions::Action;
 use egui::{RichText, Ui};
 
 use super::DossierAction;
@@ -51,9 +52,13 @@ pub(crate) fn library_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
         }
     });
     ui.label(
-        RichText::new("Ctrl+PgUp / Ctrl+PgDn: previous / next article")
-            .weak()
-            .small(),
+        RichText::new(format!(
+            "{} / {}: previous / next article",
+            Action::PreviousArticle.shortcut_text().unwrap_or_default(),
+            Action::NextArticle.shortcut_text().unwrap_or_default()
+        ))
+        .weak()
+        .small(),
     );
     ui.separator();
     if d.articles.is_empty() {

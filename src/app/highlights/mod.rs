@@ -6,6 +6,7 @@ mod editor;
 pub(crate) mod header;
 pub mod save;
 
+use crate::app::actions::Action;
 use editor::editor_ui;
 
 use std::collections::BTreeSet;
@@ -229,7 +230,7 @@ pub(crate) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .add_enabled(ann.can_redo(), egui::Button::new("Redo").small())
-                .on_hover_text("Redo (Ctrl+Shift+Z)")
+                .on_hover_text(Action::Redo.hover_text())
                 .clicked()
             {
                 commands.push(Command::Highlights(HighlightsCommand::Annotate(
@@ -238,7 +239,7 @@ pub(crate) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
             }
             if ui
                 .add_enabled(ann.can_undo(), egui::Button::new("Undo").small())
-                .on_hover_text("Undo (Ctrl+Z)")
+                .on_hover_text(Action::Undo.hover_text())
                 .clicked()
             {
                 commands.push(Command::Highlights(HighlightsCommand::Annotate(

@@ -1,14 +1,13 @@
 //! What floats over the reader: the selection toolbar, the highlight
 //! tooltip, the context menu; and what a plain click on the text means.
 
+use crate::app::actions::Action;
 use egui::{Id, RichText, Ui, vec2};
 
 use crate::annotate::{self, HighlightColor};
 use crate::app::reader::ReaderOutput;
 use crate::app::theme::Palette;
-use crate::app::{
-    Command, HighlightsCommand, HighlightsPaneState, OpenArticle, ReaderCommand, Show,
-};
+use crate::app::{Command, HighlightsCommand, HighlightsPaneState, OpenArticle, Show};
 
 /// Height of the selection toolbar (with its frame).
 const TOOLBAR_HEIGHT: f32 = 38.0;
@@ -98,8 +97,12 @@ pub(crate) fn reader_extras_ui(
                                     .push(Command::Highlights(HighlightsCommand::Highlight(color)));
                             }
                         }
-                        if ui.button("Copy").on_hover_text("Copy (Ctrl+C)").clicked() {
-                            commands.push(Command::Reader(ReaderCommand::CopySelection));
+                        if ui
+                            .button(Action::Copy.label())
+                            .on_hover_text(Action::Copy.hover_text())
+                            .clicked()
+                        {
+                            commands.push(Action::Copy.command());
                         }
                     });
                 });
@@ -161,7 +164,15 @@ pub(crate) fn reader_extras_ui(
             .flatten();
         if has_selection {
             if ui
-                .add_enabled(!read_only, egui::Button::new("Highlight  (H)"))
+                .add_enabled(
+                    !read_only,
+                    egui::Button::new(format!(
+                        "Highlight  ({})",
+                        Action::HighlightSelection
+                            .shortcut_text()
+                            .unwrap_or_default()
+                    )),
+                )
                 .clicked()
             {
                 commands.push(Command::Highlights(HighlightsCommand::Highlight(
@@ -170,21 +181,19 @@ pub(crate) fn reader_extras_ui(
                 ui.close();
             }
             ui.menu_button("Highlight in colour", |ui| {
-                for (n, color) in HighlightColor::ALL.into_iter().enumerate() {
+                for color in HighlightColor::ALL {
+                    let action = Action::HighlightIn(color);
                     if ui
-                        .add_enabled(
-                            !read_only,
-                            egui::Button::new(format!("{}  ({})", color.name(), n + 1)),
-                        )
+                        .add_enabled(!read_only, egui::Button::new(action.menu_text()))
                         .clicked()
                     {
-                        commands.push(Command::Highlights(HighlightsCommand::Highlight(color)));
+                        commands.push(action.command());
                         ui.close();
                     }
                 }
             });
-            if ui.button("Copy  (Ctrl+C)").clicked() {
-                commands.push(Command::Reader(ReaderCommand::CopySelection));
+            if ui.button(Action::Copy.menu_text()).clicked() {
+                commands.push(Action::Copy.command());
                 ui.close();
             }
         }

@@ -1,13 +1,12 @@
 //! The app's timeline commands: lanes, selecting events, accepting
 //! suggestions, adding a highlight to the timeline.
 
-use crate::annotate::{self, HighlightId};
+use crate::annotate::{self, HighlightId, accept_suggestion};
 use crate::app::timeline::details::{EventEdit, LaneEdit};
 use crate::app::{Command, Direction, HighlightsCommand, StorylineApp, TimelineCommand};
 use crate::store::article::{new_highlight_id, now};
 use crate::timeline::{
-    EventId, Lane, LaneColor, LaneId, accept_suggestion, event_for_highlight_dated,
-    phrases_for_range,
+    EventId, Lane, LaneColor, LaneId, event_for_highlight_dated, phrases_for_range,
 };
 
 fn new_id(prefix: &str) -> String {

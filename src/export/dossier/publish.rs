@@ -6,10 +6,10 @@
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use serde_json::{Value, json};
 
-use super::model::{Dossier, DossierEvent, Mention, resolve};
-use super::view;
 use crate::annotate::Annotations;
 use crate::document::{Document, SourceFormat, TextIndex, parse_source};
+use crate::dossier::view;
+use crate::dossier::{Dossier, DossierEvent, Mention, resolve};
 use crate::export::{ExportInput, Format};
 use crate::timeline::EventKind;
 
@@ -110,7 +110,7 @@ pub fn html(d: &Dossier) -> String {
                             @for l in lane_names(d, e) { " · " (l) }
                             " · " (crate::wording::count(view::source_count(e), "source", "sources"))
                         }
-                        @if let Some(v) = super::export::verdict(d, e) { p { strong { (v) } } }
+                        @if let Some(v) = view::verdict(d, e) { p { strong { (v) } } }
                         @if r.conflict { p { strong { "Its sources give dates that cannot all be true." } } }
                         @if !e.note.is_empty() { p.note { (e.note) } }
                         ol {
@@ -244,7 +244,7 @@ pub fn json(d: &Dossier, articles: &[ArticleAnnotations<'_>]) -> String {
                 "end": r.end.to_string(),
                 "lanes": e.lanes.iter().map(|l| format!("urn:storyline:lane:{}", l.0)).collect::<Vec<_>>(),
                 "conflict": r.conflict,
-                "forecast": r.forecast.map(super::Forecast::name),
+                "forecast": r.forecast.map(crate::dossier::Forecast::name),
                 "mentions": e.mentions.iter().map(|m| json!({
                     "article": m.article,
                     "published": m.published.map(|p| p.to_string()),

@@ -5,8 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use super::model::{Dossier, resolve};
-use super::view::{long_date, short_date};
+use crate::dossier::view::{long_date, short_date};
+use crate::dossier::{Dossier, resolve};
 use crate::timeline::EventKind;
 
 /// The note name of each article (by its stored path): its title without

@@ -7,15 +7,16 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 use serde_json::json;
 
-use super::model::{Dossier, DossierEvent, Forecast, Mention, resolve};
+use crate::dossier::view::verdict;
+use crate::dossier::{Dossier, DossierEvent, Mention, resolve};
 use crate::timeline::EventKind;
 
 fn long(d: Date) -> String {
-    super::view::long_date(d)
+    crate::dossier::view::long_date(d)
 }
 
 fn dates(start: Date, end: Date) -> String {
-    super::view::date_span(start, end, long)
+    crate::dossier::view::date_span(start, end, long)
 }
 
 /// What a mention's article is called: its title, source and date.
@@ -37,49 +38,6 @@ fn kind(m: &Mention) -> &'static str {
         EventKind::Expected => "expected",
         EventKind::Reported => "reported",
     }
-}
-
-/// Who said it, briefly: the article's source (else its title) and date.
-fn who(d: &Dossier, m: &Mention) -> String {
-    let article = d.article(&m.article);
-    let name = article
-        .and_then(|a| a.source.clone())
-        .or_else(|| article.map(|a| a.title.clone()))
-        .unwrap_or_else(|| m.article.clone());
-    match m.published {
-        Some(p) => format!("{name}, {}", super::view::short_date(p)),
-        None => name,
-    }
-}
-
-/// The forecast verdict in words: "expected January 27 – February 2, 2020
-/// (Wall Street Journal, Jan 23, 2020), happened January 28, 2020
-/// (Storyline sample brief, Jan 28, 2020): as expected".
-#[must_use]
-pub fn verdict(d: &Dossier, e: &DossierEvent) -> Option<String> {
-    let r = resolve(e);
-    let (ws, we) = r.expected?;
-    let f = r.forecast?;
-    let word = match f {
-        Forecast::AsExpected => "as expected",
-        Forecast::Early => "early",
-        Forecast::Late => "late",
-    };
-    let by = |k: EventKind| {
-        e.mentions
-            .iter()
-            .filter(|m| m.kind == k)
-            .min_by_key(|m| m.published)
-            .map(|m| format!(" ({})", who(d, m)))
-            .unwrap_or_default()
-    };
-    Some(format!(
-        "expected {}{}, happened {}{}: {word}",
-        dates(ws, we),
-        by(EventKind::Expected),
-        dates(r.start, r.end),
-        by(EventKind::Reported)
-    ))
 }
 
 fn lanes(d: &Dossier, e: &DossierEvent) -> Vec<String> {

@@ -2,11 +2,13 @@
 //! thousands of highlights and hundreds of events, and scattered edits.
 //! Pure and seeded, so every run measures the same thing.
 
+#![allow(dead_code, clippy::unwrap_used, missing_docs)] // each user takes what it needs
+
 use std::fmt::Write as _;
 
-use crate::annotate::{Annotations, Command, Highlight, HighlightColor, HighlightId, Selector};
-use crate::document::{CharRange, Document, TextIndex};
-use crate::timeline::{Event, EventId, EventKind, Lane, LaneColor, LaneId, When};
+use storyline::annotate::{Annotations, Command, Highlight, HighlightColor, HighlightId, Selector};
+use storyline::document::{CharRange, Document, TextIndex};
+use storyline::timeline::{Event, EventId, EventKind, Lane, LaneColor, LaneId, When};
 
 /// A small deterministic random number generator (xorshift64*).
 #[derive(Clone, Debug)]
@@ -209,15 +211,16 @@ pub fn annotations(
     }
     let base = jiff::civil::date(2019, 1, 1);
     for e in 0..n_events {
-        let day = crate::timeline::when::add_days(base, i64::try_from(rng.below(900)).unwrap_or(0));
+        let day =
+            storyline::timeline::when::add_days(base, i64::try_from(rng.below(900)).unwrap_or(0));
         let when = match e % 4 {
             0 => When::day(day),
             1 => When::week_of(day),
             2 => When::month_of(day),
             _ => When::span(
                 day,
-                crate::timeline::when::add_days(day, 20),
-                crate::timeline::Precision::Range,
+                storyline::timeline::when::add_days(day, 20),
+                storyline::timeline::Precision::Range,
             )
             .approx(),
         };
@@ -332,15 +335,15 @@ pub fn dossier_workload(
     highlights_each: usize,
     events_total: usize,
 ) -> anyhow::Result<std::path::PathBuf> {
-    use crate::store::article::{open_annotations, save_file};
+    use storyline::store::article::{open_annotations, save_file};
     let saves = dir.join("saves");
     let file = dir.join("bench.dossier.ron");
-    let mut d = crate::dossier::Dossier::new("Benchmark");
+    let mut d = storyline::dossier::Dossier::new("Benchmark");
     let mut rng = Rng::new(99);
     for k in 0..articles {
         let mut source = big_markdown(bytes, 1000 + k as u64);
         // A dateline the loader reads as the publication date.
-        let published = crate::timeline::when::add_days(
+        let published = storyline::timeline::when::add_days(
             jiff::civil::date(2019, 1, 1),
             i64::try_from(k * 3).unwrap_or(0),
         );
@@ -354,7 +357,7 @@ pub fn dossier_workload(
         );
         let path = dir.join(format!("article-{k:03}.md"));
         std::fs::write(&path, &source)?;
-        let doc = crate::document::load_path(&path)?.document;
+        let doc = storyline::document::load_path(&path)?.document;
         let mut ann = annotations(&doc, highlights_each, 0, 5);
         let ids: Vec<HighlightId> = ann
             .entries()
@@ -375,7 +378,7 @@ pub fn dossier_workload(
             } else {
                 base + j
             };
-            let day = crate::timeline::when::add_days(
+            let day = storyline::timeline::when::add_days(
                 jiff::civil::date(2019, 1, 1),
                 i64::try_from(n * 900 / events_total.max(1)).unwrap_or(0),
             );
@@ -411,30 +414,8 @@ pub fn dossier_workload(
         let _ = ann.apply(Command::Batch(cmds), jiff::Timestamp::UNIX_EPOCH);
         let (mut handle, _, identity) = open_annotations(&saves, &path, &doc)?;
         handle.write(&save_file(&identity, &ann, &doc))?;
-        crate::store::dossier_io::import_from_disk(&file, &mut d, &path, &saves)?;
+        storyline::store::dossier_io::import_from_disk(&file, &mut d, &path, &saves)?;
     }
-    crate::store::dossier::write_dossier(&file, &d)?;
+    storyline::store::dossier::write_dossier(&file, &d)?;
     Ok(file)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::document::{SourceFormat, parse_source};
-
-    #[test]
-    fn workloads_are_deterministic_and_sized() {
-        let a = big_markdown(200_000, 1);
-        assert_eq!(a, big_markdown(200_000, 1));
-        assert!(a.len() >= 200_000 && a.len() < 210_000);
-        let doc = parse_source(&a, SourceFormat::Markdown, "big");
-        let ann = annotations(&doc, 500, 50, 5);
-        assert_eq!(
-            (ann.entries().len(), ann.events().len(), ann.lanes().len()),
-            (500, 50, 5)
-        );
-        let edited = scatter_edits(&a, 30, 3);
-        assert_ne!(edited, a);
-        assert_eq!(edited, scatter_edits(&a, 30, 3));
-    }
 }
