@@ -18,9 +18,24 @@ pub(super) enum BackRef {
     Shift { unit: Unit, n: i64 },
     /// The unit containing the reference: "that day", "that year".
     Same(Unit),
+    /// "a year ago" after a quarter was named: that quarter a year before.
+    /// Against anything else it is read from the publication date.
+    YearAgo,
 }
 
 impl BackRef {
+    /// True for a year's comparison: "a year earlier", "a year ago".
+    pub(super) fn is_year_comparison(self) -> bool {
+        matches!(
+            self,
+            BackRef::YearAgo
+                | BackRef::Shift {
+                    unit: Unit::Year,
+                    n: -1,
+                }
+        )
+    }
+
     /// True for steps of days ("the next day", "that day"): they count from
     /// the last single day named, not from a month or a year.
     pub(super) fn is_daily(self) -> bool {
@@ -93,6 +108,11 @@ pub(super) fn backref_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, BackRef)>
     }
     // "two days later", "a day earlier", "a week afterward".
     let (j, n, _) = super::resolve::count_of(toks, i)?;
+    // "a year ago" in a story of a quarter's figures: that quarter a year
+    // before (only when the reference is a quarter: see `resolve_backref`).
+    if at(j, &["year"]) && n == 1 && at(j + 1, &["ago"]) {
+        return Some((j + 2, BackRef::YearAgo));
+    }
     let unit = toks.get(j).and_then(unit_of)?;
     if at(j + 1, &["later", "afterward", "afterwards"]) {
         return Some((j + 2, BackRef::Shift { unit, n }));
@@ -106,8 +126,22 @@ pub(super) fn backref_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, BackRef)>
 /// Resolves `back` against the `reference` date; approximate when the
 /// reference is coarser than what is asked of it ("the next day" after a
 /// month).
-pub(super) fn resolve_backref(back: BackRef, reference: &When) -> When {
+pub(super) fn resolve_backref(back: BackRef, reference: &When) -> Option<When> {
     let base: Date = reference.start;
+    if back == BackRef::YearAgo {
+        let quarter = reference.precision == Precision::Season
+            && reference.start.day() == 1
+            && (reference.start.month() - 1) % 3 == 0
+            && add_days(add_months(reference.start, 3), -1) == reference.end;
+        if !quarter {
+            return None;
+        }
+        let mut when = reference.clone();
+        when.start = add_months(reference.start, -12);
+        when.end = add_days(add_months(when.start, 3), -1);
+        when.open = None;
+        return Some(when);
+    }
     // "a year earlier" than a quarter is that quarter a year before.
     if let BackRef::Shift {
         unit: Unit::Year,
@@ -122,7 +156,17 @@ pub(super) fn resolve_backref(back: BackRef, reference: &When) -> When {
         when.start = add_months(reference.start, 12 * n);
         when.end = add_months(reference.end, 12 * n);
         when.open = None;
-        return when;
+        return Some(when);
+    }
+    // "a year earlier" than a day is that day a year before, roughly.
+    if let BackRef::Shift {
+        unit: unit @ (Unit::Year | Unit::Month),
+        n,
+    } = back
+        && reference.precision == Precision::Day
+    {
+        let months = if unit == Unit::Year { 12 * n } else { n };
+        return Some(When::day(add_months(base, months)).approx());
     }
     let (unit, when) = match back {
         BackRef::Shift { unit, n } => (
@@ -133,6 +177,7 @@ pub(super) fn resolve_backref(back: BackRef, reference: &When) -> When {
             },
         ),
         BackRef::Same(unit) => (unit, unit_span(unit, base)),
+        BackRef::YearAgo => return None,
     };
     let finer = |p: Precision| match unit {
         Unit::Day => p != Precision::Day,
@@ -140,9 +185,9 @@ pub(super) fn resolve_backref(back: BackRef, reference: &When) -> When {
         Unit::Month => matches!(p, Precision::Season | Precision::Year | Precision::Range),
         Unit::Quarter | Unit::Year => false,
     };
-    if finer(reference.precision) || reference.approximate {
+    Some(if finer(reference.precision) || reference.approximate {
         when.approx()
     } else {
         when
-    }
+    })
 }

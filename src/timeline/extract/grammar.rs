@@ -18,6 +18,7 @@ pub(super) fn is_time_word(t: &Tok<'_>) -> bool {
         || weekday_from_name(t.lower.trim_end_matches('s')).is_some()
         || unit_of(t).is_some()
         || season_of(t).is_some()
+        || decade_word(t).is_some()
         || t.is(RECURRING)
         || t.is(&[
             "today",
@@ -55,38 +56,63 @@ pub(super) fn is_time_word(t: &Tok<'_>) -> bool {
 /// first half" are periods of a year, not of a game).
 fn financial(toks: &[Tok<'_>]) -> bool {
     toks.iter().any(|w| {
-        w.is(&[
-            "revenue",
-            "revenues",
-            "sales",
-            "profit",
-            "profits",
-            "earnings",
-            "income",
-            "loss",
-            "losses",
-            "growth",
-            "economy",
-            "output",
-            "results",
-            "margin",
-            "margins",
-            "shipments",
-            "orders",
-            "spending",
-            "deficit",
-            "gdp",
-            "dividend",
-            "shares",
-            "firm",
-            "company",
-            "forecast",
-            "outlook",
-            "demand",
-            "prices",
-            "analysts",
-            "investors",
-        ])
+        w.prev == '$'
+            || w.is(&[
+                "revenue",
+                "revenues",
+                "sales",
+                "profit",
+                "profits",
+                "earnings",
+                "income",
+                "loss",
+                "losses",
+                "growth",
+                "economy",
+                "output",
+                "results",
+                "margin",
+                "margins",
+                "shipments",
+                "orders",
+                "spending",
+                "deficit",
+                "gdp",
+                "dividend",
+                "shares",
+                "firm",
+                "company",
+                "forecast",
+                "outlook",
+                "demand",
+                "prices",
+                "analysts",
+                "investors",
+                "million",
+                "billion",
+                "cents",
+                "loans",
+                "inventories",
+                "tax",
+                "taxes",
+                "charge",
+                "quarterly",
+            ])
+    })
+}
+
+/// "the nineties" → 9 (tens of years within a century).
+fn decade_word(t: &Tok<'_>) -> Option<i16> {
+    Some(match t.lower.as_ref() {
+        "twenties" => 2,
+        "thirties" => 3,
+        "forties" => 4,
+        "fifties" => 5,
+        "sixties" => 6,
+        "seventies" => 7,
+        "eighties" => 8,
+        "nineties" => 9,
+        _ => return None,
     })
 }
 
@@ -211,7 +237,10 @@ pub(super) fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, 
     {
         // "the Sunday Times": a weekday followed by another capitalised name is a name.
         if next.is_some_and(|n| {
-            n.capitalized() && n.month().is_none() && weekday_from_name(&n.lower).is_none()
+            n.capitalized()
+                && n.month().is_none()
+                && weekday_from_name(&n.lower).is_none()
+                && n.prev == ' '
         }) && t.next == ' '
         {
             return None;
@@ -276,6 +305,79 @@ pub(super) fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, 
     // "year-end": the last day of the year.
     if t.is(&["year"]) && t.next == '-' && next.is_some_and(|n| n.is(&["end"])) {
         return Some((i + 2, Core::Holiday(Holiday::YearEnd)));
+    }
+    // "the latest quarter", "the most recent period" in a results story:
+    // the last quarter that ended; "the latest fiscal year": the last year.
+    if t.is(&["latest", "recent"]) && i > 0 && toks[i - 1].is(&["the", "most"]) && financial(toks) {
+        let fiscal = next.is_some_and(|n| n.is(&["fiscal"]));
+        let k = i + 1 + usize::from(fiscal);
+        if let Some(w) = toks.get(k) {
+            if w.is(&["quarter", "period"]) {
+                return Some((
+                    k + 1,
+                    Core::Relative {
+                        unit: Unit::Quarter,
+                        offset: -1,
+                    },
+                ));
+            }
+            if w.is(&["year"]) {
+                return Some((
+                    k + 1,
+                    Core::Relative {
+                        unit: Unit::Year,
+                        offset: -1,
+                    },
+                ));
+            }
+        }
+    }
+    // "for the year", "the full year", "in the fiscal year" of a results
+    // story: the current one.
+    if t.is(&["year"])
+        && i > 1
+        && (toks[i - 1].is(&["the"])
+            || toks[i - 1].is(&["full", "fiscal"]) && toks[i - 2].is(&["the"]))
+        && toks[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .any(|w| w.is(&["for", "in", "during", "through", "throughout"]))
+        && !next.is_some_and(|n| n.is(&["of", "before", "after", "ago", "earlier", "later", "s"]))
+        && t.next != '-'
+        && financial(toks)
+    {
+        return Some((
+            i + 1,
+            Core::Relative {
+                unit: Unit::Year,
+                offset: 0,
+            },
+        ));
+    }
+    // "year-earlier results", "year-ago levels": the year before.
+    if t.is(&["year"])
+        && t.next == '-'
+        && next.is_some_and(|n| n.is(&["ago", "earlier"]))
+        && !toks
+            .get(i + 2)
+            .is_some_and(|w| w.is(&["period", "quarter", "half"]))
+    {
+        return Some((
+            i + 2,
+            Core::Relative {
+                unit: Unit::Year,
+                offset: -1,
+            },
+        ));
+    }
+    // "the nineties": the latest such decade begun by the publication date
+    // is read in `resolve` (here: the 1900s' or the 2000s').
+    if let Some(n) = decade_word(t)
+        && i > 0
+        && toks[i - 1].is(&["the", "early", "mid", "late"])
+    {
+        return Some((i + 1, Core::DecadeWord(n)));
     }
     // "the quarter" in a results story: the last one that ended.
     if t.is(&["quarter"])
@@ -452,7 +554,10 @@ pub(super) fn relative_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> {
     if t.is(&["in", "within"])
         && let Some((j, n, approx)) = count_of(toks, i + 1)
         && let Some(unit) = toks.get(j).and_then(unit_of)
-        && !toks.get(j + 1).is_some_and(|n| n.is(&["of", "ago"]))
+        // "in a quarter that produced a loss": any quarter, not one from now.
+        && !toks
+            .get(j + 1)
+            .is_some_and(|n| n.is(&["of", "ago", "that", "which", "when", "where", "in"]))
     {
         return Some((
             j + 1,

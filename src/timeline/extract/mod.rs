@@ -56,6 +56,98 @@ use time_words::{duration_or_set_at, is_dateline_city, looks_like_a_name, year_i
 use super::when::{OpenEnd, Precision, When, add_days, add_months};
 use crate::document::{BlockKind, CharIdx, CharRange, Document, TextIndex, month_from_name};
 
+/// Things counted in news: "2000 shares" is a number, not a year.
+const COUNTED: &[&str] = &[
+    "people",
+    "persons",
+    "shares",
+    "troops",
+    "soldiers",
+    "workers",
+    "employees",
+    "jobs",
+    "units",
+    "cars",
+    "vehicles",
+    "homes",
+    "houses",
+    "acres",
+    "tons",
+    "tonnes",
+    "barrels",
+    "votes",
+    "copies",
+    "miles",
+    "kilometers",
+    "kilometres",
+    "feet",
+    "meters",
+    "metres",
+    "points",
+    "cases",
+    "deaths",
+    "dead",
+    "victims",
+    "students",
+    "members",
+    "residents",
+    "refugees",
+    "prisoners",
+    "dollars",
+    "pounds",
+    "euros",
+    "yen",
+    "marks",
+    "francs",
+    "years",
+    "days",
+    "hours",
+    "minutes",
+    "men",
+    "women",
+    "children",
+    "police",
+    "officers",
+    "delegates",
+    "seats",
+    "pages",
+    "words",
+    "rounds",
+    "games",
+    "runs",
+    "yards",
+    "passengers",
+    "beds",
+    "rooms",
+    "stores",
+    "plants",
+    "schools",
+    "patients",
+    "doctors",
+    "jets",
+    "planes",
+    "ships",
+    "tanks",
+    "guns",
+    "rifles",
+    "missiles",
+    "bombs",
+    "sheep",
+    "cattle",
+    "head",
+    "times",
+    "percent",
+    "per",
+];
+
+/// Words after a number that show it names no year's thing: "The novel
+/// 1984 is …", "raised it to 1990 and …".
+const NOT_A_NOUN: &[&str] = &[
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "and", "or", "but", "to", "of", "in", "on", "at", "by", "for", "with", "as", "that", "which",
+    "the", "a", "an", "from", "than", "s",
+];
+
 /// One dated phrase found in the text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DatedPhrase {
@@ -203,8 +295,13 @@ fn scan_block(
                 } else {
                     reference.0.as_ref()
                 }?;
-                Some((end, resolve_backref(b, r), r.start))
+                Some((end, resolve_backref(b, r)?, r.start))
             });
+            // A year's comparison ("a year earlier", "a year ago" of a
+            // quarter) looks back from the period being told; it does not
+            // become that period.
+            let comparison = backref.is_some()
+                && backref_at(&toks, i).is_some_and(|(_, b)| b.is_year_comparison());
             let (kind, found, against) = match (backref, duration_or_set_at(&toks, i)) {
                 (Some((end, when, against)), _) => {
                     (TimeKind::Date, Some((i, end, when, false)), against)
@@ -242,7 +339,11 @@ fn scan_block(
             let mut when = when;
             sentence[a..b].clone_into(&mut when.phrase);
             when.resolved_against = Some(against);
-            if kind == TimeKind::Date && when.open.is_none() && when.precision != Precision::Range {
+            if kind == TimeKind::Date
+                && !comparison
+                && when.open.is_none()
+                && when.precision != Precision::Range
+            {
                 if when.precision == Precision::Day {
                     reference.1 = Some(when.clone());
                 }
@@ -363,17 +464,37 @@ fn phrase_at(
     } else if let Some(y) = toks.get(k).and_then(Tok::year) {
         // A bare year needs a preposition or part in front of it.
         // "a 2010 raid", "his 2007 campaign": a year before a noun.
+        // "his 1990 earnings projection", "That 1978 resolution", "the 2000
+        // Olympics", "predicting 1990 earnings": a year naming what follows
+        // — not a count ("2000 shares", "1990 people").
+        let plausible = (i32::from(anchor.year()) - 150..=i32::from(anchor.year()) + 30)
+            .contains(&i32::from(y));
         let modifier = k > 0
-            && toks[k - 1].is(&["a", "an", "the", "his", "her", "its", "their", "our", "s"])
-            && toks
-                .get(k + 1)
-                .is_some_and(|n| !n.capitalized() && n.number().is_none() && toks[k].next == ' ');
+            && plausible
+            && toks[k].next == ' '
+            && (toks[k - 1].is(&[
+                "a", "an", "the", "his", "her", "its", "their", "our", "s", "that", "this",
+                "these", "those", "whose",
+            ]) || !toks[k - 1].capitalized()
+                && toks[k - 1].number().is_none()
+                && toks[k - 1].next == ' ')
+            && toks.get(k + 1).is_some_and(|n| {
+                n.number().is_none()
+                    && n.year().is_none()
+                    && !n.is(COUNTED)
+                    && !n.is(NOT_A_NOUN)
+                    && n.lower.len() > 1
+            });
         let prev_ok = lead
             || part_word.is_some()
             || open.is_some()
             || modifier
             || k > 0
-                && toks[k - 1].is(&["of", "from", "through", "to", "between", "and", "fiscal"]);
+                && toks[k - 1].is(&[
+                    "of", "from", "through", "to", "between", "and", "fiscal", "for", "into",
+                    "due", "both", "beyond",
+                ])
+                && !toks.get(k + 1).is_some_and(|n| n.is(COUNTED));
         if !prev_ok || toks[k].next == '-' && toks.get(k + 1).is_some_and(|n| n.number().is_none())
         {
             return None;
@@ -403,6 +524,16 @@ fn phrase_at(
         && (tense == Tense::Unknown || matches!(core, Core::Weekday { shift: 0, .. }))
     {
         tense = Tense::Future;
+    }
+    // "Tuesday's declaration", "Thursday's closing price": a day named by
+    // what happened on it, in wire copy the past one unless its clause
+    // looks ahead ("ahead of Friday's vote, which will …").
+    if matches!(core, Core::Weekday { shift: 0, .. })
+        && tense != Tense::Future
+        && toks.get(end).is_some_and(|w| w.is(&["s"]))
+        && matches!(toks[end - 1].next, '\'' | '’')
+    {
+        tense = Tense::Past;
     }
     // "in", "on" without a date after them are not part of anything.
     let mut when = resolve(core, anchor, tense)?;

@@ -91,6 +91,8 @@ pub(super) enum Core {
         q: i8,
         year: Option<i16>,
     },
+    /// "the nineties": tens of years within the century.
+    DecadeWord(i16),
 }
 
 /// Named days of the calendar.
@@ -191,7 +193,11 @@ pub(super) fn count_of(toks: &[Tok<'_>], i: usize) -> Option<(usize, i64, bool)>
     if let Some(k) = words.iter().position(|w| t.lower == *w) {
         return Some((i + 1, i64::try_from(k).unwrap_or(0) + 1, false));
     }
-    if let Some(n) = t.number().filter(|n| (1..=100).contains(n)) {
+    // A count is a cardinal: "the 20th century" counts nothing.
+    if let Some(n) = t
+        .number()
+        .filter(|n| (1..=100).contains(n) && t.lower.bytes().all(|b| b.is_ascii_digit()))
+    {
         return Some((i + 1, n, false));
     }
     match t.lower.as_ref() {
@@ -365,6 +371,19 @@ pub(super) fn resolve(core: Core, anchor: Date, tense: Tense) -> Option<When> {
             Precision::Range,
         ),
         Core::Today(n) => When::day(add_days(anchor, n)),
+        // The latest such decade begun by the publication date.
+        Core::DecadeWord(n) => {
+            let century = anchor.year() / 100 * 100;
+            let mut first = century + n * 10;
+            if first > anchor.year() {
+                first -= 100;
+            }
+            When::span(
+                Date::new(first, 1, 1).ok()?,
+                Date::new(first + 9, 12, 31).ok()?,
+                Precision::Range,
+            )
+        }
         Core::Weekday { day, shift } => {
             let back = i64::from(anchor.weekday().since(day));
             let ahead = i64::from(day.since(anchor.weekday()));
@@ -383,6 +402,13 @@ pub(super) fn resolve(core: Core, anchor: Date, tense: Tense) -> Option<When> {
                 _ => add_days(anchor, -back),
             };
             When::day(d)
+        }
+        // On a Saturday or Sunday, "last week" is the week just ending.
+        Core::Relative {
+            unit: Unit::Week,
+            offset: -1,
+        } if matches!(anchor.weekday(), Weekday::Saturday | Weekday::Sunday) => {
+            unit_span(Unit::Week, anchor)
         }
         Core::Relative { unit, offset } => unit_span(unit, shift(unit, anchor, offset)),
         Core::PartOf { unit, later } => {
@@ -463,11 +489,17 @@ pub(super) fn resolve(core: Core, anchor: Date, tense: Tense) -> Option<When> {
             };
             match (year, offset) {
                 (Some(y), _) => make(y)?,
-                (None, Some(o)) => {
-                    // This/last/next season: the one containing (or nearest to) the anchor, moved by a year.
-                    let this = pick_year(anchor, Tense::Unknown, make)?;
-                    make(this.start.year() + o as i16)?
-                }
+                // "last fall": the latest fall over before the publication
+                // date (in December, the one just ended); "next spring": the
+                // first to begin after it; "this summer": the nearest.
+                (None, Some(o)) if o < 0 => (anchor.year() - 2..=anchor.year())
+                    .rev()
+                    .filter_map(make)
+                    .find(|w| w.end < anchor)?,
+                (None, Some(o)) if o > 0 => (anchor.year()..=anchor.year() + 1)
+                    .filter_map(make)
+                    .find(|w| w.start > anchor)?,
+                (None, Some(_)) => pick_year(anchor, Tense::Unknown, make)?,
                 (None, None) => pick_year(anchor, tense, make)?,
             }
         }
@@ -480,9 +512,21 @@ pub(super) fn resolve(core: Core, anchor: Date, tense: Tense) -> Option<When> {
                     Precision::Season,
                 ))
             };
-            match year {
-                Some(y) => make(y)?,
-                None => pick_year(anchor, tense, make)?,
+            // A quarter is a reporting period: this year's if it has
+            // begun; one still to come is last year's in past telling
+            // ("fourth-quarter profit" in February); future telling
+            // ("expects a third-quarter loss" in October) moves to next
+            // year's only once this year's ended more than a quarter ago.
+            if let Some(y) = year {
+                make(y)?
+            } else {
+                let this = make(anchor.year())?;
+                let year = match tense {
+                    Tense::Future if this.end < add_months(anchor, -3) => anchor.year() + 1,
+                    Tense::Past | Tense::Unknown if this.start > anchor => anchor.year() - 1,
+                    Tense::Future | Tense::Past | Tense::Unknown => anchor.year(),
+                };
+                make(year)?
             }
         }
     })

@@ -214,6 +214,7 @@ pub(super) const FUTURE_MARKERS: &[&str] = &[
     "preparing",
     "tomorrow",
     "next",
+    "payable",
 ];
 pub(super) const PAST_MARKERS: &[&str] = &[
     "said",
@@ -249,9 +250,7 @@ pub(super) fn tense_of(toks: &[Tok<'_>]) -> Tense {
                 continue;
             }
             future += 1;
-        } else if t.is(PAST_MARKERS)
-            || (t.lower.len() > 4 && t.lower.ends_with("ed") && !t.capitalized())
-        {
+        } else if t.is(PAST_MARKERS) || past_participle_as_verb(toks, k) {
             past += 1;
         }
     }
@@ -268,7 +267,7 @@ const IRREGULAR_PAST: &[&str] = &[
     "sent", "saw", "found", "fell", "rose", "spoke", "wrote", "paid", "sold", "bought", "built",
     "led", "ran", "struck", "brought", "became", "drew", "flew", "grew", "knew", "threw", "chose",
     "broke", "sought", "fought", "thought", "felt", "kept", "stood", "got", "hit", "shut", "quit",
-    "arose", "forbade", "swore", "tore", "wore", "withdrew",
+    "arose", "forbade", "swore", "tore", "wore", "withdrew", "heard", "meant",
 ];
 
 /// Participles that name a plan: in "a rally planned for Friday was called
@@ -276,20 +275,76 @@ const IRREGULAR_PAST: &[&str] = &[
 /// clause's own verb ("was called off").
 const PLAN_PARTICIPLES: &[&str] = &["planned", "scheduled", "expected", "set", "due", "slated"];
 
+/// Verbs of saying: the saying is not the event ("the deadline is Nov. 15,
+/// the agency said"), unless the date is the saying's own ("said on
+/// Monday", "told a news conference on Tuesday that …").
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "according",
+    "announced",
+    "predicted",
+    "reported",
+    "stated",
+    "added",
+    "declared",
+];
+
+/// Words that open a new clause: a date's verb is in its own clause ("Bush
+/// told reporters on Tuesday that the blockade might be extended": Tuesday
+/// is told's).
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "because", "although", "though", "while", "whereas",
+    "but", "if", "unless", "where", "whether",
+];
+
+/// Modals of possibility: "could be located Wednesday", "might be extended"
+/// say nothing of when; only "will", "would", "shall" and plans point ahead.
+const POSSIBILITY: &[&str] = &["could", "might", "should", "may", "must", "can"];
+
+/// Determiners before which an -ed word is an adjective ("the reduced
+/// dividend", "a revised plan"), not a verb in the past.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "s",
+];
+
+/// True when the -ed word at `k` is a verb in the past, not an adjective.
+fn past_participle_as_verb(toks: &[Tok<'_>], k: usize) -> bool {
+    let t = &toks[k];
+    let adverb = |p: usize| {
+        toks[p].is(&["still", "newly", "recently", "already", "not"])
+            || toks[p].lower.ends_with("ly")
+    };
+    t.lower.len() > 4
+        && t.lower.ends_with("ed")
+        && !t.capitalized()
+        && !k.checked_sub(1).is_some_and(|p| {
+            toks[p].is(DETERMINERS) || adverb(p) && p > 0 && toks[p - 1].is(DETERMINERS)
+        })
+}
+
 /// The tense a token marks, if any: future (will, would, going to, plans
-/// to, …), past (was, said, -ed, irregular pasts), or none.
-fn marker(toks: &[Tok<'_>], k: usize, first: usize, end: usize) -> Option<Tense> {
+/// to, …), past (was, said, -ed, irregular pasts), or none. `own_clause`:
+/// the token is in the date's own clause (a saying verb there is the
+/// date's when nothing else stands between them).
+fn marker(toks: &[Tok<'_>], k: usize, first: usize, end: usize, own_clause: bool) -> Option<Tense> {
     let t = &toks[k];
     let next = toks.get(k + 1);
     let prev = k.checked_sub(1).map(|p| &toks[p]);
     // A plan's participle takes the tense of its auxiliary ("is due in
-    // February", "was expected on Friday"), or none ("a rally planned for
-    // Friday was called off": the clause's verb decides).
+    // February", "was expected on Friday", "had been due to expire
+    // Friday"), or none ("a rally planned for Friday was called off": the
+    // clause's verb decides).
     if t.is(PLAN_PARTICIPLES) {
         if prev.is_some_and(|p| p.is(&["is", "are", "am", "s"])) {
             return Some(Tense::Future);
         }
-        if prev.is_some_and(|p| p.is(&["was", "were"])) {
+        if prev.is_some_and(|p| p.is(&["was", "were"]))
+            || prev.is_some_and(|p| p.is(&["been"]))
+                && k > 1
+                && toks[k - 2].is(&["had", "was", "were"])
+        {
             return Some(Tense::Past);
         }
         if next.is_some_and(|n| n.is(&["for", "on", "at", "in"])) {
@@ -304,50 +359,127 @@ fn marker(toks: &[Tok<'_>], k: usize, first: usize, end: usize) -> Option<Tense>
     {
         return None;
     }
-    // Saying is not the event: "the deadline is Nov. 15, the agency said"
-    // — unless the date is the saying's own ("said on Monday").
-    if t.is(&["said", "says", "told", "according"]) && k + 1 != first && k != end {
-        return None;
+    if t.is(SAYING) {
+        let between = if k < first { k + 1..first } else { end..k };
+        let own = k + 1 == first
+            || k == end
+            || own_clause && !between.into_iter().any(|j| is_verb(toks, j));
+        return own.then_some(Tense::Past);
+    }
+    // "is to resume trading Tuesday": a plan.
+    if t.is(&["is", "are"]) && next.is_some_and(|n| n.is(&["to"])) {
+        return Some(Tense::Future);
+    }
+    // A verb in the present governs the date too, without a direction:
+    // "the deadline is Nov. 15, the agency said".
+    if t.is(&["is", "are", "am"]) && own_clause {
+        return Some(Tense::Unknown);
     }
     // "will be held": the participle is the future's, not a past.
     if prev.is_some_and(|p| p.is(&["be", "been", "being"])) && !t.is(FUTURE_MARKERS) {
         return None;
     }
-    if t.is(&["would", "could", "might", "should"]) || t.is(FUTURE_MARKERS) {
+    if t.is(POSSIBILITY) {
+        return None;
+    }
+    if t.is(&["would"]) || t.is(FUTURE_MARKERS) {
         return Some(Tense::Future);
     }
-    if t.is(PAST_MARKERS)
-        || t.is(IRREGULAR_PAST)
-        || (t.lower.len() > 4 && t.lower.ends_with("ed") && !t.capitalized())
-    {
+    if t.is(PAST_MARKERS) || t.is(IRREGULAR_PAST) || past_participle_as_verb(toks, k) {
         return Some(Tense::Past);
     }
     None
 }
 
-/// The tense of the verb the date phrase at tokens `first..end` hangs on:
-/// the nearest tense marker to it in the sentence (before it on a tie), so
-/// that in "the union reached a deal on Thursday that workers will vote on"
-/// Thursday is past. `None` when the sentence has no marker at all.
-pub(super) fn local_tense(toks: &[Tok<'_>], first: usize, end: usize) -> Option<Tense> {
-    let reach = toks.len();
-    for d in 1..=reach {
-        if let Some(k) = first.checked_sub(d)
-            && let Some(t) = marker(toks, k, first, end)
+/// True when token `k` is a verb of its own (a tense marker or a present
+/// form): between a saying verb and a date it means the date is another
+/// verb's.
+fn is_verb(toks: &[Tok<'_>], k: usize) -> bool {
+    let t = &toks[k];
+    t.is(&["is", "are", "has", "have", "be", "will", "would", "that"])
+        || t.is(POSSIBILITY)
+        || t.is(FUTURE_MARKERS)
+        || t.is(PAST_MARKERS)
+        || t.is(IRREGULAR_PAST)
+        || past_participle_as_verb(toks, k)
+}
+
+/// The clause (token range) the phrase at `first..end` is in: bounded by
+/// the words that open a clause and by semicolons, colons and quotes.
+fn clause(toks: &[Tok<'_>], first: usize, end: usize) -> (usize, usize) {
+    let stops_after = |t: &Tok<'_>| {
+        matches!(
+            t.next,
+            ';' | ':' | '"' | '\u{201c}' | '\u{201d}' | '`' | '(' | ')'
+        )
+    };
+    let mut start = first;
+    while start > 0 {
+        let prev = &toks[start - 1];
+        if prev.is(CLAUSE_OPENERS) || stops_after(prev) {
+            break;
+        }
+        start -= 1;
+    }
+    // A relative clause set off by commas ends at its comma: "The company,
+    // which will report on Wednesday, cut its forecast."
+    let relative = start > 0
+        && toks[start - 1].is(&["which", "who", "whom", "whose", "where"])
+        && start > 1
+        && toks[start - 2].next == ',';
+    let mut stop = end;
+    if end > 0 && (stops_after(&toks[end - 1]) || relative && toks[end - 1].next == ',') {
+        return (start, stop);
+    }
+    while stop < toks.len() {
+        let t = &toks[stop];
+        if t.is(CLAUSE_OPENERS) {
+            break;
+        }
+        stop += 1;
+        if stops_after(t) || relative && t.next == ',' {
+            break;
+        }
+    }
+    (start, stop)
+}
+
+/// The nearest marker to `first..end` within `lo..hi` (before it on a tie).
+fn nearest_marker(
+    toks: &[Tok<'_>],
+    (first, end): (usize, usize),
+    (lo, hi): (usize, usize),
+    own_clause: bool,
+) -> Option<Tense> {
+    for d in 1..=toks.len() {
+        if let Some(k) = first.checked_sub(d).filter(|k| *k >= lo)
+            && let Some(t) = marker(toks, k, first, end, own_clause)
         {
             return Some(t);
         }
         let k = end + d - 1;
-        if k < toks.len()
-            && let Some(t) = marker(toks, k, first, end)
+        if k < hi
+            && let Some(t) = marker(toks, k, first, end, own_clause)
         {
             return Some(t);
         }
-        if first < d && end + d > toks.len() {
+        if first < lo + d && end + d > hi {
             break;
         }
     }
     None
+}
+
+/// The tense of the verb the date phrase at tokens `first..end` hangs on:
+/// the nearest tense marker to it in its own clause (before it on a tie),
+/// else in its sentence — so that in "the union reached a deal on Thursday
+/// that workers will vote on" Thursday is past, and in "Bush told a news
+/// conference on Tuesday that the blockade might be extended" too. `None`
+/// when the sentence has no marker at all.
+pub(super) fn local_tense(toks: &[Tok<'_>], first: usize, end: usize) -> Option<Tense> {
+    let own = clause(toks, first, end);
+    nearest_marker(toks, (first, end), own, true)
+        .or_else(|| nearest_marker(toks, (first, end), (0, toks.len()), false))
 }
 
 /// `word` in lowercase, copied only when it has capitals or non-ASCII.

@@ -188,6 +188,74 @@ pub(super) fn named_day_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> 
 /// Sunday"), a programme ("This Week", "the Today programme"), a weekday as
 /// a modifier ("the Monday market", "the paper's Saturday edition"), and
 /// "today's youth", "the people of tomorrow".
+/// Words that open a sentence before a date: "Also Thursday, …",
+/// "Earlier Sunday, …" — not a first name.
+const SENTENCE_ADVERBS: &[&str] = &[
+    "also",
+    "earlier",
+    "later",
+    "then",
+    "but",
+    "so",
+    "yet",
+    "and",
+    "or",
+    "since",
+    "as",
+    "just",
+    "only",
+    "again",
+    "meanwhile",
+    "separately",
+    "elsewhere",
+    "still",
+    "until",
+    "late",
+    "early",
+    "by",
+    "on",
+    "last",
+    "next",
+    "this",
+    "every",
+    "each",
+    "before",
+    "after",
+    "through",
+    "from",
+];
+
+/// Nouns after "today's" that make it "nowadays": "today's youth".
+const GENERIC_AFTER_TODAY: &[&str] = &[
+    "youth",
+    "world",
+    "society",
+    "generation",
+    "children",
+    "kids",
+    "young",
+    "teenagers",
+    "technology",
+    "standards",
+    "culture",
+    "economy",
+    "families",
+    "schools",
+    "women",
+    "men",
+    "market",
+    "markets",
+    "politics",
+    "politicians",
+    "students",
+    "consumers",
+    "workers",
+    "media",
+    "global",
+    "modern",
+    "fast",
+];
+
 pub(super) fn looks_like_a_name(toks: &[Tok<'_>], i: usize) -> bool {
     let t = &toks[i];
     let next = toks.get(i + 1);
@@ -210,9 +278,13 @@ pub(super) fn looks_like_a_name(toks: &[Tok<'_>], i: usize) -> bool {
     {
         return true;
     }
-    // "today's youth", "the people of tomorrow", "Today the company is …".
+    // "today's youth", "the people of tomorrow", "Today the company is …"
+    // — but "today's editions", "yesterday's announcement", "tomorrow's
+    // vote" are days.
     if t.is(&["today", "tomorrow", "yesterday"])
-        && (matches!(t.next, '\'' | '’') || prev.is_some_and(|p| p.is(&["of"])))
+        && (matches!(t.next, '\'' | '’')
+            && toks.get(i + 2).is_none_or(|n| n.is(GENERIC_AFTER_TODAY))
+            || prev.is_some_and(|p| p.is(&["of"])))
     {
         return true;
     }
@@ -225,16 +297,24 @@ pub(super) fn looks_like_a_name(toks: &[Tok<'_>], i: usize) -> bool {
         }
     }
     if weekday_from_name(&t.lower).is_some() && t.capitalized() {
-        // "Robin Sunday": after another capitalised name.
-        if prev.is_some_and(|p| {
-            p.capitalized()
-                && p.month().is_none()
-                && !p.is(&[
-                    "on", "last", "next", "this", "by", "until", "since", "from", "and", "or",
-                    "every", "each", "before", "after", "through", "till", "early", "late",
-                    "easter", "super", "black", "cyber", "palm", "good", "ash", "holy",
-                ])
-        }) {
+        // "Robin Sunday chairs": a first name and a surname opening the
+        // sentence (or after a title: "Mr. Robin Sunday"). Elsewhere a
+        // weekday after a name is wire copy's date: "The World Court
+        // Friday rejected", "met with Sununu Sunday".
+        let named_person = (i == 1
+            || i > 1 && toks[i - 2].is(&["mr", "mrs", "ms", "dr", "miss", "sir", "by"]))
+            && !prev.is_some_and(|p| p.is(SENTENCE_ADVERBS));
+        if named_person
+            && prev.is_some_and(|p| {
+                p.capitalized()
+                    && p.month().is_none()
+                    && !p.is(&[
+                        "on", "last", "next", "this", "by", "until", "since", "from", "and", "or",
+                        "every", "each", "before", "after", "through", "till", "early", "late",
+                        "easter", "super", "black", "cyber", "palm", "good", "ash", "holy",
+                    ])
+            })
+        {
             return true;
         }
         // "the Monday market", "the paper's Saturday edition".
