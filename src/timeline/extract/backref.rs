@@ -106,6 +106,20 @@ pub(super) fn backref_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, BackRef)>
             .filter(|_| !at(i + 2, &["of"]))
             .map(|unit| (i + 2, BackRef::Same(unit)));
     }
+    // "year-earlier results", "year-ago levels" in a story of a quarter:
+    // that quarter a year before.
+    if t.is(&["year"])
+        && t.next == '-'
+        && at(i + 1, &["ago", "earlier"])
+        && !at(
+            i + 2,
+            &[
+                "period", "quarter", "half", "first", "second", "third", "fourth",
+            ],
+        )
+    {
+        return Some((i + 2, BackRef::YearAgo));
+    }
     // "two days later", "a day earlier", "a week afterward".
     let (j, n, _) = super::resolve::count_of(toks, i)?;
     // "a year ago" in a story of a quarter's figures: that quarter a year
@@ -123,17 +137,21 @@ pub(super) fn backref_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, BackRef)>
     None
 }
 
+/// True when `w` is a calendar quarter.
+pub(super) fn is_quarter(w: &When) -> bool {
+    w.precision == Precision::Season
+        && w.start.day() == 1
+        && (w.start.month() - 1) % 3 == 0
+        && add_days(add_months(w.start, 3), -1) == w.end
+}
+
 /// Resolves `back` against the `reference` date; approximate when the
 /// reference is coarser than what is asked of it ("the next day" after a
 /// month).
 pub(super) fn resolve_backref(back: BackRef, reference: &When) -> Option<When> {
     let base: Date = reference.start;
     if back == BackRef::YearAgo {
-        let quarter = reference.precision == Precision::Season
-            && reference.start.day() == 1
-            && (reference.start.month() - 1) % 3 == 0
-            && add_days(add_months(reference.start, 3), -1) == reference.end;
-        if !quarter {
+        if !is_quarter(reference) {
             return None;
         }
         let mut when = reference.clone();

@@ -5,6 +5,7 @@
 use jiff::civil::Date;
 
 use super::resolve::{Core, Holiday, Unit, count_of, season_of, unit_of};
+use super::results::{financial, results_core_at};
 use super::text::Tok;
 use super::time_words::{RECURRING, looks_like_a_name, named_day_at};
 use crate::document::month_from_name;
@@ -50,55 +51,6 @@ pub(super) fn is_time_word(t: &Tok<'_>) -> bool {
             "q4",
         ])
         || t.lower.ends_with('s') && t.lower.len() == 5 && t.lower.as_bytes()[0].is_ascii_digit()
-}
-
-/// Whether the sentence is about money or output (so "the quarter" and "the
-/// first half" are periods of a year, not of a game).
-fn financial(toks: &[Tok<'_>]) -> bool {
-    toks.iter().any(|w| {
-        w.prev == '$'
-            || w.is(&[
-                "revenue",
-                "revenues",
-                "sales",
-                "profit",
-                "profits",
-                "earnings",
-                "income",
-                "loss",
-                "losses",
-                "growth",
-                "economy",
-                "output",
-                "results",
-                "margin",
-                "margins",
-                "shipments",
-                "orders",
-                "spending",
-                "deficit",
-                "gdp",
-                "dividend",
-                "shares",
-                "firm",
-                "company",
-                "forecast",
-                "outlook",
-                "demand",
-                "prices",
-                "analysts",
-                "investors",
-                "million",
-                "billion",
-                "cents",
-                "loans",
-                "inventories",
-                "tax",
-                "taxes",
-                "charge",
-                "quarterly",
-            ])
-    })
 }
 
 /// "the nineties" → 9 (tens of years within a century).
@@ -245,6 +197,12 @@ pub(super) fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, 
         {
             return None;
         }
+        // "Saturday, April 25": the date says which Saturday.
+        if t.next == ','
+            && let Some((end, core @ Core::Day { .. })) = core_at(toks, i + 1, text)
+        {
+            return Some((end, core));
+        }
         let mut end = i + 1;
         if next.is_some_and(|n| n.is(&["morning", "afternoon", "evening", "night"])) {
             end += 1;
@@ -302,74 +260,22 @@ pub(super) fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, 
             },
         ));
     }
-    // "year-end": the last day of the year.
-    if t.is(&["year"]) && t.next == '-' && next.is_some_and(|n| n.is(&["end"])) {
-        return Some((i + 2, Core::Holiday(Holiday::YearEnd)));
-    }
-    // "the latest quarter", "the most recent period" in a results story:
-    // the last quarter that ended; "the latest fiscal year": the last year.
-    if t.is(&["latest", "recent"]) && i > 0 && toks[i - 1].is(&["the", "most"]) && financial(toks) {
-        let fiscal = next.is_some_and(|n| n.is(&["fiscal"]));
-        let k = i + 1 + usize::from(fiscal);
-        if let Some(w) = toks.get(k) {
-            if w.is(&["quarter", "period"]) {
-                return Some((
-                    k + 1,
-                    Core::Relative {
-                        unit: Unit::Quarter,
-                        offset: -1,
-                    },
-                ));
-            }
-            if w.is(&["year"]) {
-                return Some((
-                    k + 1,
-                    Core::Relative {
-                        unit: Unit::Year,
-                        offset: -1,
-                    },
-                ));
-            }
-        }
-    }
-    // "for the year", "the full year", "in the fiscal year" of a results
-    // story: the current one.
+    // "year-end", "year end", "year's end": the last day of the year.
     if t.is(&["year"])
-        && i > 1
-        && (toks[i - 1].is(&["the"])
-            || toks[i - 1].is(&["full", "fiscal"]) && toks[i - 2].is(&["the"]))
-        && toks[..i]
-            .iter()
-            .rev()
-            .take(3)
-            .any(|w| w.is(&["for", "in", "during", "through", "throughout"]))
-        && !next.is_some_and(|n| n.is(&["of", "before", "after", "ago", "earlier", "later", "s"]))
-        && t.next != '-'
-        && financial(toks)
+        && (matches!(t.next, '-' | ' ') && next.is_some_and(|n| n.is(&["end"]))
+            || matches!(t.next, '\'' | '’')
+                && next.is_some_and(|n| n.is(&["s"]))
+                && toks.get(i + 2).is_some_and(|n| n.is(&["end"])))
     {
-        return Some((
-            i + 1,
-            Core::Relative {
-                unit: Unit::Year,
-                offset: 0,
-            },
-        ));
+        let end = if next.is_some_and(|n| n.is(&["s"])) {
+            i + 3
+        } else {
+            i + 2
+        };
+        return Some((end, Core::Holiday(Holiday::YearEnd)));
     }
-    // "year-earlier results", "year-ago levels": the year before.
-    if t.is(&["year"])
-        && t.next == '-'
-        && next.is_some_and(|n| n.is(&["ago", "earlier"]))
-        && !toks
-            .get(i + 2)
-            .is_some_and(|w| w.is(&["period", "quarter", "half"]))
-    {
-        return Some((
-            i + 2,
-            Core::Relative {
-                unit: Unit::Year,
-                offset: -1,
-            },
-        ));
+    if let Some(found) = results_core_at(toks, i) {
+        return Some(found);
     }
     // "the nineties": the latest such decade begun by the publication date
     // is read in `resolve` (here: the 1900s' or the 2000s').
@@ -378,51 +284,6 @@ pub(super) fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, 
         && toks[i - 1].is(&["the", "early", "mid", "late"])
     {
         return Some((i + 1, Core::DecadeWord(n)));
-    }
-    // "the quarter" in a results story: the last one that ended.
-    if t.is(&["quarter"])
-        && i > 0
-        && toks[i - 1].is(&["the"])
-        && !next.is_some_and(|n| n.is(&["of", "century", "mile", "point", "final", "finals"]))
-        && financial(toks)
-    {
-        return Some((
-            i + 1,
-            Core::Relative {
-                unit: Unit::Quarter,
-                offset: -1,
-            },
-        ));
-    }
-    // "the year-ago period" with no period before it: the last quarter that
-    // ended, a year earlier.
-    if t.is(&["year"])
-        && t.next == '-'
-        && i > 0
-        && toks[i - 1].is(&["the"])
-        && next.is_some_and(|n| n.is(&["ago", "earlier"]))
-        && toks
-            .get(i + 2)
-            .is_some_and(|w| w.is(&["period", "quarter"]))
-        && financial(toks)
-    {
-        return Some((i + 3, Core::QuarterYearAgo));
-    }
-    // "the first half", "second half" of a year, in a results story.
-    if t.is(&["first", "second"]) && next.is_some_and(|n| n.is(&["half"])) && financial(toks) {
-        let year = toks
-            .get(i + 2)
-            .filter(|w| w.is(&["of"]))
-            .and_then(|_| toks.get(i + 3))
-            .and_then(Tok::year);
-        let end = if year.is_some() { i + 4 } else { i + 2 };
-        return Some((
-            end,
-            Core::Half {
-                second: t.is(&["second"]),
-                year,
-            },
-        ));
     }
     // "Q3 2020".
     if t.lower.len() == 2
@@ -437,6 +298,38 @@ pub(super) fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, 
             if year.is_some() { i + 2 } else { i + 1 },
             Core::Quarter { q, year },
         ));
+    }
+    let ordinal_at = |k: usize| {
+        toks.get(k).and_then(|w| {
+            ["first", "second", "third", "fourth"]
+                .iter()
+                .position(|o| w.lower == *o)
+                .and_then(|q| i8::try_from(q + 1).ok())
+        })
+    };
+    // "the 1988 third quarter"; "the 1988 quarter", "the 1989 period" of a
+    // results story: the quarter being reported, in that year.
+    if let Some(y) = t.year()
+        && i > 0
+        && toks[i - 1].is(&["the"])
+    {
+        if let Some(q) = ordinal_at(i + 1)
+            && toks.get(i + 2).is_some_and(|n| n.is(&["quarter"]))
+        {
+            return Some((i + 3, Core::Quarter { q, year: Some(y) }));
+        }
+        if next.is_some_and(|n| n.is(&["quarter", "period"])) && financial(toks) {
+            return Some((i + 2, Core::ReportedQuarterOf(y)));
+        }
+    }
+    // "the year-earlier third quarter": that quarter of the year before.
+    if t.is(&["year"])
+        && t.next == '-'
+        && next.is_some_and(|n| n.is(&["ago", "earlier"]))
+        && let Some(q) = ordinal_at(i + 2)
+        && toks.get(i + 3).is_some_and(|n| n.is(&["quarter"]))
+    {
+        return Some((i + 4, Core::QuarterYearBefore(q)));
     }
     // "the third quarter [of 2020]".
     let ordinal = ["first", "second", "third", "fourth"]

@@ -15,15 +15,64 @@
 //! 2. A back-reference counts from the last date found before it, across
 //!    paragraphs ("the next day", "that year", "two days later"; a day's
 //!    step from the last single day) and records it as `resolved_against`.
-//! 3. The tense of the verb the phrase hangs on: the nearest tense marker to
-//!    it in its sentence (before it on a tie). A plan's participle takes
-//!    its auxiliary's tense ("is due", "was expected") or none ("a rally
-//!    planned for Friday was cancelled"); "said" counts only for its own
-//!    date; "will be held" is future. A bare weekday that is the
-//!    publication day is that day, whatever the tense. Deadlines ("until",
-//!    "by", "before", "through") look ahead.
+//! 3. The tense of the verb the phrase hangs on — the verb of its own
+//!    clause. Clauses open at "that", "which", "who", "because", "but", …
+//!    (a relative clause set off by commas ends at its comma), so in "Bush
+//!    told reporters on Tuesday that the blockade might be extended"
+//!    Tuesday is told's, not might's. In its clause a date at the end
+//!    hangs on the verb before it ("will double its flights by August in
+//!    the search for markets untouched by the crisis"), a date in front on
+//!    the verb after it ("In September, it announced plans"); only with no
+//!    verb in its clause does the nearest in the sentence decide. Markers:
+//!    "will", "would", "shall", plans ("is to", "plans to", "ahead of",
+//!    "payable") point ahead; pasts (-ed verbs, irregular pasts, "was",
+//!    "had") point back — an -ed word after a determiner is an adjective
+//!    ("the reduced dividend"), and "succeed", "exceed" are no pasts. A
+//!    present verb ("the deadline is Nov. 15") governs without a
+//!    direction. Modals of possibility ("could", "might", "may") say
+//!    nothing of when, unless negated or perfect ("could not be reached
+//!    Wednesday", "might have fallen asleep Sunday": what did or did not
+//!    happen). A verb of saying is the date's only when nothing stands
+//!    between them ("said Monday", "told a news conference on Tuesday"),
+//!    never in "the deadline is Nov. 15, the agency said". A plan's
+//!    participle takes its auxiliary's tense ("is due", "was expected",
+//!    "had been due to expire Friday") or none ("a rally planned for
+//!    Friday was cancelled"); "will be held" is future.
 //! 4. Nearness to the publication date: the nearest month, day, season or
-//!    holiday, unless the tense points the other way.
+//!    holiday, unless the tense points the other way (a month and day then
+//!    moves a year only when the nearest lies more than a week or a month
+//!    on the wrong side). A bare weekday that is the publication day is
+//!    that day. "Effective Dec. 7" is the nearest Dec. 7 whatever the
+//!    tense. Deadlines "until", "through" look ahead even after a past verb
+//!    ("extended until Monday"); "by", "before" follow their verb ("had
+//!    filed their reports by Wednesday").
+//!
+//! Wire copy, in particular:
+//! - An unmarked weekday is the past week's unless its own clause looks
+//!   ahead; a day named by what happened on it ("Wednesday's ruling",
+//!   "from Monday's losses") is the past one, and its preposition is the
+//!   noun's, not a range's. "Today's editions", "yesterday's announcement"
+//!   are days ("today's youth" is not).
+//! - A weekday after a name or a place is a date ("The World Court Friday
+//!   rejected", "met with Sununu Sunday", "Also Thursday, …"); only two
+//!   capitalised words opening a sentence (or after "Mr.") are a person
+//!   ("Robin Sunday chairs"). A dateline is an upper-case city opening the
+//!   text ("WASHINGTON, Aug. 11"), not any upper-case name ("At EDS,
+//!   third-quarter profit").
+//! - Results copy: a quarter is a reporting period — this year's once it
+//!   has begun, last year's when still to come in past telling, next
+//!   year's in future telling only once this year's ended more than a
+//!   quarter ago. "The quarter", "the latest quarter", "the 1988 quarter"
+//!   are the quarter being reported (in that year); "for the year", "the
+//!   fiscal year" the current one. "A year ago", "a year earlier",
+//!   "year-earlier" compare with the last quarter named, a year before; a
+//!   comparison never becomes the story's reference for later phrases.
+//! - "Last fall" is the latest fall over (in December, the one just
+//!   ended); "next spring" the first to begin.
+//! - Years name what follows ("his 1990 campaign", "That 1978 resolution",
+//!   "for 1988") unless it is counted ("2000 shares") or no noun follows
+//!   ("The novel 1984 is …"). Ages and sizes ("a 6-year-old", "a 44-year
+//!   sentence", "the 10-day strike") are no time expressions at all.
 //!
 //! Ranges and open ends (EDTF in exports): "between March and May" and
 //! "2009-2010" are closed ranges; "since 2015" runs to the publication
@@ -43,110 +92,20 @@ use jiff::civil::Date;
 
 mod backref;
 mod grammar;
+mod phrase;
 mod resolve;
+mod results;
 mod text;
 mod time_words;
 
 use backref::{backref_at, resolve_backref};
-use grammar::{core_at, is_time_word, relative_at};
-use resolve::{Core, part, resolve, season_of, unit_of};
-use text::{Tense, Tok, local_tense, sentences, tense_of, tokens};
-use time_words::{duration_or_set_at, is_dateline_city, looks_like_a_name, year_in_words};
+use grammar::is_time_word;
+use phrase::phrase_at;
+use text::{Tense, sentences, tense_of, tokens};
+use time_words::{age_or_size_at, duration_or_set_at};
 
-use super::when::{OpenEnd, Precision, When, add_days, add_months};
+use super::when::{Precision, When};
 use crate::document::{BlockKind, CharIdx, CharRange, Document, TextIndex, month_from_name};
-
-/// Things counted in news: "2000 shares" is a number, not a year.
-const COUNTED: &[&str] = &[
-    "people",
-    "persons",
-    "shares",
-    "troops",
-    "soldiers",
-    "workers",
-    "employees",
-    "jobs",
-    "units",
-    "cars",
-    "vehicles",
-    "homes",
-    "houses",
-    "acres",
-    "tons",
-    "tonnes",
-    "barrels",
-    "votes",
-    "copies",
-    "miles",
-    "kilometers",
-    "kilometres",
-    "feet",
-    "meters",
-    "metres",
-    "points",
-    "cases",
-    "deaths",
-    "dead",
-    "victims",
-    "students",
-    "members",
-    "residents",
-    "refugees",
-    "prisoners",
-    "dollars",
-    "pounds",
-    "euros",
-    "yen",
-    "marks",
-    "francs",
-    "years",
-    "days",
-    "hours",
-    "minutes",
-    "men",
-    "women",
-    "children",
-    "police",
-    "officers",
-    "delegates",
-    "seats",
-    "pages",
-    "words",
-    "rounds",
-    "games",
-    "runs",
-    "yards",
-    "passengers",
-    "beds",
-    "rooms",
-    "stores",
-    "plants",
-    "schools",
-    "patients",
-    "doctors",
-    "jets",
-    "planes",
-    "ships",
-    "tanks",
-    "guns",
-    "rifles",
-    "missiles",
-    "bombs",
-    "sheep",
-    "cattle",
-    "head",
-    "times",
-    "percent",
-    "per",
-];
-
-/// Words after a number that show it names no year's thing: "The novel
-/// 1984 is …", "raised it to 1990 and …".
-const NOT_A_NOUN: &[&str] = &[
-    "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "may",
-    "and", "or", "but", "to", "of", "in", "on", "at", "by", "for", "with", "as", "that", "which",
-    "the", "a", "an", "from", "than", "s",
-];
 
 /// One dated phrase found in the text.
 #[derive(Clone, Debug, PartialEq)]
@@ -192,7 +151,9 @@ impl TimeKind {
 
 /// The dates back-references count from: the last one found (not a span
 /// such as "since 2019"), and the last single day.
-type References = (Option<When>, Option<When>);
+/// …and the last quarter named (what "a year ago" compares with in a
+/// results story).
+type References = (Option<When>, Option<When>, Option<When>);
 
 /// Dated phrases in the reading blocks of `doc` (not the title or dateline),
 /// in text order, resolved against `anchor`.
@@ -292,6 +253,8 @@ fn scan_block(
             let backref = backref_at(&toks, i).and_then(|(end, b)| {
                 let r = if b.is_daily() {
                     reference.1.as_ref()
+                } else if b == backref::BackRef::YearAgo {
+                    reference.2.as_ref()
                 } else {
                     reference.0.as_ref()
                 }?;
@@ -300,8 +263,11 @@ fn scan_block(
             // A year's comparison ("a year earlier", "a year ago" of a
             // quarter) looks back from the period being told; it does not
             // become that period.
-            let comparison = backref.is_some()
-                && backref_at(&toks, i).is_some_and(|(_, b)| b.is_year_comparison());
+            let comparison = backref_at(&toks, i).is_some_and(|(_, b)| b.is_year_comparison());
+            if let Some(after) = age_or_size_at(&toks, i) {
+                i = after;
+                continue;
+            }
             let (kind, found, against) = match (backref, duration_or_set_at(&toks, i)) {
                 (Some((end, when, against)), _) => {
                     (TimeKind::Date, Some((i, end, when, false)), against)
@@ -347,6 +313,9 @@ fn scan_block(
                 if when.precision == Precision::Day {
                     reference.1 = Some(when.clone());
                 }
+                if backref::is_quarter(&when) {
+                    reference.2 = Some(when.clone());
+                }
                 reference.0 = Some(when.clone());
             }
             let expected = kind == TimeKind::Date
@@ -367,257 +336,4 @@ fn scan_block(
             i = end;
         }
     }
-}
-
-/// A full phrase at token `i`: optional wrapper ("since", "by", "until"),
-/// optional lead word ("on", "in"), optional part ("early", "the end of"),
-/// then a date. Returns (first token, end token, when, inherently future).
-// Token indices (i, k) and the token (t) read like the grammar they walk.
-#[allow(clippy::many_single_char_names)]
-fn phrase_at(
-    toks: &[Tok<'_>],
-    i: usize,
-    text: &str,
-    anchor: Date,
-) -> Option<(usize, usize, When, bool)> {
-    let t = &toks[i];
-    // "each Thursday", "every month": a recurrence, never one event.
-    if i > 0 && toks[i - 1].is(&["each", "every"]) {
-        return None;
-    }
-    // "Updated Jan. 24, 2020 9:14 am ET": when the page changed, not an event.
-    if i > 0
-        && toks[i - 1].is(&["updated", "published", "posted", "modified", "revised"])
-        && toks[i - 1].capitalized()
-    {
-        return None;
-    }
-    // A dateline ("WASHINGTON, Aug. 11 (Xinhua) --") dates the story; it is
-    // not an event.
-    if i > 0 && is_dateline_city(&toks[i - 1]) {
-        return None;
-    }
-    // Wrappers.
-    let open = match t.lower.as_ref() {
-        "since" | "after" | "from" => Some(OpenEnd::After),
-        "until" | "till" | "by" | "before" | "through" => Some(OpenEnd::Before),
-        _ => None,
-    };
-    let mut k = i + usize::from(open.is_some());
-    if k < toks.len() && looks_like_a_name(toks, k) {
-        return None;
-    }
-    // "in two weeks", "in the coming months" start with their preposition.
-    let relative_from_lead =
-        relative_at(toks, k).filter(|_| toks[k].is(&["in", "within", "over", "during"]));
-    // A lead preposition kept in the phrase.
-    let lead =
-        relative_from_lead.is_none() && toks.get(k).is_some_and(|w| w.is(&["on", "in", "during"]));
-    if lead {
-        k += 1;
-        // "in the third quarter", "in the spring".
-        if toks.get(k).is_some_and(|w| w.is(&["the"]))
-            && toks.get(k + 1).is_some_and(|w| {
-                w.is(&["first", "second", "third", "fourth"]) || season_of(w).is_some()
-            })
-        {
-            k += 1;
-        }
-        // "on This Week": a programme.
-        if k < toks.len() && looks_like_a_name(toks, k) {
-            return None;
-        }
-    }
-    // Parts: "early", "mid", "late", "the end of", "the beginning of".
-    let mut part_word: Option<String> = None;
-    if let Some(w) = toks.get(k) {
-        if w.is(&["early", "mid", "late"])
-            && !toks
-                .get(k + 1)
-                .is_some_and(|n| n.is(&["this", "next", "last"]))
-        {
-            part_word = Some(w.lower.to_string());
-            k += 1;
-        } else if w.is(&["the"])
-            && toks
-                .get(k + 1)
-                .is_some_and(|n| n.is(&["end", "beginning", "start", "middle"]))
-            && toks.get(k + 2).is_some_and(|n| n.is(&["of"]))
-        {
-            part_word = Some(toks[k + 1].lower.to_string());
-            k += 3;
-        }
-    }
-    let (end, core, future_phrase) = if let Some((e, c)) =
-        relative_from_lead.or_else(|| relative_at(toks, k))
-    {
-        let fut = matches!(
-            c,
-            Core::Vague { future: true, .. }
-                | Core::InFuture { .. }
-                | Core::PartOf { later: true, .. }
-        ) || matches!(c, Core::Relative { offset: 1, .. })
-            || matches!(c, Core::Today(1));
-        (e, c, fut)
-    } else if let Some((e, c)) = core_at(toks, k, text) {
-        (e, c, false)
-    } else if let Some(y) = toks.get(k).and_then(Tok::year) {
-        // A bare year needs a preposition or part in front of it.
-        // "a 2010 raid", "his 2007 campaign": a year before a noun.
-        // "his 1990 earnings projection", "That 1978 resolution", "the 2000
-        // Olympics", "predicting 1990 earnings": a year naming what follows
-        // — not a count ("2000 shares", "1990 people").
-        let plausible = (i32::from(anchor.year()) - 150..=i32::from(anchor.year()) + 30)
-            .contains(&i32::from(y));
-        let modifier = k > 0
-            && plausible
-            && toks[k].next == ' '
-            && (toks[k - 1].is(&[
-                "a", "an", "the", "his", "her", "its", "their", "our", "s", "that", "this",
-                "these", "those", "whose",
-            ]) || !toks[k - 1].capitalized()
-                && toks[k - 1].number().is_none()
-                && toks[k - 1].next == ' ')
-            && toks.get(k + 1).is_some_and(|n| {
-                n.number().is_none()
-                    && n.year().is_none()
-                    && !n.is(COUNTED)
-                    && !n.is(NOT_A_NOUN)
-                    && n.lower.len() > 1
-            });
-        let prev_ok = lead
-            || part_word.is_some()
-            || open.is_some()
-            || modifier
-            || k > 0
-                && toks[k - 1].is(&[
-                    "of", "from", "through", "to", "between", "and", "fiscal", "for", "into",
-                    "due", "both", "beyond",
-                ])
-                && !toks.get(k + 1).is_some_and(|n| n.is(COUNTED));
-        if !prev_ok || toks[k].next == '-' && toks.get(k + 1).is_some_and(|n| n.number().is_none())
-        {
-            return None;
-        }
-        (k + 1, Core::Year(y), false)
-    } else if part_word.is_some()
-        && toks.get(k).is_some_and(|w| w.is(&["the"]))
-        && let Some(unit) = toks
-            .get(k + 1)
-            .filter(|w| !w.lower.ends_with('s'))
-            .and_then(unit_of)
-    {
-        // "the end of the year", "the start of the month": the current one.
-        (k + 2, Core::Relative { unit, offset: 0 }, false)
-    } else if let Some(year) = year_in_words(toks, k) {
-        // "nineteen ninety-six", "two thousand eight".
-        (year.0, Core::Year(year.1), false)
-    } else {
-        return None;
-    };
-    // The direction comes from the verb the phrase hangs on, not from any
-    // verb of the sentence ("a memorial planned for Saturday was cancelled").
-    let mut tense = local_tense(toks, i, end).unwrap_or(Tense::Unknown);
-    // A deadline looks ahead: "until Friday", "before January", "by March"
-    // (even in "the deadline was extended until Friday").
-    if open == Some(OpenEnd::Before)
-        && (tense == Tense::Unknown || matches!(core, Core::Weekday { shift: 0, .. }))
-    {
-        tense = Tense::Future;
-    }
-    // "Tuesday's declaration", "Thursday's closing price": a day named by
-    // what happened on it, in wire copy the past one unless its clause
-    // looks ahead ("ahead of Friday's vote, which will …").
-    if matches!(core, Core::Weekday { shift: 0, .. })
-        && tense != Tense::Future
-        && toks.get(end).is_some_and(|w| w.is(&["s"]))
-        && matches!(toks[end - 1].next, '\'' | '’')
-    {
-        tense = Tense::Past;
-    }
-    // "in", "on" without a date after them are not part of anything.
-    let mut when = resolve(core, anchor, tense)?;
-    // "January of last year", "the spring of next year": that year's.
-    let mut end = end;
-    if toks.get(end).is_some_and(|w| w.is(&["of"]))
-        && let Some(offset) = toks.get(end + 1).and_then(|w| match w.lower.as_ref() {
-            "last" | "previous" => Some(-1),
-            "this" | "the" => Some(0),
-            "next" => Some(1),
-            _ => None,
-        })
-        && toks.get(end + 2).is_some_and(|w| w.is(&["year"]))
-        && when.start.year() == when.end.year()
-    {
-        let years = i64::from(anchor.year() + offset - when.start.year());
-        when.start = add_months(when.start, 12 * years);
-        when.end = add_months(when.end, 12 * years);
-        end += 3;
-    }
-    if let Some(p) = &part_word {
-        when = part(&when, p);
-    }
-    // Explicit ranges: "from March to May", "between 2019 and 2021", "Jan. 20-26".
-    if let Some(joiner) = toks
-        .get(end)
-        .filter(|j| j.is(&["to", "through", "and", "until"]))
-        && (i > 0 && toks[i - 1].is(&["from", "between"]) || t.is(&["from", "between"]))
-        && let Some((e2, c2)) = core_at(toks, end + 1, text).or_else(|| {
-            toks.get(end + 1)
-                .and_then(Tok::year)
-                .map(|y| (end + 2, Core::Year(y)))
-        })
-        && let Some(w2) = resolve(c2, anchor, tense)
-    {
-        let _ = joiner;
-        let first = if t.is(&["from", "between"]) { i } else { i - 1 };
-        let mut w = When::span(when.start, w2.end.max(when.start), Precision::Range);
-        w.approximate = when.approximate || w2.approximate;
-        return Some((first, e2, w, future_phrase));
-    }
-    // "Jan. 20-26": a day range within one month.
-    if let Core::Day { month, year, .. } = core
-        && matches!(toks[end - 1].next, '-' | '–')
-        && let Some(d2) = toks.get(end).and_then(Tok::day)
-    {
-        let y = year.unwrap_or(when.start.year());
-        if let Ok(d) = Date::new(y, month, d2) {
-            let w = When::span(when.start, d.max(when.start), Precision::Range);
-            return Some((i, end + 1, w, future_phrase));
-        }
-    }
-    if let Some(open) = open {
-        // "after March" starts in April, "before 2022" ends on Dec 31, 2021;
-        // "by", "until", "through" include what they name.
-        let len = (when.end - when.start).get_days();
-        match open {
-            OpenEnd::After if t.is(&["since"]) => {
-                when = When::span(when.start, anchor.max(when.start), Precision::Range);
-            }
-            // "from Dec. 31, carriers may not buy": from that day on.
-            OpenEnd::After if t.is(&["from"]) => when.open = Some(open),
-            OpenEnd::After => {
-                let start = add_days(when.end, 1);
-                when = When::span(start, add_days(start, i64::from(len)), when.precision);
-                when.open = Some(open);
-            }
-            OpenEnd::Before if t.is(&["before"]) => {
-                let end = add_days(when.start, -1);
-                when = When::span(add_days(end, -i64::from(len)), end, when.precision);
-                when.open = Some(open);
-            }
-            OpenEnd::Before => when.open = Some(open),
-        }
-    }
-    let first = if open.is_some() || lead {
-        i
-    } else {
-        k.min(i + usize::from(part_word.is_some()))
-    };
-    let first = if part_word.is_some() && !lead && open.is_none() {
-        i
-    } else {
-        first
-    };
-    Some((first, end, when, future_phrase))
 }

@@ -93,6 +93,14 @@ pub(super) enum Core {
     },
     /// "the nineties": tens of years within the century.
     DecadeWord(i16),
+    /// The week from a holiday on: "Easter week".
+    HolidayWeek(Holiday),
+    /// "the 1988 quarter": the quarter being reported (the last that
+    /// ended), in that year.
+    ReportedQuarterOf(i16),
+    /// "the year-earlier third quarter": that quarter, a year before the
+    /// one being reported.
+    QuarterYearBefore(i8),
 }
 
 /// Named days of the calendar.
@@ -325,6 +333,10 @@ pub(super) fn resolve(core: Core, anchor: Date, tense: Tense) -> Option<When> {
             When::month_of(Date::new(year, month, 1).ok()?)
         }
         Core::Holiday(h) => pick_year(anchor, tense, |y| h.date(y).map(When::day))?,
+        Core::HolidayWeek(h) => pick_year(anchor, tense, |y| {
+            h.date(y)
+                .map(|d| When::span(d, add_days(d, 6), Precision::Range))
+        })?,
         Core::QuarterYearAgo => {
             let q = unit_span(Unit::Quarter, shift(Unit::Quarter, anchor, -5));
             When::span(q.start, q.end, Precision::Season)
@@ -402,13 +414,6 @@ pub(super) fn resolve(core: Core, anchor: Date, tense: Tense) -> Option<When> {
                 _ => add_days(anchor, -back),
             };
             When::day(d)
-        }
-        // On a Saturday or Sunday, "last week" is the week just ending.
-        Core::Relative {
-            unit: Unit::Week,
-            offset: -1,
-        } if matches!(anchor.weekday(), Weekday::Saturday | Weekday::Sunday) => {
-            unit_span(Unit::Week, anchor)
         }
         Core::Relative { unit, offset } => unit_span(unit, shift(unit, anchor, offset)),
         Core::PartOf { unit, later } => {
@@ -502,6 +507,19 @@ pub(super) fn resolve(core: Core, anchor: Date, tense: Tense) -> Option<When> {
                 (None, Some(_)) => pick_year(anchor, Tense::Unknown, make)?,
                 (None, None) => pick_year(anchor, tense, make)?,
             }
+        }
+        Core::ReportedQuarterOf(y) => {
+            let last = unit_span(Unit::Quarter, shift(Unit::Quarter, anchor, -1));
+            let start = Date::new(y, last.start.month(), 1).ok()?;
+            When::span(start, add_days(add_months(start, 3), -1), Precision::Season)
+        }
+        Core::QuarterYearBefore(q) => {
+            let this = resolve(Core::Quarter { q, year: None }, anchor, Tense::Past)?;
+            When::span(
+                add_months(this.start, -12),
+                add_days(add_months(this.start, -9), -1),
+                Precision::Season,
+            )
         }
         Core::Quarter { q, year } => {
             let make = |y: i16| {

@@ -273,7 +273,15 @@ const IRREGULAR_PAST: &[&str] = &[
 /// Participles that name a plan: in "a rally planned for Friday was called
 /// off" the date belongs to "planned", but its direction comes from the
 /// clause's own verb ("was called off").
-const PLAN_PARTICIPLES: &[&str] = &["planned", "scheduled", "expected", "set", "due", "slated"];
+const PLAN_PARTICIPLES: &[&str] = &[
+    "planned",
+    "scheduled",
+    "expected",
+    "set",
+    "due",
+    "slated",
+    "supposed",
+];
 
 /// Verbs of saying: the saying is not the event ("the deadline is Nov. 15,
 /// the agency said"), unless the date is the saying's own ("said on
@@ -301,12 +309,30 @@ const CLAUSE_OPENERS: &[&str] = &[
 
 /// Modals of possibility: "could be located Wednesday", "might be extended"
 /// say nothing of when; only "will", "would", "shall" and plans point ahead.
-const POSSIBILITY: &[&str] = &["could", "might", "should", "may", "must", "can"];
+/// ("couldn't": its "couldn" is an ability denied, read as "could not".)
+const POSSIBILITY: &[&str] = &["could", "might", "should", "may", "must", "can", "couldn"];
 
 /// Determiners before which an -ed word is an adjective ("the reduced
 /// dividend", "a revised plan"), not a verb in the past.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "s",
+];
+
+/// Pasts of verbs in -e that end in -eed ("succeed", "exceed", "need" are
+/// not pasts).
+const E_ED: &[&str] = &[
+    "agreed",
+    "disagreed",
+    "freed",
+    "decreed",
+    "guaranteed",
+    "refereed",
+];
+
+/// Words in -ed that are no verbs.
+const NOT_VERBS_IN_ED: &[&str] = &[
+    "hundred", "sacred", "naked", "wicked", "rugged", "kindred", "crooked", "ragged", "jagged",
+    "wretched", "beloved", "embed", "shred",
 ];
 
 /// True when the -ed word at `k` is a verb in the past, not an adjective.
@@ -318,6 +344,8 @@ fn past_participle_as_verb(toks: &[Tok<'_>], k: usize) -> bool {
     };
     t.lower.len() > 4
         && t.lower.ends_with("ed")
+        && (!t.lower.ends_with("eed") || t.is(E_ED))
+        && !t.is(NOT_VERBS_IN_ED)
         && !t.capitalized()
         && !k.checked_sub(1).is_some_and(|p| {
             toks[p].is(DETERMINERS) || adverb(p) && p > 0 && toks[p - 1].is(DETERMINERS)
@@ -351,7 +379,9 @@ fn marker(toks: &[Tok<'_>], k: usize, first: usize, end: usize, own_clause: bool
             return None;
         }
     }
-    if t.is(&["going"]) && next.is_some_and(|n| n.is(&["to"])) {
+    if t.is(&["going"]) && next.is_some_and(|n| n.is(&["to"]))
+        || t.is(&["ahead"]) && next.is_some_and(|n| n.is(&["of"]))
+    {
         return Some(Tense::Future);
     }
     if t.is(&["set", "due", "plan", "prepared", "preparing", "going"])
@@ -379,8 +409,19 @@ fn marker(toks: &[Tok<'_>], k: usize, first: usize, end: usize, own_clause: bool
     if prev.is_some_and(|p| p.is(&["be", "been", "being"])) && !t.is(FUTURE_MARKERS) {
         return None;
     }
+    // "could not be reached", "might have fallen": what did or did not
+    // happen; "could rise" says nothing of when.
+    // ("may not buy" forbids: no direction either).
     if t.is(POSSIBILITY) {
-        return None;
+        let ability = t.is(&["could", "couldn"]);
+        let negated = ability
+            && (t.is(&["couldn"])
+                || next.is_some_and(|n| n.is(&["not"]))
+                || toks[..k]
+                    .iter()
+                    .any(|w| w.is(&["neither", "nor", "nobody", "none", "never"])));
+        let perfect = next.is_some_and(|n| n.is(&["have"]));
+        return (negated || perfect).then_some(Tense::Past);
     }
     if t.is(&["would"]) || t.is(FUTURE_MARKERS) {
         return Some(Tense::Future);
@@ -477,8 +518,15 @@ fn nearest_marker(
 /// conference on Tuesday that the blockade might be extended" too. `None`
 /// when the sentence has no marker at all.
 pub(super) fn local_tense(toks: &[Tok<'_>], first: usize, end: usize) -> Option<Tense> {
-    let own = clause(toks, first, end);
-    nearest_marker(toks, (first, end), own, true)
+    let (lo, hi) = clause(toks, first, end);
+    // In its own clause a date at the end hangs on the verb before it
+    // ("Qantas will double its flights by August in the search for markets
+    // untouched by the crisis"); one in front, on the verb after it ("In
+    // September, it announced plans").
+    (lo..first)
+        .rev()
+        .find_map(|k| marker(toks, k, first, end, true))
+        .or_else(|| (end..hi).find_map(|k| marker(toks, k, first, end, true)))
         .or_else(|| nearest_marker(toks, (first, end), (0, toks.len()), false))
 }
 

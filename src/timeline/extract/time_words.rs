@@ -22,6 +22,35 @@ pub(super) const RECURRING: &[&str] = &[
     "hourly",
 ];
 
+/// "a 6-year-old", "a 44-year sentence", "a two-week-long strike": a
+/// length joined to what it measures is an age or a size, no time
+/// expression at all. Returns the token after it.
+pub(super) fn age_or_size_at(toks: &[Tok<'_>], i: usize) -> Option<usize> {
+    let (j, _, _) = super::resolve::count_of(toks, i)?;
+    if j != i + 1 || toks[i].next != '-' {
+        return None;
+    }
+    let unit = toks.get(j).filter(|u| unit_of(u).is_some())?;
+    let old = unit.next == '-' && toks.get(j + 1).is_some_and(|w| w.is(&["old", "long"]));
+    let noun = unit.next == ' '
+        && toks.get(j + 1).is_some_and(|w| {
+            !w.capitalized()
+                && !w.is(&[
+                    "ago", "later", "earlier", "before", "after", "period", "and", "or", "to",
+                    "of", "in", "on", "at", "for", "from", "the", "a", "an",
+                ])
+        })
+        && i > 0
+        && toks[i - 1].is(&["a", "an", "the", "his", "her", "its", "their", "s"]);
+    if old {
+        Some(j + 2)
+    } else if noun {
+        Some(j + 1)
+    } else {
+        None
+    }
+}
+
 /// A duration or a recurrence starting at token `i`: "for three years",
 /// "two days", "for weeks", "the smallest gain in a year", "in 100 days";
 /// "each Thursday", "every two years", "weekly", "twice a year", "on
@@ -175,6 +204,8 @@ pub(super) fn named_day_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> 
         return Some(match toks.get(i + 1) {
             Some(n) if n.is(&["sunday"]) => (i + 2, Core::Holiday(Holiday::Easter(0))),
             Some(n) if n.is(&["monday"]) => (i + 2, Core::Holiday(Holiday::Easter(1))),
+            // "Easter week": Easter Sunday and the six days after it.
+            Some(n) if n.is(&["week"]) => (i + 2, Core::HolidayWeek(Holiday::Easter(0))),
             _ => (i + 1, Core::Holiday(Holiday::Easter(0))),
         });
     }
