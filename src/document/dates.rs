@@ -32,13 +32,19 @@ pub fn month_from_name(word: &str) -> Option<i8> {
     {
         return None;
     }
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let w = word.trim_end_matches('.');
     if w.len() < 3 {
         return None;
     }
     NAMES
         .iter()
-        .position(|name| *name == w || (w.len() >= 3 && name.starts_with(&w) && w.len() <= 4))
+        .position(|name| {
+            name.eq_ignore_ascii_case(w)
+                || w.len() <= 4
+                    && name
+                        .get(..w.len())
+                        .is_some_and(|p| p.eq_ignore_ascii_case(w))
+        })
         .and_then(|i| i8::try_from(i + 1).ok())
 }
 

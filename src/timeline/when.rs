@@ -267,7 +267,7 @@ pub fn weekday_from_name(word: &str) -> Option<Weekday> {
     {
         return None;
     }
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let w = word.trim_end_matches('.');
     let days = [
         ("monday", Weekday::Monday),
         ("tuesday", Weekday::Tuesday),
@@ -278,7 +278,13 @@ pub fn weekday_from_name(word: &str) -> Option<Weekday> {
         ("sunday", Weekday::Sunday),
     ];
     days.iter()
-        .find(|(name, _)| *name == w || (w.len() >= 3 && w.len() <= 5 && name.starts_with(&w)))
+        .find(|(name, _)| {
+            name.eq_ignore_ascii_case(w)
+                || (3..=5).contains(&w.len())
+                    && name
+                        .get(..w.len())
+                        .is_some_and(|p| p.eq_ignore_ascii_case(w))
+        })
         .map(|(_, d)| *d)
 }
 

@@ -250,7 +250,8 @@ fn scan_block(
         while i < toks.len() {
             // "The next day", "two days later": from the last date before
             // (a day's step from the last day named).
-            let backref = backref_at(&toks, i).and_then(|(end, b)| {
+            let found_backref = backref_at(&toks, i);
+            let backref = found_backref.and_then(|(end, b)| {
                 let r = if b.is_daily() {
                     reference.1.as_ref()
                 } else if b == backref::BackRef::YearAgo {
@@ -263,7 +264,7 @@ fn scan_block(
             // A year's comparison ("a year earlier", "a year ago" of a
             // quarter) looks back from the period being told; it does not
             // become that period.
-            let comparison = backref_at(&toks, i).is_some_and(|(_, b)| b.is_year_comparison());
+            let comparison = found_backref.is_some_and(|(_, b)| b.is_year_comparison());
             if let Some(after) = age_or_size_at(&toks, i) {
                 i = after;
                 continue;
