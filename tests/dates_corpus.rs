@@ -282,6 +282,7 @@ fn the_corpus_is_resolved_as_a_careful_reader_would() {
 }
 
 /// Reached on 2026-11-25: found 100 %, exact 99.6 %, none invented (before
-/// this work: 83.3 %, 73.8 %, 19).
+/// this work: 83.3 %, 73.8 %, 19); on 2026-12-05, with 244 sentences in the
+/// shape of wire copy added (classes `wire-*`): 100 %, 99.8 %, none.
 const FOUND_AT_LEAST: f64 = 99.9;
-const EXACT_AT_LEAST: f64 = 99.5;
+const EXACT_AT_LEAST: f64 = 99.7;

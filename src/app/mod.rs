@@ -19,6 +19,7 @@ pub mod picker;
 mod prompts;
 pub mod reader;
 mod restore_ui;
+mod state;
 mod status;
 pub mod theme;
 pub mod timeline;
@@ -28,7 +29,7 @@ pub mod workspace;
 
 use std::path::{Path, PathBuf};
 
-use crate::document::{CharRange, Document, LoadedDocument};
+use crate::document::{CharRange, LoadedDocument};
 use crate::store::{AppState, ThemeChoice};
 pub use command::{
     Command, Direction, ExportCommand, HighlightsCommand, Message, ReaderCommand, Show,
@@ -37,8 +38,10 @@ pub use command::{
 pub(crate) use find::reveal;
 pub use highlights::HighlightsPaneState;
 pub use highlights::save::ArticleSave;
-use picker::{FilePicker, PickOutcome};
+use picker::PickOutcome;
 use reader::ReaderView;
+use state::PickPurpose;
+pub use state::{AppOptions, FindState, OpenArticle, StorylineApp};
 
 /// Seconds to wait after the last change before writing the state file.
 const STATE_SAVE_DELAY: f64 = 1.0;
@@ -48,108 +51,6 @@ const CURSOR_BLINK_SECONDS: f64 = 10.0;
 /// Zoom limits for the reading text.
 const ZOOM_RANGE: (f32, f32) = (0.6, 2.4);
 
-/// The open article and its reader view.
-pub struct OpenArticle {
-    /// Absolute path of the file.
-    pub path: PathBuf,
-    /// The parsed document.
-    pub doc: std::sync::Arc<Document>,
-    /// The reading pane's cache and scroll state.
-    pub view: ReaderView,
-    /// Its highlights and their save.
-    pub save: ArticleSave,
-}
-
-/// The find bar's state.
-#[derive(Default)]
-pub struct FindState {
-    /// Whether the bar is shown.
-    pub open: bool,
-    /// The query as typed.
-    pub query: String,
-    /// Matches of `query`, sorted.
-    pub matches: Vec<CharRange>,
-    /// Index into `matches` of the current one.
-    pub current: Option<usize>,
-    /// Focus the field next frame.
-    pub focus: bool,
-}
-
-/// Startup options, so the window and tests build the app the same way.
-pub struct AppOptions {
-    /// Where the state file lives (`None`: remember nothing).
-    pub state_path: Option<PathBuf>,
-    /// The state read at startup.
-    pub state: AppState,
-    /// The article to show first, already loaded, with its path.
-    pub initial: Option<(PathBuf, LoadedDocument)>,
-    /// How to ask for files.
-    pub picker: Box<dyn FilePicker>,
-    /// Folder of the annotation saves.
-    pub saves_dir: PathBuf,
-}
-
-/// The application.
-pub struct StorylineApp {
-    state: AppState,
-    state_path: Option<PathBuf>,
-    state_dirty_at: Option<f64>,
-    article: Option<OpenArticle>,
-    find: FindState,
-    picker: Box<dyn FilePicker>,
-    messages: Vec<Message>,
-    commands: Vec<Command>,
-    path_prompt: Option<String>,
-    /// The path prompt asks for annotations to import, not an article.
-    prompt_for: PickPurpose,
-    date_prompt: Option<String>,
-    setup_done: bool,
-    saves_dir: PathBuf,
-    panel: HighlightsPaneState,
-    timeline: timeline::TimelineState,
-    export: export_ui::ExportState,
-    restore: restore_ui::RestoreState,
-    /// An import of annotations being read.
-    import: Option<import_ui::ImportJob>,
-    /// A large article being read.
-    opening: Option<opening::OpeningJob>,
-    pick_purpose: PickPurpose,
-    /// The window's egui context (for work that finishes off the UI thread).
-    egui_ctx: egui::Context,
-    /// For the launch benchmark: whether text was shown yet, and when the
-    /// frame that received a Page Down started (it is also the one that
-    /// shows it).
-    trace: (bool, Option<std::time::Instant>),
-    frame_started: std::time::Instant,
-    /// The window title last sent (sent again only when it changes).
-    sent_title: Option<String>,
-    /// App time of the last input event (for the cursor blink timeout).
-    last_input: f64,
-    /// The tiles (made on the first frame, when the window's size is known).
-    workspace: Option<workspace::Workspace>,
-    /// The open dossier, if any.
-    dossier: Option<dossier::OpenDossier>,
-    /// The order of the article's and the dossier's changes, for Ctrl+Z.
-    undo_order: undo::UndoOrder,
-}
-
-/// What the file dialog in progress (or the typed-path prompt standing in
-/// for it) is for.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-enum PickPurpose {
-    /// Opening an article.
-    #[default]
-    Open,
-    /// Saving an export.
-    Export(crate::export::Format),
-    /// Creating a dossier file.
-    NewDossier,
-    /// Choosing articles to add to the dossier.
-    AddToDossier,
-    /// Choosing a file of annotations to import.
-    ImportAnnotations,
-}
-
 /// Absolute form of a path, for keys in the state file.
 pub(crate) fn absolute(path: &Path) -> PathBuf {
     std::fs::canonicalize(path)
@@ -158,46 +59,6 @@ pub(crate) fn absolute(path: &Path) -> PathBuf {
 }
 
 impl StorylineApp {
-    /// A new app showing `options.initial`, if any.
-    #[must_use]
-    pub fn new(options: AppOptions) -> Self {
-        let mut app = Self {
-            state: options.state,
-            state_path: options.state_path,
-            state_dirty_at: None,
-            article: None,
-            find: FindState::default(),
-            picker: options.picker,
-            messages: Vec::new(),
-            commands: Vec::new(),
-            path_prompt: None,
-            prompt_for: PickPurpose::Open,
-            date_prompt: None,
-            setup_done: false,
-            saves_dir: options.saves_dir,
-            panel: HighlightsPaneState::default(),
-            timeline: timeline::TimelineState::default(),
-            export: export_ui::ExportState::default(),
-            restore: restore_ui::RestoreState::default(),
-            import: None,
-            opening: None,
-            pick_purpose: PickPurpose::Open,
-            egui_ctx: egui::Context::default(),
-            trace: (false, None),
-            frame_started: std::time::Instant::now(),
-            sent_title: None,
-            last_input: 0.0,
-            workspace: None,
-            dossier: None,
-            undo_order: undo::UndoOrder::default(),
-        };
-        if let Some((path, loaded)) = options.initial {
-            app.show_loaded(&path, loaded);
-            app.offer_bundle(&absolute(&path));
-        }
-        app
-    }
-
     /// The open article.
     #[must_use]
     pub fn article(&self) -> Option<&OpenArticle> {
