@@ -8,26 +8,16 @@
 
 mod builder;
 mod dates;
-pub mod docx;
-pub mod epub;
 pub mod find;
-mod html;
-mod html_clean;
+pub mod formats;
 mod index;
 pub mod load;
-pub mod mail;
-mod markdown;
-mod mathml;
 mod meta;
-pub mod newsdb;
-pub mod pdf;
-mod pdf_layout;
-mod pdf_words;
-mod plain;
-pub mod rtf;
 pub mod word_bounds;
 
 pub use dates::{month_from_name, parse_loose_date};
+pub use formats::{docx, epub, mail, newsdb, pdf, rtf};
+use formats::{html, markdown, pdf_layout, pdf_words, plain};
 pub use index::TextIndex;
 pub use load::{
     ARTICLE_EXTENSIONS, FileFormat, LoadError, LoadedDocument, SourceFormat, load_path,

@@ -8,9 +8,9 @@ use std::path::Path;
 
 use quick_xml::events::Event;
 
-use super::builder::Builder;
-use super::load::LoadError;
-use super::{BlockKind, Document, Meta, SpanStyle};
+use crate::document::builder::Builder;
+use crate::document::load::LoadError;
+use crate::document::{BlockKind, Document, Meta, SpanStyle};
 
 /// Most bytes of one XML part read.
 const MAX_PART: u64 = 256 * 1024 * 1024;
@@ -56,7 +56,7 @@ pub fn parse_docx(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
         && let Some((i, (date, source))) =
             paragraphs.iter().take(3).enumerate().find_map(|(i, p)| {
                 (p.list.is_none() && p.style == Style::Body)
-                    .then(|| super::meta::dateline(&p.plain()))
+                    .then(|| crate::document::meta::dateline(&p.plain()))
                     .flatten()
                     .map(|d| (i, d))
             })

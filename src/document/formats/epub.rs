@@ -7,9 +7,9 @@
 use std::io::Cursor;
 use std::path::Path;
 
-use super::builder::Builder;
-use super::load::LoadError;
-use super::{Document, Meta};
+use crate::document::builder::Builder;
+use crate::document::load::LoadError;
+use crate::document::{Document, Meta};
 
 /// Most bytes an EPUB may unpack to.
 const MAX_UNPACKED: u64 = 512 * 1024 * 1024;

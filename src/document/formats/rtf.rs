@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-use super::builder::Builder;
-use super::load::LoadError;
-use super::{BlockKind, Document, SpanStyle};
+use crate::document::builder::Builder;
+use crate::document::load::LoadError;
+use crate::document::{BlockKind, Document, SpanStyle};
 
 /// `source` with every `\par` control word (not `\pard`, `\pargrp`…)
 /// written as `\line`.

@@ -7,9 +7,9 @@
 
 use dom_query::{Document as Dom, NodeRef};
 
-use super::builder::Builder;
-use super::markdown::is_placeholder_url;
-use super::{BlockKind, Meta, SpanStyle, dates::parse_loose_date};
+use crate::document::builder::Builder;
+use crate::document::markdown::is_placeholder_url;
+use crate::document::{BlockKind, Meta, SpanStyle, dates::parse_loose_date};
 
 /// Deeper nesting than this is flattened to its text, so hostile input cannot
 /// exhaust the stack.

@@ -6,8 +6,8 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::builder::Builder;
-use super::{BlockKind, SpanStyle};
+use crate::document::builder::Builder;
+use crate::document::{BlockKind, SpanStyle};
 
 /// True for link targets that lead nowhere outside the page: empty, `#`, and
 /// in-page anchors (`#section`), which articles copied from the web are full of.

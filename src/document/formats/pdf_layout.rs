@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::pdf_words::{Vocabulary, join_line};
+use crate::document::pdf_words::{Vocabulary, join_line};
 
 /// A run of text as the PDF places it.
 ///

@@ -9,8 +9,8 @@ use std::path::Path;
 
 use mail_parser::MessageParser;
 
-use super::Document;
-use super::load::{LoadError, SourceFormat, parse_source};
+use crate::document::Document;
+use crate::document::load::{LoadError, SourceFormat, parse_source};
 
 /// Which kind of MIME file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -19,7 +19,7 @@ use std::fmt::Write as _;
 
 use jiff::civil::Date;
 
-use super::dates::parse_loose_date;
+use crate::document::dates::parse_loose_date;
 
 /// One article of an export, as its metadata block describes it.
 ///

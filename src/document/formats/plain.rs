@@ -1,8 +1,8 @@
 //! Plain text → [`Document`]: paragraphs split on blank lines; the lines of a
 //! paragraph (hard-wrapped text) are joined with a space.
 
-use super::BlockKind;
-use super::builder::Builder;
+use crate::document::BlockKind;
+use crate::document::builder::Builder;
 
 /// Parses plain text into the builder.
 pub(crate) fn build(source: &str, b: &mut Builder) {

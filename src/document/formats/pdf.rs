@@ -24,10 +24,10 @@ use pdf_oxide::PdfDocument;
 use pdf_oxide::extractors::SpanMergingConfig;
 use pdf_oxide::layout::FontWeight;
 
-use super::builder::Builder;
-use super::load::LoadError;
-use super::pdf_layout::{Page, ParaKind, Run, paragraphs};
-use super::{BlockKind, Document, dates::parse_loose_date};
+use crate::document::builder::Builder;
+use crate::document::load::LoadError;
+use crate::document::pdf_layout::{Page, ParaKind, Run, paragraphs};
+use crate::document::{BlockKind, Document, dates::parse_loose_date};
 
 /// Most pages read from one PDF.
 const MAX_PAGES: usize = 5_000;

@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 
 use dom_query::{Document as Dom, NodeRef};
 
-use super::mail::escape;
+use crate::document::mail::escape;
 
 /// At most this many nodes under an element whose text is looked at.
 const SMALL: usize = 40;
@@ -331,8 +331,9 @@ fn is_update_line(text: &str) -> bool {
         ]
         .iter()
         .any(|z| rest.ends_with(z.trim_start()) || rest.contains(&format!("{z} ")))
-        || super::dates::parse_loose_date(rest).is_some()
-        || super::month_from_name(rest.split_whitespace().next().unwrap_or_default()).is_some();
+        || crate::document::dates::parse_loose_date(rest).is_some()
+        || crate::document::month_from_name(rest.split_whitespace().next().unwrap_or_default())
+            .is_some();
     timeish && rest.chars().any(|c| c.is_ascii_digit())
 }
 
