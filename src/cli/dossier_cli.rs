@@ -97,6 +97,32 @@ pub enum DossierCmd {
         #[arg(long)]
         accepted_only: bool,
     },
+    /// The story's key dates, best first: the dates its coverage says
+    /// matter, each with why, a title, a suggested lane and the sentences
+    /// that best say what happened.
+    KeyDates {
+        /// The dossier file.
+        file: PathBuf,
+        /// How many (default: as many as the evidence supports).
+        #[arg(long, value_name = "N")]
+        dates: Option<usize>,
+        /// Sentences per date.
+        #[arg(long, value_name = "K", default_value_t = 2)]
+        sentences: usize,
+        /// Only articles published on or after this day (YYYY-MM-DD), and
+        /// only dates from it.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<jiff::civil::Date>,
+        /// Only articles published on or before this day, and dates up to it.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<jiff::civil::Date>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Print what key dates read (every sentence and its dates) as JSON.
+        #[arg(long, hide = true)]
+        dump: bool,
+    },
 }
 
 /// Reads the dossier file; a damaged one names where its kept versions are.
@@ -279,6 +305,35 @@ pub fn run(
         } => {
             let d = read(file)?;
             super::dossier_events::events(file, &d, &saves_dir, *json, *accepted_only, out)?;
+        }
+        DossierCmd::KeyDates {
+            file,
+            dates,
+            sentences,
+            from,
+            to,
+            json,
+            dump,
+        } => {
+            let d = read(file)?;
+            let mut warnings = Vec::new();
+            let corpus =
+                crate::store::key_dates_io::read_corpus(file, &d, *from, *to, &mut warnings);
+            for w in &warnings {
+                eprintln!("storyline: warning: {w}");
+            }
+            if *dump {
+                serde_json::to_writer(&mut *out, &corpus)?;
+                return Ok(());
+            }
+            let opts = crate::dossier::key_dates::Options {
+                dates: *dates,
+                sentences: *sentences,
+                from: *from,
+                to: *to,
+            };
+            let found = crate::dossier::key_dates::key_dates(&corpus, &d.lanes, &opts);
+            super::dossier_events::print_key_dates(&found, *json, out)?;
         }
     }
     Ok(())

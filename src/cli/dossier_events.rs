@@ -240,3 +240,43 @@ pub(super) fn events(
     }
     Ok(())
 }
+
+/// Prints key dates as `dossier key-dates` shows them: JSON (a list, best
+/// first) or text.
+pub(super) fn print_key_dates(
+    found: &crate::dossier::key_dates::KeyDates,
+    json: bool,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    if json {
+        let mut w = std::io::BufWriter::new(out);
+        serde_json::to_writer_pretty(&mut w, &found.dates)?;
+        std::io::Write::write_all(&mut w, b"\n")?;
+        std::io::Write::flush(&mut w)?;
+        return Ok(());
+    }
+    if found.dates.is_empty() {
+        writeln!(
+            out,
+            "No key dates: no article names a day that others report."
+        )?;
+        return Ok(());
+    }
+    for (i, k) in found.dates.iter().enumerate() {
+        let lane = k
+            .lane
+            .as_deref()
+            .map_or(String::new(), |l| format!("  [{l}]"));
+        writeln!(out, "{}. {}  {}{lane}", i + 1, k.date, k.title)?;
+        writeln!(out, "   why: {}", k.why)?;
+        for s in &k.sentences {
+            writeln!(out, "   – {s}")?;
+        }
+    }
+    writeln!(out, "\n{}", found.how)?;
+    if !found.lanes.is_empty() {
+        let names: Vec<&str> = found.lanes.iter().map(|l| l.name.as_str()).collect();
+        writeln!(out, "Suggested lanes: {}", names.join(", "))?;
+    }
+    Ok(())
+}

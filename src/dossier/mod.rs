@@ -11,6 +11,7 @@
 
 mod group;
 mod import;
+pub mod key_dates;
 mod merge;
 mod model;
 mod sync;

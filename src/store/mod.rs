@@ -17,6 +17,7 @@ pub mod article;
 pub mod bundle;
 pub mod dossier;
 pub mod dossier_io;
+pub mod key_dates_io;
 pub mod layout;
 pub mod sample;
 pub mod saves;

@@ -191,6 +191,30 @@ pub fn for_each_dated_phrase(doc: &Document, anchor: Date, mut each: impl FnMut(
     }
 }
 
+/// The sentences of `doc`'s reading blocks (not the title or dateline), in
+/// text order, as the date finder splits them.
+#[must_use]
+pub fn document_sentences(doc: &Document) -> Vec<CharRange> {
+    let index = TextIndex::new(&doc.text);
+    let mut out = Vec::new();
+    for block in &doc.blocks {
+        if matches!(
+            block.kind,
+            BlockKind::Title | BlockKind::Dateline | BlockKind::Code
+        ) {
+            continue;
+        }
+        let block_byte = index.byte_of(block.range.start);
+        for (s, e) in sentences(doc.block_text(block)) {
+            out.push(CharRange {
+                start: index.char_of(block_byte + s),
+                end: index.char_of(block_byte + e),
+            });
+        }
+    }
+    out
+}
+
 /// Dated phrases in a plain string (offsets into it).
 #[must_use]
 pub fn extract_dates(text: &str, anchor: Date) -> Vec<DatedPhrase> {

@@ -1,0 +1,254 @@
+//! Titles for key dates, and the lanes they belong in: the dossier's own
+//! lanes where their words match, else lanes suggested from the names
+//! (people, places, organisations) that key dates share.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::KeyDate;
+use super::pick::Picked;
+use crate::timeline::{Lane, suggest_lane, title_for};
+
+/// The most lanes suggested.
+const MOST_LANES: usize = 6;
+/// A name shared by more than this share of the key dates is the story's
+/// subject, not one of its storylines.
+const SUBJECT: f64 = 0.7;
+/// How many of a key date's sources are read for its names.
+const SOURCES_READ: usize = 12;
+
+/// A lane suggested for key dates that the dossier does not have.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SuggestedLane {
+    /// Its name: the name its key dates share ("Bundestag").
+    pub name: String,
+    /// Words that suggest it (lowercase).
+    pub keywords: Vec<String>,
+}
+
+/// A short headline-like title from the best sentence.
+pub fn title(picked: &Picked) -> String {
+    let Some(best) = picked.sentences.first() else {
+        return picked.phrase.clone();
+    };
+    let t = title_for(best, &picked.phrase);
+    let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
+    if t.split_whitespace().count() >= 4 && !["said", "says", "according"].contains(&first.as_str())
+    {
+        return t;
+    }
+    // The sentence itself, without its dateline, cut at a word.
+    let whole = title_for(best, "");
+    let start = best
+        .find(whole.split_whitespace().next().unwrap_or(""))
+        .unwrap_or(0);
+    let mut out = String::new();
+    for w in best[start..].split_whitespace() {
+        if out.chars().count() + w.chars().count() > 70 {
+            out.push('…');
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.trim_end_matches(['.', ',', ';', ':']).to_owned()
+}
+
+/// Puts each key date in a lane; returns the lanes suggested beyond
+/// `lanes`.
+pub fn assign(dates: &mut [KeyDate], lanes: &[Lane]) -> Vec<SuggestedLane> {
+    for d in dates.iter_mut() {
+        d.lane = own_lane(d, lanes).map(|l| l.name.clone());
+    }
+    let open: Vec<usize> = (0..dates.len())
+        .filter(|&i| dates[i].lane.is_none())
+        .collect();
+    if open.len() < 2 {
+        return Vec::new();
+    }
+    // Each open key date's names, lowercase → as written.
+    let names: Vec<BTreeMap<String, String>> = open.iter().map(|&i| names_of(&dates[i])).collect();
+    let mut left: BTreeSet<usize> = (0..open.len()).collect();
+    let mut out = Vec::new();
+    #[allow(clippy::cast_precision_loss)]
+    let subject = (open.len() as f64 * SUBJECT).ceil() as usize;
+    while out.len() < MOST_LANES {
+        let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+        for &k in &left {
+            for n in names[k].keys() {
+                *df.entry(n.as_str()).or_insert(0) += 1;
+            }
+        }
+        let best = df
+            .iter()
+            .filter(|&(_, &c)| c >= 2 && c < subject.max(3))
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
+        let Some((&key, _)) = best else {
+            break;
+        };
+        let key = key.to_owned();
+        let members: Vec<usize> = left
+            .iter()
+            .copied()
+            .filter(|&k| names[k].contains_key(&key))
+            .collect();
+        let shown = names[members[0]]
+            .get(&key)
+            .cloned()
+            .unwrap_or_else(|| key.clone());
+        // A second name every member shares joins the lane's name.
+        let mut keywords = vec![key.clone()];
+        let mut name = shown;
+        let shared = names[members[0]]
+            .iter()
+            .find(|(n, _)| **n != key && members.iter().all(|&k| names[k].contains_key(*n)));
+        if let Some((n, written)) = shared {
+            keywords.push(n.clone());
+            name = format!("{name} · {written}");
+        }
+        for &k in &members {
+            left.remove(&k);
+            dates[open[k]].lane = Some(name.clone());
+        }
+        keywords.sort();
+        out.push(SuggestedLane { name, keywords });
+    }
+    out
+}
+
+/// The dossier lane its sentences (or, failing them, most of its sources)
+/// match.
+fn own_lane<'l>(d: &KeyDate, lanes: &'l [Lane]) -> Option<&'l Lane> {
+    if lanes.is_empty() {
+        return None;
+    }
+    let text = format!("{} {}", d.title, d.sentences.join(" "));
+    if let Some(l) = suggest_lane(lanes, &text) {
+        return Some(l);
+    }
+    let mut votes: BTreeMap<&str, (usize, &Lane)> = BTreeMap::new();
+    for s in &d.sources {
+        if let Some(l) = suggest_lane(lanes, &s.quote) {
+            votes.entry(l.id.0.as_str()).or_insert((0, l)).0 += 1;
+        }
+    }
+    let mut v: Vec<(usize, &Lane)> = votes.into_values().collect();
+    v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.order.cmp(&b.1.order)));
+    match v.as_slice() {
+        [] => None,
+        [(_, only)] => Some(only),
+        [(a, best), (b, _), ..] => (a > b).then_some(*best),
+    }
+}
+
+/// Words never taken for names though written with a capital.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "this",
+    "that",
+    "there",
+    "his",
+    "her",
+    "their",
+    "its",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "as",
+    "for",
+    "with",
+    "from",
+    "by",
+    "of",
+    "to",
+    "last",
+    "next",
+    "new",
+    "year",
+    "today",
+    "yesterday",
+];
+
+/// The names in a key date's sentences and sources: capitalised words not
+/// at a sentence's start, lowercase → as first written.
+fn names_of(d: &KeyDate) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let texts = d.sentences.iter().map(String::as_str).chain(
+        d.sources
+            .iter()
+            .take(SOURCES_READ)
+            .map(|s| s.quote.as_str()),
+    );
+    for text in texts {
+        for (i, w) in text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .enumerate()
+        {
+            let w = w.trim_matches('-');
+            let lower = w.to_lowercase();
+            if i == 0
+                || w.chars().count() < 3
+                || !w.chars().next().is_some_and(char::is_uppercase)
+                || NOT_NAMES.contains(&lower.as_str())
+            {
+                continue;
+            }
+            out.entry(lower).or_insert_with(|| w.to_owned());
+        }
+    }
+    out
+}

@@ -1,0 +1,223 @@
+//! The sentences that best say what happened on a key date, and every
+//! article that tells it.
+
+use super::KeySource;
+use super::furniture::is_furniture;
+use super::input::KdArticle;
+use super::rank::{Day, days_after};
+use super::words::{Vector, Vocabulary, cosine};
+
+/// Opening sentences of an article published on a day that are candidates
+/// for it even without naming it (news leads with what happened).
+const LEAD: usize = 5;
+/// Candidates from articles published on the day or the next (reports,
+/// not background) weigh this much more.
+const NEAR: f32 = 1.0;
+/// A sentence this close to one already chosen says the same.
+const SAME: f32 = 0.5;
+/// An opening sentence of an article published on the day this close to
+/// the chosen sentences tells the same happening: the article is a source.
+const TELLS: f32 = 0.3;
+
+/// Sentence vectors of a dossier, for choosing.
+pub struct Picker {
+    /// Per article, per sentence: its TF-IDF vector.
+    vectors: Vec<Vec<Vector>>,
+    vocab: Vocabulary,
+}
+
+/// What was picked for one day.
+pub struct Picked {
+    /// Best first.
+    pub sentences: Vec<String>,
+    /// The phrase naming the date in the best sentence, if any.
+    pub phrase: String,
+    /// Every article's account.
+    pub sources: Vec<KeySource>,
+}
+
+/// One candidate sentence.
+struct Candidate {
+    article: usize,
+    sentence: usize,
+    /// The date's index in the sentence (`None`: an opening sentence).
+    date: Option<usize>,
+    near: bool,
+}
+
+impl Picker {
+    /// Weighs the words of every sentence of `articles`.
+    pub fn new(articles: &[KdArticle]) -> Self {
+        let mut vocab = Vocabulary::default();
+        let terms: Vec<Vec<Vec<u32>>> = articles
+            .iter()
+            .map(|a| a.sentences.iter().map(|s| vocab.add(&s.text)).collect())
+            .collect();
+        let vectors = terms
+            .iter()
+            .map(|a| a.iter().map(|t| vocab.vector(t)).collect())
+            .collect();
+        Picker { vectors, vocab }
+    }
+
+    /// Up to `k` sentences for `day`, and its sources.
+    pub fn pick(&self, articles: &[KdArticle], day: &Day, k: usize) -> Picked {
+        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for &(a, s, d) in &day.mentions {
+            let text = &articles[a].sentences[s].text;
+            if is_furniture(text) || !seen.insert(text.to_lowercase()) {
+                continue;
+            }
+            let after = days_after(day.date, articles[a].published);
+            candidates.push(Candidate {
+                article: a,
+                sentence: s,
+                date: Some(d),
+                near: (0..=1).contains(&after),
+            });
+        }
+        let openings: Vec<(usize, usize)> = day
+            .published
+            .iter()
+            .flat_map(|&a| {
+                articles[a]
+                    .sentences
+                    .iter()
+                    .enumerate()
+                    .take(LEAD)
+                    .filter(|(_, s)| s.dates.is_empty())
+                    .map(move |(s, _)| (a, s))
+            })
+            .collect();
+        for &(a, s) in &openings {
+            let text = &articles[a].sentences[s].text;
+            if is_furniture(text) || !seen.insert(text.to_lowercase()) {
+                continue;
+            }
+            candidates.push(Candidate {
+                article: a,
+                sentence: s,
+                date: None,
+                near: true,
+            });
+        }
+        let centroid = centroid(
+            &self.vocab,
+            candidates
+                .iter()
+                .map(|c| &self.vectors[c.article][c.sentence]),
+        );
+        let mut scored: Vec<(f32, &Candidate)> = candidates
+            .iter()
+            .map(|c| {
+                let v = &self.vectors[c.article][c.sentence];
+                let near = if c.near { 1.0 + NEAR } else { 1.0 };
+                (cosine(v, &centroid) * near, c)
+            })
+            .collect();
+        scored.sort_by(|x, y| {
+            y.0.total_cmp(&x.0)
+                .then((x.1.article, x.1.sentence).cmp(&(y.1.article, y.1.sentence)))
+        });
+        let mut chosen: Vec<&Candidate> = Vec::new();
+        for (_, c) in &scored {
+            if chosen.len() == k {
+                break;
+            }
+            let v = &self.vectors[c.article][c.sentence];
+            if chosen
+                .iter()
+                .any(|p| cosine(v, &self.vectors[p.article][p.sentence]) > SAME)
+            {
+                continue;
+            }
+            chosen.push(c);
+        }
+        let phrase = chosen
+            .first()
+            .and_then(|c| c.date.map(|d| (c, d)))
+            .map(|(c, d)| {
+                articles[c.article].sentences[c.sentence].dates[d]
+                    .phrase
+                    .clone()
+            })
+            .unwrap_or_default();
+        let sentences = chosen
+            .iter()
+            .map(|c| articles[c.article].sentences[c.sentence].text.clone())
+            .collect();
+        let chosen_vectors: Vec<&Vector> = chosen
+            .iter()
+            .map(|c| &self.vectors[c.article][c.sentence])
+            .collect();
+        let sources = self.sources(articles, day, &openings, &chosen_vectors);
+        Picked {
+            sentences,
+            phrase,
+            sources,
+        }
+    }
+
+    /// Every sentence naming the day, and the openings of articles
+    /// published on it that tell what the chosen sentences tell.
+    fn sources(
+        &self,
+        articles: &[KdArticle],
+        day: &Day,
+        openings: &[(usize, usize)],
+        chosen: &[&Vector],
+    ) -> Vec<KeySource> {
+        let mut out: Vec<KeySource> = day
+            .mentions
+            .iter()
+            .map(|&(a, s, d)| {
+                let (art, sen) = (&articles[a], &articles[a].sentences[s]);
+                KeySource {
+                    article: art.path.clone(),
+                    published: art.published,
+                    phrase: sen.dates[d].phrase.clone(),
+                    quote: sen.text.clone(),
+                    offset: sen.dates[d].offset,
+                    expected: sen.dates[d].expected || art.published < day.date,
+                }
+            })
+            .collect();
+        let mut told: std::collections::BTreeSet<usize> =
+            day.mentions.iter().map(|&(a, _, _)| a).collect();
+        for &(a, s) in openings {
+            if told.contains(&a) {
+                continue;
+            }
+            let v = &self.vectors[a][s];
+            if chosen.iter().any(|c| cosine(v, c) >= TELLS) {
+                told.insert(a);
+                let (art, sen) = (&articles[a], &articles[a].sentences[s]);
+                out.push(KeySource {
+                    article: art.path.clone(),
+                    published: art.published,
+                    phrase: String::new(),
+                    quote: sen.text.clone(),
+                    offset: sen.offset,
+                    expected: false,
+                });
+            }
+        }
+        out.sort_by(|x, y| {
+            (x.published, &x.article, x.offset).cmp(&(y.published, &y.article, y.offset))
+        });
+        out
+    }
+}
+
+/// The sum of the vectors' words, each counted once per sentence with its
+/// rarity (what most of the candidates talk about).
+fn centroid<'v>(vocab: &Vocabulary, vectors: impl Iterator<Item = &'v Vector>) -> Vector {
+    let mut sum: std::collections::BTreeMap<u32, f32> = std::collections::BTreeMap::new();
+    for v in vectors {
+        for &(t, _) in v {
+            *sum.entry(t).or_insert(0.0) += vocab.idf(t);
+        }
+    }
+    sum.into_iter().collect()
+}

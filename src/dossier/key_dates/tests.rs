@@ -1,0 +1,218 @@
+//! Key dates on small dossiers written for the tests.
+
+use jiff::civil::{Date, date};
+
+use super::*;
+use crate::document::{SourceFormat, parse_source};
+
+fn article(path: &str, outlet: &str, published: Date, text: &str) -> KdArticle {
+    let doc = parse_source(text, SourceFormat::Markdown, path);
+    KdArticle {
+        path: path.to_owned(),
+        outlet: outlet.to_owned(),
+        published,
+        title: path.to_owned(),
+        sentences: sentences_of(&doc, published),
+    }
+}
+
+/// A dam breaks on Monday 4 March 2024; an inquiry expected for 20 March
+/// opens then. Page furniture names the day too.
+fn flood() -> Vec<KdArticle> {
+    vec![
+        article(
+            "courier-1.md",
+            "Courier",
+            date(2024, 3, 4),
+            "# Dam breaks\n\nThe Kestrel dam broke on Monday morning, and water poured into the streets of Harlow, officials said.\n\nAn inquiry into the collapse is expected to open on March 20.\n",
+        ),
+        article(
+            "wire-1.md",
+            "Wire",
+            date(2024, 3, 5),
+            "# Harlow flooded\n\nThe Kestrel dam broke on Monday, flooding the town of Harlow and forcing 2,000 people from their homes.\n\nEngineers said the river had been rising for a week before the wall gave way.\n\nPage last updated at 11:24 GMT, Monday, 4 March 2024.\n",
+        ),
+        article(
+            "herald-1.md",
+            "Herald",
+            date(2024, 3, 6),
+            "# Search goes on\n\nTwo days after the Kestrel dam broke on March 4, rescuers in Harlow were still searching for 12 missing residents.\n\nThe regional governor, Anna Vale, toured the flooded streets of the town on Tuesday.\n",
+        ),
+        article(
+            "wire-2.md",
+            "Wire",
+            date(2024, 3, 21),
+            "# Inquiry opens\n\nThe inquiry into the collapse of the Kestrel dam opened on Wednesday in Harlow, with governor Anna Vale called as its first witness.\n\nHave you been affected by the flood in Harlow on March 4?\n",
+        ),
+    ]
+}
+
+fn opts(dates: Option<usize>) -> Options {
+    Options {
+        dates,
+        sentences: 2,
+        from: None,
+        to: None,
+    }
+}
+
+#[test]
+fn the_day_most_articles_report_comes_first_and_says_why() {
+    let kd = key_dates(&flood(), &[], &opts(None));
+    let first = &kd.dates[0];
+    assert_eq!(first.date, date(2024, 3, 4));
+    assert!(
+        first
+            .why
+            .starts_with("reported by 4 articles from 3 outlets"),
+        "{}",
+        first.why
+    );
+    assert!(
+        first.sentences[0].contains("Kestrel dam broke"),
+        "{:?}",
+        first.sentences
+    );
+    assert!(first.title.contains("dam broke"), "{}", first.title);
+    let opened = kd
+        .dates
+        .iter()
+        .find(|k| k.date == date(2024, 3, 20))
+        .expect("the inquiry, expected and then reported");
+    assert!(
+        opened.why.contains("expected by 1 earlier article"),
+        "{}",
+        opened.why
+    );
+    assert!(opened.sources.iter().any(|s| s.expected));
+    assert!(opened.sources.iter().any(|s| !s.expected));
+    assert!(kd.how.contains("dates named in the articles"), "{}", kd.how);
+}
+
+#[test]
+fn page_furniture_and_questions_are_never_chosen() {
+    let kd = key_dates(&flood(), &[], &opts(None));
+    for k in &kd.dates {
+        for s in &k.sentences {
+            assert!(!is_furniture(s), "{s}");
+            assert!(!s.contains("Page last updated") && !s.ends_with('?'), "{s}");
+        }
+    }
+    // The furniture still counts as the article having named the day.
+    assert!(kd.dates[0].sources.len() >= 3);
+}
+
+#[test]
+fn the_same_articles_give_the_same_key_dates_in_any_order() {
+    let a = key_dates(&flood(), &[], &opts(None));
+    let b = key_dates(&flood(), &[], &opts(None));
+    assert_eq!(a, b);
+    let mut reversed = flood();
+    reversed.reverse();
+    let c = key_dates(&reversed, &[], &opts(None));
+    let days = |k: &KeyDates| k.dates.iter().map(|d| d.date).collect::<Vec<_>>();
+    assert_eq!(days(&a), days(&c));
+    let sources = |k: &KeyDates| k.dates[0].sources.clone();
+    assert_eq!(
+        sources(&a),
+        sources(&c),
+        "sources are sorted, not in input order"
+    );
+}
+
+#[test]
+fn a_requested_count_and_span_are_kept() {
+    let kd = key_dates(&flood(), &[], &opts(Some(1)));
+    assert_eq!(kd.dates.len(), 1);
+    assert!(kd.how.contains("as asked"));
+    let later = key_dates(
+        &flood(),
+        &[],
+        &Options {
+            from: Some(date(2024, 3, 10)),
+            ..opts(None)
+        },
+    );
+    assert!(later.dates.iter().all(|k| k.date >= date(2024, 3, 10)));
+    assert_eq!(later.dates[0].date, date(2024, 3, 20));
+    assert!(key_dates(&[], &[], &opts(None)).dates.is_empty());
+}
+
+#[test]
+fn the_dossiers_lanes_are_used_where_their_words_match() {
+    let lanes = vec![
+        crate::timeline::Lane {
+            id: crate::timeline::LaneId("l-inquiry".into()),
+            name: "Inquiry".into(),
+            color: crate::timeline::LaneColor::default(),
+            order: 0,
+            keywords: vec!["inquiry".into(), "witness".into()],
+        },
+        crate::timeline::Lane {
+            id: crate::timeline::LaneId("l-flood".into()),
+            name: "Flood".into(),
+            color: crate::timeline::LaneColor::default(),
+            order: 1,
+            keywords: vec!["flooding".into(), "rescuers".into(), "dam".into()],
+        },
+    ];
+    let kd = key_dates(&flood(), &lanes, &opts(None));
+    let lane_of = |d: Date| {
+        kd.dates
+            .iter()
+            .find(|k| k.date == d)
+            .and_then(|k| k.lane.clone())
+    };
+    assert_eq!(lane_of(date(2024, 3, 20)).as_deref(), Some("Inquiry"));
+    assert!(kd.lanes.is_empty() || kd.dates.iter().all(|k| k.lane.is_some()));
+}
+
+fn key(day: u8, sentence: &str) -> KeyDate {
+    KeyDate {
+        date: date(2024, 1, i8::try_from(day).expect("day")),
+        precision: crate::timeline::Precision::Day,
+        score: 1.0,
+        why: String::new(),
+        title: String::new(),
+        lane: None,
+        sentences: vec![sentence.to_owned()],
+        sources: Vec::new(),
+    }
+}
+
+#[test]
+fn key_dates_sharing_names_are_suggested_one_lane() {
+    let mut dates = vec![
+        key(
+            1,
+            "On the coast, the Senate of Ostland voted to close the port.",
+        ),
+        key(
+            2,
+            "Later the Senate of Ostland reopened it for fishing boats.",
+        ),
+        key(
+            3,
+            "In the north, Governor Brandt ordered an evacuation of the valley.",
+        ),
+        key(
+            4,
+            "Then Governor Brandt lifted the order after the rain stopped.",
+        ),
+        key(5, "Nobody named here at all, a quiet day."),
+    ];
+    let lanes = lanes::assign(&mut dates, &[]);
+    let names: Vec<&str> = lanes.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(lanes.len(), 2, "{names:?}");
+    assert_eq!(dates[0].lane, dates[1].lane);
+    assert_eq!(dates[2].lane, dates[3].lane);
+    assert_ne!(dates[0].lane, dates[2].lane);
+    assert_eq!(dates[4].lane, None);
+    assert!(names.iter().any(|n| n.contains("Brandt")), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .any(|n| n.contains("Ostland") || n.contains("Senate")),
+        "{names:?}"
+    );
+}
