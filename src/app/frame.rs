@@ -56,7 +56,16 @@ impl StorylineApp {
             }
             Command::Dossier(D::Undo) => self.undo_order.undone_in(Store::Dossier),
             Command::Dossier(D::Redo) => self.undo_order.redone_in(Store::Dossier),
-            Command::Dossier(D::Merge(..) | D::KeepApart(..) | D::Unmerge(..) | D::Remove(..)) => {
+            Command::Dossier(
+                D::Merge(..)
+                | D::KeepApart(..)
+                | D::Unmerge(..)
+                | D::Remove(..)
+                | D::KeyDates(
+                    crate::app::dossier::key_dates::KeyDatesAction::Accept(_)
+                    | crate::app::dossier::key_dates::KeyDatesAction::Dismiss(_),
+                ),
+            ) => {
                 self.undo_order.changed(Store::Dossier);
             }
             Command::Highlights(

@@ -10,6 +10,7 @@
 //! file IO (the file is `store::dossier`).
 
 mod group;
+mod history;
 mod import;
 pub mod key_dates;
 mod merge;
@@ -18,10 +19,11 @@ mod sync;
 pub mod view;
 
 pub use group::group_events;
+pub use history::{DossierCommand, History, MergeError};
 pub use import::{
     AddReport, ArticleImport, Forgotten, add_article, forget_events, recall, remove_article,
 };
-pub use merge::{DossierCommand, History, MergeError, MergeSuggestion, stems, suggest_merges};
+pub use merge::{MergeSuggestion, stems, suggest_merges};
 pub use model::{
     DOSSIER_VERSION, Dossier, DossierArticle, DossierEvent, Forecast, Mention, Resolved, resolve,
 };

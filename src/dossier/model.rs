@@ -35,6 +35,10 @@ pub struct Dossier {
     /// again as a merge).
     #[serde(default)]
     pub kept_apart: Vec<(EventId, EventId)>,
+    /// Key dates the reader dismissed (never proposed again), sorted and
+    /// unique.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissed_key_dates: Vec<Date>,
 }
 
 /// An article of a dossier, with what the library shows of it.
@@ -247,6 +251,7 @@ impl Dossier {
             lanes: Vec::new(),
             events: Vec::new(),
             kept_apart: Vec::new(),
+            dismissed_key_dates: Vec::new(),
         }
     }
 
@@ -285,6 +290,8 @@ impl Dossier {
             let r = resolve(e);
             (r.start, r.end, e.id.clone())
         });
+        self.dismissed_key_dates.sort();
+        self.dismissed_key_dates.dedup();
         for pair in &mut self.kept_apart {
             if pair.1 < pair.0 {
                 std::mem::swap(&mut pair.0, &mut pair.1);

@@ -46,6 +46,13 @@ pub fn merge3(base: &Dossier, ours: &Dossier, theirs: &Dossier) -> Dossier {
             |(a, b)| format!("{}\u{0}{}", a.0, b.0),
             |_, _| false,
         ),
+        dismissed_key_dates: merge_by_id(
+            &base.dismissed_key_dates,
+            &ours.dismissed_key_dates,
+            &theirs.dismissed_key_dates,
+            ToString::to_string,
+            |_, _| false,
+        ),
     };
     // A mention merged into another event by one writer while the other
     // edited its old event: keep it once, in the event with most sources.

@@ -3,6 +3,7 @@
 //! window alike. Articles that cannot be read come back as warnings.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::dossier::article_file;
 use crate::dossier::key_dates::{KdArticle, sentences_of};
@@ -19,6 +20,19 @@ pub fn read_corpus(
     to: Option<jiff::civil::Date>,
     warnings: &mut Vec<String>,
 ) -> Vec<KdArticle> {
+    read_corpus_counted(file, d, (from, to), &AtomicUsize::new(0), warnings)
+}
+
+/// [`read_corpus`], counting the articles read in `read` as it goes (for a
+/// progress bar).
+#[must_use]
+pub fn read_corpus_counted(
+    file: &Path,
+    d: &Dossier,
+    (from, to): (Option<jiff::civil::Date>, Option<jiff::civil::Date>),
+    read: &AtomicUsize,
+    warnings: &mut Vec<String>,
+) -> Vec<KdArticle> {
     let wanted: Vec<&DossierArticle> = d
         .articles
         .iter()
@@ -33,7 +47,16 @@ pub fn read_corpus(
         let handles: Vec<_> = wanted
             .chunks(chunk)
             .map(|articles| {
-                scope.spawn(move || articles.iter().map(|a| read_one(file, a)).collect())
+                scope.spawn(move || {
+                    articles
+                        .iter()
+                        .map(|a| {
+                            let r = read_one(file, a);
+                            read.fetch_add(1, Ordering::Relaxed);
+                            r
+                        })
+                        .collect()
+                })
             })
             .collect();
         handles

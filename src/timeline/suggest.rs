@@ -212,9 +212,21 @@ pub fn title_for(sentence: &str, phrase: &str) -> String {
     }) {
         words.pop();
     }
+    let out = cut_at_word(words.into_iter(), 70);
+    let mut chars = out.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => phrase.to_owned(),
+    }
+}
+
+/// `words` joined by spaces up to about `max` chars, cut at a word ("…"),
+/// without trailing punctuation.
+#[must_use]
+pub fn cut_at_word<'w>(words: impl Iterator<Item = &'w str>, max: usize) -> String {
     let mut out = String::new();
     for w in words {
-        if out.chars().count() + w.chars().count() > 70 {
+        if out.chars().count() + w.chars().count() > max {
             out.push('…');
             break;
         }
@@ -223,12 +235,7 @@ pub fn title_for(sentence: &str, phrase: &str) -> String {
         }
         out.push_str(w);
     }
-    let out = out.trim_end_matches(['.', ',', ';', ':', ' ']).to_owned();
-    let mut chars = out.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => phrase.to_owned(),
-    }
+    out.trim_end_matches(['.', ',', ';', ':', ' ']).to_owned()
 }
 
 #[cfg(test)]

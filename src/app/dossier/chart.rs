@@ -28,6 +28,21 @@ pub struct EventDecor {
     pub conflict: bool,
     /// The card shown on hover: title, dates, verdict, one line per source.
     pub card: Vec<String>,
+    /// A proposed key date, not an event.
+    pub proposal: bool,
+}
+
+/// The chart id of a proposed key date.
+fn proposal_id(day: Date) -> EventId {
+    EventId(format!("{PROPOSAL}{day}"))
+}
+
+/// Prefix of proposals' chart ids.
+const PROPOSAL: &str = "key-date:";
+
+/// The day of a proposal's chart id.
+pub(crate) fn proposal_day(id: &EventId) -> Option<Date> {
+    id.0.strip_prefix(PROPOSAL)?.parse().ok()
 }
 
 /// A dossier drawn as a timeline: its events as a read-only article
@@ -103,6 +118,20 @@ impl Decor for ChartModel {
                 line(a, b, y, true);
             }
         }
+        if d.proposal {
+            // A dashed square around the hollow mark: proposed, not yet an
+            // event.
+            let (cx, r) = (origin.x + item.x0, 8.0);
+            let dash = Stroke::new(1.2, color);
+            for (a, b) in [
+                (pos2(cx - r, y - r), pos2(cx + r, y - r)),
+                (pos2(cx + r, y - r), pos2(cx + r, y + r)),
+                (pos2(cx + r, y + r), pos2(cx - r, y + r)),
+                (pos2(cx - r, y + r), pos2(cx - r, y - r)),
+            ] {
+                painter.extend(egui::Shape::dashed_line(&[a, b], dash, 3.0, 2.5));
+            }
+        }
         if d.conflict {
             let c = pos2(origin.x + item.x0, y);
             painter.circle_stroke(
@@ -111,6 +140,12 @@ impl Decor for ChartModel {
                 Stroke::new(2.0, Color32::from_rgb(0xd0, 0x30, 0x30)),
             );
         }
+    }
+
+    fn empty_hint(&self) -> Option<&'static str> {
+        Some(
+            "No events yet: press “Key dates” above for the story's proposed timeline, then accept its dates in the Inspector.",
+        )
     }
 
     fn hover_ui(&self, ui: &mut Ui, event: &EventId) {
@@ -178,6 +213,42 @@ fn as_event(d: &Dossier, e: &DossierEvent) -> (Event, EventDecor) {
         window: if reported { r.expected } else { None },
         conflict: r.conflict,
         card,
+        proposal: false,
+    };
+    (event, decor)
+}
+
+/// A proposed key date as the chart draws it: hollow, in the dossier lane
+/// of its name (if the dossier has it), with its why and sentences.
+fn as_proposal(d: &Dossier, k: &crate::dossier::key_dates::KeyDate) -> (Event, EventDecor) {
+    let lane = k.lane.as_deref().and_then(|name| {
+        d.lanes
+            .iter()
+            .find(|l| l.name.eq_ignore_ascii_case(name))
+            .map(|l| l.id.clone())
+    });
+    let event = Event {
+        id: proposal_id(k.date),
+        title: k.title.clone(),
+        when: crate::timeline::When::day(k.date),
+        lanes: lane.into_iter().collect(),
+        evidence: Vec::new(),
+        note: String::new(),
+        kind: EventKind::Expected,
+        modified: jiff::Timestamp::UNIX_EPOCH,
+        source: None,
+    };
+    let mut card = vec![
+        format!("Proposed key date: {}", k.title),
+        short(k.date),
+        k.why.clone(),
+    ];
+    card.extend(k.sentences.iter().map(|s| format!("“{s}”")));
+    card.push("Click to see it in the Inspector, where it can be accepted.".to_owned());
+    let decor = EventDecor {
+        card,
+        proposal: true,
+        ..EventDecor::default()
     };
     (event, decor)
 }
@@ -198,6 +269,7 @@ impl ChartModel {
         d: &Dossier,
         filter: &EventFilter,
         tags: &dyn Fn(&crate::dossier::Mention) -> Vec<String>,
+        proposals: &[&crate::dossier::key_dates::KeyDate],
     ) -> Self {
         let mut events = Vec::with_capacity(d.events.len());
         let mut decor = BTreeMap::new();
@@ -208,6 +280,18 @@ impl ChartModel {
             let (event, dec) = as_event(d, e);
             decor.insert(event.id.clone(), dec);
             events.push(event);
+        }
+        for k in proposals {
+            let in_filter = filter.from.is_none_or(|f| k.date >= f)
+                && filter.to.is_none_or(|t| k.date <= t)
+                && filter.article.is_none()
+                && filter.tag.is_none();
+            let (event, dec) = as_proposal(d, k);
+            let in_lane = filter.lane.as_ref().is_none_or(|l| event.lanes.contains(l));
+            if in_filter && in_lane {
+                decor.insert(event.id.clone(), dec);
+                events.push(event);
+            }
         }
         let mut ann = Annotations::new(Vec::new(), "");
         ann.replace_timeline(d.lanes.clone(), events, Vec::new());
@@ -220,7 +304,13 @@ impl OpenDossier {
     /// The chart's view of the dossier, rebuilt when it changed.
     pub(crate) fn chart(&mut self, saves_dir: &std::path::Path) -> &ChartModel {
         let filter = self.filter.parsed();
-        let stale = self.chart.0 != Some(self.revision) || self.chart.1 != filter;
+        let proposals_key = if self.key_dates.shown {
+            self.key_dates.generation * 2 + 1
+        } else {
+            0
+        };
+        let key = (self.revision, proposals_key);
+        let stale = self.chart.0 != Some(key) || self.chart.1 != filter;
         if stale {
             // The tag filter reads the articles' highlights (their tags).
             let by_id: std::collections::HashMap<(String, String), Vec<String>> =
@@ -241,8 +331,13 @@ impl OpenDossier {
                     .cloned()
                     .collect()
             };
-            let model = ChartModel::of(&self.dossier, &filter, &tags);
-            self.chart = (Some(self.revision), filter, model);
+            let proposals = if self.key_dates.shown {
+                self.open_key_dates()
+            } else {
+                Vec::new()
+            };
+            let model = ChartModel::of(&self.dossier, &filter, &tags, &proposals);
+            self.chart = (Some(key), filter, model);
         }
         &self.chart.2
     }
@@ -285,6 +380,11 @@ pub(crate) fn dossier_timeline_ui(ui: &mut Ui, app: &mut StorylineApp) {
     ui.allocate_rect(rect, Sense::hover());
     for c in asked {
         match c {
+            ChartAction::Select(Some(id)) if proposal_day(&id).is_some() => {
+                commands.push(Command::Dossier(DossierAction::KeyDates(
+                    super::key_dates::KeyDatesAction::Select(proposal_day(&id)),
+                )));
+            }
             ChartAction::Select(id) => commands.push(Command::Dossier(DossierAction::Select(id))),
             // The dossier's lanes and events are worked out from its
             // articles: they are edited there, not dragged here.

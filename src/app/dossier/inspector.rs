@@ -58,6 +58,10 @@ pub(crate) fn dossier_inspector_ui(ui: &mut Ui, app: &mut StorylineApp) {
             act(commands, DossierAction::Redo);
         }
     });
+    if open.key_dates.shown {
+        super::key_dates_ui::key_dates_ui(ui, open, commands);
+        ui.separator();
+    }
     let selected = open
         .timeline
         .selected

@@ -6,6 +6,8 @@
 pub(crate) mod chart;
 pub mod highlights;
 pub(crate) mod inspector;
+pub(crate) mod key_dates;
+pub(crate) mod key_dates_ui;
 pub(crate) mod library;
 mod open;
 
@@ -58,6 +60,8 @@ pub enum DossierAction {
     ImportBundle(PathBuf),
     /// Show the whole dossier's highlights (true) or the article's.
     AllHighlights(bool),
+    /// Key dates: show, count, select, accept, dismiss.
+    KeyDates(key_dates::KeyDatesAction),
 }
 
 /// Merge suggestions, worked out off the UI thread.
@@ -101,6 +105,8 @@ pub struct OpenDossier {
     pub timeline: TimelineState,
     /// Merge suggestions.
     pub merges: MergeState,
+    /// Key dates proposed for the dossier.
+    pub key_dates: key_dates::KeyDatesState,
     /// Highlights of every article, loaded on demand.
     pub highlights: highlights::DossierHighlights,
     revision: u64,
@@ -116,7 +122,7 @@ pub struct OpenDossier {
     pub filter: FilterText,
     /// The chart's model, for this revision and filter.
     chart: (
-        Option<u64>,
+        Option<(u64, u64)>,
         crate::dossier::view::EventFilter,
         chart::ChartModel,
     ),

@@ -102,6 +102,7 @@ impl StorylineApp {
             all_highlights: false,
             timeline: crate::app::timeline::TimelineState::default(),
             merges: MergeState::default(),
+            key_dates: super::key_dates::KeyDatesState::default(),
             highlights: super::highlights::DossierHighlights::default(),
             revision: 0,
             dirty_at: None,
@@ -199,6 +200,10 @@ impl StorylineApp {
             | DossierAction::Remove(_)
             | DossierAction::Close
             | DossierAction::AllHighlights(_) => {}
+            DossierAction::KeyDates(a) => {
+                self.key_dates_action(a, now);
+                return;
+            }
         }
         let Some(open) = &mut self.dossier else {
             return;
@@ -325,7 +330,8 @@ impl StorylineApp {
             DossierAction::AskNew
             | DossierAction::New(_)
             | DossierAction::ImportBundle(_)
-            | DossierAction::Add(_) => {}
+            | DossierAction::Add(_)
+            | DossierAction::KeyDates(_) => {}
         }
         self.messages.extend(said);
         if let Some(p) = show {
@@ -518,6 +524,7 @@ impl StorylineApp {
         let Some(open) = &mut self.dossier else {
             return;
         };
+        open.tick_key_dates(ctx);
         let m = &mut open.merges;
         if let Some((rev, rx)) = &m.pending
             && let Ok(list) = rx.try_recv()
@@ -688,7 +695,11 @@ impl StorylineApp {
 impl OpenDossier {
     /// Applies a merge, split or keep-apart (one undo step); an error is a
     /// message.
-    fn command(&mut self, cmd: &DossierCommand, now: f64) -> Option<crate::app::Message> {
+    pub(super) fn command(
+        &mut self,
+        cmd: &DossierCommand,
+        now: f64,
+    ) -> Option<crate::app::Message> {
         match self.history.apply(&mut self.dossier, cmd) {
             Ok(()) => {
                 self.changed(now);

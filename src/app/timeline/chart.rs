@@ -374,7 +374,8 @@ impl Chart<'_> {
         self.drag_ui(ui, &painter, timeline, actions, text_color);
         if lay.items.is_empty() && lay.lanes.iter().all(|l| l.hidden.is_empty()) {
             let msg = if self.ann.events().is_empty() {
-                "No events yet: accept a suggestion in the Inspector, or select a highlight and choose “Add to timeline”."
+                self.decor.and_then(super::Decor::empty_hint).unwrap_or(
+                "No events yet: accept a suggestion in the Inspector, or select a highlight and choose “Add to timeline”.")
             } else {
                 "No events in this range: press “Fit all”."
             };

@@ -35,6 +35,10 @@ pub(crate) trait Decor {
     );
     /// The card shown when the pointer rests on the event.
     fn hover_ui(&self, ui: &mut Ui, event: &EventId);
+    /// What an empty timeline says (`None`: the article timeline's hint).
+    fn empty_hint(&self) -> Option<&'static str> {
+        None
+    }
 }
 
 /// Size of event titles.
@@ -145,6 +149,7 @@ pub(crate) fn timeline_toolbar_ui(ui: &mut Ui, app: &mut StorylineApp) {
         let all = open.show_all;
         if all {
             crate::app::dossier::chart::dossier_toolbar_ui(ui, open, &saves_dir);
+            crate::app::dossier::key_dates_ui::key_dates_toggle_ui(ui, open, &mut app.commands);
         }
         ui.separator();
         // Right to left: "Dossier" shows left of "Article"… so add in reverse.

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::KeyDate;
 use super::pick::Picked;
+use crate::timeline::suggest::cut_at_word;
 use crate::timeline::{Lane, suggest_lane, title_for};
 
 /// The most lanes suggested.
@@ -43,18 +44,7 @@ pub fn title(picked: &Picked) -> String {
     let start = best
         .find(whole.split_whitespace().next().unwrap_or(""))
         .unwrap_or(0);
-    let mut out = String::new();
-    for w in best[start..].split_whitespace() {
-        if out.chars().count() + w.chars().count() > 70 {
-            out.push('…');
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out.trim_end_matches(['.', ',', ';', ':']).to_owned()
+    cut_at_word(best[start..].split_whitespace(), 70)
 }
 
 /// Puts each key date in a lane; returns the lanes suggested beyond
@@ -73,18 +63,25 @@ pub fn assign(dates: &mut [KeyDate], lanes: &[Lane]) -> Vec<SuggestedLane> {
     let names: Vec<BTreeMap<String, String>> = open.iter().map(|&i| names_of(&dates[i])).collect();
     let mut left: BTreeSet<usize> = (0..open.len()).collect();
     let mut out = Vec::new();
+    // The story's subject: named by most of the key dates.
     #[allow(clippy::cast_precision_loss)]
-    let subject = (open.len() as f64 * SUBJECT).ceil() as usize;
+    let subject = ((open.len() as f64 * SUBJECT).ceil() as usize).max(3);
+    let mut everywhere: BTreeMap<&str, usize> = BTreeMap::new();
+    for n in names.iter().flat_map(BTreeMap::keys) {
+        *everywhere.entry(n.as_str()).or_insert(0) += 1;
+    }
     while out.len() < MOST_LANES {
         let mut df: BTreeMap<&str, usize> = BTreeMap::new();
         for &k in &left {
             for n in names[k].keys() {
-                *df.entry(n.as_str()).or_insert(0) += 1;
+                if everywhere.get(n.as_str()).is_some_and(|&c| c < subject) {
+                    *df.entry(n.as_str()).or_insert(0) += 1;
+                }
             }
         }
         let best = df
             .iter()
-            .filter(|&(_, &c)| c >= 2 && c < subject.max(3))
+            .filter(|&(_, &c)| c >= 2)
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
         let Some((&key, _)) = best else {
             break;
@@ -99,7 +96,8 @@ pub fn assign(dates: &mut [KeyDate], lanes: &[Lane]) -> Vec<SuggestedLane> {
             .get(&key)
             .cloned()
             .unwrap_or_else(|| key.clone());
-        // A second name every member shares joins the lane's name.
+        // A second name every member shares, and no other key date, joins
+        // the lane's name.
         let mut keywords = vec![key.clone()];
         let mut name = shown;
         let shared = names[members[0]]
@@ -144,82 +142,11 @@ fn own_lane<'l>(d: &KeyDate, lanes: &'l [Lane]) -> Option<&'l Lane> {
     }
 }
 
-/// Words never taken for names though written with a capital.
+/// Words never taken for names though written with a capital (besides
+/// the merge suggestions' function words, days and months).
 const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "in",
-    "on",
-    "at",
-    "but",
-    "and",
-    "this",
-    "that",
-    "there",
-    "his",
-    "her",
-    "their",
-    "its",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "after",
-    "before",
-    "when",
-    "while",
-    "if",
-    "as",
-    "for",
-    "with",
-    "from",
-    "by",
-    "of",
-    "to",
-    "last",
-    "next",
-    "new",
-    "year",
-    "today",
-    "yesterday",
+    "he", "she", "they", "we", "i", "this", "there", "his", "her", "their", "mr", "mrs", "ms",
+    "dr", "after", "before", "when", "while", "if", "as", "for", "with", "last", "next", "year",
 ];
 
 /// The names in a key date's sentences and sources: capitalised words not
@@ -240,14 +167,25 @@ fn names_of(d: &KeyDate) -> BTreeMap<String, String> {
         {
             let w = w.trim_matches('-');
             let lower = w.to_lowercase();
-            if i == 0
+            // A dateline's place ("LONDON—") is a name too.
+            let shouting = w.chars().count() >= 3 && w.chars().all(char::is_uppercase);
+            let w: String = if shouting {
+                let mut c = lower.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            } else {
+                w.to_owned()
+            };
+            if (i == 0 && !shouting)
                 || w.chars().count() < 3
                 || !w.chars().next().is_some_and(char::is_uppercase)
                 || NOT_NAMES.contains(&lower.as_str())
+                || crate::dossier::merge::STOPWORDS.contains(&lower.as_str())
             {
                 continue;
             }
-            out.entry(lower).or_insert_with(|| w.to_owned());
+            out.entry(lower).or_insert(w);
         }
     }
     out

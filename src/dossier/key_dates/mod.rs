@@ -23,6 +23,7 @@
 //!
 //! Pure: no file IO, no clock; the same articles give the same key dates.
 
+mod accept;
 mod furniture;
 mod input;
 mod lanes;
@@ -33,6 +34,7 @@ mod words;
 use jiff::civil::Date;
 use serde::Serialize;
 
+pub use accept::{accept, event_id};
 pub use furniture::is_furniture;
 pub use input::{KdArticle, KdDate, KdSentence, sentences_of};
 pub use lanes::SuggestedLane;

@@ -216,3 +216,48 @@ fn key_dates_sharing_names_are_suggested_one_lane() {
         "{names:?}"
     );
 }
+
+#[test]
+fn accepted_key_dates_are_events_with_every_source_and_undo_takes_them_back() {
+    use crate::dossier::{Dossier, DossierCommand, History};
+    let kd = key_dates(&flood(), &[], &opts(None));
+    let mut d = Dossier::new("Flood");
+    let keys: Vec<&KeyDate> = kd.dates.iter().collect();
+    let suggested = vec![SuggestedLane {
+        name: "Kestrel".into(),
+        keywords: vec!["kestrel".into()],
+    }];
+    let mut first = kd.dates[0].clone();
+    first.lane = Some("Kestrel".into());
+    let (events, lanes) = accept(&[&first], &d, None, &suggested);
+    assert_eq!(lanes.len(), 1, "the suggested lane is made");
+    assert_eq!(events[0].lanes, vec![lanes[0].id.clone()]);
+    assert_eq!(events[0].mentions.len(), first.sources.len());
+    assert_eq!(events[0].id, event_id(&first));
+    let mut h = History::default();
+    h.apply(&mut d, &DossierCommand::AddEvents(events, lanes))
+        .expect("added");
+    assert_eq!((d.events.len(), d.lanes.len()), (1, 1));
+    let r = crate::dossier::resolve(&d.events[0]);
+    assert_eq!((r.start, r.end), (first.date, first.date));
+    // All the others at once, each in its own (here: no) lane.
+    let (more, lanes) = accept(&keys, &d, None, &[]);
+    h.apply(&mut d, &DossierCommand::AddEvents(more, lanes))
+        .expect("added");
+    assert_eq!(
+        d.events.len(),
+        kd.dates.len(),
+        "the first is not added twice"
+    );
+    h.apply(
+        &mut d,
+        &DossierCommand::DismissKeyDates(vec![date(2024, 3, 5)]),
+    )
+    .expect("dismissed");
+    assert_eq!(d.dismissed_key_dates, vec![date(2024, 3, 5)]);
+    assert!(h.undo(&mut d));
+    assert!(d.dismissed_key_dates.is_empty());
+    assert!(h.undo(&mut d));
+    assert!(h.undo(&mut d));
+    assert!(d.events.is_empty() && d.lanes.is_empty(), "{d:?}");
+}

@@ -1,0 +1,153 @@
+//! Key dates in the window, as a reporter uses them: a dossier made from
+//! scratch opens to an empty timeline that points to Key dates; the
+//! proposals come (worked out off the UI thread), each with its why;
+//! Accept puts one on the timeline with every source, in a suggested lane;
+//! Ctrl+Z takes it back; Dismiss is remembered in the dossier file.
+
+mod common;
+
+use common::{ScriptedPicker, storyline, until};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use storyline::app::{AppOptions, Command, StorylineApp, WindowCommand, WorkspaceCommand};
+use storyline::store::AppState;
+use storyline::store::layout::Pane;
+
+const BRIEFS: &str = "assets/dossiers/huawei-5g";
+
+#[test]
+fn key_dates_are_proposed_accepted_undone_and_dismissed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let saves = dir.path().join("saves");
+    std::fs::create_dir_all(&saves).expect("saves");
+    let mut articles = Vec::new();
+    for name in [
+        "2020-01-20-meng-hearing-opens.md",
+        "2020-01-28-uk-limits-huawei.md",
+        "2020-05-27-meng-ruling.md",
+        "2021-04-23-bundestag-it-security-law.md",
+        "2021-09-25-meng-returns-to-china.md",
+    ] {
+        let to = dir.path().join(name);
+        std::fs::copy(format!("{BRIEFS}/{name}"), &to).expect("brief");
+        articles.push(to.to_str().expect("utf-8").to_owned());
+    }
+    let file = dir.path().join("story.dossier.ron");
+    let mut args = vec!["dossier", "new", file.to_str().expect("utf-8")];
+    args.extend(articles.iter().map(String::as_str));
+    assert!(storyline(&saves, &args).status.success());
+
+    let app = StorylineApp::new(AppOptions {
+        state_path: None,
+        state: AppState::default(),
+        initial: None,
+        picker: Box::new(ScriptedPicker::new(vec![])),
+        saves_dir: saves,
+    });
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .with_step_dt(1.0 / 30.0)
+        .build_ui_state(|ui, app: &mut StorylineApp| app.ui(ui), app);
+    h.run_steps(3);
+    h.state_mut()
+        .send(Command::Window(WindowCommand::Open(file.clone())));
+    h.run_steps(4);
+    h.state_mut()
+        .send(Command::Workspace(WorkspaceCommand::ShowPane(
+            Pane::Timeline,
+        )));
+    h.run_steps(3);
+    assert!(h.state().dossier().expect("open").dossier.events.is_empty());
+    // (The empty timeline's hint, painted, points to the button: see the
+    // README's screenshot.)
+    h.get_by_label("Key dates").click();
+    until(&mut h, |app| {
+        app.dossier().is_some_and(|d| d.key_dates.found.is_some())
+    });
+    h.run_steps(3);
+    let open = h.state().dossier().expect("open");
+    let proposals: Vec<_> = open.open_key_dates().into_iter().cloned().collect();
+    assert!(proposals.len() >= 4, "{proposals:#?}");
+    assert!(
+        proposals
+            .iter()
+            .any(|k| k.date == jiff::civil::date(2018, 12, 1)),
+        "the arrest, named by three briefs"
+    );
+    assert!(
+        h.query_by_label_contains("reported by 3 articles")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains(&format!("Accept all {}", proposals.len()))
+            .is_some()
+    );
+
+    // Accept the best one: an event with every source, in its lane.
+    let best = proposals[0].clone();
+    h.query_all_by_label("Accept")
+        .next()
+        .expect("Accept")
+        .click();
+    h.run_steps(3);
+    let open = h.state().dossier().expect("open");
+    let e = open
+        .dossier
+        .events
+        .iter()
+        .find(|e| e.title == best.title)
+        .expect("accepted");
+    assert_eq!(e.mentions.len(), best.sources.len());
+    if best.lane.is_some() {
+        assert_eq!(e.lanes.len(), 1, "in its suggested lane");
+        assert!(
+            !open.dossier.lanes.is_empty(),
+            "the suggested lane was made"
+        );
+    }
+    assert_eq!(open.open_key_dates().len(), proposals.len() - 1);
+
+    // Ctrl+Z takes it back (and the lane made for it).
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    let open = h.state().dossier().expect("open");
+    assert!(open.dossier.events.is_empty());
+    assert!(open.dossier.lanes.is_empty());
+    assert_eq!(open.open_key_dates().len(), proposals.len());
+
+    // Dismiss one: not proposed again, and written to the dossier file.
+    let first = h.state().dossier().expect("open").open_key_dates()[0].date;
+    h.query_all_by_label("Dismiss")
+        .next()
+        .expect("Dismiss")
+        .click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state()
+            .dossier()
+            .expect("open")
+            .dossier
+            .dismissed_key_dates,
+        vec![first]
+    );
+    // Accept all the others.
+    h.query_by_label_contains("Accept all")
+        .expect("Accept all")
+        .click();
+    h.run_steps(3);
+    let open = h.state().dossier().expect("open");
+    assert_eq!(open.dossier.events.len(), proposals.len() - 1);
+    assert!(open.open_key_dates().is_empty());
+    assert!(
+        h.query_by_label_contains("Every proposed key date is on the timeline or dismissed")
+            .is_some()
+    );
+    h.state_mut().send(Command::Dossier(
+        storyline::app::dossier::DossierAction::Close,
+    ));
+    h.run_steps(2);
+    let text = std::fs::read_to_string(&file).expect("written");
+    assert!(text.contains("dismissed_key_dates"), "{text}");
+    assert!(text.contains(&first.to_string()));
+}
