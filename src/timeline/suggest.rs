@@ -125,7 +125,8 @@ pub fn open_suggestions(
 
 /// The sentence without a leading news dateline ("VANCOUVER—",
 /// "LONDON (Reuters) -").
-fn without_dateline(sentence: &str) -> &str {
+#[must_use]
+pub fn without_dateline(sentence: &str) -> &str {
     let Some((head, rest)) = sentence
         .split_once('—')
         .or_else(|| sentence.split_once(" - "))

@@ -7,7 +7,7 @@
 /// Phrases that mark a line as the page's, not the story's (lowercase).
 const MARKS: &[&str] = &[
     "page last updated",
-    "last updated at",
+    "last updated",
     "comment was removed",
     "removed by a moderator",
     "your comment",
@@ -73,14 +73,39 @@ pub fn is_furniture(sentence: &str) -> bool {
     if trimmed.ends_with('?') || trimmed.ends_with(':') {
         return true;
     }
-    // Addressed to the reader ("You can…", "Tell us…"), outside quotes.
+    // Addressed to the reader ("You can…", "Tell us…"), or a reader's own
+    // words ("I was…", "We're…": comments, not the report).
     let first = lower.split_whitespace().next().unwrap_or("");
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
     if [
-        "you", "your", "tell", "please", "send", "watch", "listen", "see", "by",
+        "you", "your", "tell", "please", "send", "watch", "listen", "see", "by", "i", "i'm", "i’m",
+        "i've", "i’ve", "we", "we're", "we’re", "we've", "we’ve", "my", "our",
     ]
-    .contains(&first.trim_matches(|c: char| !c.is_alphanumeric()))
+    .contains(&first)
         && !lower.starts_with("by the ")
+        && !sentence.trim_start().starts_with(['"', '“', '‘', '\''])
     {
+        return true;
+    }
+    // A reader's or witness's own account ("Jacmel: I was trying to get
+    // home…"): first person outside quotation marks, twice or more.
+    let mut quoted = false;
+    let mut first_person = 0;
+    for w in sentence.split_whitespace() {
+        if w.starts_with(['"', '“']) {
+            quoted = true;
+        }
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if !quoted && ["i", "my", "me", "we", "our", "us"].contains(&bare.as_str()) && w != "US" {
+            first_person += 1;
+        }
+        if w.ends_with(['"', '”']) || w.trim_end_matches(['.', ',']).ends_with(['"', '”']) {
+            quoted = false;
+        }
+    }
+    if first_person >= 2 {
         return true;
     }
     // Mostly capitals or numbers: a headline, a table row, a caption tag.
@@ -105,6 +130,9 @@ mod tests {
             "Have you been affected by the storm that hit the coast this week?",
             "WATCH LIVE: THE MINISTER SPEAKS TO REPORTERS AT THE SUMMIT.",
             "Too short to say much.",
+            "I was trying to get home from the capital when the ground began to shake.",
+            "Anna, Jacmel: when the shaking stopped I ran outside to find my children.",
+            "Last updated: - 14:10 GMT Storm latest: the struggle to reach the villages.",
             "Reporting by John Doe; Editing by Mary Major in the newsroom today.",
         ] {
             assert!(is_furniture(line), "{line}");
@@ -113,6 +141,8 @@ mod tests {
             "Germany confirms three cases of the virus, the third country in Europe to do so.",
             "A 7.0-magnitude earthquake strikes the capital, killing thousands of people.",
             "By the end of the week the death toll had risen to more than 150.",
+            "\"We have lost everything and I have nowhere to go,\" said a woman in the capital.",
+            "The US and the UN say the distribution of food has improved in the capital.",
         ] {
             assert!(!is_furniture(line), "{line}");
         }

@@ -28,23 +28,58 @@ pub struct SuggestedLane {
     pub keywords: Vec<String>,
 }
 
-/// A short headline-like title from the best sentence.
+/// Words a title should not start with: it would not say who.
+const NOT_FIRST: &[&str] = &[
+    "he",
+    "she",
+    "it",
+    "they",
+    "his",
+    "her",
+    "its",
+    "their",
+    "said",
+    "says",
+    "according",
+    "more",
+    "this",
+    "that",
+    "these",
+    "those",
+];
+
+/// A short headline-like title: the clause naming the day in the best
+/// sentence that names it, else the best sentence; never a fragment that
+/// starts with a pronoun when another reads better.
 pub fn title(picked: &Picked) -> String {
-    let Some(best) = picked.sentences.first() else {
-        return picked.phrase.clone();
+    let good = |t: &str| {
+        let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
+        t.split_whitespace().count() >= 4 && !NOT_FIRST.contains(&first.as_str())
     };
-    let t = title_for(best, &picked.phrase);
-    let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
-    if t.split_whitespace().count() >= 4 && !["said", "says", "according"].contains(&first.as_str())
-    {
-        return t;
+    if let Some((sentence, phrase)) = &picked.named {
+        let mut t = title_for(sentence, phrase);
+        // "Tuesday's quake" without the day.
+        for possessive in ["'s ", "’s "] {
+            if let Some(rest) = t.strip_prefix(possessive) {
+                t = format!("The {rest}");
+            }
+        }
+        if good(&t) {
+            return t;
+        }
     }
-    // The sentence itself, without its dateline, cut at a word.
-    let whole = title_for(best, "");
-    let start = best
-        .find(whole.split_whitespace().next().unwrap_or(""))
-        .unwrap_or(0);
-    cut_at_word(best[start..].split_whitespace(), 70)
+    for s in &picked.sentences {
+        let t = cut_at_word(s.split_whitespace(), 70);
+        if good(&t) {
+            return t;
+        }
+    }
+    picked
+        .sentences
+        .first()
+        .map(|s| cut_at_word(s.split_whitespace(), 70))
+        .or_else(|| picked.named.as_ref().map(|(_, p)| p.clone()))
+        .unwrap_or_default()
 }
 
 /// Puts each key date in a lane; returns the lanes suggested beyond
@@ -60,7 +95,21 @@ pub fn assign(dates: &mut [KeyDate], lanes: &[Lane]) -> Vec<SuggestedLane> {
         return Vec::new();
     }
     // Each open key date's names, lowercase → as written.
-    let names: Vec<BTreeMap<String, String>> = open.iter().map(|&i| names_of(&dates[i])).collect();
+    let (mut names, firsts): (Vec<BTreeMap<String, String>>, Vec<BTreeSet<String>>) =
+        open.iter().map(|&i| names_of(&dates[i])).unzip();
+    // A name that starts a sentence ("Haiti's government…") counts where
+    // it is written as a name elsewhere.
+    let known: BTreeMap<String, String> = names
+        .iter()
+        .flat_map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())))
+        .collect();
+    for (m, first) in names.iter_mut().zip(&firsts) {
+        for w in first {
+            if let Some(written) = known.get(w) {
+                m.entry(w.clone()).or_insert_with(|| written.clone());
+            }
+        }
+    }
     let mut left: BTreeSet<usize> = (0..open.len()).collect();
     let mut out = Vec::new();
     // The story's subject: named by most of the key dates.
@@ -100,9 +149,11 @@ pub fn assign(dates: &mut [KeyDate], lanes: &[Lane]) -> Vec<SuggestedLane> {
         // the lane's name.
         let mut keywords = vec![key.clone()];
         let mut name = shown;
-        let shared = names[members[0]]
-            .iter()
-            .find(|(n, _)| **n != key && members.iter().all(|&k| names[k].contains_key(*n)));
+        let shared = names[members[0]].iter().find(|(n, _)| {
+            **n != key
+                && everywhere.get(n.as_str()) == Some(&members.len())
+                && members.iter().all(|&k| names[k].contains_key(*n))
+        });
         if let Some((n, written)) = shared {
             keywords.push(n.clone());
             name = format!("{name} · {written}");
@@ -147,12 +198,15 @@ fn own_lane<'l>(d: &KeyDate, lanes: &'l [Lane]) -> Option<&'l Lane> {
 const NOT_NAMES: &[&str] = &[
     "he", "she", "they", "we", "i", "this", "there", "his", "her", "their", "mr", "mrs", "ms",
     "dr", "after", "before", "when", "while", "if", "as", "for", "with", "last", "next", "year",
+    "gmt", "bst", "utc", "edt", "est", "cet", "updated", "page",
 ];
 
 /// The names in a key date's sentences and sources: capitalised words not
-/// at a sentence's start, lowercase → as first written.
-fn names_of(d: &KeyDate) -> BTreeMap<String, String> {
+/// at a sentence's start, lowercase → as first written; and the words that
+/// start its sentences (names when written as names elsewhere).
+fn names_of(d: &KeyDate) -> (BTreeMap<String, String>, BTreeSet<String>) {
     let mut out = BTreeMap::new();
+    let mut first_words = BTreeSet::new();
     let texts = d.sentences.iter().map(String::as_str).chain(
         d.sources
             .iter()
@@ -177,8 +231,11 @@ fn names_of(d: &KeyDate) -> BTreeMap<String, String> {
             } else {
                 w.to_owned()
             };
-            if (i == 0 && !shouting)
-                || w.chars().count() < 3
+            if i == 0 && !shouting {
+                first_words.insert(lower);
+                continue;
+            }
+            if w.chars().count() < 3
                 || !w.chars().next().is_some_and(char::is_uppercase)
                 || NOT_NAMES.contains(&lower.as_str())
                 || crate::dossier::merge::STOPWORDS.contains(&lower.as_str())
@@ -188,5 +245,5 @@ fn names_of(d: &KeyDate) -> BTreeMap<String, String> {
             out.entry(lower).or_insert(w);
         }
     }
-    out
+    (out, first_words)
 }

@@ -7,9 +7,13 @@ use super::input::KdArticle;
 use super::rank::{Day, days_after};
 use super::words::{Vector, Vocabulary, cosine};
 
-/// Opening sentences of an article published on a day that are candidates
-/// for it even without naming it (news leads with what happened).
+/// Opening sentences of an article published on a day that tell what the
+/// chosen sentences tell make the article a source of that day (news
+/// leads with what happened).
 const LEAD: usize = 5;
+/// Past this many words a candidate weighs less (a summary line is short;
+/// the gold lines of newsroom timelines average about 20 words).
+const LONG: f32 = 30.0;
 /// Candidates from articles published on the day or the next (reports,
 /// not background) weigh this much more.
 const NEAR: f32 = 1.0;
@@ -30,8 +34,9 @@ pub struct Picker {
 pub struct Picked {
     /// Best first.
     pub sentences: Vec<String>,
-    /// The phrase naming the date in the best sentence, if any.
-    pub phrase: String,
+    /// The best chosen sentence naming the day, as written, and the
+    /// phrase naming it.
+    pub named: Option<(String, String)>,
     /// Every article's account.
     pub sources: Vec<KeySource>,
 }
@@ -77,7 +82,9 @@ impl Picker {
                 near: (0..=1).contains(&after),
             });
         }
-        let openings: Vec<(usize, usize)> = day
+        // The sentences of the day's articles that name no date: what
+        // happened that day, as told that day.
+        let told_that_day: Vec<(usize, usize)> = day
             .published
             .iter()
             .flat_map(|&a| {
@@ -85,12 +92,16 @@ impl Picker {
                     .sentences
                     .iter()
                     .enumerate()
-                    .take(LEAD)
                     .filter(|(_, s)| s.dates.is_empty())
                     .map(move |(s, _)| (a, s))
             })
             .collect();
-        for &(a, s) in &openings {
+        let openings: Vec<(usize, usize)> = told_that_day
+            .iter()
+            .copied()
+            .filter(|&(_, s)| s < LEAD)
+            .collect();
+        for &(a, s) in &told_that_day {
             let text = &articles[a].sentences[s].text;
             if is_furniture(text) || !seen.insert(text.to_lowercase()) {
                 continue;
@@ -113,7 +124,11 @@ impl Picker {
             .map(|c| {
                 let v = &self.vectors[c.article][c.sentence];
                 let near = if c.near { 1.0 + NEAR } else { 1.0 };
-                (cosine(v, &centroid) * near, c)
+                let text = &articles[c.article].sentences[c.sentence].text;
+                #[allow(clippy::cast_precision_loss)]
+                let words = super::words::tokens(text).count() as f32;
+                let long = 1.0 + ((words - LONG) / LONG).max(0.0);
+                (cosine(v, &centroid) * near / long, c)
             })
             .collect();
         scored.sort_by(|x, y| {
@@ -134,18 +149,18 @@ impl Picker {
             }
             chosen.push(c);
         }
-        let phrase = chosen
-            .first()
-            .and_then(|c| c.date.map(|d| (c, d)))
+        // The title comes from the best chosen sentence naming the day (as
+        // written), else the best one.
+        let named = chosen
+            .iter()
+            .find_map(|c| c.date.map(|d| (c, d)))
             .map(|(c, d)| {
-                articles[c.article].sentences[c.sentence].dates[d]
-                    .phrase
-                    .clone()
-            })
-            .unwrap_or_default();
+                let s = &articles[c.article].sentences[c.sentence];
+                (s.text.clone(), s.dates[d].phrase.clone())
+            });
         let sentences = chosen
             .iter()
-            .map(|c| articles[c.article].sentences[c.sentence].text.clone())
+            .map(|c| summary_line(&articles[c.article].sentences[c.sentence]))
             .collect();
         let chosen_vectors: Vec<&Vector> = chosen
             .iter()
@@ -154,7 +169,7 @@ impl Picker {
         let sources = self.sources(articles, day, &openings, &chosen_vectors);
         Picked {
             sentences,
-            phrase,
+            named,
             sources,
         }
     }
@@ -220,4 +235,59 @@ fn centroid<'v>(vocab: &Vocabulary, vectors: impl Iterator<Item = &'v Vector>) -
         }
     }
     sum.into_iter().collect()
+}
+
+/// `text` without `phrase` and the word that only leads into it ("on
+/// Tuesday", "since March 3"); a possessive day ("Tuesday's quake") reads
+/// "the quake".
+fn without_phrase(text: &str, phrase: &str) -> String {
+    let Some(at) = text.find(phrase) else {
+        return text.to_owned();
+    };
+    let (before, after) = (&text[..at], &text[at + phrase.len()..]);
+    for s in ["'s ", "’s "] {
+        if let Some(rest) = after.strip_prefix(s) {
+            let lead = if before.trim().is_empty() {
+                "The "
+            } else {
+                "the "
+            };
+            return format!("{before}{lead}{rest}");
+        }
+    }
+    let before = before.trim_end();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let cut = match words.as_slice() {
+        [
+            ..,
+            "on" | "On" | "in" | "In" | "since" | "Since" | "by" | "By" | "at" | "At" | "from"
+            | "until" | "of" | "the" | "The",
+        ] => {
+            let last = words.last().map_or(0, |w| w.len());
+            &before[..before.len() - last]
+        }
+        _ => before,
+    };
+    format!("{} {}", cut.trim_end(), after.trim_start())
+}
+
+/// A sentence as a line of a timeline: without its dateline ("LONDON—")
+/// and the phrases naming dates (the timeline shows the date).
+fn summary_line(s: &super::input::KdSentence) -> String {
+    let mut text = crate::timeline::suggest::without_dateline(&s.text).to_owned();
+    for d in &s.dates {
+        if !d.phrase.is_empty() {
+            text = without_phrase(&text, &d.phrase);
+        }
+    }
+    let mut out = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for p in [" ,", " .", " ;", " :"] {
+        out = out.replace(p, &p[1..]);
+    }
+    let out = out.trim_start_matches([',', ';', ' ']);
+    let mut chars = out.chars();
+    chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
