@@ -150,4 +150,32 @@ fn key_dates_are_proposed_accepted_undone_and_dismissed() {
     let text = std::fs::read_to_string(&file).expect("written");
     assert!(text.contains("dismissed_key_dates"), "{text}");
     assert!(text.contains(&first.to_string()));
+    // Accepted key dates export like any event.
+    let saves = dir.path().join("saves");
+    for format in ["md", "timelinejs", "html"] {
+        let out = storyline(
+            &saves,
+            &[
+                "dossier",
+                "export",
+                file.to_str().expect("utf-8"),
+                "--format",
+                format,
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        let accepted = &proposals[1];
+        let head: String = accepted
+            .title
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == ' ')
+            .take(20)
+            .collect();
+        assert!(text.contains(&head), "{format}: {head}");
+    }
 }

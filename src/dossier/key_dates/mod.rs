@@ -124,7 +124,7 @@ pub fn key_dates(articles: &[KdArticle], lanes: &[Lane], opts: &Options) -> KeyD
                 date: day.date,
                 precision: Precision::Day,
                 score: (day.score * 100.0).round() / 100.0,
-                why: rank::why(articles, day, told.sources.len()),
+                why: rank::why(articles, day, &told.sources),
                 title: lanes::title(&told),
                 lane: None,
                 sentences: told.sentences,

@@ -19,9 +19,12 @@ const LONG: f32 = 30.0;
 const NEAR: f32 = 1.0;
 /// A sentence this close to one already chosen says the same.
 const SAME: f32 = 0.5;
-/// An opening sentence of an article published on the day this close to
-/// the chosen sentences tells the same happening: the article is a source.
-const TELLS: f32 = 0.3;
+/// An opening sentence of an article published on the day or the next
+/// that shares this share of its content words (of the shorter) with a
+/// chosen sentence tells the same happening: the article is a source. (Word
+/// overlap, not TF-IDF: in a dossier about one happening its words are in
+/// every sentence, and weigh nothing.)
+const TELLS: f32 = 0.4;
 
 /// Sentence vectors of a dossier, for choosing.
 pub struct Picker {
@@ -96,10 +99,21 @@ impl Picker {
                     .map(move |(s, _)| (a, s))
             })
             .collect();
-        let openings: Vec<(usize, usize)> = told_that_day
+        // Openings of the articles of that day and the next: sources when
+        // they tell what the chosen sentences tell.
+        let openings: Vec<(usize, usize)> = day
+            .published
             .iter()
-            .copied()
-            .filter(|&(_, s)| s < LEAD)
+            .chain(&day.published_after)
+            .flat_map(|&a| {
+                articles[a]
+                    .sentences
+                    .iter()
+                    .enumerate()
+                    .take(LEAD)
+                    .filter(|(_, s)| s.dates.is_empty())
+                    .map(move |(s, _)| (a, s))
+            })
             .collect();
         for &(a, s) in &told_that_day {
             let text = &articles[a].sentences[s].text;
@@ -205,7 +219,7 @@ impl Picker {
                 continue;
             }
             let v = &self.vectors[a][s];
-            if chosen.iter().any(|c| cosine(v, c) >= TELLS) {
+            if chosen.iter().any(|c| overlap(v, c) >= TELLS) {
                 told.insert(a);
                 let (art, sen) = (&articles[a], &articles[a].sentences[s]);
                 out.push(KeySource {
@@ -223,6 +237,29 @@ impl Picker {
         });
         out
     }
+}
+
+/// The share of the shorter vector's words the two share.
+fn overlap(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut both) = (0, 0, 0_u16);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both = both.saturating_add(1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let shorter = a.len().min(b.len());
+    if shorter < 3 {
+        return 0.0;
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let share = f32::from(both) / shorter as f32;
+    share
 }
 
 /// The sum of the vectors' words, each counted once per sentence with its

@@ -38,6 +38,8 @@ pub struct Day {
     pub mentions: Vec<At>,
     /// Articles published on it.
     pub published: Vec<usize>,
+    /// Articles published the day after it.
+    pub published_after: Vec<usize>,
     /// Its score.
     pub score: f64,
 }
@@ -71,6 +73,9 @@ impl Evidence {
         for (ai, a) in articles.iter().enumerate() {
             if let Some(e) = days.get_mut(&a.published) {
                 e.published.push(ai);
+            }
+            if let Some(e) = a.published.yesterday().ok().and_then(|y| days.get_mut(&y)) {
+                e.published_after.push(ai);
             }
         }
         let published_on: BTreeMap<Date, usize> =
@@ -127,6 +132,7 @@ fn entry(days: &mut BTreeMap<Date, Day>, date: Date) -> &mut Day {
         expected: BTreeSet::new(),
         mentions: Vec::new(),
         published: Vec::new(),
+        published_after: Vec::new(),
         score: 0.0,
     })
 }
@@ -149,23 +155,35 @@ pub fn days_after(date: Date, later: Date) -> i32 {
     (later - date).get_days()
 }
 
-/// Why `day` was chosen, in words.
-pub fn why(articles: &[KdArticle], day: &Day, told: usize) -> String {
-    let outlets: BTreeSet<&str> = day
-        .reported
+/// Why `day` was chosen, in words (from its sources: the articles naming
+/// it and those telling it that day).
+pub fn why(articles: &[KdArticle], day: &Day, sources: &[super::KeySource]) -> String {
+    let outlet: std::collections::HashMap<&str, &str> = articles
         .iter()
-        .chain(&day.expected)
-        .map(|&a| articles[a].outlet.as_str())
+        .map(|a| (a.path.as_str(), a.outlet.as_str()))
+        .collect();
+    let reporting: BTreeSet<(&str, Date)> = sources
+        .iter()
+        .filter(|s| !s.expected)
+        .map(|s| (s.article.as_str(), s.published))
+        .collect();
+    let expecting: BTreeSet<&str> = sources
+        .iter()
+        .filter(|s| s.expected && !reporting.iter().any(|(a, _)| *a == s.article))
+        .map(|s| s.article.as_str())
+        .collect();
+    let outlets: BTreeSet<&str> = sources
+        .iter()
+        .filter_map(|s| outlet.get(s.article.as_str()).copied())
         .filter(|o| !o.is_empty())
         .collect();
-    let soon = day
-        .reported
+    let soon = reporting
         .iter()
-        .filter(|&&a| (0..=2).contains(&days_after(day.date, articles[a].published)))
+        .filter(|(_, p)| (0..=2).contains(&days_after(day.date, *p)))
         .count();
     let mut parts = vec![format!(
         "reported by {}",
-        crate::wording::count(day.reported.len(), "article", "articles")
+        crate::wording::count(reporting.len(), "article", "articles")
     )];
     if !outlets.is_empty() {
         parts[0] = format!(
@@ -177,10 +195,10 @@ pub fn why(articles: &[KdArticle], day: &Day, told: usize) -> String {
     if soon > 0 {
         parts.push(format!("{soon} published within two days"));
     }
-    if !day.expected.is_empty() {
+    if !expecting.is_empty() {
         parts.push(format!(
             "expected by {}",
-            crate::wording::count(day.expected.len(), "earlier article", "earlier articles")
+            crate::wording::count(expecting.len(), "earlier article", "earlier articles")
         ));
     }
     if !day.published.is_empty() {
@@ -195,7 +213,7 @@ pub fn why(articles: &[KdArticle], day: &Day, told: usize) -> String {
     }
     parts.push(format!(
         "told in {}",
-        crate::wording::count(told, "sentence", "sentences")
+        crate::wording::count(sources.len(), "sentence", "sentences")
     ));
     parts.join("; ")
 }

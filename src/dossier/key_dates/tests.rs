@@ -261,3 +261,96 @@ fn accepted_key_dates_are_events_with_every_source_and_undo_takes_them_back() {
     assert!(h.undo(&mut d));
     assert!(d.events.is_empty() && d.lanes.is_empty(), "{d:?}");
 }
+
+/// Ten reports of one bombing (Tuesday 5 March 2024) from five outlets over
+/// five days, in their own words; some name the day, some do not.
+fn bombing() -> Vec<KdArticle> {
+    let reports = [
+        (
+            "a1",
+            "Wire",
+            5,
+            "A car bomb exploded in the central market of Dalmar on Tuesday, killing at least 12 people, police said.",
+        ),
+        (
+            "b1",
+            "Courier",
+            5,
+            "At least 12 people were killed when a car bomb went off in the crowded central market of Dalmar, officials said.",
+        ),
+        (
+            "c1",
+            "Herald",
+            5,
+            "A bomb hidden in a parked car killed 12 people at the central market in Dalmar, witnesses told reporters.",
+        ),
+        (
+            "d1",
+            "Post",
+            5,
+            "Twelve people were killed by a car bomb at the Dalmar central market, the interior ministry said.",
+        ),
+        (
+            "e1",
+            "Globe",
+            6,
+            "The death toll from Tuesday's car bombing at the Dalmar market rose to 15, hospital officials said.",
+        ),
+        (
+            "a2",
+            "Wire",
+            6,
+            "Funerals were held for the victims of the car bomb that struck the central market of Dalmar on Tuesday.",
+        ),
+        (
+            "b2",
+            "Courier",
+            6,
+            "A car bomb killed at least 14 people at the central market in Dalmar, the city's police chief said.",
+        ),
+        (
+            "c2",
+            "Herald",
+            7,
+            "Police arrested two men over Tuesday's car bombing at the central market in Dalmar.",
+        ),
+        (
+            "d2",
+            "Post",
+            8,
+            "Traders at the Dalmar market, where a car bomb killed 15 people on March 5, said they were afraid to return.",
+        ),
+        (
+            "e2",
+            "Globe",
+            12,
+            "A week after the car bomb at the Dalmar market on March 5, the stalls opened again under guard.",
+        ),
+    ];
+    reports
+        .iter()
+        .map(|(id, outlet, day, text)| {
+            article(
+                &format!("{id}.md"),
+                outlet,
+                date(2024, 3, *day),
+                &format!("# Report {id}\n\n{text}\n\nThe city has seen several attacks in recent months.\n"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn one_happening_gathers_nearly_every_report_of_it_across_wordings() {
+    let kd = key_dates(&bombing(), &[], &opts(None));
+    let first = &kd.dates[0];
+    assert_eq!(first.date, date(2024, 3, 5), "{:#?}", kd.dates);
+    let articles: std::collections::BTreeSet<&str> =
+        first.sources.iter().map(|s| s.article.as_str()).collect();
+    assert!(
+        articles.len() >= 9,
+        "{} of 10: {articles:?}",
+        articles.len()
+    );
+    assert!(first.why.contains("from 5 outlets"), "{}", first.why);
+}
