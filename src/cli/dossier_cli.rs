@@ -333,6 +333,10 @@ pub fn run(
                 to: *to,
             };
             let found = crate::dossier::key_dates::key_dates(&corpus, &d.lanes, &opts);
+            if *json {
+                // The text output ends with it; JSON is only the list.
+                eprintln!("storyline: {}", found.how);
+            }
             super::dossier_events::print_key_dates(&found, *json, out)?;
         }
     }

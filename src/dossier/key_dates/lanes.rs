@@ -48,15 +48,18 @@ const NOT_FIRST: &[&str] = &[
     "those",
 ];
 
-/// A short headline-like title: the clause naming the day in the best
-/// sentence that names it, else the best sentence; never a fragment that
-/// starts with a pronoun when another reads better.
+/// A short headline-like title: when the day is reported (the best line
+/// comes from an article of that day or the next), the lede of the best
+/// such article, else the best line; else the clause naming the day in the
+/// best sentence naming it; never a fragment that starts with a
+/// pronoun when another reads better.
 pub fn title(picked: &Picked) -> String {
     let good = |t: &str| {
         let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
         t.split_whitespace().count() >= 4 && !NOT_FIRST.contains(&first.as_str())
     };
-    if let Some((sentence, phrase)) = &picked.named {
+    let line = |s: &String| cut_at_word(s.split_whitespace(), 70);
+    let named = picked.named.as_ref().map(|(sentence, phrase)| {
         let mut t = title_for(sentence, phrase);
         // "Tuesday's quake" without the day.
         for possessive in ["'s ", "’s "] {
@@ -64,27 +67,33 @@ pub fn title(picked: &Picked) -> String {
                 t = format!("The {rest}");
             }
         }
-        if good(&t) {
-            return t;
-        }
-    }
-    for s in &picked.sentences {
-        let t = cut_at_word(s.split_whitespace(), 70);
-        if good(&t) {
-            return t;
-        }
-    }
-    picked
-        .sentences
-        .first()
-        .map(|s| cut_at_word(s.split_whitespace(), 70))
-        .or_else(|| picked.named.as_ref().map(|(_, p)| p.clone()))
+        t
+    });
+    let best = picked.sentences.first().map(line);
+    let lede = picked.lede.as_ref().map(line);
+    let order = if picked.best_reports {
+        [lede, best.clone(), named.clone()]
+    } else {
+        [named.clone(), lede, best.clone()]
+    };
+    order
+        .into_iter()
+        .flatten()
+        .chain(picked.sentences.iter().skip(1).map(line))
+        .find(|t| good(t))
+        .or(best)
+        .or(named)
         .unwrap_or_default()
 }
 
 /// Puts each key date in a lane; returns the lanes suggested beyond
-/// `lanes`.
-pub fn assign(dates: &mut [KeyDate], lanes: &[Lane]) -> Vec<SuggestedLane> {
+/// `lanes`. `outlets`: the words of the outlets' names (lowercase), never
+/// taken for names.
+pub fn assign(
+    dates: &mut [KeyDate],
+    lanes: &[Lane],
+    outlets: &BTreeSet<String>,
+) -> Vec<SuggestedLane> {
     for d in dates.iter_mut() {
         d.lane = own_lane(d, lanes).map(|l| l.name.clone());
     }
@@ -109,6 +118,8 @@ pub fn assign(dates: &mut [KeyDate], lanes: &[Lane]) -> Vec<SuggestedLane> {
                 m.entry(w.clone()).or_insert_with(|| written.clone());
             }
         }
+        // The outlets' own names ("BBC", "Reuters") tell no storyline.
+        m.retain(|n, _| !outlets.contains(n));
     }
     let mut left: BTreeSet<usize> = (0..open.len()).collect();
     let mut out = Vec::new();
@@ -119,10 +130,23 @@ pub fn assign(dates: &mut [KeyDate], lanes: &[Lane]) -> Vec<SuggestedLane> {
     for n in names.iter().flat_map(BTreeMap::keys) {
         *everywhere.entry(n.as_str()).or_insert(0) += 1;
     }
+    // Names of the subject and their kin ("Haiti", "Haitian", "Haitians"):
+    // the same first five letters.
+    let subjects: Vec<String> = everywhere
+        .iter()
+        .filter(|&(_, &c)| c >= subject)
+        .map(|(n, _)| n.chars().take(5).collect())
+        .filter(|p: &String| p.chars().count() == 5)
+        .collect();
+    everywhere.retain(|n, _| {
+        let p: String = n.chars().take(5).collect();
+        !subjects.contains(&p)
+    });
     while out.len() < MOST_LANES {
         let mut df: BTreeMap<&str, usize> = BTreeMap::new();
         for &k in &left {
             for n in names[k].keys() {
+                // (Gone from `everywhere`: the subject and its kin.)
                 if everywhere.get(n.as_str()).is_some_and(|&c| c < subject) {
                     *df.entry(n.as_str()).or_insert(0) += 1;
                 }
@@ -198,7 +222,7 @@ fn own_lane<'l>(d: &KeyDate, lanes: &'l [Lane]) -> Option<&'l Lane> {
 const NOT_NAMES: &[&str] = &[
     "he", "she", "they", "we", "i", "this", "there", "his", "her", "their", "mr", "mrs", "ms",
     "dr", "after", "before", "when", "while", "if", "as", "for", "with", "last", "next", "year",
-    "gmt", "bst", "utc", "edt", "est", "cet", "updated", "page",
+    "gmt", "bst", "utc", "edt", "est", "cet", "updated", "page", "your", "you", "our", "news",
 ];
 
 /// The names in a key date's sentences and sources: capitalised words not
@@ -222,7 +246,7 @@ fn names_of(d: &KeyDate) -> (BTreeMap<String, String>, BTreeSet<String>) {
             let w = w.trim_matches('-');
             let lower = w.to_lowercase();
             // A dateline's place ("LONDON—") is a name too.
-            let shouting = w.chars().count() >= 3 && w.chars().all(char::is_uppercase);
+            let shouting = i == 0 && w.chars().count() >= 3 && w.chars().all(char::is_uppercase);
             let w: String = if shouting {
                 let mut c = lower.chars();
                 c.next()

@@ -132,7 +132,11 @@ pub fn key_dates(articles: &[KdArticle], lanes: &[Lane], opts: &Options) -> KeyD
             }
         })
         .collect();
-    let suggested = lanes::assign(&mut dates, lanes);
+    let outlets: std::collections::BTreeSet<String> = articles
+        .iter()
+        .flat_map(|a| words::tokens(&a.outlet).collect::<Vec<_>>())
+        .collect();
+    let suggested = lanes::assign(&mut dates, lanes, &outlets);
     KeyDates {
         dates,
         how,

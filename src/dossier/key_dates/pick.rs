@@ -40,6 +40,12 @@ pub struct Picked {
     /// The best chosen sentence naming the day, as written, and the
     /// phrase naming it.
     pub named: Option<(String, String)>,
+    /// The best sentence comes from an article of the day or the next (it
+    /// reports the day rather than looking back at it).
+    pub best_reports: bool,
+    /// The best-ranked opening sentence of an article of the day or the
+    /// next, as a line (news leads with what happened: the best headline).
+    pub lede: Option<String>,
     /// Every article's account.
     pub sources: Vec<KeySource>,
 }
@@ -184,6 +190,11 @@ impl Picker {
         Picked {
             sentences,
             named,
+            best_reports: chosen.first().is_some_and(|c| c.near),
+            lede: scored
+                .iter()
+                .find(|(_, c)| c.near && c.sentence == 0)
+                .map(|(_, c)| summary_line(&articles[c.article].sentences[c.sentence])),
             sources,
         }
     }
@@ -308,10 +319,31 @@ fn without_phrase(text: &str, phrase: &str) -> String {
     format!("{} {}", cut.trim_end(), after.trim_start())
 }
 
+/// `text` after a wire dateline's agency ("MEXICO CITY | Mon 3:10 am BST
+/// MEXICO CITY (Reuters) - Fears…" → "Fears…"), when it is near the start.
+fn without_wire_slug(text: &str) -> &str {
+    for dash in [") - ", ") – ", ") — ", ")—"] {
+        if let Some(at) = text.find(dash)
+            && at < 100
+            && let Some(open) = text[..at].rfind('(')
+        {
+            let agency = &text[open + 1..at];
+            let one_name = !agency.is_empty()
+                && agency.split_whitespace().count() <= 2
+                && agency.chars().next().is_some_and(char::is_uppercase);
+            if one_name {
+                return text[at + dash.len()..].trim_start();
+            }
+        }
+    }
+    text
+}
+
 /// A sentence as a line of a timeline: without its dateline ("LONDON—")
 /// and the phrases naming dates (the timeline shows the date).
 fn summary_line(s: &super::input::KdSentence) -> String {
-    let mut text = crate::timeline::suggest::without_dateline(&s.text).to_owned();
+    let mut text =
+        crate::timeline::suggest::without_dateline(without_wire_slug(&s.text)).to_owned();
     for d in &s.dates {
         if !d.phrase.is_empty() {
             text = without_phrase(&text, &d.phrase);

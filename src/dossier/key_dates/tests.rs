@@ -201,7 +201,7 @@ fn key_dates_sharing_names_are_suggested_one_lane() {
         ),
         key(5, "Nobody named here at all, a quiet day."),
     ];
-    let lanes = lanes::assign(&mut dates, &[]);
+    let lanes = lanes::assign(&mut dates, &[], &std::collections::BTreeSet::new());
     let names: Vec<&str> = lanes.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(lanes.len(), 2, "{names:?}");
     assert_eq!(dates[0].lane, dates[1].lane);
