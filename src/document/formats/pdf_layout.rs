@@ -425,7 +425,7 @@ fn column_extents(page: &[(Line, usize)]) -> Vec<(f32, f32)> {
             }
             let left = starts
                 .into_iter()
-                .max_by_key(|(x, n)| (*n, -*x))
+                .max_by_key(|(x, n)| (*n, std::cmp::Reverse(*x)))
                 .map_or(0.0, |(x, _)| x as f32);
             let right = lines.iter().map(|l| l.x1).fold(left, f32::max);
             (left, right)
