@@ -267,7 +267,12 @@ pub(super) fn print_key_dates(
             .lane
             .as_deref()
             .map_or(String::new(), |l| format!("  [{l}]"));
-        writeln!(out, "{}. {}  {}{lane}", i + 1, k.date, k.title)?;
+        let when = if k.precision == crate::timeline::Precision::Month {
+            k.date.strftime("%Y-%m").to_string()
+        } else {
+            k.date.to_string()
+        };
+        writeln!(out, "{}. {when}  {}{lane}", i + 1, k.title)?;
         writeln!(out, "   why: {}", k.why)?;
         for s in &k.sentences {
             writeln!(out, "   – {s}")?;

@@ -230,7 +230,7 @@ fn as_proposal(d: &Dossier, k: &crate::dossier::key_dates::KeyDate) -> (Event, E
     let event = Event {
         id: proposal_id(k.date),
         title: k.title.clone(),
-        when: crate::timeline::When::day(k.date),
+        when: crate::timeline::When::span(k.date, k.end, k.precision),
         lanes: lane.into_iter().collect(),
         evidence: Vec::new(),
         note: String::new(),
@@ -240,7 +240,7 @@ fn as_proposal(d: &Dossier, k: &crate::dossier::key_dates::KeyDate) -> (Event, E
     };
     let mut card = vec![
         format!("Proposed key date: {}", k.title),
-        short(k.date),
+        span(k.date, k.end),
         k.why.clone(),
     ];
     card.extend(k.sentences.iter().map(|s| format!("“{s}”")));

@@ -129,7 +129,11 @@ fn proposal_ui(
             egui::Label::new(
                 RichText::new(format!(
                     "{rank}. {} — {}",
-                    crate::dossier::view::short_date(key.date),
+                    crate::dossier::view::date_span(
+                        key.date,
+                        key.end,
+                        crate::dossier::view::short_date
+                    ),
                     key.title
                 ))
                 .strong(),

@@ -6,11 +6,15 @@ use super::{KeyDate, SuggestedLane};
 use crate::dossier::{Dossier, DossierEvent, Mention};
 use crate::timeline::{EventId, EventKind, Lane, LaneColor, LaneId, Precision, When};
 
-/// The id of the event a key date becomes (one per day, so a key date is
-/// accepted once, and two writers accepting it make one event).
+/// The id of the event a key date becomes (one per day or month, so a key
+/// date is accepted once, and two writers accepting it make one event).
 #[must_use]
 pub fn event_id(k: &KeyDate) -> EventId {
-    EventId(format!("k-{}", k.date))
+    if k.precision == Precision::Month {
+        EventId(format!("k-{}", k.date.strftime("%Y-%m")))
+    } else {
+        EventId(format!("k-{}", k.date))
+    }
 }
 
 /// The events `keys` become in `d`, and the lanes to add for them. `lane`:
@@ -45,7 +49,7 @@ pub fn accept(
                     when: When {
                         phrase: s.phrase.clone(),
                         resolved_against: Some(s.published),
-                        ..When::span(k.date, k.date, Precision::Day)
+                        ..When::span(k.date, k.end, k.precision)
                     },
                     kind: if s.expected {
                         EventKind::Expected

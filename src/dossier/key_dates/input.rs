@@ -54,6 +54,8 @@ pub struct KdDate {
     pub precision: Precision,
     /// True when the sentence expects it rather than reports it.
     pub expected: bool,
+    /// "About", "early", "in the coming months" and the like.
+    pub approximate: bool,
 }
 
 /// The sentences of `doc` with the dates in them.
@@ -82,6 +84,7 @@ pub fn sentences_of(doc: &Document, published: jiff::civil::Date) -> Vec<KdSente
             end: found.when.end,
             precision: found.when.precision,
             expected: found.expected,
+            approximate: found.when.approximate,
         });
     });
     sentences

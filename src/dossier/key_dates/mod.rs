@@ -79,9 +79,12 @@ pub struct KeySource {
 /// sentence.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct KeyDate {
-    /// The day.
+    /// The day (a month's first day).
     pub date: Date,
-    /// Its precision (day).
+    /// Its last day: `date` for a day, the month's last for a month.
+    pub end: Date,
+    /// Its precision: day, or month when the story names it only as a
+    /// month.
     pub precision: Precision,
     /// The evidence score it was ranked by (higher is stronger).
     pub score: f64,
@@ -122,7 +125,8 @@ pub fn key_dates(articles: &[KdArticle], lanes: &[Lane], opts: &Options) -> KeyD
             let told = picker.pick(articles, day, opts.sentences.max(1));
             KeyDate {
                 date: day.date,
-                precision: Precision::Day,
+                end: day.end,
+                precision: day.precision,
                 score: (day.score * 100.0).round() / 100.0,
                 why: rank::why(articles, day, &told.sources),
                 title: lanes::title(&told),

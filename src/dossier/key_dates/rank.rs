@@ -22,14 +22,25 @@ const SHARE: f64 = 0.1;
 /// happened (1 + `BURST`), or two articles reporting it.
 const LEAST: f64 = 1.0 + BURST - 0.05;
 
+/// Weight of each article reporting a month (named only as a month): a
+/// month is proposed only when no day in it is, and at least
+/// [`MONTH_REPORTS`] articles report it.
+const MONTH: f64 = 0.5;
+/// Fewest articles reporting a month for it to be proposed.
+const MONTH_REPORTS: usize = 3;
+
 /// Where a day is named: article, sentence, date (indices).
 pub type At = (usize, usize, usize);
 
-/// One day's evidence.
+/// One day's (or month's) evidence.
 #[derive(Clone, Debug)]
 pub struct Day {
-    /// The day.
+    /// The day (a month's first day).
     pub date: Date,
+    /// Its last day (`date` for a day).
+    pub end: Date,
+    /// Day or month.
+    pub precision: Precision,
     /// Articles that report it.
     pub reported: BTreeSet<usize>,
     /// Articles that expect it (and do not report it).
@@ -47,6 +58,8 @@ pub struct Day {
 /// Every day's evidence in a dossier.
 pub struct Evidence {
     days: BTreeMap<Date, Day>,
+    /// Months named as months, by their first day.
+    months: BTreeMap<Date, Day>,
 }
 
 impl Evidence {
@@ -54,13 +67,22 @@ impl Evidence {
     pub fn gather(articles: &[KdArticle], from: Option<Date>, to: Option<Date>) -> Self {
         let inside = |d: Date| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t);
         let mut days: BTreeMap<Date, Day> = BTreeMap::new();
+        let mut months: BTreeMap<Date, Day> = BTreeMap::new();
         for (ai, a) in articles.iter().enumerate() {
             for (si, s) in a.sentences.iter().enumerate() {
                 for (di, d) in s.dates.iter().enumerate() {
-                    if d.precision != Precision::Day || d.start != d.end || !inside(d.start) {
+                    if !inside(d.start) {
                         continue;
                     }
-                    let e = entry(&mut days, d.start);
+                    let e = match d.precision {
+                        Precision::Day if d.start == d.end => {
+                            entry(&mut days, d.start, d.end, Precision::Day)
+                        }
+                        Precision::Month if inside(d.end) && !d.approximate => {
+                            entry(&mut months, d.start, d.end, Precision::Month)
+                        }
+                        _ => continue,
+                    };
                     e.mentions.push((ai, si, di));
                     if d.expected || a.published < d.start {
                         e.expected.insert(ai);
@@ -83,6 +105,13 @@ impl Evidence {
                 *m.entry(a.published).or_insert(0) += 1;
                 m
             });
+        for e in months.values_mut() {
+            e.expected.retain(|a| !e.reported.contains(a));
+            #[allow(clippy::cast_precision_loss)]
+            {
+                e.score = MONTH * e.reported.len() as f64;
+            }
+        }
         for e in days.values_mut() {
             e.expected.retain(|a| !e.reported.contains(a));
             let next = e.date.tomorrow().ok();
@@ -98,7 +127,7 @@ impl Evidence {
                     + EXPECTED * e.expected.len() as f64;
             }
         }
-        Evidence { days }
+        Evidence { days, months }
     }
 
     /// The days to propose, best first (`count` of them, or as many as
@@ -117,17 +146,44 @@ impl Evidence {
         }
         let n = supported(&ranked);
         ranked.truncate(n);
+        let floor = ranked
+            .first()
+            .map_or(LEAST, |d| (d.score * SHARE).max(LEAST));
+        // Months the story names as months, with no day of theirs chosen.
+        let months: Vec<&Day> = self
+            .months
+            .values()
+            .filter(|m| {
+                m.reported.len() >= MONTH_REPORTS
+                    && m.score >= floor
+                    && !ranked.iter().any(|d| d.date >= m.date && d.date <= m.end)
+            })
+            .collect();
+        let n_months = months.len();
+        ranked.extend(months);
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.date.cmp(&b.date)));
+        ranked.truncate(MOST);
+        let months_said = if n_months > 0 {
+            format!(
+                "; and {} named as a month by at least {MONTH_REPORTS} articles, with no day of it among them",
+                crate::wording::count(n_months, "month", "months")
+            )
+        } else {
+            String::new()
+        };
         let how = format!(
-            "{n} of {} dates named in the articles: those with at least a tenth of the best date's evidence and at least two articles reporting them (or one on the day), at most {MOST}",
+            "{n} of {} days named in the articles: those with at least a tenth of the best day's evidence and at least two articles reporting them (or one on the day), at most {MOST}{months_said}",
             self.days.len()
         );
         (ranked, how)
     }
 }
 
-fn entry(days: &mut BTreeMap<Date, Day>, date: Date) -> &mut Day {
+fn entry(days: &mut BTreeMap<Date, Day>, date: Date, end: Date, precision: Precision) -> &mut Day {
     days.entry(date).or_insert_with(|| Day {
         date,
+        end,
+        precision,
         reported: BTreeSet::new(),
         expected: BTreeSet::new(),
         mentions: Vec::new(),

@@ -86,7 +86,7 @@ fn the_day_most_articles_report_comes_first_and_says_why() {
     );
     assert!(opened.sources.iter().any(|s| s.expected));
     assert!(opened.sources.iter().any(|s| !s.expected));
-    assert!(kd.how.contains("dates named in the articles"), "{}", kd.how);
+    assert!(kd.how.contains("named in the articles"), "{}", kd.how);
 }
 
 #[test]
@@ -170,6 +170,7 @@ fn the_dossiers_lanes_are_used_where_their_words_match() {
 fn key(day: u8, sentence: &str) -> KeyDate {
     KeyDate {
         date: date(2024, 1, i8::try_from(day).expect("day")),
+        end: date(2024, 1, i8::try_from(day).expect("day")),
         precision: crate::timeline::Precision::Day,
         score: 1.0,
         why: String::new(),
@@ -353,4 +354,60 @@ fn one_happening_gathers_nearly_every_report_of_it_across_wordings() {
         articles.len()
     );
     assert!(first.why.contains("from 5 outlets"), "{}", first.why);
+}
+
+#[test]
+fn a_month_the_story_names_only_as_a_month_is_a_key_date() {
+    let said = [
+        (
+            "m1",
+            5,
+            "The carmaker cut 500 jobs at its Harlow plant in March, union leaders said.",
+        ),
+        (
+            "m2",
+            9,
+            "After the job cuts at the Harlow plant in March, workers staged a protest.",
+        ),
+        (
+            "m3",
+            14,
+            "The Harlow plant, which cut 500 jobs in March, will close a second line.",
+        ),
+        (
+            "m4",
+            20,
+            "Sales fell after the carmaker cut jobs at Harlow in March, analysts said.",
+        ),
+    ];
+    let articles: Vec<KdArticle> = said
+        .iter()
+        .map(|(id, day, text)| {
+            article(
+                &format!("{id}.md"),
+                "Wire",
+                date(2023, 4, *day),
+                &format!("# {id}\n\n{text}\n"),
+            )
+        })
+        .collect();
+    let kd = key_dates(&articles, &[], &opts(None));
+    let march = kd
+        .dates
+        .iter()
+        .find(|k| k.precision == crate::timeline::Precision::Month)
+        .unwrap_or_else(|| panic!("{:#?} {}", kd.dates, kd.how));
+    assert_eq!(
+        (march.date, march.end),
+        (date(2023, 3, 1), date(2023, 3, 31))
+    );
+    assert!(kd.how.contains("named as a month"), "{}", kd.how);
+    assert_eq!(event_id(march).0, "k-2023-03");
+    // Asked for a number of dates, only days are given.
+    assert!(
+        key_dates(&articles, &[], &opts(Some(5)))
+            .dates
+            .iter()
+            .all(|k| k.precision == crate::timeline::Precision::Day)
+    );
 }
