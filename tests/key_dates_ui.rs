@@ -131,6 +131,30 @@ fn key_dates_are_proposed_accepted_undone_and_dismissed() {
             .dismissed_key_dates,
         vec![first]
     );
+    // The dismissed one is listed, and Restore proposes it again (and
+    // Ctrl+Z dismisses it again).
+    h.get_by_label("Dismissed (1)").click();
+    h.run_steps(2);
+    h.get_by_label("Restore").click();
+    h.run_steps(3);
+    assert!(
+        h.state()
+            .dossier()
+            .expect("open")
+            .dossier
+            .dismissed_key_dates
+            .is_empty()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(
+        h.state()
+            .dossier()
+            .expect("open")
+            .dossier
+            .dismissed_key_dates,
+        vec![first]
+    );
     // Accept all the others.
     h.query_by_label_contains("Accept all")
         .expect("Accept all")

@@ -63,7 +63,8 @@ impl StorylineApp {
                 | D::Remove(..)
                 | D::KeyDates(
                     crate::app::dossier::key_dates::KeyDatesAction::Accept(_)
-                    | crate::app::dossier::key_dates::KeyDatesAction::Dismiss(_),
+                    | crate::app::dossier::key_dates::KeyDatesAction::Dismiss(_)
+                    | crate::app::dossier::key_dates::KeyDatesAction::Restore(_),
                 ),
             ) => {
                 self.undo_order.changed(Store::Dossier);

@@ -128,6 +128,13 @@ pub enum DossierCmd {
 /// Reads the dossier file; a damaged one names where its kept versions are.
 fn read(file: &Path) -> anyhow::Result<Dossier> {
     read_dossier(file).map_err(|e| {
+        if file.is_file() && !crate::store::dossier::is_dossier_path(file) {
+            return anyhow::anyhow!(
+                "{} is not a dossier (a NAME{} file made by `storyline dossier new`)",
+                file.display(),
+                crate::store::dossier::DOSSIER_SUFFIX
+            );
+        }
         let hint = if crate::store::versions::list(file).is_empty() {
             String::new()
         } else {
@@ -315,6 +322,16 @@ pub fn run(
             json,
             dump,
         } => {
+            if *dates == Some(0) {
+                bail!(
+                    "--dates must be at least 1 (leave it out for as many as the evidence supports)"
+                );
+            }
+            if let (Some(f), Some(t)) = (from, to)
+                && f > t
+            {
+                bail!("--from {f} is after --to {t}: no day can be in between");
+            }
             let d = read(file)?;
             let mut warnings = Vec::new();
             let corpus =
@@ -337,7 +354,7 @@ pub fn run(
                 // The text output ends with it; JSON is only the list.
                 eprintln!("storyline: {}", found.how);
             }
-            super::dossier_events::print_key_dates(&found, *json, out)?;
+            super::dossier_events::print_key_dates(&found, &d, *json, out)?;
         }
     }
     Ok(())

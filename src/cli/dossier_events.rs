@@ -245,12 +245,32 @@ pub(super) fn events(
 /// first) or text.
 pub(super) fn print_key_dates(
     found: &crate::dossier::key_dates::KeyDates,
+    d: &Dossier,
     json: bool,
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
+    // Whether the reader took each up in the window: accepted (an event
+    // from it is on the timeline), dismissed, or still proposed.
+    let status = |k: &crate::dossier::key_dates::KeyDate| {
+        if d.event(&crate::dossier::key_dates::event_id(k)).is_some() {
+            "accepted"
+        } else if d.dismissed_key_dates.binary_search(&k.date).is_ok() {
+            "dismissed"
+        } else {
+            "proposed"
+        }
+    };
     if json {
+        let mut list = Vec::new();
+        for k in &found.dates {
+            let mut v = serde_json::to_value(k)?;
+            if let Some(m) = v.as_object_mut() {
+                m.insert("status".into(), status(k).into());
+            }
+            list.push(v);
+        }
         let mut w = std::io::BufWriter::new(out);
-        serde_json::to_writer_pretty(&mut w, &found.dates)?;
+        serde_json::to_writer_pretty(&mut w, &list)?;
         std::io::Write::write_all(&mut w, b"\n")?;
         std::io::Write::flush(&mut w)?;
         return Ok(());
@@ -272,7 +292,11 @@ pub(super) fn print_key_dates(
         } else {
             k.date.to_string()
         };
-        writeln!(out, "{}. {when}  {}{lane}", i + 1, k.title)?;
+        let mark = match status(k) {
+            "proposed" => String::new(),
+            other => format!("  ({other})"),
+        };
+        writeln!(out, "{}. {when}  {}{lane}{mark}", i + 1, k.title)?;
         writeln!(out, "   why: {}", k.why)?;
         for s in &k.sentences {
             writeln!(out, "   – {s}")?;

@@ -26,6 +26,8 @@ pub enum DossierCommand {
     AddEvents(Vec<DossierEvent>, Vec<Lane>),
     /// Never propose these key dates again.
     DismissKeyDates(Vec<Date>),
+    /// Propose these dismissed key dates again.
+    RestoreKeyDates(Vec<Date>),
 }
 
 /// Why a command could not be applied.
@@ -218,6 +220,9 @@ fn apply(d: &mut Dossier, cmd: &DossierCommand) -> Result<(), MergeError> {
             }
         }
         DossierCommand::DismissKeyDates(days) => d.dismissed_key_dates.extend(days),
+        DossierCommand::RestoreKeyDates(days) => {
+            d.dismissed_key_dates.retain(|x| !days.contains(x));
+        }
     }
     d.normalize();
     Ok(())

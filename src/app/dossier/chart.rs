@@ -331,11 +331,31 @@ impl OpenDossier {
                     .cloned()
                     .collect()
             };
-            let proposals = if self.key_dates.shown {
+            // Proposals in the lane the reader picked for them.
+            let proposals: Vec<crate::dossier::key_dates::KeyDate> = if self.key_dates.shown {
                 self.open_key_dates()
+                    .into_iter()
+                    .map(|k| {
+                        let mut k = k.clone();
+                        match self.key_dates.lanes.get(&k.date) {
+                            Some(super::key_dates::LanePick::None) => k.lane = None,
+                            Some(super::key_dates::LanePick::Lane(id)) => {
+                                k.lane = self
+                                    .dossier
+                                    .lanes
+                                    .iter()
+                                    .find(|l| &l.id == id)
+                                    .map(|l| l.name.clone());
+                            }
+                            None => {}
+                        }
+                        k
+                    })
+                    .collect()
             } else {
                 Vec::new()
             };
+            let proposals: Vec<&crate::dossier::key_dates::KeyDate> = proposals.iter().collect();
             let model = ChartModel::of(&self.dossier, &filter, &tags, &proposals);
             self.chart = (Some(key), filter, model);
         }

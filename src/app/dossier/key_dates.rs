@@ -35,6 +35,8 @@ pub enum KeyDatesAction {
     Accept(Vec<Date>),
     /// Never propose these again.
     Dismiss(Vec<Date>),
+    /// Propose these dismissed ones again.
+    Restore(Vec<Date>),
 }
 
 /// A lane picked for a key date.
@@ -115,6 +117,22 @@ impl OpenDossier {
                     && !on_timeline.contains(&k.date)
             })
             .collect()
+    }
+
+    /// The proposals the reader dismissed, best first.
+    #[must_use]
+    pub fn dismissed_key_dates(&self) -> Vec<&KeyDate> {
+        self.key_dates.found.as_ref().map_or_else(Vec::new, |f| {
+            f.dates
+                .iter()
+                .filter(|k| {
+                    self.dossier
+                        .dismissed_key_dates
+                        .binary_search(&k.date)
+                        .is_ok()
+                })
+                .collect()
+        })
     }
 
     /// What the key dates are worked out from: the articles (paths and
@@ -217,11 +235,13 @@ impl StorylineApp {
                     show = Some(Pane::Inspector);
                 }
             }
-            KeyDatesAction::PickLane(day, Some(pick)) => {
-                open.key_dates.lanes.insert(day, pick);
-            }
-            KeyDatesAction::PickLane(day, None) => {
-                open.key_dates.lanes.remove(&day);
+            KeyDatesAction::PickLane(day, pick) => {
+                match pick {
+                    Some(p) => open.key_dates.lanes.insert(day, p),
+                    None => open.key_dates.lanes.remove(&day),
+                };
+                // The proposal moves to its lane on the timeline.
+                open.key_dates.generation += 1;
             }
             KeyDatesAction::Accept(days) => {
                 said = accept_days(open, &days, now);
@@ -231,6 +251,9 @@ impl StorylineApp {
                     open.key_dates.selected = None;
                 }
                 said = open.command(&DossierCommand::DismissKeyDates(days), now);
+            }
+            KeyDatesAction::Restore(days) => {
+                said = open.command(&DossierCommand::RestoreKeyDates(days), now);
             }
         }
         self.messages.extend(said);

@@ -82,16 +82,33 @@ pub(crate) fn key_dates_ui(ui: &mut Ui, open: &OpenDossier, commands: &mut Vec<C
         return;
     };
     let shown = open.open_key_dates();
+    let dismissed = open.dismissed_key_dates();
+    let on_timeline = found.dates.len() - shown.len() - dismissed.len();
+    // What the list holds, in the list's own numbers (how they were chosen
+    // on hover).
+    let mut parts = vec![crate::wording::count(
+        found.dates.len(),
+        "key date",
+        "key dates",
+    )];
+    if on_timeline > 0 {
+        parts.push(format!("{on_timeline} already on the timeline"));
+    }
+    if !dismissed.is_empty() {
+        parts.push(format!("{} dismissed", dismissed.len()));
+    }
+    ui.label(RichText::new(parts.join(" · ")))
+        .on_hover_text(&found.how);
+    dismissed_ui(ui, &dismissed, commands);
     if shown.is_empty() {
         let msg = if found.dates.is_empty() {
-            "No key dates: no day is named by articles that report it. Add more of the story's coverage."
+            "No key dates: no day is named by an article that reports it. Add more of the story's coverage."
         } else {
             "Every proposed key date is on the timeline or dismissed."
         };
         ui.label(RichText::new(msg).weak());
         return;
     }
-    ui.label(RichText::new(&found.how).weak().small());
     ui.horizontal(|ui| {
         if ui
             .button(format!("Accept all {}", shown.len()))
@@ -108,6 +125,33 @@ pub(crate) fn key_dates_ui(ui: &mut Ui, open: &OpenDossier, commands: &mut Vec<C
         ui.add_space(4.0);
         proposal_ui(ui, open, rank + 1, key, commands);
     }
+}
+
+/// The dismissed key dates, each with Restore.
+fn dismissed_ui(ui: &mut Ui, dismissed: &[&KeyDate], commands: &mut Vec<Command>) {
+    if dismissed.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(format!("Dismissed ({})", dismissed.len()))
+        .id_salt("key-dates-dismissed")
+        .show(ui, |ui| {
+            for k in dismissed {
+                ui.horizontal_wrapped(|ui| {
+                    if ui
+                        .small_button("Restore")
+                        .on_hover_text("Propose it again")
+                        .clicked()
+                    {
+                        act(commands, KeyDatesAction::Restore(vec![k.date]));
+                    }
+                    ui.label(format!(
+                        "{} — {}",
+                        crate::dossier::view::short_date(k.date),
+                        k.title
+                    ));
+                });
+            }
+        });
 }
 
 /// One proposal's card.
@@ -164,50 +208,60 @@ fn proposal_ui(
                 act(commands, KeyDatesAction::Dismiss(vec![key.date]));
             }
         });
-        egui::CollapsingHeader::new(crate::wording::count(
-            key.sources.len(),
-            "source",
-            "sources",
-        ))
-        .id_salt(("key-date-sources", key.date))
-        .show(ui, |ui| {
-            for s in key.sources.iter().take(SOURCES_SHOWN) {
-                let title = open
-                    .dossier
-                    .article(&s.article)
-                    .map_or(s.article.as_str(), |a| a.title.as_str());
-                if ui
-                    .link(title)
-                    .on_hover_text("Open the article at this passage")
-                    .clicked()
-                {
-                    commands.push(Command::Dossier(DossierAction::OpenArticle(
-                        s.article.clone(),
-                        Some(s.offset),
-                    )));
+        let articles: std::collections::BTreeSet<&str> =
+            key.sources.iter().map(|s| s.article.as_str()).collect();
+        egui::CollapsingHeader::new(crate::wording::count(articles.len(), "source", "sources"))
+            .id_salt(("key-date-sources", key.date))
+            .show(ui, |ui| {
+                // One line per article (its first mention), with how it tells it.
+                let mut seen = std::collections::BTreeSet::new();
+                let firsts: Vec<&crate::dossier::key_dates::KeySource> = key
+                    .sources
+                    .iter()
+                    .filter(|s| seen.insert(s.article.as_str()))
+                    .collect();
+                for s in firsts.iter().take(SOURCES_SHOWN) {
+                    let title = open
+                        .dossier
+                        .article(&s.article)
+                        .map_or(s.article.as_str(), |a| a.title.as_str());
+                    if ui
+                        .link(title)
+                        .on_hover_text("Open the article at this passage")
+                        .clicked()
+                    {
+                        commands.push(Command::Dossier(DossierAction::OpenArticle(
+                            s.article.clone(),
+                            Some(s.offset),
+                        )));
+                    }
+                    let what = if !s.phrase.is_empty() && s.expected {
+                        format!("expects “{}”", s.phrase)
+                    } else if !s.phrase.is_empty() {
+                        format!("reports “{}”", s.phrase)
+                    } else if s.published == key.date {
+                        "tells it that day".to_owned()
+                    } else {
+                        "tells it the day after".to_owned()
+                    };
+                    ui.label(
+                        RichText::new(format!(
+                            "{} · {what}",
+                            crate::dossier::view::short_date(s.published)
+                        ))
+                        .small(),
+                    );
                 }
-                let what = if s.phrase.is_empty() {
-                    "tells it that day".to_owned()
-                } else if s.expected {
-                    format!("expects “{}”", s.phrase)
-                } else {
-                    format!("reports “{}”", s.phrase)
-                };
-                ui.label(
-                    RichText::new(format!(
-                        "{} · {what}",
-                        crate::dossier::view::short_date(s.published)
-                    ))
-                    .small(),
-                );
-            }
-            if key.sources.len() > SOURCES_SHOWN {
-                ui.label(
-                    RichText::new(format!("… and {} more", key.sources.len() - SOURCES_SHOWN))
+                if firsts.len() > SOURCES_SHOWN {
+                    ui.label(
+                        RichText::new(format!(
+                            "… and {} more articles",
+                            firsts.len() - SOURCES_SHOWN
+                        ))
                         .weak(),
-                );
-            }
-        });
+                    );
+                }
+            });
     });
     if selected {
         r.response.scroll_to_me(Some(egui::Align::Min));
@@ -253,7 +307,11 @@ fn lane_ui(ui: &mut Ui, open: &OpenDossier, key: &KeyDate, commands: &mut Vec<Co
                     act(commands, KeyDatesAction::PickLane(key.date, None));
                 }
                 for l in &open.dossier.lanes {
-                    let on = pick == Some(&LanePick::Lane(l.id.clone()));
+                    let is_suggestion = suggested
+                        .as_deref()
+                        .is_some_and(|s| l.name.eq_ignore_ascii_case(s));
+                    let on = pick == Some(&LanePick::Lane(l.id.clone()))
+                        || (pick.is_none() && is_suggestion);
                     if ui.selectable_label(on, &l.name).clicked() {
                         act(
                             commands,

@@ -17,7 +17,7 @@ const MOST_LANES: usize = 6;
 /// subject, not one of its storylines.
 const SUBJECT: f64 = 0.7;
 /// How many of a key date's sources are read for its names.
-const SOURCES_READ: usize = 12;
+const SOURCES_READ: usize = 3;
 
 /// A lane suggested for key dates that the dossier does not have.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -58,7 +58,22 @@ pub fn title(picked: &Picked) -> String {
         let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
         t.split_whitespace().count() >= 4 && !NOT_FIRST.contains(&first.as_str())
     };
-    let line = |s: &String| cut_at_word(s.split_whitespace(), 70);
+    let line = |s: &String| headline(s);
+    // What the day is of, in the sentence naming it ("…began with her
+    // arrest at Vancouver's airport on Dec. 1, 2018" → "Her arrest at
+    // Vancouver's airport").
+    // (A possessive may start it: "Her arrest…" names what happened.)
+    let governed = picked
+        .named
+        .as_ref()
+        .and_then(|(sentence, phrase)| governed_by(sentence, phrase))
+        .filter(|t| {
+            let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
+            ![
+                "he", "she", "it", "they", "this", "that", "these", "those", "we", "i",
+            ]
+            .contains(&first.as_str())
+        });
     let named = picked.named.as_ref().map(|(sentence, phrase)| {
         let mut t = title_for(sentence, phrase);
         // "Tuesday's quake" without the day.
@@ -71,6 +86,11 @@ pub fn title(picked: &Picked) -> String {
     });
     let best = picked.sentences.first().map(line);
     let lede = picked.lede.as_ref().map(line);
+    if !picked.best_reports
+        && let Some(g) = governed
+    {
+        return g;
+    }
     let order = if picked.best_reports {
         [lede, best.clone(), named.clone()]
     } else {
@@ -84,6 +104,77 @@ pub fn title(picked: &Picked) -> String {
         .or(best)
         .or(named)
         .unwrap_or_default()
+}
+
+/// Past this many chars a title is cut: where its first clause ends (if
+/// between 40 and 110 chars), else at a word.
+const TITLE_CHARS: usize = 90;
+
+/// A line as a title: whole when short, else cut where a clause ends (no
+/// "…"), else at a word.
+fn headline(line: &str) -> String {
+    let line = line.trim().trim_end_matches(['.', ';', ':', ',']);
+    if line.chars().count() <= TITLE_CHARS {
+        return line.to_owned();
+    }
+    // The first clause that ends after 40 chars and by 110.
+    let cut = [", ", "; ", " — ", " – ", " - "]
+        .iter()
+        .flat_map(|b| line.match_indices(b).map(|(at, _)| at))
+        .filter(|&at| (40..=110).contains(&line[..at].chars().count()))
+        .min();
+    match cut {
+        Some(at) => line[..at].to_owned(),
+        None => cut_at_word(line.split_whitespace(), TITLE_CHARS - 10),
+    }
+}
+
+/// Words that end what a date phrase governs, walking back from it.
+const GOVERNS_FROM: &[&str] = &[
+    "with",
+    "after",
+    "before",
+    "since",
+    "following",
+    "until",
+    "that",
+    "which",
+    "who",
+    "when",
+    "where",
+    "because",
+    "and",
+    "but",
+    "while",
+    "as",
+    "than",
+];
+
+/// The words before `phrase` in `sentence` that it dates, back to the word
+/// that introduces them ("began with her arrest at Vancouver's airport on
+/// Dec. 1" → "Her arrest at Vancouver's airport"); `None` when that is
+/// not a phrase of its own (two words or fewer, or the sentence's start).
+fn governed_by(sentence: &str, phrase: &str) -> Option<String> {
+    let at = sentence.find(phrase)?;
+    let before = &sentence[..at];
+    let clause_start = before
+        .char_indices()
+        .rfind(|(_, c)| [',', ';', '(', '—', '“', '"'].contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause: Vec<&str> = before[clause_start..].split_whitespace().collect();
+    let from = clause
+        .iter()
+        .rposition(|w| GOVERNS_FROM.contains(&w.to_lowercase().as_str()))
+        .map(|p| p + 1)?;
+    let words = &clause[from..];
+    if words.len() < 3 {
+        return None;
+    }
+    let text = words.join(" ");
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
 }
 
 /// Puts each key date in a lane; returns the lanes suggested beyond
@@ -229,7 +320,7 @@ const NOT_NAMES: &[&str] = &[
 /// at a sentence's start, lowercase → as first written; and the words that
 /// start its sentences (names when written as names elsewhere).
 fn names_of(d: &KeyDate) -> (BTreeMap<String, String>, BTreeSet<String>) {
-    let mut out = BTreeMap::new();
+    let mut out: BTreeMap<String, String> = BTreeMap::new();
     let mut first_words = BTreeSet::new();
     let texts = d.sentences.iter().map(String::as_str).chain(
         d.sources
@@ -238,12 +329,28 @@ fn names_of(d: &KeyDate) -> (BTreeMap<String, String>, BTreeSet<String>) {
             .map(|s| s.quote.as_str()),
     );
     for text in texts {
-        for (i, w) in text
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
+        // Names, and the run of capitalised words each is written in
+        // ("Conrad Murray", "Los Angeles"): a lane is named by the run.
+        let mut run: Vec<String> = Vec::new();
+        let mut in_run: Vec<String> = Vec::new();
+        let mut flush = |run: &mut Vec<String>, in_run: &mut Vec<String>| {
+            let written = run.join(" ");
+            for key in in_run.drain(..) {
+                out.entry(key).or_insert_with(|| written.clone());
+            }
+            run.clear();
+        };
+        for (i, raw) in text
+            .split(|c: char| c.is_whitespace() || c == '—')
             .filter(|w| !w.is_empty())
             .enumerate()
         {
-            let w = w.trim_matches('-');
+            let ends_clause = raw.ends_with([',', '.', ';', ':', ')', '"', '”']);
+            let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
             let lower = w.to_lowercase();
             // A dateline's place ("LONDON—") is a name too.
             let shouting = i == 0 && w.chars().count() >= 3 && w.chars().all(char::is_uppercase);
@@ -255,19 +362,24 @@ fn names_of(d: &KeyDate) -> (BTreeMap<String, String>, BTreeSet<String>) {
             } else {
                 w.to_owned()
             };
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            let function = NOT_NAMES.contains(&lower.as_str())
+                || crate::dossier::merge::STOPWORDS.contains(&lower.as_str());
+            if !capital || function || w.is_empty() {
+                flush(&mut run, &mut in_run);
+                continue;
+            }
             if i == 0 && !shouting {
-                first_words.insert(lower);
-                continue;
+                first_words.insert(lower.clone());
+            } else if w.chars().count() >= 3 {
+                in_run.push(lower);
             }
-            if w.chars().count() < 3
-                || !w.chars().next().is_some_and(char::is_uppercase)
-                || NOT_NAMES.contains(&lower.as_str())
-                || crate::dossier::merge::STOPWORDS.contains(&lower.as_str())
-            {
-                continue;
+            run.push(w);
+            if ends_clause {
+                flush(&mut run, &mut in_run);
             }
-            out.entry(lower).or_insert(w);
         }
+        flush(&mut run, &mut in_run);
     }
     (out, first_words)
 }

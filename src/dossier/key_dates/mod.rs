@@ -46,7 +46,7 @@ use crate::timeline::{Lane, Precision};
 pub struct Options {
     /// How many dates; `None`: as many as the evidence supports.
     pub dates: Option<usize>,
-    /// Sentences per date (at least 1).
+    /// Sentences per date.
     pub sentences: usize,
     /// Only dates on or after this day.
     pub from: Option<Date>,
@@ -122,7 +122,7 @@ pub fn key_dates(articles: &[KdArticle], lanes: &[Lane], opts: &Options) -> KeyD
     let mut dates: Vec<KeyDate> = chosen
         .iter()
         .map(|day| {
-            let told = picker.pick(articles, day, opts.sentences.max(1));
+            let told = picker.pick(articles, day, opts.sentences);
             KeyDate {
                 date: day.date,
                 end: day.end,

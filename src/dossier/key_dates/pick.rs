@@ -285,40 +285,6 @@ fn centroid<'v>(vocab: &Vocabulary, vectors: impl Iterator<Item = &'v Vector>) -
     sum.into_iter().collect()
 }
 
-/// `text` without `phrase` and the word that only leads into it ("on
-/// Tuesday", "since March 3"); a possessive day ("Tuesday's quake") reads
-/// "the quake".
-fn without_phrase(text: &str, phrase: &str) -> String {
-    let Some(at) = text.find(phrase) else {
-        return text.to_owned();
-    };
-    let (before, after) = (&text[..at], &text[at + phrase.len()..]);
-    for s in ["'s ", "’s "] {
-        if let Some(rest) = after.strip_prefix(s) {
-            let lead = if before.trim().is_empty() {
-                "The "
-            } else {
-                "the "
-            };
-            return format!("{before}{lead}{rest}");
-        }
-    }
-    let before = before.trim_end();
-    let words: Vec<&str> = before.split_whitespace().collect();
-    let cut = match words.as_slice() {
-        [
-            ..,
-            "on" | "On" | "in" | "In" | "since" | "Since" | "by" | "By" | "at" | "At" | "from"
-            | "until" | "of" | "the" | "The",
-        ] => {
-            let last = words.last().map_or(0, |w| w.len());
-            &before[..before.len() - last]
-        }
-        _ => before,
-    };
-    format!("{} {}", cut.trim_end(), after.trim_start())
-}
-
 /// `text` after a wire dateline's agency ("MEXICO CITY | Mon 3:10 am BST
 /// MEXICO CITY (Reuters) - Fears…" → "Fears…"), when it is near the start.
 fn without_wire_slug(text: &str) -> &str {
@@ -339,24 +305,11 @@ fn without_wire_slug(text: &str) -> &str {
     text
 }
 
-/// A sentence as a line of a timeline: without its dateline ("LONDON—")
-/// and the phrases naming dates (the timeline shows the date).
+/// A sentence as a line of a timeline: as the article wrote it, from
+/// after its dateline ("LONDON—", "MEXICO CITY (Reuters) -"): a quote a
+/// reporter can use, never reworded.
 fn summary_line(s: &super::input::KdSentence) -> String {
-    let mut text =
-        crate::timeline::suggest::without_dateline(without_wire_slug(&s.text)).to_owned();
-    for d in &s.dates {
-        if !d.phrase.is_empty() {
-            text = without_phrase(&text, &d.phrase);
-        }
-    }
-    let mut out = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    for p in [" ,", " .", " ;", " :"] {
-        out = out.replace(p, &p[1..]);
-    }
-    let out = out.trim_start_matches([',', ';', ' ']);
-    let mut chars = out.chars();
-    chars
-        .next()
-        .map(|f| f.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    crate::timeline::suggest::without_dateline(without_wire_slug(&s.text))
+        .trim()
+        .to_owned()
 }

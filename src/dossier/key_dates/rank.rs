@@ -267,9 +267,17 @@ pub fn why(articles: &[KdArticle], day: &Day, sources: &[super::KeySource]) -> S
             )
         ));
     }
+    let named = sources.iter().filter(|s| !s.phrase.is_empty()).count();
     parts.push(format!(
-        "told in {}",
-        crate::wording::count(sources.len(), "sentence", "sentences")
+        "named in {}",
+        crate::wording::count(named, "sentence", "sentences")
     ));
+    let untold = sources.len() - named;
+    if untold > 0 {
+        parts.push(format!(
+            "{} it that day or the next without naming the day",
+            crate::wording::count(untold, "more article tells", "more articles tell")
+        ));
+    }
     parts.join("; ")
 }

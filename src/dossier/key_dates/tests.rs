@@ -411,3 +411,42 @@ fn a_month_the_story_names_only_as_a_month_is_a_key_date() {
             .all(|k| k.precision == crate::timeline::Precision::Day)
     );
 }
+
+#[test]
+fn titles_say_what_the_day_is_of_and_stay_whole() {
+    let picked = |named: Option<(&str, &str)>, lines: &[&str], reports: bool| pick::Picked {
+        sentences: lines.iter().map(|s| (*s).to_owned()).collect(),
+        named: named.map(|(s, p)| (s.to_owned(), p.to_owned())),
+        best_reports: reports,
+        lede: None,
+        sources: Vec::new(),
+    };
+    // Looking back: what the date governs.
+    let t = lanes::title(&picked(
+        Some((
+            "VANCOUVER—Ms. Meng left Canada, ending an extradition fight that began with her arrest at Vancouver's airport on Dec. 1, 2018.",
+            "on Dec. 1, 2018",
+        )),
+        &["Ms. Meng left Canada, ending an extradition fight."],
+        false,
+    ));
+    assert_eq!(t, "Her arrest at Vancouver's airport");
+    // A dateline with a dash of three bytes before the phrase.
+    let t = lanes::title(&picked(
+        Some((
+            "LONDON—The British government decided on Tuesday to let the company supply parts of the networks.",
+            "on Tuesday",
+        )),
+        &[],
+        false,
+    ));
+    assert!(t.starts_with("The British government decided"), "{t}");
+    // Reported that day: the line, whole when short, cut where a clause
+    // ends when long, never in the middle of a word.
+    let long = "A judge ruled that the extradition case against the finance chief of the company can proceed, rejecting her argument that the charges would not be a crime in Canada.";
+    let t = lanes::title(&picked(None, &[long], true));
+    assert_eq!(
+        t,
+        "A judge ruled that the extradition case against the finance chief of the company can proceed"
+    );
+}
