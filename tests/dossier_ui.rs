@@ -176,11 +176,24 @@ fn new_dossier_add_articles_merge_and_export_both_sources() {
             .map_or(0, |a| a.save.annotations.entries().len())
     };
     let before = highlights(&h);
+    // (The Library in front of the Highlights tab: a new highlight brings
+    // its editor forward.)
+    h.state_mut()
+        .send(Command::Workspace(WorkspaceCommand::ShowPane(
+            Pane::Library,
+        )));
+    h.run_steps(2);
+    let library_over_highlights = !h.state().pane_shown(Pane::Highlights);
     h.state_mut()
         .select(storyline::document::CharRange::new(0, 12));
     h.key_press(Key::H);
     h.run_steps(2);
     assert_eq!(highlights(&h), before + 1);
+    assert!(
+        library_over_highlights,
+        "the Library and Highlights share tabs"
+    );
+    assert!(h.state().pane_shown(Pane::Highlights));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     assert_eq!(highlights(&h), before, "the highlight went first");
@@ -295,12 +308,18 @@ fn the_sample_dossier_opens_on_one_timeline_and_a_source_opens_its_article() {
             .is_none()
     );
     assert!(h.query_by_label_contains("· 2 sources · late").is_some());
+    // The count says how many are shown; the other lanes collapse.
+    assert!(h.query_by_label_contains(" of 14 events").is_some());
+    assert!(h.query_by_label("Lane UK decision").is_none());
+    assert!(h.query_by_label("Lane German vote").is_some());
     h.get_by_label("Clear").click();
     h.run_steps(3);
     assert!(
         h.query_by_label_contains("UK government decides on Huawei · 3 sources")
             .is_some()
     );
+    assert!(h.query_by_label("Lane UK decision").is_some());
+    assert!(h.query_by_label_contains("· 14 events").is_some());
     // Selecting it lists its three sources; a source opens its article.
     let uk = h
         .state()

@@ -12,7 +12,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use storyline::app::picker::PickOutcome;
-use storyline::app::{AppOptions, StorylineApp};
+use storyline::app::{AppOptions, Command, StorylineApp, WindowCommand};
 use storyline::document::load_path;
 use storyline::store::AppState;
 
@@ -213,6 +213,27 @@ fn reading_position_is_remembered_per_article() {
         restored.0.abs_diff(position.0) < 80,
         "restored {restored:?}, was {position:?}"
     );
+}
+
+#[test]
+fn another_file_opens_at_its_own_top_not_where_the_last_one_was() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_with(vec![]));
+    for _ in 0..3 {
+        h.key_press(Key::PageDown);
+        h.run_steps(2);
+    }
+    assert!(h.state().article().expect("article").view.top_char().0 > 1000);
+    // A long article never opened before.
+    let other = dir.path().join("other.md");
+    let text = "A paragraph of another article, long enough to scroll.\n\n".repeat(200);
+    std::fs::write(&other, format!("# Another\n\n{text}")).expect("write");
+    h.state_mut()
+        .send(Command::Window(WindowCommand::Open(other)));
+    h.run_steps(4);
+    let a = h.state().article().expect("article");
+    assert!(a.path.ends_with("other.md"));
+    assert_eq!(a.view.top_char().0, 0, "at the top");
 }
 
 #[test]

@@ -38,7 +38,9 @@ pub(super) fn empty_ui(ui: &mut Ui, app: &mut StorylineApp) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() / 3.0);
         ui.label(RichText::new("No article open").heading());
-        ui.label("Open a Markdown, text or HTML article, or drop one on the window.");
+        ui.label(
+            "Open an article — Markdown, text, HTML or a saved web page, PDF, EPUB, Word, RTF, e-mail, a mailbox — or a dossier, or drop one on the window.",
+        );
         if ui.button("Open…").clicked() {
             app.send(Command::Window(WindowCommand::ShowOpenDialog));
         }

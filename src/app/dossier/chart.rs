@@ -293,8 +293,15 @@ impl ChartModel {
                 events.push(event);
             }
         }
+        // Filtered: lanes left without events collapse.
+        let lanes: Vec<crate::timeline::Lane> = d
+            .lanes
+            .iter()
+            .filter(|l| filter.is_empty() || events.iter().any(|e| e.lanes.contains(&l.id)))
+            .cloned()
+            .collect();
         let mut ann = Annotations::new(Vec::new(), "");
-        ann.replace_timeline(d.lanes.clone(), events, Vec::new());
+        ann.replace_timeline(lanes, events, Vec::new());
         ann.set_read_only(true);
         Self { ann, decor }
     }
@@ -520,12 +527,24 @@ pub(crate) fn dossier_toolbar_ui(ui: &mut Ui, open: &mut OpenDossier, saves_dir:
     {
         open.timeline.fit(&model_events, first);
     }
+    // Filtered: how many of the events are shown.
+    let shown = model_events
+        .iter()
+        .filter(|e| proposal_day(&e.id).is_none())
+        .count();
+    let events_said = if open.filter.parsed().is_empty() {
+        crate::wording::count(events, "event", "events")
+    } else {
+        format!(
+            "{shown} of {}",
+            crate::wording::count(events, "event", "events")
+        )
+    };
     ui.label(
         egui::RichText::new(format!(
-            "{} · {} · {}",
+            "{} · {} · {events_said}",
             crate::wording::count(open.dossier.articles.len(), "article", "articles"),
             crate::wording::count(lanes, "lane", "lanes"),
-            crate::wording::count(events, "event", "events")
         ))
         .weak()
         .small(),

@@ -42,6 +42,15 @@ impl StorylineApp {
             Ok(_) => {
                 article.view.selection = crate::app::reader::selection::Selection::default();
                 self.panel.focus(Some(id));
+                // Its editor in front when the Highlights tab is behind
+                // another (the Library); left closed if the reader closed it.
+                if self
+                    .workspace
+                    .as_ref()
+                    .is_some_and(|ws| ws.is_open(crate::store::layout::Pane::Highlights))
+                {
+                    self.show_pane(crate::store::layout::Pane::Highlights);
+                }
             }
             Err(e) => self.error(format!("Could not highlight: {e}")),
         }

@@ -44,6 +44,9 @@ struct LayoutKey {
 ///
 /// Invariant: `galleys.len() == heights.len() == doc.blocks.len()`.
 pub struct ReaderView {
+    /// Tells this view's scroll state from another document's (each file
+    /// opens at its own position, never the last file's).
+    id: u64,
     key: Option<LayoutKey>,
     galleys: Vec<Option<Arc<Galley>>>,
     /// Measured height of each laid-out block, an estimate for the others.
@@ -109,7 +112,9 @@ impl ReaderView {
     /// A view of a document with `blocks` blocks, at the top.
     #[must_use]
     pub fn new(blocks: usize) -> Self {
+        static VIEWS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Self {
+            id: VIEWS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             key: None,
             galleys: vec![None; blocks],
             heights: vec![0.0; blocks],
@@ -257,7 +262,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, input: &ReaderInput<'_>) ->
     let now = ui.input(|i| i.time);
 
     let mut area = ScrollArea::vertical()
-        .id_salt("reader")
+        .id_salt(("reader", view.id))
         .auto_shrink(false)
         .scroll_source(
             egui::scroll_area::ScrollSource::SCROLL_BAR

@@ -457,7 +457,10 @@ impl Chart<'_> {
                 } else {
                     pos2(column.min.x + 8.0, top + lane.height - 24.0)
                 };
-                let button = egui::Button::new(egui::RichText::new(text).small()).small();
+                // One line, whatever the chip's width ("fewer" never wraps).
+                let button = egui::Button::new(egui::RichText::new(text).small())
+                    .small()
+                    .wrap_mode(egui::TextWrapMode::Extend);
                 let r = ui.put(Rect::from_min_size(at, vec2(CHIP - 4.0, 18.0)), button);
                 let tip = if lane.expanded {
                     "Show this lane in fewer rows".to_owned()
