@@ -176,8 +176,15 @@ pub fn title_for(sentence: &str, phrase: &str) -> String {
     }
     let holder = holder.unwrap_or(0).min(clauses.len().saturating_sub(1));
     let mut text = clauses.get(holder).copied().unwrap_or(sentence).to_owned();
-    // A very short clause reads better with the one before it.
-    if text.chars().count() < 30 && holder > 0 {
+    // A clause that is only the phrase ("on Monday,") introduces the next;
+    // another very short one reads better with the one before it.
+    let only_phrase = tidy(&text.replacen(phrase.trim(), "", 1))
+        .split_whitespace()
+        .count()
+        <= 1;
+    if only_phrase && holder + 1 < clauses.len() {
+        clauses[holder + 1].clone_into(&mut text);
+    } else if text.chars().count() < 30 && holder > 0 {
         text = format!("{}, {}", clauses[holder - 1], text);
     }
     // "…the UK government, which is expected…": put the noun phrase back.
@@ -202,6 +209,50 @@ pub fn title_for(sentence: &str, phrase: &str) -> String {
         phrase.split([',', ';']).next().unwrap_or(phrase).trim()
     };
     let text = text.replacen(cut, "", 1);
+    let out = tidy(&text);
+    if !poor(&out) {
+        return capitalised(&out).unwrap_or_else(|| phrase.to_owned());
+    }
+    // A fragment ("the same day", "Said spokesman Geng Shuang"): the clause
+    // beside it says what happened — the quote a speech tag belongs to
+    // (with its speaker), or the clause the phrase only introduces.
+    let speech = SPEECH.contains(
+        &out.split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase()
+            .as_str(),
+    );
+    let speaker = if speech { speaker_of(&out) } else { None };
+    let neighbours = [holder.checked_sub(1), Some(holder + 1)];
+    let order = if speech {
+        neighbours
+    } else {
+        [neighbours[1], neighbours[0]]
+    };
+    for i in order.into_iter().flatten() {
+        let Some(clause) = clauses.get(i) else {
+            continue;
+        };
+        let other = tidy(clause);
+        if !poor(&other) {
+            let other = match &speaker {
+                Some(who) => format!("{who}: {other}"),
+                None => other,
+            };
+            return capitalised(&cut_at_word(other.split_whitespace(), 70))
+                .unwrap_or_else(|| phrase.to_owned());
+        }
+    }
+    capitalised(&out).unwrap_or_else(|| phrase.to_owned())
+}
+
+/// Verbs of saying that start a speech tag ("said spokesman Geng Shuang").
+const SPEECH: &[&str] = &["said", "says", "told", "according", "added", "adds"];
+
+/// A clause's words without leading joiners and trailing prepositions, cut
+/// to about 70 chars.
+fn tidy(text: &str) -> String {
     let mut words: Vec<&str> = text.split_whitespace().collect();
     while words.first().is_some_and(|w| {
         ["and", "but", "which", "that", "while", "as", "who"].contains(&w.to_lowercase().as_str())
@@ -209,16 +260,45 @@ pub fn title_for(sentence: &str, phrase: &str) -> String {
         words.remove(0);
     }
     while words.last().is_some_and(|w| {
-        ["on", "in", "by", "at", "since", "until", "the"].contains(&w.to_lowercase().as_str())
+        [
+            "on", "in", "by", "at", "since", "until", "the", "for", "of", "to", "from", "during",
+            "before", "after", "a", "an",
+        ]
+        .contains(&w.to_lowercase().as_str())
     }) {
         words.pop();
     }
-    let out = cut_at_word(words.into_iter(), 70);
-    let mut chars = out.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => phrase.to_owned(),
-    }
+    cut_at_word(words.into_iter(), 70)
+}
+
+/// A title that cannot stand alone: under three words, or a speech tag.
+fn poor(title: &str) -> bool {
+    let first = title.split_whitespace().next().unwrap_or("").to_lowercase();
+    title.split_whitespace().count() < 3 || SPEECH.contains(&first.as_str())
+}
+
+/// The speaker of a speech tag: its last run of capitalised words ("said
+/// spokesman Geng Shuang" → "Geng Shuang").
+fn speaker_of(tag: &str) -> Option<String> {
+    let words: Vec<&str> = tag.split_whitespace().skip(1).collect();
+    let end = words
+        .iter()
+        .rposition(|w| w.chars().next().is_some_and(char::is_uppercase))?;
+    let start = words[..=end]
+        .iter()
+        .rposition(|w| !w.chars().next().is_some_and(char::is_uppercase))
+        .map_or(0, |p| p + 1);
+    let who = words[start..=end].join(" ");
+    (!who.is_empty()).then_some(who)
+}
+
+/// `text` with its first letter in capitals; `None` when empty.
+fn capitalised(text: &str) -> Option<String> {
+    let text = text.trim_matches(|c: char| c == '"' || c == '“' || c == '”' || c.is_whitespace());
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
 }
 
 /// `words` joined by spaces up to about `max` chars, cut at a word ("…"),
@@ -242,6 +322,39 @@ pub fn cut_at_word<'w>(words: impl Iterator<Item = &'w str>, max: usize) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_are_never_fragments_speech_tags_or_datelines() {
+        for (sentence, phrase, title) in [
+            (
+                "On the same day, China released two Canadians who had been detained since 2018.",
+                "the same day",
+                "China released two Canadians who had been detained since 2018",
+            ),
+            (
+                "\"We will respond firmly to any ban,\" said spokesman Geng Shuang on Tuesday.",
+                "on Tuesday",
+                "Geng Shuang: We will respond firmly to any ban",
+            ),
+            (
+                "Further hearings are set for the spring, when lawyers will argue that the arrest was unlawful.",
+                "the spring",
+                "Further hearings are set",
+            ),
+            (
+                "BERLIN—Germany's Bundestag on Friday passed a new IT security law.",
+                "on Friday",
+                "Germany's Bundestag passed a new IT security law",
+            ),
+            (
+                "In the end, on Monday, the ministry said it would review the rules.",
+                "on Monday",
+                "The ministry said it would review the rules",
+            ),
+        ] {
+            assert_eq!(title_for(sentence, phrase), title, "{sentence}");
+        }
+    }
 
     #[test]
     fn titles_come_from_the_clause() {
