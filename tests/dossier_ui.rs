@@ -333,6 +333,44 @@ fn the_sample_dossier_opens_on_one_timeline_and_a_source_opens_its_article() {
         .map(|e| e.id.clone())
         .expect("uk");
     h.state_mut()
+        .send(Command::Dossier(DossierAction::Select(Some(uk.clone()))));
+    h.run_steps(3);
+    // Edited where it is shown: another lane, then deleted, and Ctrl+Z
+    // takes both back.
+    let edit = storyline::dossier::EventEdit {
+        title: "UK decides on Huawei".into(),
+        lanes: vec![storyline::timeline::LaneId("l-germany".into())],
+        note: String::new(),
+    };
+    h.state_mut()
+        .send(Command::Dossier(DossierAction::Edit(uk.clone(), edit)));
+    h.run_steps(3);
+    assert!(
+        h.query_by_label("Delete event").is_some(),
+        "the editor is shown"
+    );
+    let lanes_of = |h: &egui_kittest::Harness<'_, StorylineApp>| {
+        h.state()
+            .dossier()
+            .and_then(|d| d.dossier.event(&uk).map(|e| e.lanes.clone()))
+    };
+    assert_eq!(
+        lanes_of(&h),
+        Some(vec![storyline::timeline::LaneId("l-germany".into())])
+    );
+    h.get_by_label("Delete event").click();
+    h.run_steps(3);
+    assert_eq!(lanes_of(&h), None, "deleted");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        lanes_of(&h),
+        Some(vec![storyline::timeline::LaneId("l-uk".into())]),
+        "back, in its lane"
+    );
+    h.state_mut()
         .send(Command::Dossier(DossierAction::Select(Some(uk))));
     h.run_steps(3);
     // (The Library lists it too: the Inspector's link is the last.)

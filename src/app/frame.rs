@@ -61,6 +61,8 @@ impl StorylineApp {
                 | D::KeepApart(..)
                 | D::Unmerge(..)
                 | D::Remove(..)
+                | D::Edit(..)
+                | D::Delete(_)
                 | D::KeyDates(
                     crate::app::dossier::key_dates::KeyDatesAction::Accept(_)
                     | crate::app::dossier::key_dates::KeyDatesAction::Dismiss(_)

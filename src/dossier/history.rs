@@ -28,6 +28,21 @@ pub enum DossierCommand {
     DismissKeyDates(Vec<Date>),
     /// Propose these dismissed key dates again.
     RestoreKeyDates(Vec<Date>),
+    /// Change an event's title, lanes and note.
+    EditEvent(EventId, EventEdit),
+    /// Delete an event (its articles' events are not brought in again).
+    DeleteEvent(EventId),
+}
+
+/// What the reader changed of a dossier event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventEdit {
+    /// Its title.
+    pub title: String,
+    /// Its lanes.
+    pub lanes: Vec<crate::timeline::LaneId>,
+    /// Its note.
+    pub note: String,
 }
 
 /// Why a command could not be applied.
@@ -64,6 +79,7 @@ struct Snapshot {
     articles: Vec<super::model::DossierArticle>,
     lanes: Vec<Lane>,
     dismissed: Vec<Date>,
+    deleted: Vec<(String, EventId)>,
 }
 
 impl Snapshot {
@@ -74,6 +90,7 @@ impl Snapshot {
             articles: d.articles.clone(),
             lanes: d.lanes.clone(),
             dismissed: d.dismissed_key_dates.clone(),
+            deleted: d.deleted.clone(),
         }
     }
 }
@@ -94,6 +111,7 @@ fn replay(d: &mut Dossier, from: &Snapshot, to: &Snapshot) {
         articles: s.articles.clone(),
         lanes: s.lanes.clone(),
         dismissed_key_dates: s.dismissed.clone(),
+        deleted: s.deleted.clone(),
         ..d.clone()
     };
     let merged = super::sync::merge3(&with(from), d, &with(to));
@@ -107,6 +125,9 @@ fn replay(d: &mut Dossier, from: &Snapshot, to: &Snapshot) {
     }
     if from.dismissed != to.dismissed {
         d.dismissed_key_dates = merged.dismissed_key_dates;
+    }
+    if from.deleted != to.deleted {
+        d.deleted = merged.deleted;
     }
 }
 
@@ -220,6 +241,22 @@ fn apply(d: &mut Dossier, cmd: &DossierCommand) -> Result<(), MergeError> {
             }
         }
         DossierCommand::DismissKeyDates(days) => d.dismissed_key_dates.extend(days),
+        DossierCommand::EditEvent(id, edit) => {
+            let i = index(d, id)?;
+            let e = &mut d.events[i];
+            e.title.clone_from(&edit.title);
+            e.lanes.clone_from(&edit.lanes);
+            e.note.clone_from(&edit.note);
+        }
+        DossierCommand::DeleteEvent(id) => {
+            let i = index(d, id)?;
+            let gone = d.events.remove(i);
+            d.deleted.extend(
+                gone.mentions
+                    .iter()
+                    .filter_map(|m| Some((m.article.clone(), m.source_event.clone()?))),
+            );
+        }
         DossierCommand::RestoreKeyDates(days) => {
             d.dismissed_key_dates.retain(|x| !days.contains(x));
         }

@@ -114,6 +114,10 @@ pub fn add_article(d: &mut Dossier, import: &ArticleImport<'_>) -> AddReport {
                 .iter_mut()
                 .find(|m| m.article == path && m.source_event.as_ref() == Some(&event.id))
         });
+        // Deleted by the reader in the dossier: not brought in again.
+        if known.is_none() && d.deleted.iter().any(|(a, e)| a == &path && e == &event.id) {
+            continue;
+        }
         if let Some(m) = known {
             m.when = event.when.clone();
             m.kind = event.kind;

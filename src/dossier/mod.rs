@@ -19,7 +19,7 @@ mod sync;
 pub mod view;
 
 pub use group::group_events;
-pub use history::{DossierCommand, History, MergeError};
+pub use history::{DossierCommand, EventEdit, History, MergeError};
 pub use import::{
     AddReport, ArticleImport, Forgotten, add_article, forget_events, recall, remove_article,
 };

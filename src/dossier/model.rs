@@ -39,6 +39,10 @@ pub struct Dossier {
     /// unique.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dismissed_key_dates: Vec<Date>,
+    /// Article events whose dossier event the reader deleted (article,
+    /// the event's id in its save): not brought in again. Sorted, unique.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<(String, EventId)>,
 }
 
 /// An article of a dossier, with what the library shows of it.
@@ -252,6 +256,7 @@ impl Dossier {
             events: Vec::new(),
             kept_apart: Vec::new(),
             dismissed_key_dates: Vec::new(),
+            deleted: Vec::new(),
         }
     }
 
@@ -292,6 +297,8 @@ impl Dossier {
         });
         self.dismissed_key_dates.sort();
         self.dismissed_key_dates.dedup();
+        self.deleted.sort();
+        self.deleted.dedup();
         for pair in &mut self.kept_apart {
             if pair.1 < pair.0 {
                 std::mem::swap(&mut pair.0, &mut pair.1);

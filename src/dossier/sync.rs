@@ -53,6 +53,13 @@ pub fn merge3(base: &Dossier, ours: &Dossier, theirs: &Dossier) -> Dossier {
             ToString::to_string,
             |_, _| false,
         ),
+        deleted: merge_by_id(
+            &base.deleted,
+            &ours.deleted,
+            &theirs.deleted,
+            |(a, e)| format!("{a}\u{0}{}", e.0),
+            |_, _| false,
+        ),
     };
     // A mention merged into another event by one writer while the other
     // edited its old event: keep it once, in the event with most sources.

@@ -490,6 +490,42 @@ fn adding_an_article_again_follows_its_edits_and_keeps_what_its_save_lacks() {
     );
     assert!(gone.is_empty());
     assert_eq!(d4, d2);
+    // Edited in the dossier: the edit stays when the article comes in again.
+    let mut h = crate::dossier::History::default();
+    let mut d5 = d2.clone();
+    let x1 = d5
+        .events
+        .iter()
+        .find(|e| e.title == "x1")
+        .map(|e| e.id.clone())
+        .expect("x1");
+    h.apply(
+        &mut d5,
+        &crate::dossier::DossierCommand::EditEvent(
+            x1.clone(),
+            crate::dossier::EventEdit {
+                title: "The vote".into(),
+                lanes: Vec::new(),
+                note: "checked".into(),
+            },
+        ),
+    )
+    .expect("edited");
+    let (d6, _) = import(&d5, &[ev("x1", date(2020, 3, 1))]);
+    let e = d6.event(&x1).expect("kept");
+    assert_eq!((e.title.as_str(), e.note.as_str()), ("The vote", "checked"));
+    // Deleted in the dossier: not brought in again; undo brings it back.
+    h.apply(
+        &mut d5,
+        &crate::dossier::DossierCommand::DeleteEvent(x1.clone()),
+    )
+    .expect("deleted");
+    assert!(d5.event(&x1).is_none());
+    let (d7, r) = import(&d5, &[ev("x1", date(2020, 3, 1))]);
+    assert_eq!((r.events_added, d7.events.len()), (0, 1));
+    assert!(h.undo(&mut d5));
+    assert!(d5.deleted.is_empty());
+    assert_eq!(d5.event(&x1).map(|e| e.title.as_str()), Some("The vote"));
 }
 
 #[test]

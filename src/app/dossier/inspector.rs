@@ -87,6 +87,7 @@ fn event_ui(
     ui.heading(&e.title);
     let r = resolve(e);
     ui.label(dates(e));
+    super::event_edit_ui::event_edit_ui(ui, d, e, commands);
     if let Some(v) = crate::dossier::view::verdict(d, e) {
         ui.label(RichText::new(v).strong());
     }

@@ -4,6 +4,7 @@
 //! `store::dossier`.
 
 pub(crate) mod chart;
+mod event_edit_ui;
 pub mod highlights;
 pub(crate) mod inspector;
 pub(crate) mod key_dates;
@@ -62,6 +63,11 @@ pub enum DossierAction {
     AllHighlights(bool),
     /// Key dates: show, count, select, accept, dismiss.
     KeyDates(key_dates::KeyDatesAction),
+    /// Change an event's title, lanes and note (undoable).
+    Edit(EventId, crate::dossier::EventEdit),
+    /// Delete an event (undoable; its articles' events are not brought in
+    /// again).
+    Delete(EventId),
 }
 
 /// Merge suggestions, worked out off the UI thread.

@@ -199,7 +199,9 @@ impl StorylineApp {
             | DossierAction::AskAdd
             | DossierAction::Remove(_)
             | DossierAction::Close
-            | DossierAction::AllHighlights(_) => {}
+            | DossierAction::AllHighlights(_)
+            | DossierAction::Edit(..)
+            | DossierAction::Delete(_) => {}
             DossierAction::KeyDates(a) => {
                 self.key_dates_action(a, now);
                 return;
@@ -261,6 +263,22 @@ impl StorylineApp {
             }
             DossierAction::KeepApart(a, b) => {
                 said.extend(open.command(&DossierCommand::KeepApart(a, b), now));
+            }
+            DossierAction::Edit(id, edit) => {
+                said.extend(open.command(&DossierCommand::EditEvent(id, edit), now));
+            }
+            DossierAction::Delete(id) => {
+                let title = open.dossier.event(&id).map(|e| e.title.clone());
+                if open.timeline.selected.as_ref() == Some(&id) {
+                    open.timeline.selected = None;
+                }
+                match open.command(&DossierCommand::DeleteEvent(id), now) {
+                    Some(err) => said.push(err),
+                    None => said.push(crate::app::Message::notice(format!(
+                        "Deleted “{}” from the dossier. Ctrl+Z brings it back.",
+                        title.unwrap_or_default()
+                    ))),
+                }
             }
             DossierAction::Unmerge(id, article) => {
                 let new_id = (2..open.dossier.events.len() + 3)
