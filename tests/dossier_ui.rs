@@ -335,6 +335,36 @@ fn the_sample_dossier_opens_on_one_timeline_and_a_source_opens_its_article() {
     h.state_mut()
         .send(Command::Dossier(DossierAction::Select(Some(uk.clone()))));
     h.run_steps(3);
+    // "+N" never hides a selected event: selecting the UK lane's events
+    // (five of seven behind "+5" at 1366×768) opens the lane.
+    let uk_lane = Some(storyline::timeline::LaneId("l-uk".into()));
+    let uk_events: Vec<storyline::timeline::EventId> = h
+        .state()
+        .dossier()
+        .map(|d| {
+            d.dossier
+                .events
+                .iter()
+                .filter(|e| e.lanes.contains(uk_lane.as_ref().expect("lane")))
+                .map(|e| e.id.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(uk_events.len() >= 6);
+    for id in uk_events {
+        h.state_mut()
+            .send(Command::Dossier(DossierAction::Select(Some(id))));
+        h.run_steps(2);
+    }
+    assert!(
+        h.state()
+            .dossier()
+            .is_some_and(|d| d.timeline.expanded.contains(&uk_lane)),
+        "the selected event's lane shows every row"
+    );
+    h.state_mut()
+        .send(Command::Dossier(DossierAction::Select(Some(uk.clone()))));
+    h.run_steps(3);
     // Edited where it is shown: another lane, then deleted, and Ctrl+Z
     // takes both back.
     let edit = storyline::dossier::EventEdit {

@@ -76,7 +76,7 @@ pub(crate) fn chart_ui_paint(
         height: (rect.height() - AXIS - FOOTER - 4.0).max(40.0),
     };
     let view = timeline.bring_into_view(ann.events(), publication, view, ui.input(|i| i.time));
-    let lay = layout_expanded(
+    let mut lay = layout_expanded(
         ann.lanes(),
         ann.events(),
         view,
@@ -84,6 +84,24 @@ pub(crate) fn chart_ui_paint(
         &params,
         &timeline.expanded,
     );
+    // "+N" never hides the selected event: its lane shows every row.
+    if let Some(sel) = &timeline.selected
+        && let Some(lane) = lay
+            .lanes
+            .iter()
+            .find(|l| l.hidden.iter().any(|(id, _, _)| id == sel))
+            .map(|l| l.lane.clone())
+    {
+        timeline.toggle_expanded(&lane);
+        lay = layout_expanded(
+            ann.lanes(),
+            ann.events(),
+            view,
+            publication,
+            &params,
+            &timeline.expanded,
+        );
+    }
     // Expanded lanes taller than the pane scroll (the axis with them).
     let needed = AXIS + lay.height + FOOTER;
     egui::ScrollArea::vertical()
