@@ -244,6 +244,7 @@ impl StorylineApp {
         self.egui_ctx = ctx.clone();
         if !self.setup_done {
             theme::install_fonts(&ctx);
+            theme::install_styles(&ctx);
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
             // Scroll bars a reader can grab: a long book's is not a 2 px line.
             ctx.all_styles_mut(|s| {
