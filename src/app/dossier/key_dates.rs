@@ -66,6 +66,9 @@ pub struct KeyDatesState {
     pub lanes: BTreeMap<Date, LanePick>,
     /// Grows when `found` changes (the chart's cache key).
     pub generation: u64,
+    /// The days the timeline has a day-precise event on, as of a revision
+    /// of the dossier (kept here so a frame does not resolve every event).
+    on_timeline: (Option<u64>, std::collections::BTreeSet<Date>),
     for_input: Option<u64>,
     pending: Option<Job>,
 }
@@ -96,15 +99,6 @@ impl OpenDossier {
         let Some(found) = &self.key_dates.found else {
             return Vec::new();
         };
-        // Days the timeline already has an event on.
-        let on_timeline: std::collections::BTreeSet<Date> = self
-            .dossier
-            .events
-            .iter()
-            .map(crate::dossier::resolve)
-            .filter(|r| r.start == r.end)
-            .map(|r| r.start)
-            .collect();
         found
             .dates
             .iter()
@@ -114,7 +108,7 @@ impl OpenDossier {
                     .binary_search(&k.date)
                     .is_err()
                     && self.dossier.event(&event_id(k)).is_none()
-                    && !on_timeline.contains(&k.date)
+                    && !self.key_dates.on_timeline.1.contains(&k.date)
             })
             .collect()
     }
@@ -150,6 +144,20 @@ impl OpenDossier {
     /// Starts working out key dates when shown and stale; takes in a
     /// finished job.
     pub(crate) fn tick_key_dates(&mut self, ctx: &egui::Context) {
+        if self.key_dates.found.is_none() && !self.key_dates.shown {
+            return;
+        }
+        if self.key_dates.on_timeline.0 != Some(self.revision) {
+            let days = self
+                .dossier
+                .events
+                .iter()
+                .map(crate::dossier::resolve)
+                .filter(|r| r.start == r.end)
+                .map(|r| r.start)
+                .collect();
+            self.key_dates.on_timeline = (Some(self.revision), days);
+        }
         let input = self.key_dates_input();
         let k = &mut self.key_dates;
         if let Some(job) = &k.pending
@@ -285,7 +293,7 @@ fn accept_days(open: &mut OpenDossier, days: &[Date], now: f64) -> Option<crate:
     let mut lanes = Vec::new();
     // The picked lane for some, the suggested lane for the others; lanes
     // made for earlier ones are seen by later ones.
-    let mut with_new = open.dossier.clone();
+    let mut with_new = open.dossier.lanes.clone();
     for k in &keys {
         let pick = open.key_dates.lanes.get(&k.date);
         let mut k = k.clone();
@@ -298,7 +306,7 @@ fn accept_days(open: &mut OpenDossier, days: &[Date], now: f64) -> Option<crate:
             None => None,
         };
         let (e, l) = accept(&[&k], &with_new, lane.as_ref(), &suggested);
-        with_new.lanes.extend(l.iter().cloned());
+        with_new.extend(l.iter().cloned());
         lanes.extend(l);
         events.extend(e);
     }

@@ -76,14 +76,17 @@ pub(crate) fn chart_ui_paint(
         height: (rect.height() - AXIS - FOOTER - 4.0).max(40.0),
     };
     let view = timeline.bring_into_view(ann.events(), publication, view, ui.input(|i| i.time));
-    let mut lay = layout_expanded(
-        ann.lanes(),
-        ann.events(),
-        view,
-        publication,
-        &params,
-        &timeline.expanded,
-    );
+    let layout = |expanded: &[Option<crate::timeline::LaneId>]| {
+        layout_expanded(
+            ann.lanes(),
+            ann.events(),
+            view,
+            publication,
+            &params,
+            expanded,
+        )
+    };
+    let mut lay = layout(&timeline.expanded);
     // "+N" never hides the selected event: its lane shows every row.
     if let Some(sel) = &timeline.selected
         && let Some(lane) = lay
@@ -93,14 +96,7 @@ pub(crate) fn chart_ui_paint(
             .map(|l| l.lane.clone())
     {
         timeline.toggle_expanded(&lane);
-        lay = layout_expanded(
-            ann.lanes(),
-            ann.events(),
-            view,
-            publication,
-            &params,
-            &timeline.expanded,
-        );
+        lay = layout(&timeline.expanded);
     }
     // Expanded lanes taller than the pane scroll (the axis with them).
     let needed = AXIS + lay.height + FOOTER;

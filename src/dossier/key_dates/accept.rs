@@ -3,7 +3,7 @@
 //! the lane the reader picked.
 
 use super::{KeyDate, SuggestedLane};
-use crate::dossier::{Dossier, DossierEvent, Mention};
+use crate::dossier::{DossierEvent, Mention};
 use crate::timeline::{EventId, EventKind, Lane, LaneColor, LaneId, Precision, When};
 
 /// The id of the event a key date becomes (one per day or month, so a key
@@ -17,13 +17,14 @@ pub fn event_id(k: &KeyDate) -> EventId {
     }
 }
 
-/// The events `keys` become in `d`, and the lanes to add for them. `lane`:
+/// The events `keys` become in a dossier with `lanes`, and the lanes to
+/// add for them. `lane`:
 /// the lane the reader picked for all of them; `None`: each key date's
 /// own (a lane of `d` by name, else one of `suggested`, made here).
 #[must_use]
 pub fn accept(
     keys: &[&KeyDate],
-    d: &Dossier,
+    lanes: &[Lane],
     lane: Option<&LaneId>,
     suggested: &[SuggestedLane],
 ) -> (Vec<DossierEvent>, Vec<Lane>) {
@@ -33,7 +34,7 @@ pub fn accept(
         let lane_id = match lane {
             Some(l) => Some(l.clone()),
             None => k.lane.as_deref().and_then(|name| {
-                lane_named(d, &mut new_lanes, name, suggested).map(|l| l.id.clone())
+                lane_named(lanes, &mut new_lanes, name, suggested).map(|l| l.id.clone())
             }),
         };
         events.push(DossierEvent {
@@ -68,25 +69,21 @@ pub fn accept(
     (events, new_lanes)
 }
 
-/// The lane of `d` named `name`, or the suggested one made (once).
+/// The lane of `lanes` named `name`, or the suggested one made (once).
 fn lane_named<'a>(
-    d: &'a Dossier,
+    lanes: &'a [Lane],
     made: &'a mut Vec<Lane>,
     name: &str,
     suggested: &[SuggestedLane],
 ) -> Option<&'a Lane> {
-    if let Some(i) = d
-        .lanes
-        .iter()
-        .position(|l| l.name.eq_ignore_ascii_case(name))
-    {
-        return d.lanes.get(i);
+    if let Some(i) = lanes.iter().position(|l| l.name.eq_ignore_ascii_case(name)) {
+        return lanes.get(i);
     }
     if let Some(i) = made.iter().position(|l| l.name == name) {
         return made.get(i);
     }
     let s = suggested.iter().find(|s| s.name == name)?;
-    let taken = d.lanes.len() + made.len();
+    let taken = lanes.len() + made.len();
     let slug: String = name
         .to_lowercase()
         .chars()
@@ -94,12 +91,11 @@ fn lane_named<'a>(
         .collect();
     let mut id = LaneId(format!("l-{}", slug.trim_matches('-')));
     let mut n = 2;
-    while d.lanes.iter().chain(made.iter()).any(|l| l.id == id) {
+    while lanes.iter().chain(made.iter()).any(|l| l.id == id) {
         id = LaneId(format!("l-{}-{n}", slug.trim_matches('-')));
         n += 1;
     }
-    let order = d
-        .lanes
+    let order = lanes
         .iter()
         .chain(made.iter())
         .map(|l| l.order + 1)

@@ -230,7 +230,7 @@ fn accepted_key_dates_are_events_with_every_source_and_undo_takes_them_back() {
     }];
     let mut first = kd.dates[0].clone();
     first.lane = Some("Kestrel".into());
-    let (events, lanes) = accept(&[&first], &d, None, &suggested);
+    let (events, lanes) = accept(&[&first], &d.lanes, None, &suggested);
     assert_eq!(lanes.len(), 1, "the suggested lane is made");
     assert_eq!(events[0].lanes, vec![lanes[0].id.clone()]);
     assert_eq!(events[0].mentions.len(), first.sources.len());
@@ -242,7 +242,7 @@ fn accepted_key_dates_are_events_with_every_source_and_undo_takes_them_back() {
     let r = crate::dossier::resolve(&d.events[0]);
     assert_eq!((r.start, r.end), (first.date, first.date));
     // All the others at once, each in its own (here: no) lane.
-    let (more, lanes) = accept(&keys, &d, None, &[]);
+    let (more, lanes) = accept(&keys, &d.lanes, None, &[]);
     h.apply(&mut d, &DossierCommand::AddEvents(more, lanes))
         .expect("added");
     assert_eq!(
