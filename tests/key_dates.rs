@@ -3,16 +3,7 @@
 
 mod common;
 
-use common::{sample_dossier, storyline};
-
-fn json(out: &std::process::Output) -> serde_json::Value {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("json")
-}
+use common::{json, sample_dossier, storyline};
 
 #[test]
 fn the_sample_dossiers_key_dates_fall_into_its_three_storylines() {

@@ -72,3 +72,13 @@ pub fn sample_dossier(dir: &Path) -> std::path::PathBuf {
     }
     copy.join("huawei-5g.dossier.ron")
 }
+
+/// The JSON a successful CLI run printed (its error shown when it failed).
+pub fn json(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json")
+}
