@@ -120,7 +120,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Self; 27] = [
+    pub const ALL: [Self; 28] = [
         Self::Open,
         Self::OpenPath,
         Self::Export,
@@ -142,6 +142,7 @@ impl Action {
         Self::ShowPane(Pane::Timeline),
         Self::ShowPane(Pane::Inspector),
         Self::ShowPane(Pane::Library),
+        Self::ShowPane(Pane::Chronology),
         Self::ZoomIn,
         Self::ZoomOut,
         Self::ActualSize,
@@ -205,6 +206,7 @@ impl Action {
                 Pane::Timeline => vec![ctrl(Key::T), ctrl(Key::Num3)],
                 Pane::Inspector => vec![ctrl(Key::I), ctrl(Key::Num4)],
                 Pane::Library => vec![ctrl(Key::Num5)],
+                Pane::Chronology => vec![ctrl(Key::L), ctrl(Key::Num6)],
             },
             Self::PreviousArticle => vec![ctrl(Key::PageUp)],
             Self::NextArticle => vec![ctrl(Key::PageDown)],

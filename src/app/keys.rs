@@ -18,6 +18,12 @@ impl StorylineApp {
             .is_some_and(|a| !a.view.selection.is_empty());
         let list_focus = self.panel.list_focus && self.panel.focused.is_some();
         let has_dossier = self.dossier.is_some();
+        // The Chronology steps through its rows with the arrows itself.
+        let chronology_focus = self.timeline.chronology.has_focus
+            || self
+                .dossier
+                .as_ref()
+                .is_some_and(|d| d.timeline.chronology.has_focus);
         let has_article = self.article.is_some();
         let mut cmds = Vec::new();
         ctx.input_mut(|i| {
@@ -130,10 +136,10 @@ impl StorylineApp {
             {
                 cmds.push(Command::Reader(ReaderCommand::Page(-1.0)));
             }
-            if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
+            if !chronology_focus && i.consume_key(Modifiers::NONE, Key::ArrowDown) {
                 cmds.push(Command::Reader(ReaderCommand::Page(0.1)));
             }
-            if i.consume_key(Modifiers::NONE, Key::ArrowUp) {
+            if !chronology_focus && i.consume_key(Modifiers::NONE, Key::ArrowUp) {
                 cmds.push(Command::Reader(ReaderCommand::Page(-0.1)));
             }
             let ctrl = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);

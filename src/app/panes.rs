@@ -198,6 +198,7 @@ fn pane_ui(ui: &mut Ui, app: &mut StorylineApp, pane: Pane) {
             super::highlights::header::article_info_ui(ui, app);
         }),
         Pane::Library => padded(ui, |ui| super::dossier::library::library_pane_ui(ui, app)),
+        Pane::Chronology => padded(ui, |ui| timeline::chronology::chronology_pane_ui(ui, app)),
         // The chart uses every point of its height for rows.
         Pane::Timeline => padded_by(ui, egui::Margin::symmetric(6, 0), |ui| {
             timeline::timeline_pane_ui(ui, app);

@@ -65,7 +65,15 @@ pub fn default_layout(size: egui::Vec2) -> SavedLayout {
                 1.0 - side_share,
                 LayoutNode::Column(vec![
                     (1.0 - timeline_share, pane(Pane::Reader)),
-                    (timeline_share, pane(Pane::Timeline)),
+                    (
+                        timeline_share,
+                        // The chart and, beside it, the same events as a
+                        // list that hides none of them.
+                        LayoutNode::Row(vec![
+                            (0.58, pane(Pane::Timeline)),
+                            (0.42, pane(Pane::Chronology)),
+                        ]),
+                    ),
                 ]),
             ),
             (side_share, side_tiles),

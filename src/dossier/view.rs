@@ -196,3 +196,62 @@ pub fn who(d: &Dossier, m: &Mention) -> String {
         None => name,
     }
 }
+
+/// The dossier's chronology: every event `filter` keeps, with its lanes,
+/// the articles that tell it (in order of publication) and its verdict.
+/// Sorted.
+#[must_use]
+pub fn chronology(
+    d: &Dossier,
+    filter: &EventFilter,
+    tags: &dyn Fn(&Mention) -> Vec<String>,
+) -> Vec<crate::timeline::chronology::Row> {
+    use crate::timeline::chronology::{Citation, Row, Verdict, lanes_of, sort};
+    let mut rows: Vec<Row> = d
+        .events
+        .iter()
+        .filter_map(|e| {
+            let r = resolve(e);
+            if !filter.is_empty() && !filter.keeps(e, &r, tags) {
+                return None;
+            }
+            let mut sources: Vec<Citation> = Vec::new();
+            let mut mentions: Vec<&Mention> = e.mentions.iter().collect();
+            mentions.sort_by_key(|m| (m.published.is_none(), m.published, &m.article));
+            for m in mentions {
+                let article = d.article(&m.article);
+                let name = article
+                    .and_then(|a| a.source.clone())
+                    .or_else(|| article.map(|a| a.title.clone()))
+                    .unwrap_or_else(|| m.article.clone());
+                let c = Citation {
+                    name,
+                    date: m.published,
+                };
+                if !sources.contains(&c) {
+                    sources.push(c);
+                }
+            }
+            let verdict = match r.forecast {
+                Some(Forecast::AsExpected) => Some(Verdict::AsExpected),
+                Some(Forecast::Early) => Some(Verdict::Early),
+                Some(Forecast::Late) => Some(Verdict::Late),
+                None if e.mentions.iter().all(|m| m.kind == EventKind::Expected) => {
+                    Some(Verdict::Expected)
+                }
+                None => None,
+            };
+            Some(Row {
+                id: e.id.clone(),
+                when: as_event(e, &r).when,
+                title: e.title.clone(),
+                lanes: lanes_of(&e.lanes, &d.lanes),
+                sources,
+                verdict,
+                conflict: r.conflict,
+            })
+        })
+        .collect();
+    sort(&mut rows);
+    rows
+}

@@ -20,16 +20,19 @@ pub enum Pane {
     Inspector,
     /// The open dossier's articles.
     Library,
+    /// The timeline as a list: date, title, lanes, sources, verdict.
+    Chronology,
 }
 
 impl Pane {
     /// Every pane, in menu order.
-    pub const ALL: [Pane; 5] = [
+    pub const ALL: [Pane; 6] = [
         Pane::Reader,
         Pane::Highlights,
         Pane::Timeline,
         Pane::Inspector,
         Pane::Library,
+        Pane::Chronology,
     ];
 
     /// The name shown on its tab and in the View menu.
@@ -41,6 +44,7 @@ impl Pane {
             Pane::Timeline => "Timeline",
             Pane::Inspector => "Inspector",
             Pane::Library => "Library",
+            Pane::Chronology => "Chronology",
         }
     }
 }
@@ -123,7 +127,43 @@ impl SavedLayout {
             add_tab_beside(&mut self.root, Pane::Highlights, Pane::Library);
             self.hidden.push(Pane::Library);
         }
+        // Before the Chronology: beside the Timeline, sharing its space.
+        if !self.root.panes().contains(&Pane::Chronology) {
+            let placed = split_beside(&mut self.root, Pane::Timeline, Pane::Chronology, 0.4)
+                || split_beside(&mut self.root, Pane::Reader, Pane::Chronology, 0.3);
+            if !placed {
+                let root = std::mem::replace(
+                    &mut self.root,
+                    LayoutNode::Tabs {
+                        active: 0,
+                        children: Vec::new(),
+                    },
+                );
+                self.root =
+                    LayoutNode::Row(vec![(0.7, root), (0.3, LayoutNode::Pane(Pane::Chronology))]);
+            }
+        }
         self
+    }
+}
+
+/// Puts `new` to the right of `at`, with `share` of its width.
+fn split_beside(node: &mut LayoutNode, at: Pane, new: Pane, share: f32) -> bool {
+    match node {
+        LayoutNode::Pane(p) if *p == at => {
+            *node = LayoutNode::Row(vec![
+                (1.0 - share, LayoutNode::Pane(at)),
+                (share, LayoutNode::Pane(new)),
+            ]);
+            true
+        }
+        LayoutNode::Pane(_) => false,
+        LayoutNode::Tabs { children, .. } | LayoutNode::Grid(children) => {
+            children.iter_mut().any(|c| split_beside(c, at, new, share))
+        }
+        LayoutNode::Row(children) | LayoutNode::Column(children) => children
+            .iter_mut()
+            .any(|(_, c)| split_beside(c, at, new, share)),
     }
 }
 
@@ -158,6 +198,39 @@ fn add_tab_beside(node: &mut LayoutNode, at: Pane, new: Pane) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_older_layout_gets_the_chronology_beside_the_timeline() {
+        let old = SavedLayout {
+            root: LayoutNode::Column(vec![
+                (0.6, LayoutNode::Pane(Pane::Reader)),
+                (
+                    0.4,
+                    LayoutNode::Tabs {
+                        active: 0,
+                        children: vec![
+                            LayoutNode::Pane(Pane::Timeline),
+                            LayoutNode::Pane(Pane::Highlights),
+                            LayoutNode::Pane(Pane::Inspector),
+                            LayoutNode::Pane(Pane::Library),
+                        ],
+                    },
+                ),
+            ]),
+            hidden: Vec::new(),
+            maximized: None,
+        };
+        assert!(!old.is_valid());
+        let new = old.upgraded();
+        assert!(new.is_valid());
+        let LayoutNode::Column(rows) = &new.root else {
+            panic!("{:?}", new.root)
+        };
+        let LayoutNode::Tabs { children, .. } = &rows[1].1 else {
+            panic!("{:?}", rows[1].1)
+        };
+        assert!(matches!(&children[0], LayoutNode::Row(r) if r.len() == 2));
+    }
 
     #[test]
     fn a_layout_missing_or_repeating_a_pane_is_invalid() {

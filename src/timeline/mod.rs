@@ -20,6 +20,7 @@ pub use suggest::{
     suggestion_key, title_for,
 };
 pub mod accept;
+pub mod chronology;
 pub mod layout;
 pub use accept::{
     event_for_highlight, event_for_highlight_dated, phrase_for_range, phrases_for_range,

@@ -52,6 +52,8 @@ pub struct ChartModel {
     pub ann: Annotations,
     /// Per event.
     pub decor: BTreeMap<EventId, EventDecor>,
+    /// The same events as the Chronology lists them (no proposals).
+    pub chronology: Vec<crate::timeline::chronology::Row>,
 }
 
 impl Decor for ChartModel {
@@ -260,6 +262,7 @@ impl ChartModel {
         Self {
             ann: Annotations::default(),
             decor: BTreeMap::new(),
+            chronology: Vec::new(),
         }
     }
 
@@ -303,7 +306,12 @@ impl ChartModel {
         let mut ann = Annotations::new(Vec::new(), "");
         ann.replace_timeline(lanes, events, Vec::new());
         ann.set_read_only(true);
-        Self { ann, decor }
+        let chronology = crate::dossier::view::chronology(d, filter, tags);
+        Self {
+            ann,
+            decor,
+            chronology,
+        }
     }
 }
 
@@ -444,7 +452,8 @@ fn filter_ui(ui: &mut Ui, open: &mut OpenDossier, saves_dir: &std::path::Path) {
         };
         egui::ComboBox::from_id_salt("dossier-lane")
             .selected_text(lane_name(&f.lane))
-            .width(120.0)
+            .width(104.0)
+            .truncate()
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut f.lane, None, "every lane");
                 for (id, name) in &lanes {
@@ -458,7 +467,7 @@ fn filter_ui(ui: &mut Ui, open: &mut OpenDossier, saves_dir: &std::path::Path) {
             .map_or("every article".to_owned(), |(_, title)| title.clone());
         egui::ComboBox::from_id_salt("dossier-article")
             .selected_text(article_name)
-            .width(160.0)
+            .width(130.0)
             .truncate()
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut f.article, None, "every article");
@@ -480,13 +489,13 @@ fn filter_ui(ui: &mut Ui, open: &mut OpenDossier, saves_dir: &std::path::Path) {
         ui.add(
             egui::TextEdit::singleline(&mut f.from)
                 .hint_text("from")
-                .desired_width(80.0),
+                .desired_width(70.0),
         )
         .on_hover_text("From this date (2020-03, 2020-03-15, …)");
         ui.add(
             egui::TextEdit::singleline(&mut f.to)
                 .hint_text("to")
-                .desired_width(80.0),
+                .desired_width(70.0),
         )
         .on_hover_text("Up to this date");
         if !f.parsed().is_empty() && ui.small_button("Clear").clicked() {
@@ -497,7 +506,12 @@ fn filter_ui(ui: &mut Ui, open: &mut OpenDossier, saves_dir: &std::path::Path) {
 }
 
 /// The timeline's buttons when it shows the dossier.
-pub(crate) fn dossier_toolbar_ui(ui: &mut Ui, open: &mut OpenDossier, saves_dir: &std::path::Path) {
+pub(crate) fn dossier_toolbar_ui(
+    ui: &mut Ui,
+    open: &mut OpenDossier,
+    saves_dir: &std::path::Path,
+    roomy: bool,
+) {
     let first = open.dossier.articles.first().and_then(|a| a.published);
     let (events, lanes) = (open.dossier.events.len(), open.dossier.lanes.len());
     let model_events: Vec<Event> = open.chart(saves_dir).ann.events().to_vec();
@@ -526,6 +540,9 @@ pub(crate) fn dossier_toolbar_ui(ui: &mut Ui, open: &mut OpenDossier, saves_dir:
         .clicked()
     {
         open.timeline.fit(&model_events, first);
+    }
+    if !roomy {
+        return;
     }
     // Filtered: how many of the events are shown.
     let shown = model_events

@@ -3,6 +3,7 @@
 //! it and turns clicks, drags and wheel turns into commands.
 
 pub(crate) mod chart;
+pub(crate) mod chronology;
 pub(crate) mod cmds;
 pub(crate) mod details;
 pub(crate) mod marks;
@@ -74,6 +75,8 @@ pub struct TimelineState {
     pub expanded: Vec<Option<LaneId>>,
     /// Events just added, to bring into view and flash on the next frame.
     pub reveal: Vec<EventId>,
+    /// The Chronology list's view state.
+    pub chronology: chronology::ChronologyView,
     /// Events flashing, and since when (app time).
     pub flash: Option<(Vec<EventId>, f64)>,
     /// A highlight to add to the timeline whose passage has several dates,
@@ -145,10 +148,13 @@ impl TimelineState {
 /// The timeline's buttons, in its tab bar (laid out right to left).
 pub(crate) fn timeline_toolbar_ui(ui: &mut Ui, app: &mut StorylineApp) {
     let saves_dir = app.saves_dir.clone();
+    // The counts only when they fit beside the tab's title (the
+    // Chronology and the Library say them too).
+    let roomy = ui.available_width() > 680.0;
     if let Some(open) = app.dossier.as_mut() {
         let all = open.show_all;
         if all {
-            crate::app::dossier::chart::dossier_toolbar_ui(ui, open, &saves_dir);
+            crate::app::dossier::chart::dossier_toolbar_ui(ui, open, &saves_dir, roomy);
             crate::app::dossier::key_dates_ui::key_dates_toggle_ui(ui, open, &mut app.commands);
         }
         ui.separator();
@@ -218,6 +224,9 @@ pub(crate) fn timeline_toolbar_ui(ui: &mut Ui, app: &mut StorylineApp) {
         .clicked()
     {
         timeline.fit(ann.events(), publication);
+    }
+    if !roomy {
+        return;
     }
     ui.label(
         egui::RichText::new(format!(
