@@ -30,8 +30,17 @@ pub enum DossierCommand {
     RestoreKeyDates(Vec<Date>),
     /// Change an event's title, lanes and note.
     EditEvent(EventId, EventEdit),
-    /// Delete an event (its articles' events are not brought in again).
+    /// Delete an event (its articles' events are not brought in again,
+    /// nor its sentences suggested again).
     DeleteEvent(EventId),
+    /// Never suggest these sentences (article, phrase offset) again.
+    DismissSuggestions(Vec<(String, usize)>),
+    /// Add a lane (left out when its id is taken).
+    AddLane(Lane),
+    /// Rename a lane; its old name still brings articles' lanes there.
+    RenameLane(crate::timeline::LaneId, String),
+    /// Add lanes and put events in lanes (a suggested set of lanes).
+    MakeLanes(Vec<Lane>, Vec<(EventId, crate::timeline::LaneId)>),
 }
 
 /// What the reader changed of a dossier event.
@@ -57,6 +66,9 @@ pub enum MergeError {
     /// No article with this path.
     #[error("no article {0} in the dossier")]
     NoArticle(String),
+    /// No lane with this id.
+    #[error("no lane {0} in the dossier")]
+    NoLane(String),
 }
 
 /// The dossier's events with undo and redo. Each step keeps the events
@@ -80,6 +92,8 @@ struct Snapshot {
     lanes: Vec<Lane>,
     dismissed: Vec<Date>,
     deleted: Vec<(String, EventId)>,
+    dismissed_suggestions: Vec<(String, usize)>,
+    lane_aliases: Vec<(String, crate::timeline::LaneId)>,
 }
 
 impl Snapshot {
@@ -91,6 +105,8 @@ impl Snapshot {
             lanes: d.lanes.clone(),
             dismissed: d.dismissed_key_dates.clone(),
             deleted: d.deleted.clone(),
+            dismissed_suggestions: d.dismissed_suggestions.clone(),
+            lane_aliases: d.lane_aliases.clone(),
         }
     }
 }
@@ -112,6 +128,8 @@ fn replay(d: &mut Dossier, from: &Snapshot, to: &Snapshot) {
         lanes: s.lanes.clone(),
         dismissed_key_dates: s.dismissed.clone(),
         deleted: s.deleted.clone(),
+        dismissed_suggestions: s.dismissed_suggestions.clone(),
+        lane_aliases: s.lane_aliases.clone(),
         ..d.clone()
     };
     let merged = super::sync::merge3(&with(from), d, &with(to));
@@ -128,6 +146,12 @@ fn replay(d: &mut Dossier, from: &Snapshot, to: &Snapshot) {
     }
     if from.deleted != to.deleted {
         d.deleted = merged.deleted;
+    }
+    if from.dismissed_suggestions != to.dismissed_suggestions {
+        d.dismissed_suggestions = merged.dismissed_suggestions;
+    }
+    if from.lane_aliases != to.lane_aliases {
+        d.lane_aliases = merged.lane_aliases;
     }
 }
 
@@ -256,6 +280,45 @@ fn apply(d: &mut Dossier, cmd: &DossierCommand) -> Result<(), MergeError> {
                     .iter()
                     .filter_map(|m| Some((m.article.clone(), m.source_event.clone()?))),
             );
+            // Accepted from a suggestion: not suggested again.
+            d.dismissed_suggestions.extend(
+                gone.mentions
+                    .iter()
+                    .filter(|m| m.source_event.is_none())
+                    .map(|m| (m.article.clone(), m.offset)),
+            );
+        }
+        DossierCommand::DismissSuggestions(list) => {
+            d.dismissed_suggestions.extend(list.iter().cloned());
+        }
+        DossierCommand::AddLane(lane) => {
+            if d.lanes.iter().all(|l| l.id != lane.id) {
+                d.lanes.push(lane.clone());
+            }
+        }
+        DossierCommand::RenameLane(id, name) => {
+            let lane = d
+                .lanes
+                .iter_mut()
+                .find(|l| &l.id == id)
+                .ok_or_else(|| MergeError::NoLane(id.0.clone()))?;
+            let old = lane.name.trim().to_lowercase();
+            name.trim().clone_into(&mut lane.name);
+            if old != lane.name.to_lowercase() {
+                d.lane_aliases.push((old, id.clone()));
+            }
+        }
+        DossierCommand::MakeLanes(lanes, placed) => {
+            for l in lanes {
+                if d.lanes.iter().all(|x| x.id != l.id) {
+                    d.lanes.push(l.clone());
+                }
+            }
+            for (event, lane) in placed {
+                if let Some(e) = d.events.iter_mut().find(|e| &e.id == event) {
+                    e.lanes.push(lane.clone());
+                }
+            }
         }
         DossierCommand::RestoreKeyDates(days) => {
             d.dismissed_key_dates.retain(|x| !days.contains(x));

@@ -72,10 +72,16 @@ pub fn add_article(d: &mut Dossier, import: &ArticleImport<'_>) -> AddReport {
     // Its lane ids → the dossier's.
     let mut lane_map: Vec<(LaneId, LaneId)> = Vec::new();
     for lane in import.lanes {
+        // By name, or by a name the reader renamed the lane from.
+        let name = lane.name.trim().to_lowercase();
         let found = d
             .lanes
             .iter()
-            .find(|l| l.name.trim().eq_ignore_ascii_case(lane.name.trim()));
+            .find(|l| l.name.trim().to_lowercase() == name)
+            .or_else(|| {
+                let (_, id) = d.lane_aliases.iter().find(|(n, _)| *n == name)?;
+                d.lanes.iter().find(|l| &l.id == id)
+            });
         let id = if let Some(l) = found {
             l.id.clone()
         } else {

@@ -13,8 +13,10 @@ mod group;
 mod history;
 mod import;
 pub mod key_dates;
+pub mod lanes;
 mod merge;
 mod model;
+pub mod queue;
 mod sync;
 pub mod view;
 

@@ -43,6 +43,16 @@ pub struct Dossier {
     /// the event's id in its save): not brought in again. Sorted, unique.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deleted: Vec<(String, EventId)>,
+    /// Sentences of its articles the reader dismissed as suggested events
+    /// (article, char offset of the date phrase): not suggested again.
+    /// Sorted, unique.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissed_suggestions: Vec<(String, usize)>,
+    /// Names the dossier's lanes had before the reader renamed them
+    /// (lowercase), so an article's lane of that name still lands there.
+    /// Sorted, unique.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lane_aliases: Vec<(String, LaneId)>,
 }
 
 /// An article of a dossier, with what the library shows of it.
@@ -257,6 +267,8 @@ impl Dossier {
             kept_apart: Vec::new(),
             dismissed_key_dates: Vec::new(),
             deleted: Vec::new(),
+            dismissed_suggestions: Vec::new(),
+            lane_aliases: Vec::new(),
         }
     }
 
@@ -299,6 +311,10 @@ impl Dossier {
         self.dismissed_key_dates.dedup();
         self.deleted.sort();
         self.deleted.dedup();
+        self.dismissed_suggestions.sort();
+        self.dismissed_suggestions.dedup();
+        self.lane_aliases.sort();
+        self.lane_aliases.dedup();
         for pair in &mut self.kept_apart {
             if pair.1 < pair.0 {
                 std::mem::swap(&mut pair.0, &mut pair.1);

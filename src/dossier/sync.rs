@@ -60,6 +60,20 @@ pub fn merge3(base: &Dossier, ours: &Dossier, theirs: &Dossier) -> Dossier {
             |(a, e)| format!("{a}\u{0}{}", e.0),
             |_, _| false,
         ),
+        dismissed_suggestions: merge_by_id(
+            &base.dismissed_suggestions,
+            &ours.dismissed_suggestions,
+            &theirs.dismissed_suggestions,
+            |(a, o)| format!("{a}\u{0}{o}"),
+            |_, _| false,
+        ),
+        lane_aliases: merge_by_id(
+            &base.lane_aliases,
+            &ours.lane_aliases,
+            &theirs.lane_aliases,
+            |(n, l)| format!("{n}\u{0}{}", l.0),
+            |_, _| false,
+        ),
     };
     // A mention merged into another event by one writer while the other
     // edited its old event: keep it once, in the event with most sources.

@@ -208,7 +208,34 @@ pub fn title_for(sentence: &str, phrase: &str) -> String {
     } else {
         phrase.split([',', ';']).next().unwrap_or(phrase).trim()
     };
-    let text = text.replacen(cut, "", 1);
+    let text = match text.find(cut) {
+        Some(at) if !cut.is_empty() => {
+            let (left, right) = (tidy(&text[..at]), text[at + cut.len()..].trim());
+            let next = right.split_whitespace().next().unwrap_or("").to_lowercase();
+            // "…hearings set for the fall that Canadian and U.S. …": what
+            // follows the date belongs to another clause; stop before it
+            // when what came before stands alone ("A judge ruled" does not).
+            if left.split_whitespace().count() >= 6 && SUBORDINATE.contains(&next.as_str()) {
+                left
+            } else {
+                format!("{left} {right}")
+            }
+        }
+        _ => text,
+    };
+    // "…, is expected to take up the law": the clause's subject is the
+    // sentence's first clause ("The upper house").
+    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    let text = match clauses.first() {
+        Some(subject)
+            if holder > 0
+                && AUXILIARY.contains(&first.as_str())
+                && (1..=6).contains(&subject.split_whitespace().count()) =>
+        {
+            format!("{subject} {text}")
+        }
+        _ => text,
+    };
     let out = tidy(&text);
     if !poor(&out) {
         return capitalised(&out).unwrap_or_else(|| phrase.to_owned());
@@ -247,6 +274,17 @@ pub fn title_for(sentence: &str, phrase: &str) -> String {
     capitalised(&out).unwrap_or_else(|| phrase.to_owned())
 }
 
+/// Words that open a clause of their own after a date ("that", "which").
+const SUBORDINATE: &[&str] = &[
+    "that", "which", "who", "when", "where", "because", "if", "while", "whether", "so",
+];
+
+/// Verbs that need a subject before them ("is expected to…").
+const AUXILIARY: &[&str] = &[
+    "is", "are", "was", "were", "will", "would", "has", "have", "had", "could", "can", "may",
+    "might", "should", "must",
+];
+
 /// Verbs of saying that start a speech tag ("said spokesman Geng Shuang").
 const SPEECH: &[&str] = &["said", "says", "told", "according", "added", "adds"];
 
@@ -261,8 +299,36 @@ fn tidy(text: &str) -> String {
     }
     while words.last().is_some_and(|w| {
         [
-            "on", "in", "by", "at", "since", "until", "the", "for", "of", "to", "from", "during",
-            "before", "after", "a", "an",
+            "on",
+            "in",
+            "by",
+            "at",
+            "since",
+            "until",
+            "till",
+            "the",
+            "for",
+            "of",
+            "to",
+            "from",
+            "during",
+            "before",
+            "after",
+            "a",
+            "an",
+            "into",
+            "through",
+            "throughout",
+            "within",
+            "around",
+            "over",
+            "toward",
+            "towards",
+            "early",
+            "late",
+            "mid",
+            "and",
+            "or",
         ]
         .contains(&w.to_lowercase().as_str())
     }) {
@@ -350,6 +416,23 @@ mod tests {
                 "In the end, on Monday, the ministry said it would review the rules.",
                 "on Monday",
                 "The ministry said it would review the rules",
+            ),
+            (
+                "Her appeal will be heard in talks set for the autumn that the two capitals \
+                 agreed last month.",
+                "the autumn",
+                "Her appeal will be heard in talks set",
+            ),
+            (
+                "The port authority, the city's largest landlord, is expected to vote on the \
+                 plan in March.",
+                "in March",
+                "The port authority is expected to vote on the plan",
+            ),
+            (
+                "Those talks are expected to run into next year.",
+                "next year",
+                "Those talks are expected to run",
             ),
         ] {
             assert_eq!(title_for(sentence, phrase), title, "{sentence}");

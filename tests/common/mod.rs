@@ -73,6 +73,23 @@ pub fn sample_dossier(dir: &Path) -> std::path::PathBuf {
     copy.join("huawei-5g.dossier.ron")
 }
 
+/// A new dossier `dir/story.dossier.ron` made by the CLI from copies of
+/// the sample's briefs `names` (in `dir`), with `saves` as its saves.
+pub fn dossier_of_briefs(dir: &Path, saves: &Path, names: &[&str]) -> std::path::PathBuf {
+    std::fs::create_dir_all(saves).expect("saves");
+    let mut articles = Vec::new();
+    for name in names {
+        let to = dir.join(name);
+        std::fs::copy(format!("assets/dossiers/huawei-5g/{name}"), &to).expect("brief");
+        articles.push(to.to_str().expect("utf-8").to_owned());
+    }
+    let file = dir.join("story.dossier.ron");
+    let mut args = vec!["dossier", "new", file.to_str().expect("utf-8")];
+    args.extend(articles.iter().map(String::as_str));
+    assert!(storyline(saves, &args).status.success());
+    file
+}
+
 /// The JSON a successful CLI run printed (its error shown when it failed).
 pub fn json(out: &Output) -> serde_json::Value {
     assert!(

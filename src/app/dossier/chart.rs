@@ -146,7 +146,7 @@ impl Decor for ChartModel {
 
     fn empty_hint(&self) -> Option<&'static str> {
         Some(
-            "No events yet: press “Key dates” above for the story's proposed timeline, then accept its dates in the Inspector.",
+            "No events yet: press “Key dates” above for the story's proposed timeline, or open “Suggested from the articles” in the Inspector, and accept what belongs.",
         )
     }
 

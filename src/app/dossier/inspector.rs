@@ -70,10 +70,13 @@ pub(crate) fn dossier_inspector_ui(ui: &mut Ui, app: &mut StorylineApp) {
     if let Some(e) = selected {
         event_ui(ui, &open.dossier, e, &here, commands);
         ui.separator();
-    } else {
+    } else if !open.dossier.events.is_empty() {
         ui.label(RichText::new("Click an event to see its sources.").weak());
         ui.separator();
     }
+    super::queue_ui::lanes_ui(ui, open, commands);
+    super::queue_ui::queue_ui(ui, open, commands);
+    ui.separator();
     suggestions_ui(ui, open, commands);
 }
 

@@ -134,10 +134,18 @@ impl OpenDossier {
     fn key_dates_input(&self) -> u64 {
         use std::hash::{Hash as _, Hasher as _};
         let mut h = std::hash::DefaultHasher::new();
+        self.articles_input().hash(&mut h);
+        self.key_dates.how_many.hash(&mut h);
+        h.finish()
+    }
+
+    /// The articles as read (paths, texts, dates), as one number.
+    pub(super) fn articles_input(&self) -> u64 {
+        use std::hash::{Hash as _, Hasher as _};
+        let mut h = std::hash::DefaultHasher::new();
         for a in &self.dossier.articles {
             (&a.path, &a.fingerprint, a.published).hash(&mut h);
         }
-        self.key_dates.how_many.hash(&mut h);
         h.finish()
     }
 

@@ -11,6 +11,8 @@ pub(crate) mod key_dates;
 pub(crate) mod key_dates_ui;
 pub(crate) mod library;
 mod open;
+pub(crate) mod queue;
+pub(crate) mod queue_ui;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -68,6 +70,8 @@ pub enum DossierAction {
     /// Delete an event (undoable; its articles' events are not brought in
     /// again).
     Delete(EventId),
+    /// The queue of suggested events, and the dossier's lanes.
+    Queue(queue::QueueAction),
 }
 
 /// Merge suggestions, worked out off the UI thread.
@@ -113,6 +117,8 @@ pub struct OpenDossier {
     pub merges: MergeState,
     /// Key dates proposed for the dossier.
     pub key_dates: key_dates::KeyDatesState,
+    /// Suggested events from every article, and lanes to make.
+    pub queue: queue::QueueState,
     /// Highlights of every article, loaded on demand.
     pub highlights: highlights::DossierHighlights,
     revision: u64,

@@ -103,6 +103,7 @@ impl StorylineApp {
             timeline: crate::app::timeline::TimelineState::default(),
             merges: MergeState::default(),
             key_dates: super::key_dates::KeyDatesState::default(),
+            queue: super::queue::QueueState::default(),
             highlights: super::highlights::DossierHighlights::default(),
             revision: 0,
             dirty_at: None,
@@ -131,8 +132,20 @@ impl StorylineApp {
             .iter()
             .find(|a| !open.missing.contains(&a.path))
             .map(|a| a.path.clone());
+        // A dossier without events opens on what its articles suggest.
+        let fresh = open.dossier.events.is_empty() && !open.dossier.articles.is_empty();
+        open.queue.shown = fresh;
+        open.queue.listed = super::queue::PAGE;
         self.dossier = Some(open);
         self.show_pane(Pane::Library);
+        // …and one with events outside any lane, on the lanes it suggests.
+        let laneless = self
+            .dossier
+            .as_ref()
+            .is_some_and(|o| o.dossier.events.iter().any(|e| e.lanes.is_empty()));
+        if fresh || laneless {
+            self.show_pane(Pane::Inspector);
+        }
         match here.or(first) {
             Some(p)
                 if self
@@ -204,6 +217,10 @@ impl StorylineApp {
             | DossierAction::Delete(_) => {}
             DossierAction::KeyDates(a) => {
                 self.key_dates_action(a, now);
+                return;
+            }
+            DossierAction::Queue(a) => {
+                self.queue_action(a, now);
                 return;
             }
         }
@@ -349,7 +366,8 @@ impl StorylineApp {
             | DossierAction::New(_)
             | DossierAction::ImportBundle(_)
             | DossierAction::Add(_)
-            | DossierAction::KeyDates(_) => {}
+            | DossierAction::KeyDates(_)
+            | DossierAction::Queue(_) => {}
         }
         self.messages.extend(said);
         if let Some(p) = show {
@@ -543,6 +561,7 @@ impl StorylineApp {
             return;
         };
         open.tick_key_dates(ctx);
+        open.tick_queue(ctx);
         let m = &mut open.merges;
         if let Some((rev, rx)) = &m.pending
             && let Ok(list) = rx.try_recv()

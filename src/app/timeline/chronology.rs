@@ -179,7 +179,7 @@ fn list_ui(
                     "No event passes the timeline's filter."
                 } else {
                     "No events yet: add a highlight to the timeline, or accept a \
-                     suggested event or key date in the Inspector."
+                     suggested event or a key date in the Inspector."
                 };
                 ui.label(egui::RichText::new(hint).weak());
                 return;

@@ -185,6 +185,24 @@ pub fn assign(
     lanes: &[Lane],
     outlets: &BTreeSet<String>,
 ) -> Vec<SuggestedLane> {
+    assign_except(dates, lanes, outlets, &BTreeSet::new())
+}
+
+/// The names written in a key date's sentences and sources: lowercase →
+/// the run of capitalised words it was first written in.
+#[must_use]
+pub fn names_in(d: &KeyDate) -> BTreeMap<String, String> {
+    names_of(d).0
+}
+
+/// [`assign`], never naming a lane after one of `not_lanes` (lowercase
+/// names the caller knows to be the story's subject).
+pub fn assign_except(
+    dates: &mut [KeyDate],
+    lanes: &[Lane],
+    outlets: &BTreeSet<String>,
+    not_lanes: &BTreeSet<String>,
+) -> Vec<SuggestedLane> {
     for d in dates.iter_mut() {
         d.lane = own_lane(d, lanes).map(|l| l.name.clone());
     }
@@ -210,7 +228,7 @@ pub fn assign(
             }
         }
         // The outlets' own names ("BBC", "Reuters") tell no storyline.
-        m.retain(|n, _| !outlets.contains(n));
+        m.retain(|n, _| !outlets.contains(n) && !not_lanes.contains(n));
     }
     let mut left: BTreeSet<usize> = (0..open.len()).collect();
     let mut out = Vec::new();

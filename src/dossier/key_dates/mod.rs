@@ -37,7 +37,8 @@ use serde::Serialize;
 pub use accept::{accept, event_id};
 pub use furniture::is_furniture;
 pub use input::{KdArticle, KdDate, KdSentence, sentences_of};
-pub use lanes::SuggestedLane;
+pub use lanes::{SuggestedLane, assign as assign_lanes, assign_except, names_in};
+pub use words::tokens;
 
 use crate::timeline::{Lane, Precision};
 
