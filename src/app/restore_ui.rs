@@ -163,7 +163,9 @@ pub(super) fn restore_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
+        .max_width(620.0)
         .show(ctx, |ui| {
+            ui.set_max_width(620.0);
             ui.label(format!(
                 "Storyline keeps the last {} versions of each dossier and save, beside it in {}/, and the one before the last save as .bak.",
                 versions::KEEP,
@@ -175,10 +177,13 @@ pub(super) fn restore_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
             for l in &listed {
                 ui.add_space(6.0);
                 ui.strong(&l.what);
-                ui.label(
-                    RichText::new(format!("now: {} · {}", l.now, l.file.display()))
-                    .weak()
-                    .small(),
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!("now: {} · {}", l.now, l.file.display()))
+                            .weak()
+                            .small(),
+                    )
+                    .wrap(),
                 );
                 if l.versions.is_empty() {
                     ui.label(RichText::new("No earlier versions kept yet.").weak());
@@ -193,10 +198,11 @@ pub(super) fn restore_window_ui(ctx: &egui::Context, app: &mut StorylineApp) {
                             } else {
                                 local_time(v.taken)
                             };
+                            // The button first: never pushed out of the window.
+                            let restore = ui.button("Restore");
                             ui.label(when);
-                            ui.label(summary);
-                            if ui
-                                .button("Restore")
+                            ui.add(egui::Label::new(summary.as_str()).truncate());
+                            if restore
                                 .on_hover_text(format!(
                                     "Put this version back as {} (what it holds now is kept as a version)",
                                     name(&l.file)

@@ -51,13 +51,22 @@ pub fn install_fonts(ctx: &egui::Context) {
 
 /// Makes secondary text readable in both themes: weak text with a
 /// contrast of at least 4.5 : 1 on the panels (WCAG AA), where egui's
-/// default is light grey. (Small text's size is egui's still: see issue 27.)
+/// default is light grey; small text at least the body's size minus two
+/// points (egui's is 3.5 under).
 pub fn install_styles(ctx: &egui::Context) {
     ctx.all_styles_mut(readable);
 }
 
 /// [`install_styles`] on one style.
 pub fn readable(style: &mut egui::Style) {
+    // Small text at most two points under the body's.
+    let body = style
+        .text_styles
+        .get(&egui::TextStyle::Body)
+        .map_or(12.5, |f| f.size);
+    if let Some(small) = style.text_styles.get_mut(&egui::TextStyle::Small) {
+        small.size = small.size.max(body - 2.0);
+    }
     let v = &mut style.visuals;
     v.weak_text_color = Some(if v.dark_mode {
         Color32::from_gray(170)
@@ -267,6 +276,11 @@ mod readable_tests {
                 ..egui::Style::default()
             };
             readable(&mut style);
+            let size = |t: egui::TextStyle| style.text_styles.get(&t).map_or(0.0, |f| f.size);
+            assert!(
+                size(egui::TextStyle::Small) >= size(egui::TextStyle::Body) - 2.0,
+                "small text too small"
+            );
             let v = &style.visuals;
             for bg in [v.panel_fill, v.window_fill, v.extreme_bg_color] {
                 let c = contrast(v.weak_text_color(), bg);

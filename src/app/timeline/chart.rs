@@ -526,7 +526,7 @@ impl Chart<'_> {
                 pos2(x, plot.max.y + 2.0),
                 align,
                 "published",
-                FontId::proportional(10.0),
+                FontId::proportional(10.5),
                 accent,
             );
         }

@@ -153,12 +153,8 @@ pub(crate) fn timeline_toolbar_ui(ui: &mut Ui, app: &mut StorylineApp) {
     let roomy = ui.available_width() > 680.0;
     if let Some(open) = app.dossier.as_mut() {
         let all = open.show_all;
-        if all {
-            crate::app::dossier::chart::dossier_toolbar_ui(ui, open, &saves_dir, roomy);
-            crate::app::dossier::key_dates_ui::key_dates_toggle_ui(ui, open, &mut app.commands);
-        }
-        ui.separator();
-        // Right to left: "Dossier" shows left of "Article"… so add in reverse.
+        // The switch first (rightmost), so it stays put in both modes.
+        // Right to left: "Dossier" shows left of "Article", so add in reverse.
         if ui
             .selectable_label(!all, "Article")
             .on_hover_text("The open article's own events")
@@ -177,10 +173,12 @@ pub(crate) fn timeline_toolbar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                 crate::app::dossier::DossierAction::ShowAll(true),
             ));
         }
+        ui.separator();
         if all {
+            crate::app::dossier::key_dates_ui::key_dates_toggle_ui(ui, open, &mut app.commands);
+            crate::app::dossier::chart::dossier_toolbar_ui(ui, open, &saves_dir, roomy);
             return;
         }
-        ui.separator();
     }
     let publication = app.published().map(|(d, _)| d);
     let StorylineApp {
