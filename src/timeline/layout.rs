@@ -298,6 +298,22 @@ pub fn layout_expanded(
     p: &LayoutParams,
     expanded: &[Option<LaneId>],
 ) -> TimelineLayout {
+    layout_reserving(lanes, events, view, publication, p, (expanded, &[]))
+}
+
+/// [`layout_expanded`], each event of `reserve` also taking the days
+/// given with it (inclusive) on its row — a forecast's expected window,
+/// drawn beside its mark: no other mark or title is placed there, and its
+/// own title goes beyond it.
+#[must_use]
+pub fn layout_reserving(
+    lanes: &[Lane],
+    events: &[Event],
+    view: DayRange,
+    publication: Option<Date>,
+    p: &LayoutParams,
+    (expanded, reserve): (&[Option<LaneId>], &[(EventId, Date, Date)]),
+) -> TimelineLayout {
     let x_of = |day: f64| ((day - view.start) / view.len() * f64::from(p.width)) as f32;
     let known = |id: &LaneId| lanes.iter().any(|l| &l.id == id);
     let mut rows: Vec<(Option<LaneId>, String, LaneColor)> = lanes
@@ -335,6 +351,14 @@ pub fn layout_expanded(
                     } else {
                         (x_of(s), x_of(end))
                     };
+                    let reserve = reserve.iter().find(|(id, _, _)| id == &e.id).map(
+                        |(_, a, b)| {
+                            (
+                                x_of(day_number(*a)).clamp(0.0, p.width),
+                                x_of(day_number(*b) + 1.0).clamp(0.0, p.width),
+                            )
+                        },
+                    );
                     Mark {
                         chars: e.title.chars().count(),
                         event: e,
@@ -342,6 +366,7 @@ pub fn layout_expanded(
                         x1: raw1.clamp(0.0, p.width),
                         point,
                         clipped: (raw0 < 0.0, raw1 > p.width),
+                        reserve,
                     }
                 })
                 .collect()

@@ -144,6 +144,10 @@ impl Decor for ChartModel {
         }
     }
 
+    fn reserve(&self, event: &EventId) -> Option<(Date, Date)> {
+        self.decor.get(event)?.window
+    }
+
     fn empty_hint(&self) -> Option<&'static str> {
         Some(
             "No events yet: press “Key dates” above for the story's proposed timeline, or open “Suggested from the articles” in the Inspector, and accept what belongs.",

@@ -10,7 +10,7 @@ use crate::annotate;
 use crate::app::theme::{Palette, lane_color};
 use crate::timeline::layout::{
     DayRange, LABEL_HALF_HEIGHT, LayoutParams, Placed, RUG, TimelineLayout, day_number,
-    layout_expanded,
+    layout_reserving,
 };
 use crate::timeline::{Event, EventId, LaneId};
 
@@ -76,14 +76,23 @@ pub(crate) fn chart_ui_paint(
         height: (rect.height() - AXIS - FOOTER - 4.0).max(40.0),
     };
     let view = timeline.bring_into_view(ann.events(), publication, view, ui.input(|i| i.time));
+    // A forecast's expected window keeps its space on its row.
+    let reserve: Vec<(crate::timeline::EventId, jiff::civil::Date, jiff::civil::Date)> = decor
+        .map(|d| {
+            ann.events()
+                .iter()
+                .filter_map(|e| d.reserve(&e.id).map(|(a, b)| (e.id.clone(), a, b)))
+                .collect()
+        })
+        .unwrap_or_default();
     let layout = |expanded: &[Option<crate::timeline::LaneId>]| {
-        layout_expanded(
+        layout_reserving(
             ann.lanes(),
             ann.events(),
             view,
             publication,
             &params,
-            expanded,
+            (expanded, &reserve),
         )
     };
     let mut lay = layout(&timeline.expanded);

@@ -36,6 +36,11 @@ pub(crate) trait Decor {
     );
     /// The card shown when the pointer rests on the event.
     fn hover_ui(&self, ui: &mut Ui, event: &EventId);
+    /// Days an event's decoration takes on its row besides its mark (a
+    /// forecast's expected window): the layout keeps them free.
+    fn reserve(&self, _event: &EventId) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
+        None
+    }
     /// What an empty timeline says (`None`: the article timeline's hint).
     fn empty_hint(&self) -> Option<&'static str> {
         None

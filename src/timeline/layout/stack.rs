@@ -60,15 +60,22 @@ pub(super) struct Mark<'a> {
     pub(super) x1: f32,
     pub(super) point: bool,
     pub(super) clipped: (bool, bool),
+    /// More of the row it takes (x from, to): a forecast's window.
+    pub(super) reserve: Option<(f32, f32)>,
 }
 
 impl Mark<'_> {
-    /// The mark's horizontal extent, with room around it.
+    /// The mark's horizontal extent (with what it reserves), with room
+    /// around it.
     fn extent(&self) -> (f32, f32) {
-        if self.point {
+        let (a, b) = if self.point {
             (self.x0 - POINT_HALF - 2.0, self.x0 + POINT_HALF + 2.0)
         } else {
             (self.x0 - 2.0, self.x1.max(self.x0 + 2.0) + 2.0)
+        };
+        match self.reserve {
+            Some((r0, r1)) => (a.min(r0 - 2.0), b.max(r1 + 2.0)),
+            None => (a, b),
         }
     }
 }

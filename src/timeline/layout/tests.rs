@@ -367,3 +367,67 @@ fn zoom_keeps_the_day_under_the_pointer() {
     assert!((t0 - t1).abs() < 1e-9);
     assert!((z.len() - v.len() / 2.0).abs() < 1e-9);
 }
+
+#[test]
+fn a_forecast_window_is_never_under_another_title_or_mark() {
+    // An outcome in April whose expected window ran January–February, and
+    // events whose titles would run through that window on the same row.
+    let lanes = [lane("a", 0)];
+    let mut events = vec![event(
+        "outcome",
+        When::day(date(2021, 4, 23)),
+        &["a"],
+        "Vote passes",
+    )];
+    for (i, d) in [date(2020, 12, 20), date(2021, 1, 10), date(2020, 11, 2)]
+        .into_iter()
+        .enumerate()
+    {
+        events.push(event(
+            &format!("e{i}"),
+            When::day(d),
+            &["a"],
+            "A long title that would run right across the expected window",
+        ));
+    }
+    let v = view(date(2020, 10, 1), date(2021, 7, 1));
+    let window = (date(2021, 1, 1), date(2021, 2, 28));
+    let reserve = [(EventId("outcome".into()), window.0, window.1)];
+    let l = layout_reserving(&lanes, &events, v, None, &PARAMS, (&[], &reserve));
+    check(&l, events.len(), &PARAMS, "reserved");
+    let x_of = |d: jiff::civil::Date| ((day_number(d) - v.start) / v.len() * 800.0) as f32;
+    let (w0, w1) = (x_of(window.0), x_of(window.1) + 1.0);
+    let outcome = l
+        .items
+        .iter()
+        .find(|i| i.event.0 == "outcome")
+        .expect("placed");
+    for other in l.items.iter().filter(|i| i.event.0 != "outcome") {
+        if (other.y - outcome.y).abs() > 1.0 {
+            continue;
+        }
+        let boxes = std::iter::once(other.mark_box()).chain(other.label_box());
+        for b in boxes {
+            assert!(
+                b[2] <= w0 || b[0] >= w1,
+                "{:?} at {b:?} is under the window {w0}–{w1}",
+                other.event
+            );
+        }
+    }
+    // Its own title runs beyond the window, not through it.
+    let own = outcome.label_box().expect("titled");
+    assert!(own[0] >= w1 || own[2] <= w0, "{own:?}");
+    // Without the reservation the same events do cross it (the test bites).
+    let plain = layout(&lanes, &events, v, None, &PARAMS);
+    let crossed = plain.items.iter().any(|i| {
+        i.event.0 != "outcome"
+            && plain
+                .items
+                .iter()
+                .find(|o| o.event.0 == "outcome")
+                .is_some_and(|o| (o.y - i.y).abs() < 1.0)
+            && i.label_box().is_some_and(|b| b[0] < w1 && b[2] > w0)
+    });
+    assert!(crossed, "the example would overlap without the reservation");
+}
