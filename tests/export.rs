@@ -310,3 +310,76 @@ fn the_json_export_reads_back_with_every_field() {
         assert_eq!(got.selector.quote.exact, doc.slice(range).expect("slice"));
     }
 }
+
+#[test]
+fn evidence_keeps_its_role_in_every_export() {
+    let (doc, mut ann) = sample();
+    let own = ann.entries().len();
+    // An event accepted from a suggestion: its sentence becomes evidence.
+    let publication = doc.meta.published.expect("dated");
+    let s =
+        storyline::timeline::open_suggestions(&doc, publication, ann.lanes(), ann.events(), |_| {
+            false
+        })
+        .into_iter()
+        .find(|s| ann.overlapping(s.found.sentence).next().is_none())
+        .expect("an open suggestion in untouched text");
+    let t = jiff::Timestamp::UNIX_EPOCH;
+    let cmd = storyline::annotate::accept_suggestion(
+        &ann,
+        &doc,
+        &s,
+        HighlightId("h-evidence".into()),
+        EventId("e-evidence".into()),
+        t,
+    );
+    ann.apply(cmd, t).expect("accept");
+    assert_eq!(ann.entries().len(), own + 1);
+
+    // W3C: its role, its quiet style; read back as evidence.
+    let json = run(Format::Json, &doc, &ann);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let items = v["first"]["items"].as_array().expect("items");
+    let e = items
+        .iter()
+        .find(|a| {
+            a["id"]
+                .as_str()
+                .is_some_and(|id| id.ends_with("h-evidence"))
+        })
+        .expect("exported");
+    assert_eq!(e["storyline:role"], "evidence");
+    assert!(
+        e["stylesheet"]["value"]
+            .as_str()
+            .expect("css")
+            .contains("underline")
+    );
+    let back = storyline::annotate::import::parse(&json).expect("reads");
+    let flags: Vec<bool> = back.annotations.iter().map(|a| a.evidence).collect();
+    assert_eq!(flags.iter().filter(|f| **f).count(), 1);
+
+    // HTML and Markdown: listed under its event, not among the highlights.
+    for format in [Format::Html, Format::Markdown] {
+        let out = run(format, &doc, &ann);
+        assert!(
+            out.contains(&format!("{own} highlights · 1 passage of evidence")),
+            "{format:?}"
+        );
+        let by_tag = out.split("Highlights by tag").nth(1).expect("section");
+        let quote = ann
+            .get(&HighlightId("h-evidence".into()))
+            .expect("there")
+            .highlight
+            .selector
+            .quote
+            .exact
+            .clone();
+        let words: String = quote.chars().take(40).collect();
+        assert!(
+            !by_tag.contains(&words),
+            "{format:?}: evidence among highlights"
+        );
+        assert!(out.contains(&words), "{format:?}: evidence under its event");
+    }
+}

@@ -8,8 +8,9 @@ use std::path::PathBuf;
 use common::ScriptedPicker;
 use egui::{Key, Modifiers, PointerButton};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{By, Queryable as _};
-use storyline::app::{AppOptions, StorylineApp};
+use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
+use storyline::annotate::HighlightColor;
+use storyline::app::{AppOptions, Command, HighlightsCommand, StorylineApp, WorkspaceCommand};
 use storyline::document::load_path;
 use storyline::store::AppState;
 
@@ -276,4 +277,65 @@ fn file_export_writes_the_chosen_format_and_says_where() {
         "{}",
         notice.text
     );
+}
+
+#[test]
+fn accepted_evidence_stays_out_of_the_readers_highlights() {
+    let (mut h, _saves) = harness();
+    let ann = |h: &Harness<'_, StorylineApp>| {
+        h.state()
+            .article()
+            .expect("article")
+            .save
+            .annotations
+            .clone()
+    };
+    let own = ann(&h).entries().len();
+    // Accept suggestions until one makes a new passage of evidence.
+    for _ in 0..6 {
+        if ann(&h).entries().len() > own {
+            break;
+        }
+        h.query_all(
+            By::new()
+                .role(egui::accesskit::Role::Button)
+                .label("Accept"),
+        )
+        .next()
+        .expect("a suggestion")
+        .click();
+        h.run_steps(3);
+    }
+    let after = ann(&h);
+    assert_eq!(after.entries().len(), own + 1, "one new passage");
+    let evidence = after
+        .entries()
+        .iter()
+        .find(|e| e.highlight.evidence)
+        .expect("marked as evidence")
+        .highlight
+        .clone();
+    // The Highlights list keeps to the reader's own; a toggle shows the rest.
+    h.state_mut()
+        .send(Command::Workspace(WorkspaceCommand::ShowPane(
+            storyline::store::layout::Pane::Highlights,
+        )));
+    h.run_steps(3);
+    let listed = |h: &Harness<'_, StorylineApp>| {
+        let words: String = evidence.selector.quote.exact.chars().take(30).collect();
+        h.query_all(By::new().role(egui::accesskit::Role::Button))
+            .filter_map(|n| n.accesskit_node().label())
+            .any(|l| l.starts_with(&words))
+    };
+    assert!(!listed(&h), "evidence is not among the highlights");
+    h.get_by_label("Evidence 1").click();
+    h.run_steps(3);
+    assert!(listed(&h), "listed once asked for");
+    // A colour chosen makes it the reader's own.
+    h.state_mut()
+        .send(Command::Highlights(HighlightsCommand::Annotate(
+            storyline::annotate::Command::SetColor(evidence.id.clone(), HighlightColor::Green),
+        )));
+    h.run_steps(3);
+    assert!(!ann(&h).get(&evidence.id).expect("there").highlight.evidence);
 }

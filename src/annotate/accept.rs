@@ -41,6 +41,8 @@ pub fn accept_suggestion(
             HighlightColor::Yellow,
             now,
         );
+        // Evidence, in its quiet style: not one of the reader's highlights.
+        h.evidence = true;
         // Tagged with its lane (a word the reader chose), not a fixed tag.
         if let Some(lane) = suggestion.lane.as_ref().and_then(|id| annotations.lane(id)) {
             h.tags = crate::annotate::normalize_tag(&lane.name)
@@ -113,5 +115,50 @@ mod tests {
             })
             .collect();
         assert_eq!(tags, vec![vec!["uk-decision".to_owned()], Vec::new()]);
+    }
+}
+
+#[cfg(test)]
+mod evidence_tests {
+    use super::*;
+    use crate::document::{SourceFormat, parse_source};
+    use crate::timeline::all_suggestions;
+
+    #[test]
+    fn accepted_text_is_evidence_until_the_reader_gives_it_a_colour() {
+        let doc = parse_source(
+            "The port will reopen next week, officials said.",
+            SourceFormat::Text,
+            "t",
+        );
+        let mut ann = Annotations::default();
+        let s = all_suggestions(&doc, jiff::civil::date(2021, 3, 3), &[])
+            .into_iter()
+            .next()
+            .expect("a suggestion");
+        let t = jiff::Timestamp::UNIX_EPOCH;
+        let cmd = accept_suggestion(
+            &ann,
+            &doc,
+            &s,
+            HighlightId("h-1".into()),
+            EventId("e-1".into()),
+            t,
+        );
+        ann.apply(cmd, t).expect("accept");
+        let h = &ann.entries()[0].highlight;
+        assert!(h.evidence, "accepted text is evidence");
+        // Saved as such, read back as such.
+        let ron = ron::to_string(h).expect("ron");
+        assert!(ron.contains("evidence:true"), "{ron}");
+        let back: Highlight = ron::from_str(&ron).expect("back");
+        assert!(back.evidence);
+        // A colour chosen: the reader's own highlight.
+        ann.apply(Command::SetColor(h.id.clone(), HighlightColor::Green), t)
+            .expect("colour");
+        assert!(!ann.entries()[0].highlight.evidence);
+        // An ordinary highlight writes no flag (older files stay the same).
+        let ron = ron::to_string(&ann.entries()[0].highlight).expect("ron");
+        assert!(!ron.contains("evidence"), "{ron}");
     }
 }

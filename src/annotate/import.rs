@@ -35,6 +35,8 @@ pub struct Incoming {
     pub note: String,
     /// The colour Storyline wrote, if any.
     pub color: Option<HighlightColor>,
+    /// Storyline wrote it as an event's evidence.
+    pub evidence: bool,
     /// When it was made, if the source says.
     pub created: Option<jiff::Timestamp>,
     /// When it last changed, if the source says (`modified` in W3C,
@@ -248,6 +250,7 @@ fn w3c(a: &Value) -> Option<Incoming> {
         tags: normalize_tags(&tags),
         note: notes.join("\n\n"),
         color,
+        evidence: a.get("storyline:role").and_then(Value::as_str) == Some("evidence"),
         created: time(a, "created"),
         modified: time(a, "modified"),
         document: target
@@ -276,6 +279,7 @@ fn hypothesis(a: &Value) -> Option<Incoming> {
             .unwrap_or("")
             .to_owned(),
         color: None,
+        evidence: false,
         created: time(a, "created"),
         modified: time(a, "updated"),
         document: a

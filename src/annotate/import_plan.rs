@@ -206,6 +206,7 @@ pub fn plan(
             note: incoming.note.clone(),
             created,
             modified: incoming.modified.unwrap_or(created).max(created),
+            evidence: incoming.evidence,
         };
         match status {
             AnchorStatus::Anchored => summary.anchored += 1,

@@ -37,6 +37,7 @@ fn incoming(id: Option<&str>, exact: &str, position: Option<(usize, usize)>) -> 
         tags: vec!["uk".to_owned()],
         note: "<script>alert(1)</script>".to_owned(),
         color: Some(HighlightColor::Blue),
+        evidence: false,
         created: None,
         modified: None,
         document: None,

@@ -161,6 +161,12 @@ pub struct Highlight {
     pub created: jiff::Timestamp,
     /// When it last changed.
     pub modified: jiff::Timestamp,
+    /// Made by accepting a suggested event: text an event rests on, not a
+    /// passage the reader chose. Drawn in the quiet evidence style, never a
+    /// colour, and kept out of the Highlights list; giving it a colour
+    /// makes it an ordinary highlight.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub evidence: bool,
 }
 
 impl Highlight {
@@ -180,6 +186,7 @@ impl Highlight {
             note: String::new(),
             created: now,
             modified: now,
+            evidence: false,
         }
     }
 }

@@ -360,7 +360,11 @@ impl Annotations {
             Command::AddOrphan(highlight) => self.plan_add(highlight, true)?,
             Command::Delete(id) => self.delete_highlight(&id, false, now)?,
             Command::DeleteWithEvents(id) => self.delete_highlight(&id, true, now)?,
-            Command::SetColor(id, color) => self.edit(id, now, |e| e.highlight.color = color)?,
+            Command::SetColor(id, color) => self.edit(id, now, |e| {
+                // A colour chosen: the reader's own highlight now.
+                e.highlight.color = color;
+                e.highlight.evidence = false;
+            })?,
             Command::SetTags(id, tags) => {
                 let tags = normalize_tags(&tags);
                 self.edit(id, now, |e| e.highlight.tags = tags)?

@@ -167,6 +167,8 @@ pub enum WindowCommand {
     Open(PathBuf),
     /// Light, dark, or follow the system.
     SetTheme(ThemeChoice),
+    /// How the reader marks evidence.
+    SetEvidenceStyle(crate::store::EvidenceStyle),
     /// Dismiss message `n`.
     DismissMessage(usize),
     /// Dismiss every message.

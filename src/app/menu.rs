@@ -79,6 +79,16 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     }
                 }
                 ui.separator();
+                ui.label("Evidence of events");
+                for (style, name) in [
+                    (crate::store::EvidenceStyle::Underline, "Dotted underline"),
+                    (crate::store::EvidenceStyle::Margin, "Bar in the margin"),
+                ] {
+                    if ui.radio(app.state.evidence == style, name).clicked() {
+                        app.send(Command::Window(WindowCommand::SetEvidenceStyle(style)));
+                    }
+                }
+                ui.separator();
                 for pane in crate::store::layout::Pane::ALL {
                     let open = app.workspace.as_ref().is_some_and(|w| w.is_open(pane));
                     let text = Action::ShowPane(pane).menu_text();

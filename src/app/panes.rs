@@ -241,6 +241,7 @@ fn reader_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     current_match: app.find.current,
                     annotations: Some(&article.save.annotations),
                     focused: app.panel.focused.as_ref(),
+                    evidence: app.state.evidence,
                 };
                 let before = article.view.top_char();
                 let out = reader_ui(ui, &mut article.view, &input);

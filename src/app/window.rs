@@ -36,6 +36,10 @@ impl StorylineApp {
                 apply_theme(ctx, theme);
                 self.mark_state_dirty(now);
             }
+            WindowCommand::SetEvidenceStyle(style) => {
+                self.state.evidence = style;
+                self.mark_state_dirty(now);
+            }
             WindowCommand::DismissAllMessages => self.messages.clear(),
             WindowCommand::DismissMessage(n) => {
                 if n < self.messages.len() {

@@ -62,15 +62,17 @@ pub(super) fn html(input: &ExportInput<'_>) -> String {
     let index = TextIndex::new(&doc.text);
     let lanes = ann.lanes();
     let no_lane = ann.events().iter().any(|e| lanes_of(input, e).is_empty());
+    // The reader's own highlights (evidence is listed under its events).
+    let own = super::own_highlights(ann);
     let mut by_tag: BTreeMap<&str, Vec<&Entry>> = BTreeMap::new();
-    for e in ann.entries() {
+    for e in &own {
         for t in &e.highlight.tags {
             by_tag.entry(t.as_str()).or_default().push(e);
         }
     }
-    let untagged: Vec<&Entry> = ann
-        .entries()
+    let untagged: Vec<&Entry> = own
         .iter()
+        .copied()
         .filter(|e| e.highlight.tags.is_empty())
         .collect();
     let page = html! {
@@ -90,7 +92,7 @@ pub(super) fn html(input: &ExportInput<'_>) -> String {
                     h1 { (doc.meta.title) }
                     p.meta {
                         (doc.meta.source.as_deref().unwrap_or("Unknown source")) " · Published " (long_date(input.published))
-                        " · " (ann.entries().len()) " highlights · " (ann.events().len()) " events in " (lanes.len()) " lanes"
+                        " · " (super::highlights_said(ann)) " · " (ann.events().len()) " events in " (lanes.len()) " lanes"
                     }
                 }
                 section {
@@ -140,7 +142,7 @@ pub(super) fn html(input: &ExportInput<'_>) -> String {
                 }
                 section {
                     h2 { "Highlights by tag" }
-                    @if ann.entries().is_empty() { p.meta { "No highlights yet." } }
+                    @if own.is_empty() { p.meta { "No highlights yet." } }
                     @for (tag, entries) in &by_tag {
                         h3 { "#" (tag) " (" (entries.len()) ")" }
                         @for e in entries {

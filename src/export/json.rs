@@ -66,6 +66,18 @@ pub(crate) fn annotation(entry: &Entry, source: &str, index: &TextIndex<'_>) -> 
     if entry.range().is_none() {
         a["storyline:status"] = json!("orphaned");
     }
+    // Evidence keeps its own role and quiet style (the colour still rides
+    // along in styleClass for a round trip).
+    if h.evidence {
+        a["storyline:role"] = json!("evidence");
+        a["stylesheet"] = json!({
+            "type": "CssStylesheet",
+            "value": format!(
+                ".{} {{ text-decoration: underline dotted; background: none; }}",
+                h.color.name()
+            ),
+        });
+    }
     a
 }
 

@@ -39,7 +39,7 @@ pub(super) fn markdown(input: &ExportInput<'_>) -> String {
     let _ = writeln!(
         out,
         "{} · {} in {}\n",
-        count(ann.entries().len(), "highlight", "highlights"),
+        super::highlights_said(ann),
         count(ann.events().len(), "event", "events"),
         count(ann.lanes().len(), "lane", "lanes")
     );
@@ -124,7 +124,7 @@ pub(super) fn markdown(input: &ExportInput<'_>) -> String {
 
     out.push_str("## Highlights by tag\n\n");
     let mut by_tag: BTreeMap<&str, Vec<&crate::annotate::Entry>> = BTreeMap::new();
-    for e in ann.entries() {
+    for e in super::own_highlights(ann) {
         if e.highlight.tags.is_empty() {
             by_tag.entry("").or_default().push(e);
         }

@@ -274,6 +274,31 @@ fn long_date(d: Option<Date>) -> String {
     )
 }
 
+/// The reader's own highlights (not the evidence accepted events rest on,
+/// which the exports list under their events).
+pub(crate) fn own_highlights(ann: &crate::annotate::Annotations) -> Vec<&crate::annotate::Entry> {
+    ann.entries()
+        .iter()
+        .filter(|e| !e.highlight.evidence)
+        .collect()
+}
+
+/// "19 highlights", with " · 3 passages of evidence" when there are any.
+pub(crate) fn highlights_said(ann: &crate::annotate::Annotations) -> String {
+    let own = own_highlights(ann).len();
+    let evidence = ann.entries().len() - own;
+    let mut s = crate::wording::count(own, "highlight", "highlights");
+    if evidence > 0 {
+        s.push_str(" · ");
+        s.push_str(&crate::wording::count(
+            evidence,
+            "passage of evidence",
+            "passages of evidence",
+        ));
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

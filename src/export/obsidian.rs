@@ -86,7 +86,11 @@ fn highlight(out: &mut String, index: &TextIndex<'_>, entry: &Entry) {
     if !tags.is_empty() {
         facts.push(tags.join(" "));
     }
-    facts.push(format!("*{}*", h.color.name()));
+    if h.evidence {
+        facts.push("*evidence of an event*".to_owned());
+    } else {
+        facts.push(format!("*{}*", h.color.name()));
+    }
     if entry.range().is_none() {
         facts.push("*orphaned: not found in the current text*".to_owned());
     }

@@ -79,7 +79,13 @@ pub(crate) fn rows(input: &ExportInput<'_>, w: &mut csv::Writer<Vec<u8>>) {
 /// the note.
 fn note(entry: &Entry) -> String {
     let h = &entry.highlight;
-    let tags: Vec<String> = h.tags.iter().map(|t| format!(".{t}")).collect();
+    // Evidence is told apart by a tag of its own.
+    let tags: Vec<String> = h
+        .tags
+        .iter()
+        .map(|t| format!(".{t}"))
+        .chain(h.evidence.then(|| ".evidence".to_owned()))
+        .collect();
     match (tags.is_empty(), h.note.trim().is_empty()) {
         (true, _) => h.note.trim().to_owned(),
         (false, true) => tags.join(" "),

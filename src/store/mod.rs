@@ -154,6 +154,17 @@ pub enum ThemeChoice {
     Dark,
 }
 
+/// How the reader marks text an event rests on (evidence), apart from
+/// the reader's own coloured highlights.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EvidenceStyle {
+    /// A dotted underline.
+    #[default]
+    Underline,
+    /// A bar in the margin beside its lines.
+    Margin,
+}
+
 /// Per-article reader state.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -180,6 +191,8 @@ pub struct AppState {
     pub zoom: f32,
     /// The workspace's tiles (`None`: the default for the screen).
     pub layout: Option<layout::SavedLayout>,
+    /// How evidence is marked in the reader.
+    pub evidence: EvidenceStyle,
 }
 
 impl Default for AppState {
@@ -190,6 +203,7 @@ impl Default for AppState {
             theme: ThemeChoice::System,
             zoom: 1.0,
             layout: None,
+            evidence: EvidenceStyle::Underline,
         }
     }
 }

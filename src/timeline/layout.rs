@@ -301,6 +301,9 @@ pub fn layout_expanded(
     layout_reserving(lanes, events, view, publication, p, (expanded, &[]))
 }
 
+/// An event and the days (inclusive) it also takes on its row.
+pub type Reserved = (EventId, Date, Date);
+
 /// [`layout_expanded`], each event of `reserve` also taking the days
 /// given with it (inclusive) on its row — a forecast's expected window,
 /// drawn beside its mark: no other mark or title is placed there, and its
@@ -312,7 +315,7 @@ pub fn layout_reserving(
     view: DayRange,
     publication: Option<Date>,
     p: &LayoutParams,
-    (expanded, reserve): (&[Option<LaneId>], &[(EventId, Date, Date)]),
+    (expanded, reserve): (&[Option<LaneId>], &[Reserved]),
 ) -> TimelineLayout {
     let x_of = |day: f64| ((day - view.start) / view.len() * f64::from(p.width)) as f32;
     let known = |id: &LaneId| lanes.iter().any(|l| &l.id == id);
@@ -351,14 +354,15 @@ pub fn layout_reserving(
                     } else {
                         (x_of(s), x_of(end))
                     };
-                    let reserve = reserve.iter().find(|(id, _, _)| id == &e.id).map(
-                        |(_, a, b)| {
+                    let reserve = reserve
+                        .iter()
+                        .find(|(id, _, _)| id == &e.id)
+                        .map(|(_, a, b)| {
                             (
                                 x_of(day_number(*a)).clamp(0.0, p.width),
                                 x_of(day_number(*b) + 1.0).clamp(0.0, p.width),
                             )
-                        },
-                    );
+                        });
                     Mark {
                         chars: e.title.chars().count(),
                         event: e,

@@ -31,6 +31,8 @@ struct FilterKey {
     text: String,
     colors: BTreeSet<HighlightColor>,
     tags: BTreeSet<String>,
+    evidence: bool,
+    focused: Option<HighlightId>,
 }
 
 /// The text fields of the highlight being edited.
@@ -55,6 +57,9 @@ pub struct HighlightsPaneState {
     pub filter_colors: BTreeSet<HighlightColor>,
     /// Show only highlights with all of these tags.
     pub filter_tags: BTreeSet<String>,
+    /// List the evidence events rest on too (else only the reader's own
+    /// highlights, and the selected one).
+    pub show_evidence: bool,
     /// Scroll the list to this row next frame.
     pub scroll_to_row: Option<usize>,
     /// The highlight a context menu was opened on.
@@ -106,12 +111,19 @@ impl HighlightsPaneState {
             text: self.filter_text.trim().to_lowercase(),
             colors: self.filter_colors.clone(),
             tags: self.filter_tags.clone(),
+            evidence: self.show_evidence,
+            focused: self.focused.clone(),
         };
         if self.cache.as_ref().is_none_or(|(k, _)| *k != key) {
             let rows = annotations.entries()[..annotations.anchored_len()]
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| matches(e, &key.text, &key.colors, &key.tags))
+                .filter(|(_, e)| {
+                    (key.evidence
+                        || !e.highlight.evidence
+                        || key.focused.as_ref() == Some(&e.highlight.id))
+                        && matches(e, &key.text, &key.colors, &key.tags)
+                })
                 .map(|(i, _)| i)
                 .collect();
             self.cache = Some((key, rows));
@@ -226,7 +238,13 @@ pub(crate) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
     let ann = &article.save.annotations;
     ui.horizontal(|ui| {
         ui.heading("Highlights");
-        ui.label(RichText::new(format!("{}", ann.entries().len())).weak());
+        // The reader's own (evidence is counted by its toggle below).
+        let own = ann
+            .entries()
+            .iter()
+            .filter(|e| !e.highlight.evidence)
+            .count();
+        ui.label(RichText::new(format!("{own}")).weak());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .add_enabled(ann.can_redo(), egui::Button::new("Redo").small())
@@ -300,6 +318,15 @@ pub(crate) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
                 }
             }
         }
+        let evidence = ann
+            .entries()
+            .iter()
+            .filter(|e| e.highlight.evidence)
+            .count();
+        if evidence > 0 {
+            ui.toggle_value(&mut panel.show_evidence, format!("Evidence {evidence}"))
+                .on_hover_text("List the passages accepted events rest on too");
+        }
         if !(panel.filter_colors.is_empty()
             && panel.filter_tags.is_empty()
             && panel.filter_text.is_empty())
@@ -344,12 +371,20 @@ pub(crate) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
             Show::InList,
         )));
     }
-    if shown.len() != ann.entries().len() {
+    let listable = if panel.show_evidence {
+        ann.entries().len()
+    } else {
+        ann.entries()
+            .iter()
+            .filter(|e| !e.highlight.evidence)
+            .count()
+    };
+    if shown.len() < listable {
         ui.label(
             RichText::new(format!(
                 "Showing {} of {}",
                 shown.len(),
-                crate::wording::count(ann.entries().len(), "highlight", "highlights")
+                crate::wording::count(listable, "highlight", "highlights")
             ))
             .weak(),
         );
@@ -450,8 +485,17 @@ fn row_ui(ui: &mut Ui, entry: &Entry, selected: bool, palette: &Palette) -> egui
             .rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
     }
     let bar = egui::Rect::from_min_size(rect.min + vec2(2.0, 4.0), vec2(4.0, ROW_HEIGHT - 8.0));
-    ui.painter()
-        .rect_filled(bar, 2.0, palette.mark_line(h.color));
+    // Evidence has no colour of its own: a thin dotted bar.
+    if h.evidence {
+        for i in 0..6 {
+            let y = bar.min.y + 2.0 + i as f32 * (bar.height() - 4.0) / 5.0;
+            ui.painter()
+                .circle_filled(egui::pos2(bar.center().x, y), 1.3, palette.muted);
+        }
+    } else {
+        ui.painter()
+            .rect_filled(bar, 2.0, palette.mark_line(h.color));
+    }
     let text_x = rect.min.x + 12.0;
     let wrap = width - 16.0;
     let quote = shorten(&h.selector.quote.exact, 240);

@@ -93,8 +93,7 @@ pub fn paint_highlights(
     block: &VisibleBlock,
     annotations: &Annotations,
     focused: Option<&HighlightId>,
-    palette: &Palette,
-    zoom: f32,
+    (palette, zoom, evidence): (&Palette, f32, crate::store::EvidenceStyle),
     hover: Option<Pos2>,
 ) -> Option<HighlightId> {
     let mut hovered = None;
@@ -110,6 +109,20 @@ pub fn paint_highlights(
         active.push((range.end, level));
         let h = &entry.highlight;
         let rects = block_rects(block, range);
+        if h.evidence {
+            // Evidence: quiet, never a colour.
+            let left = block.pos.x;
+            if paint_evidence(
+                painter,
+                (&rects, left),
+                (palette, zoom, evidence),
+                focused == Some(&h.id),
+            ) && hover.is_some_and(|p| rects.iter().any(|r| r.contains(p)))
+            {
+                hovered = Some(h.id.clone());
+            }
+            continue;
+        }
         let line = palette.mark_line(h.color);
         for r in &rects {
             painter.rect_filled(*r, 2.0, palette.mark(h.color));
@@ -142,4 +155,45 @@ pub fn paint_highlights(
         }
     }
     hovered
+}
+
+/// Paints evidence in its quiet style: a dotted underline, or a bar in the
+/// margin beside its lines (with a faint outline when focused). Returns
+/// true (it can be hovered like a highlight).
+fn paint_evidence(
+    painter: &Painter,
+    (rects, left): (&[Rect], f32),
+    (palette, zoom, style): (&Palette, f32, crate::store::EvidenceStyle),
+    focused: bool,
+) -> bool {
+    let color = palette.muted;
+    for r in rects {
+        match style {
+            crate::store::EvidenceStyle::Underline => {
+                let y = r.max.y - 1.0;
+                let step = 3.0 * zoom;
+                let mut x = r.min.x;
+                while x < r.max.x {
+                    painter.circle_filled(pos2(x + step / 2.0, y), 0.9 * zoom, color);
+                    x += step;
+                }
+            }
+            crate::store::EvidenceStyle::Margin => {
+                let x = left - 12.0 * zoom;
+                painter.line_segment(
+                    [pos2(x, r.min.y + 2.0), pos2(x, r.max.y - 2.0)],
+                    Stroke::new(2.0 * zoom, color),
+                );
+            }
+        }
+        if focused {
+            painter.rect_stroke(
+                r.expand(1.5),
+                3.0,
+                Stroke::new(1.0 * zoom, color),
+                egui::StrokeKind::Outside,
+            );
+        }
+    }
+    true
 }

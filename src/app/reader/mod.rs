@@ -87,6 +87,8 @@ pub struct ReaderInput<'a> {
     pub annotations: Option<&'a Annotations>,
     /// The highlight selected in the Highlights pane (outlined).
     pub focused: Option<&'a HighlightId>,
+    /// How evidence is marked.
+    pub evidence: crate::store::EvidenceStyle,
 }
 
 /// What happened in the reader this frame.
@@ -396,8 +398,7 @@ pub fn reader_ui(ui: &mut Ui, view: &mut ReaderView, input: &ReaderInput<'_>) ->
                     &vb,
                     annotations,
                     input.focused,
-                    palette,
-                    zoom,
+                    (palette, zoom, input.evidence),
                     hover,
                 );
                 if hovered.is_some() {

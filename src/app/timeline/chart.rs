@@ -77,7 +77,11 @@ pub(crate) fn chart_ui_paint(
     };
     let view = timeline.bring_into_view(ann.events(), publication, view, ui.input(|i| i.time));
     // A forecast's expected window keeps its space on its row.
-    let reserve: Vec<(crate::timeline::EventId, jiff::civil::Date, jiff::civil::Date)> = decor
+    let reserve: Vec<(
+        crate::timeline::EventId,
+        jiff::civil::Date,
+        jiff::civil::Date,
+    )> = decor
         .map(|d| {
             ann.events()
                 .iter()
