@@ -10,6 +10,7 @@ mod common;
 use common::{dossier_of_briefs, until, window};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
+use storyline::app::dossier::DossierAction;
 use storyline::app::{Command, WindowCommand};
 
 #[test]
@@ -132,6 +133,39 @@ fn three_briefs_become_a_timeline_in_three_lanes() {
             .count(),
         in_lanes
     );
+
+    // An event's date set where it is shown, over its sources'; undoable.
+    let id = h.state().dossier().expect("open").dossier.events[0]
+        .id
+        .clone();
+    let before = storyline::dossier::resolve(
+        h.state()
+            .dossier()
+            .expect("open")
+            .dossier
+            .event(&id)
+            .expect("e"),
+    );
+    h.state_mut()
+        .send(Command::Dossier(DossierAction::Select(Some(id.clone()))));
+    h.run_steps(3);
+    h.get_by_label("Date").click();
+    h.run_steps(1);
+    field_type(&mut h, "2019-03-15");
+    let now = |h: &egui_kittest::Harness<'_, storyline::app::StorylineApp>| {
+        storyline::dossier::resolve(
+            h.state()
+                .dossier()
+                .expect("open")
+                .dossier
+                .event(&id)
+                .expect("e"),
+        )
+    };
+    assert_eq!(now(&h).start, jiff::civil::date(2019, 3, 15));
+    h.get_by_label("Undo").click();
+    h.run_steps(3);
+    assert_eq!(now(&h).start, before.start);
 }
 
 /// Selects the focused field's text, types `text`, presses Enter.

@@ -371,6 +371,7 @@ fn the_sample_dossier_opens_on_one_timeline_and_a_source_opens_its_article() {
         title: "UK decides on Huawei".into(),
         lanes: vec![storyline::timeline::LaneId("l-germany".into())],
         note: String::new(),
+        when: None,
     };
     h.state_mut()
         .send(Command::Dossier(DossierAction::Edit(uk.clone(), edit)));

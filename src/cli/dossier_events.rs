@@ -85,6 +85,7 @@ fn article_suggestions(
             .into_iter()
             .collect();
         out.push(DossierEvent {
+            when: None,
             id: EventId(String::new()),
             title: s.title.clone(),
             lanes,
@@ -171,6 +172,7 @@ pub(super) fn events(
             resolve(lead)
         } else {
             resolve(&DossierEvent {
+                when: None,
                 mentions: mentions.iter().map(|m| (*m).clone()).collect(),
                 ..lead.clone()
             })

@@ -52,6 +52,8 @@ pub struct EventEdit {
     pub lanes: Vec<crate::timeline::LaneId>,
     /// Its note.
     pub note: String,
+    /// Its dates as the reader set them (`None`: from its mentions).
+    pub when: Option<crate::timeline::When>,
 }
 
 /// Why a command could not be applied.
@@ -271,6 +273,7 @@ fn apply(d: &mut Dossier, cmd: &DossierCommand) -> Result<(), MergeError> {
             e.title.clone_from(&edit.title);
             e.lanes.clone_from(&edit.lanes);
             e.note.clone_from(&edit.note);
+            e.when.clone_from(&edit.when);
         }
         DossierCommand::DeleteEvent(id) => {
             let i = index(d, id)?;

@@ -148,6 +148,7 @@ pub fn add_article(d: &mut Dossier, import: &ArticleImport<'_>) -> AddReport {
             .collect();
         let id = free_event_id(d, &event.id);
         d.events.push(DossierEvent {
+            when: None,
             id,
             title: event.title.clone(),
             lanes,

@@ -245,6 +245,7 @@ mod tests {
 
     fn event(id: &str, title: &str, quote: &str) -> DossierEvent {
         DossierEvent {
+            when: None,
             id: EventId(id.into()),
             title: title.into(),
             lanes: Vec::new(),

@@ -123,6 +123,10 @@ pub struct DossierEvent {
     /// The reader's note.
     #[serde(default)]
     pub note: String,
+    /// Its dates as the reader set them, over what its mentions say
+    /// (`None`: resolved from the mentions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<When>,
 }
 
 /// Whether what an earlier article expected came as expected.
@@ -210,9 +214,11 @@ pub fn resolve(event: &DossierEvent) -> Resolved {
         event.mentions.first().map_or(Date::MIN, |m| m.when.start),
         event.mentions.first().map_or(Date::MIN, |m| m.when.end),
     );
-    let (range, conflict) = match intersection(basis.iter().copied()) {
-        Some(r) => (r, false),
-        None => (
+    let (range, conflict) = match (&event.when, intersection(basis.iter().copied())) {
+        // The reader's dates settle it.
+        (Some(w), _) => ((w.start, w.end), false),
+        (None, Some(r)) => (r, false),
+        (None, None) => (
             most_precise(basis.iter().copied()).unwrap_or(fallback),
             basis.len() > 1,
         ),

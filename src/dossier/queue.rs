@@ -58,6 +58,7 @@ impl Suggested {
     #[must_use]
     pub fn event(&self, lane: Option<&LaneId>) -> DossierEvent {
         DossierEvent {
+            when: None,
             id: self.event_id(),
             title: self.title.clone(),
             lanes: lane.or(self.lane.as_ref()).cloned().into_iter().collect(),

@@ -19,6 +19,7 @@ fn mention(article: &str, published: Date, when: When, kind: EventKind) -> Menti
 
 fn event(id: &str, title: &str, lane: &str, mentions: Vec<Mention>) -> DossierEvent {
     DossierEvent {
+        when: None,
         id: EventId(id.to_owned()),
         title: title.to_owned(),
         lanes: vec![LaneId(lane.to_owned())],
@@ -507,6 +508,7 @@ fn adding_an_article_again_follows_its_edits_and_keeps_what_its_save_lacks() {
                 title: "The vote".into(),
                 lanes: Vec::new(),
                 note: "checked".into(),
+                when: None,
             },
         ),
     )

@@ -71,10 +71,11 @@ pub fn as_event(e: &DossierEvent, r: &Resolved) -> Event {
         .mentions
         .iter()
         .find(|m| m.when.start == r.start && m.when.end == r.end);
-    let when = match precise {
-        Some(m) => m.when.clone(),
-        None if r.start == r.end => When::day(r.start),
-        None => When::span(r.start, r.end, Precision::Range),
+    let when = match (&e.when, precise) {
+        (Some(w), _) => w.clone(),
+        (None, Some(m)) => m.when.clone(),
+        (None, None) if r.start == r.end => When::day(r.start),
+        (None, None) => When::span(r.start, r.end, Precision::Range),
     };
     let reported = e.mentions.iter().any(|m| m.kind == EventKind::Reported);
     Event {

@@ -20,6 +20,7 @@ pub(crate) fn event_edit_ui(
         title: e.title.clone(),
         lanes: e.lanes.clone(),
         note: e.note.clone(),
+        when: e.when.clone(),
     };
     let send = |commands: &mut Vec<Command>, edit: EventEdit| {
         commands.push(Command::Dossier(DossierAction::Edit(e.id.clone(), edit)));
@@ -76,6 +77,7 @@ pub(crate) fn event_edit_ui(
                 }
             });
     }
+    date_ui(ui, e, commands, &edit_of);
     // Lane.
     let lane_name = |id: &crate::timeline::LaneId| {
         d.lanes
@@ -148,4 +150,62 @@ pub(crate) fn event_edit_ui(
     {
         commands.push(Command::Dossier(DossierAction::Delete(e.id.clone())));
     }
+}
+
+/// The event's dates: typed ("2020-01-28", "Jan 2020", "2020-01-27/2020-02-02")
+/// over what its sources say, or back to theirs.
+fn date_ui(
+    ui: &mut Ui,
+    e: &DossierEvent,
+    commands: &mut Vec<Command>,
+    edit_of: &dyn Fn(&DossierEvent) -> EventEdit,
+) {
+    let shown = crate::dossier::view::as_event(e, &crate::dossier::resolve(e))
+        .when
+        .label();
+    let id = ui.scope_id().with(("dossier-event-date", &e.id.0));
+    let mut text: String = ui
+        .data_mut(|m| m.get_temp(id))
+        .unwrap_or_else(|| shown.clone());
+    let anchor = e.mentions.iter().find_map(|m| m.published);
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new("Date").small());
+        let r = ui
+            .add(egui::TextEdit::singleline(&mut text).desired_width(160.0))
+            .labelled_by(label.id);
+        if r.changed() {
+            ui.data_mut(|m| m.insert_temp(id, text.clone()));
+        }
+        let parsed = crate::timeline::parse_user_date(text.trim(), anchor);
+        if r.lost_focus() {
+            ui.data_mut(|m| m.remove::<String>(id));
+            if let Some(when) = parsed.clone()
+                && text.trim() != shown
+            {
+                commands.push(Command::Dossier(DossierAction::Edit(
+                    e.id.clone(),
+                    EventEdit {
+                        when: Some(when),
+                        ..edit_of(e)
+                    },
+                )));
+            }
+        } else if parsed.is_none() && !text.trim().is_empty() && text.trim() != shown {
+            ui.label(RichText::new("not a date yet").weak().small());
+        }
+        if e.when.is_some()
+            && ui
+                .small_button("Sources' dates")
+                .on_hover_text("Go back to the dates its sources give")
+                .clicked()
+        {
+            commands.push(Command::Dossier(DossierAction::Edit(
+                e.id.clone(),
+                EventEdit {
+                    when: None,
+                    ..edit_of(e)
+                },
+            )));
+        }
+    });
 }

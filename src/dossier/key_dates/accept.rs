@@ -38,6 +38,7 @@ pub fn accept(
             }),
         };
         events.push(DossierEvent {
+            when: None,
             id: event_id(k),
             title: k.title.clone(),
             lanes: lane_id.into_iter().collect(),
