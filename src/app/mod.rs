@@ -185,11 +185,13 @@ impl StorylineApp {
         let (save, messages) = ArticleSave::open(&self.saves_dir, &path, &doc);
         self.messages.extend(messages);
         self.undo_order.forget(undo::Store::Article);
+        let outline = crate::document::outline::outline(&doc);
         self.article = Some(OpenArticle {
             path,
             doc: std::sync::Arc::new(doc),
             view,
             save,
+            outline,
         });
         self.find.matches.clear();
         self.find.current = None;

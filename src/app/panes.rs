@@ -70,6 +70,9 @@ impl Behavior<Pane> for PaneBehavior<'_> {
             ui.separator();
             timeline::timeline_toolbar_ui(ui, self.app);
         }
+        if pane == Pane::Reader {
+            super::reader::toolbar::contents_ui(ui, self.app);
+        }
     }
 
     fn tab_bar_height(&self, _style: &egui::Style) -> f32 {

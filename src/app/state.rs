@@ -25,6 +25,8 @@ pub struct OpenArticle {
     pub view: ReaderView,
     /// Its highlights and their save.
     pub save: ArticleSave,
+    /// Its headings (chapters), for the Contents menu.
+    pub outline: Vec<crate::document::outline::OutlineEntry>,
 }
 
 /// The find bar's state.

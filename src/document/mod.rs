@@ -13,6 +13,7 @@ pub mod formats;
 mod index;
 pub mod load;
 mod meta;
+pub mod outline;
 pub mod word_bounds;
 
 pub use dates::{month_from_name, parse_loose_date};

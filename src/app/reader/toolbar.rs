@@ -233,6 +233,54 @@ pub(crate) fn reader_extras_ui(
     });
 }
 
+/// The Reader's Contents menu (in its tab bar): the chapter being read,
+/// and every heading to jump to, the current one marked. Nothing when the
+/// article has fewer than two headings.
+pub(crate) fn contents_ui(ui: &mut Ui, app: &mut crate::app::StorylineApp) {
+    let Some(article) = app.article.as_ref() else {
+        return;
+    };
+    let outline = &article.outline;
+    if outline.len() < 2 {
+        return;
+    }
+    let at = article.view.top_char();
+    let current = crate::document::outline::current(outline, at);
+    let label = current.map_or_else(
+        || "Contents".to_owned(),
+        |i| {
+            let t = &outline[i].title;
+            if t.chars().count() > 36 {
+                format!("{}…", t.chars().take(35).collect::<String>().trim_end())
+            } else {
+                t.clone()
+            }
+        },
+    );
+    let mut jump = None;
+    ui.menu_button(format!("§ {label}"), |ui| {
+        egui::ScrollArea::vertical()
+            .max_height(ui.ctx().content_rect().height() * 0.7)
+            .show(ui, |ui| {
+                for (i, e) in outline.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        ui.add_space(f32::from(e.level.saturating_sub(1)) * 12.0);
+                        if ui.selectable_label(current == Some(i), &e.title).clicked() {
+                            jump = Some(e.start);
+                            ui.close();
+                        }
+                    });
+                }
+            });
+    })
+    .response
+    .on_hover_text("Chapters and sections: the one you are reading, and where to go");
+    if let Some(at) = jump {
+        app.commands
+            .push(Command::Reader(crate::app::ReaderCommand::JumpTo(at)));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
