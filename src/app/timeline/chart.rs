@@ -442,12 +442,22 @@ impl Chart<'_> {
                 );
                 Rect::from_min_size(column.min, vec2(12.0, lane.height.min(60.0)))
             } else {
-                let galley = painter.layout(
+                // The name beside its "+N" (never under it), in the rows
+                // the lane has, cut with "…" beyond them.
+                let chip = if lane.hidden.is_empty() && !lane.expanded {
+                    0.0
+                } else {
+                    CHIP
+                };
+                let mut job = egui::text::LayoutJob::simple(
                     lane.name.clone(),
                     FontId::proportional(13.0),
                     text_color,
-                    self.names - 16.0,
+                    self.names - 16.0 - chip,
                 );
+                job.wrap.max_rows = (((lane.height - 6.0) / 16.0).floor() as usize).max(1);
+                job.wrap.overflow_character = Some('…');
+                let galley = painter.layout_job(job);
                 let r = Rect::from_min_size(column.min + vec2(8.0, 4.0), galley.size());
                 painter.galley(r.min, galley, text_color);
                 r
@@ -482,7 +492,8 @@ impl Chart<'_> {
                     // Narrow: the button sits at the lane's right end.
                     pos2(self.plot.max.x + 2.0, top + 2.0)
                 } else {
-                    pos2(column.min.x + 8.0, top + lane.height - 24.0)
+                    // Wide: at the name column's right, beside the name.
+                    pos2(column.max.x - CHIP + 2.0, top + 3.0)
                 };
                 // One line, whatever the chip's width ("fewer" never wraps).
                 let button = egui::Button::new(egui::RichText::new(text).small())
