@@ -11,7 +11,7 @@ use common::{sample_dossier, window};
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use storyline::app::{Command, StorylineApp, WindowCommand};
+use storyline::app::{Command, StorylineApp, WindowCommand, WorkspaceCommand};
 use storyline::store::layout::Pane;
 
 fn copied(h: &Harness<'_, StorylineApp>) -> Option<String> {
@@ -97,6 +97,25 @@ fn the_laptop_chronology_lists_every_event_and_selects_with_clicks_and_keys() {
         h.state().dossier().expect("open").timeline.selected,
         Some(selected)
     );
+
+    // Maximised, the Chronology stays so when a row is chosen.
+    h.state_mut()
+        .send(Command::Workspace(WorkspaceCommand::ToggleMaximized(
+            Pane::Chronology,
+        )));
+    h.run_steps(3);
+    h.get_by_label(&rows[3]).click();
+    h.run_steps(3);
+    assert!(
+        h.state().pane_shown(Pane::Chronology),
+        "still there after a click"
+    );
+    assert!(!h.state().pane_shown(Pane::Inspector), "not un-maximised");
+    h.state_mut()
+        .send(Command::Workspace(WorkspaceCommand::ToggleMaximized(
+            Pane::Chronology,
+        )));
+    h.run_steps(3);
 
     // "Copy as text": a heading per month, a line per event with citations.
     h.get_by_label("Copy as text").click();

@@ -332,6 +332,11 @@ fn the_sample_dossier_opens_on_one_timeline_and_a_source_opens_its_article() {
         })
         .map(|e| e.id.clone())
         .expect("uk");
+    // (Ctrl+T on a shown timeline maximised it; choosing an event keeps it
+    // so: back to the laptop layout, where "+N" can hide events.)
+    h.state_mut()
+        .send(Command::Workspace(WorkspaceCommand::ResetLayout));
+    h.run_steps(2);
     h.state_mut()
         .send(Command::Dossier(DossierAction::Select(Some(uk.clone()))));
     h.run_steps(3);

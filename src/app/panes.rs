@@ -287,6 +287,19 @@ impl StorylineApp {
         }
     }
 
+    /// Brings `pane` forward for a selection, unless another pane fills
+    /// the window: a maximised timeline or chronology stays so (what is
+    /// selected shows there).
+    pub(super) fn offer_pane(&mut self, pane: Pane) {
+        let other_maximised = self
+            .workspace
+            .as_ref()
+            .is_some_and(|ws| ws.maximized.is_some_and(|m| m != pane));
+        if !other_maximised {
+            self.show_pane(pane);
+        }
+    }
+
     /// Whether `pane` is on screen.
     #[must_use]
     pub fn pane_shown(&self, pane: Pane) -> bool {

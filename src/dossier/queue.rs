@@ -147,6 +147,7 @@ pub fn dismiss(items: &[&Suggested]) -> DossierCommand {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dossier::DossierCommand::AddEvents;
     use crate::dossier::History;
     use crate::dossier::key_dates::{KdDate, KdSentence};
     use crate::timeline::Precision;
@@ -203,6 +204,12 @@ mod tests {
         assert_eq!(list.len(), 2);
         assert_eq!(list[0].title, "Dockers walked out");
         assert_eq!(list[0].event_id().0, "s-strike-19");
+        // Into a lane of the reader's choosing, else the one suggested.
+        let chosen = LaneId("l-docks".into());
+        let AddEvents(into, _) = accept(&[&list[0]], Some(&chosen)) else {
+            panic!("adds events")
+        };
+        assert_eq!(into[0].lanes, vec![chosen]);
         let mut h = History::default();
         h.apply(&mut d, &accept(&[&list[0]], None)).expect("accept");
         h.apply(&mut d, &dismiss(&[&list[1]])).expect("dismiss");

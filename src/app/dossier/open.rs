@@ -231,6 +231,8 @@ impl StorylineApp {
         let mut then: Vec<Command> = Vec::new();
         let mut said: Vec<crate::app::Message> = Vec::new();
         let mut show = None;
+        // Shown for a selection, unless a pane is maximised.
+        let mut offer = None;
         match action {
             DossierAction::OpenArticle(stored, at) => {
                 let file = article_file(&open.path, &stored);
@@ -317,7 +319,7 @@ impl StorylineApp {
             DossierAction::Select(id) => {
                 open.timeline.selected = id;
                 if open.timeline.selected.is_some() {
-                    show = Some(Pane::Inspector);
+                    offer = Some(Pane::Inspector);
                 }
             }
             DossierAction::ShowAll(all) => open.show_all = all,
@@ -372,6 +374,9 @@ impl StorylineApp {
         self.messages.extend(said);
         if let Some(p) = show {
             self.show_pane(p);
+        }
+        if let Some(p) = offer {
+            self.offer_pane(p);
         }
         let ctx = self.egui_ctx.clone();
         for c in then {

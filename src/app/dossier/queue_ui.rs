@@ -251,6 +251,20 @@ fn article_ui(
                 if ui.small_button("Accept").clicked() {
                     act(commands, QueueAction::Accept(keys(&[s]), None));
                 }
+                // …or into a lane of the reader's choosing.
+                if !d.lanes.is_empty() {
+                    ui.menu_button("Accept into…", |ui| {
+                        for l in &d.lanes {
+                            if ui.button(&l.name).clicked() {
+                                act(
+                                    commands,
+                                    QueueAction::Accept(keys(&[s]), Some(l.id.clone())),
+                                );
+                                ui.close();
+                            }
+                        }
+                    });
+                }
                 if ui.small_button("Dismiss").clicked() {
                     act(commands, QueueAction::Dismiss(keys(&[s])));
                 }

@@ -19,11 +19,13 @@ impl StorylineApp {
         // Editing an event or a lane happens in the inspector.
         if matches!(
             command,
-            TimelineCommand::SelectEvent(Some(_))
-                | TimelineCommand::EditLane(_)
-                | TimelineCommand::AddLane
+            TimelineCommand::EditLane(_) | TimelineCommand::AddLane
         ) {
             self.show_pane(crate::store::layout::Pane::Inspector);
+        }
+        // A selection keeps a maximised timeline so.
+        if matches!(command, TimelineCommand::SelectEvent(Some(_))) {
+            self.offer_pane(crate::store::layout::Pane::Inspector);
         }
         let publication = self.published().map(|(d, _)| d);
         let ctx = self.egui_ctx.clone();
