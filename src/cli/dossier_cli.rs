@@ -33,6 +33,14 @@ pub enum DossierCmd {
         #[arg(required = true)]
         articles: Vec<PathBuf>,
     },
+    /// Make the dossier's folder carry its articles' highlights: a `saves/`
+    /// folder beside the dossier, with a copy of each article's save (the
+    /// originals stay where they are). A dossier folder shows the same
+    /// highlights wherever it is copied, zipped or cloned.
+    Adopt {
+        /// The dossier file.
+        file: PathBuf,
+    },
     /// Remove an article (its highlights and events stay in its own save).
     Remove {
         /// The dossier file.
@@ -175,12 +183,39 @@ pub fn run(
             let mut d = Dossier::new(name.as_deref().unwrap_or(stem));
             add_all(file, &mut d, articles, &saves_dir, out)?;
             write_dossier(file, &d)?;
+            // A new dossier is a folder that carries its saves.
+            let adopted = crate::store::dossier_folder::adopt(file, &d, &saves_dir)?;
             writeln!(
                 out,
-                "created {} with {} articles",
+                "created {} with {} articles; highlights kept in {}",
                 file.display(),
-                d.articles.len()
+                d.articles.len(),
+                adopted.saves.display()
             )?;
+        }
+        DossierCmd::Adopt { file } => {
+            let d = read(file)?;
+            let a = crate::store::dossier_folder::adopt(file, &d, &saves_dir)?;
+            writeln!(
+                out,
+                "{}: {} copied into {} ({} already there, {} with no highlights yet); \
+                 the originals stay in {}",
+                file.display(),
+                crate::wording::count(a.copied, "save", "saves"),
+                a.saves.display(),
+                a.already,
+                a.without,
+                saves_dir.display()
+            )?;
+            if !a.outside.is_empty() {
+                writeln!(
+                    out,
+                    "{} outside the dossier's folder keep their saves where they are \
+                     (move them into the folder to carry them): {}",
+                    crate::wording::count(a.outside.len(), "article", "articles"),
+                    a.outside.join(", ")
+                )?;
+            }
         }
         DossierCmd::Add { file, articles } => {
             let mut d = read(file)?;

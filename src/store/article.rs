@@ -13,7 +13,7 @@ use crate::document::Document;
 #[must_use]
 pub fn identity_for(doc: &Document, article: &Path, saves_dir: &Path) -> ArticleIdentity {
     ArticleIdentity {
-        path: identity_path(article, saves_dir),
+        path: identity_path(article, &super::saves::saves_for(article, saves_dir)),
         title: doc.meta.title.clone(),
         published: doc.meta.published.map(|d| d.to_string()),
         fingerprint: doc.fingerprint(),

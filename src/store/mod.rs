@@ -16,6 +16,7 @@ pub mod annotation_file;
 pub mod article;
 pub mod bundle;
 pub mod dossier;
+pub mod dossier_folder;
 pub mod dossier_io;
 pub mod key_dates_io;
 pub mod layout;

@@ -113,6 +113,42 @@ pub fn saves_dir(explicit: Option<&Path>) -> PathBuf {
         .map_or_else(|| local.to_owned(), |d| d.data_dir().join("saves"))
 }
 
+/// The `saves/` folder of the dossier folder `article` is in, if any: the
+/// nearest folder above it (as git looks for `.git`) that holds a
+/// `*.dossier.ron` file and a `saves/` folder. An article inside a dossier
+/// folder keeps its highlights there, however it is opened, so the folder
+/// carries everything when copied, zipped or cloned.
+#[must_use]
+pub fn dossier_saves_of(article: &Path) -> Option<PathBuf> {
+    let abs = std::path::absolute(article).ok()?;
+    for dir in abs.ancestors().skip(1) {
+        let saves = dir.join("saves");
+        if !saves.is_dir() {
+            continue;
+        }
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        let has_dossier = entries.filter_map(Result::ok).any(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| n.ends_with(".dossier.ron"))
+                && e.path().is_file()
+        });
+        if has_dossier {
+            return Some(saves);
+        }
+    }
+    None
+}
+
+/// The saves folder `article`'s save is in: its dossier folder's `saves/`
+/// ([`dossier_saves_of`]), else `dir`.
+#[must_use]
+pub fn saves_for(article: &Path, dir: &Path) -> PathBuf {
+    dossier_saves_of(article).unwrap_or_else(|| dir.to_owned())
+}
+
 /// A safe file stem for an article's save: ASCII letters, digits, `-`, `_`
 /// and `.` only, no leading dot, no device names, at most 80 chars.
 #[must_use]
@@ -205,7 +241,7 @@ impl SaveHandle {
         article: &Path,
         identity: &ArticleIdentity,
     ) -> Result<(Self, Option<SaveFile>), StoreError> {
-        let path = locate(dir, article, identity);
+        let path = locate(&saves_for(article, dir), article, identity);
         let mut handle = Self::at(path);
         // The stamp is taken before reading: if another writer replaces the
         // file meanwhile, the stamps differ and the next write re-reads it.
@@ -453,6 +489,7 @@ pub fn read_save_of(
     article: &Path,
     fingerprint: &str,
 ) -> Result<Option<SaveFile>, StoreError> {
+    let dir = &saves_for(article, dir);
     let identity = ArticleIdentity {
         path: identity_path(article, dir),
         fingerprint: fingerprint.to_owned(),
@@ -460,6 +497,24 @@ pub fn read_save_of(
     };
     let path = locate(dir, article, &identity);
     Ok(read_save(&path)?.map(|(_, save)| save))
+}
+
+/// The save `article` (with text `fingerprint`) has in `dir` itself — not
+/// its dossier folder's —, if any.
+#[must_use]
+pub fn saves_in_only(dir: &Path, article: &Path, fingerprint: &str) -> Option<PathBuf> {
+    let identity = ArticleIdentity {
+        path: identity_path(article, dir),
+        fingerprint: fingerprint.to_owned(),
+        ..ArticleIdentity::default()
+    };
+    let path = locate(dir, article, &identity);
+    match probe(&path) {
+        Some(Ok(p)) if p.article.path == identity.path || p.article.fingerprint == fingerprint => {
+            Some(path)
+        }
+        _ => None,
+    }
 }
 
 /// The save path for an article: an existing save that is this article's

@@ -60,6 +60,29 @@ pub(crate) fn library_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
         .weak()
         .small(),
     );
+    // A dossier made before folders carried saves: offer to make it so.
+    if !crate::store::dossier_folder::is_dossier_folder(&open.path) {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new(
+                    "Its highlights are kept in your own saves folder, so a copy of this \
+                     dossier's folder would show none of them.",
+                )
+                .weak(),
+            );
+            if ui
+                .button("Keep highlights with the dossier")
+                .on_hover_text(
+                    "Copy each article's save into a saves folder beside the dossier \
+                     (the originals stay); the folder then carries everything",
+                )
+                .clicked()
+            {
+                commands.push(Command::Dossier(DossierAction::Adopt));
+            }
+        });
+    }
     ui.separator();
     if d.articles.is_empty() {
         ui.label(

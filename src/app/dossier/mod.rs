@@ -5,6 +5,7 @@
 
 pub(crate) mod chart;
 mod event_edit_ui;
+mod folder;
 pub mod highlights;
 pub(crate) mod inspector;
 pub(crate) mod key_dates;
@@ -72,6 +73,9 @@ pub enum DossierAction {
     Delete(EventId),
     /// The queue of suggested events, and the dossier's lanes.
     Queue(queue::QueueAction),
+    /// Keep the articles' highlights in the dossier's folder (`saves/`
+    /// beside it), as `storyline dossier adopt` does.
+    Adopt,
 }
 
 /// Merge suggestions, worked out off the UI thread.

@@ -223,6 +223,10 @@ impl StorylineApp {
                 self.queue_action(a, now);
                 return;
             }
+            DossierAction::Adopt => {
+                self.adopt_dossier_folder();
+                return;
+            }
         }
         let Some(open) = &mut self.dossier else {
             return;
@@ -369,7 +373,8 @@ impl StorylineApp {
             | DossierAction::ImportBundle(_)
             | DossierAction::Add(_)
             | DossierAction::KeyDates(_)
-            | DossierAction::Queue(_) => {}
+            | DossierAction::Queue(_)
+            | DossierAction::Adopt => {}
         }
         self.messages.extend(said);
         if let Some(p) = show {
@@ -416,6 +421,9 @@ impl StorylineApp {
             let p = a.path.clone();
             self.add_to_dossier(&[p], now);
         }
+        // A new dossier is a folder that carries its highlights.
+        self.write_dossier_now();
+        self.adopt_dossier_folder();
     }
 
     /// Imports a bundle's articles into the open dossier, or — none open —
