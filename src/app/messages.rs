@@ -43,7 +43,14 @@ pub(super) fn messages_ui(ui: &mut Ui, app: &mut StorylineApp, area: egui::Rect)
             ui.set_width(width);
             if hidden > 0 {
                 ui.horizontal(|ui| {
-                    ui.label(RichText::new(format!("{hidden} earlier messages")).weak());
+                    ui.label(
+                        RichText::new(crate::wording::count(
+                            hidden,
+                            "earlier message",
+                            "earlier messages",
+                        ))
+                        .weak(),
+                    );
                     if ui.small_button("Dismiss all").clicked() {
                         dismiss_all = true;
                     }

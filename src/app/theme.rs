@@ -73,6 +73,13 @@ pub fn readable(style: &mut egui::Style) {
     } else {
         Color32::from_gray(92)
     });
+    // Text stronger than the secondary text under it (egui's dark default
+    // is dimmer than our weak grey).
+    v.widgets.noninteractive.fg_stroke.color = if v.dark_mode {
+        Color32::from_gray(222)
+    } else {
+        Color32::from_gray(28)
+    };
 }
 
 /// WCAG contrast ratio of two colours (1 to 21).
@@ -287,6 +294,10 @@ mod readable_tests {
                 assert!(c >= 4.5, "weak text {c:.2} : 1 (dark: {dark})");
                 let c = contrast(v.text_color(), bg);
                 assert!(c >= 4.5, "text {c:.2} : 1 (dark: {dark})");
+                assert!(
+                    c > contrast(v.weak_text_color(), bg),
+                    "text is stronger than secondary text (dark: {dark})"
+                );
             }
         }
     }

@@ -171,7 +171,10 @@ fn date_ui(
     ui.horizontal(|ui| {
         let label = ui.label(RichText::new("Date").small());
         let r = ui
-            .add(egui::TextEdit::singleline(&mut text).desired_width(160.0))
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .desired_width((ui.available_width() - 120.0).clamp(120.0, 260.0)),
+            )
             .labelled_by(label.id);
         if r.changed() {
             ui.data_mut(|m| m.insert_temp(id, text.clone()));

@@ -66,7 +66,7 @@ pub struct HighlightsPaneState {
     pub context_target: Option<HighlightId>,
     editor: Editor,
     cache: Option<(FilterKey, Vec<usize>)>,
-    tag_cache: Option<(u64, std::collections::BTreeMap<String, usize>)>,
+    tag_cache: Option<((u64, bool), std::collections::BTreeMap<String, usize>)>,
     /// App time of the current frame.
     pub now: f64,
     /// Rows marked briefly (an event's evidence), and since when.
@@ -131,17 +131,24 @@ impl HighlightsPaneState {
         self.cache.as_ref().map_or(&[], |(_, rows)| rows)
     }
 
-    /// Tags in use with their counts, cached per annotation revision.
+    /// Tags in use with their counts among the highlights the list can
+    /// show (evidence only when asked for), cached per annotation revision.
     fn tag_counts(
         &mut self,
         annotations: &Annotations,
     ) -> std::collections::BTreeMap<String, usize> {
-        if self
-            .tag_cache
-            .as_ref()
-            .is_none_or(|(rev, _)| *rev != annotations.revision())
-        {
-            self.tag_cache = Some((annotations.revision(), annotations.tag_counts()));
+        let key = (annotations.revision(), self.show_evidence);
+        if self.tag_cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let mut counts = std::collections::BTreeMap::new();
+            for e in annotations.entries() {
+                if e.highlight.evidence && !self.show_evidence {
+                    continue;
+                }
+                for t in &e.highlight.tags {
+                    *counts.entry(t.clone()).or_insert(0) += 1;
+                }
+            }
+            self.tag_cache = Some((key, counts));
         }
         self.tag_cache
             .as_ref()

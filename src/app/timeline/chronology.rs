@@ -20,8 +20,9 @@ pub struct ChronologyView {
     pub grouping: Grouping,
     /// A row had keyboard focus last frame (arrow keys move through rows).
     pub has_focus: bool,
-    /// The selection the list last scrolled to.
-    shown_selected: Option<EventId>,
+    /// The selection the list last scrolled to, and its row then (an edit
+    /// that moves it scrolls again).
+    shown_selected: Option<(EventId, usize)>,
     /// When the rows were last copied (app time), for the button's thanks.
     copied_at: Option<f64>,
 }
@@ -128,7 +129,13 @@ fn list_ui(
             let thanks = view.copied_at.is_some_and(|t| now - t < 1.5);
             let label = if thanks { "Copied" } else { "Copy as text" };
             if ui
-                .add_enabled(!rows.is_empty(), egui::Button::new(label).small())
+                .add_enabled(
+                    !rows.is_empty(),
+                    // One width for both words: the buttons beside stay put.
+                    egui::Button::new(label)
+                        .small()
+                        .min_size(egui::vec2(84.0, 0.0)),
+                )
                 .on_hover_text("Copy the events as lines for a story, with their sources")
                 .clicked()
             {
@@ -167,8 +174,9 @@ fn list_ui(
             ui.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
         }
     }
-    let scroll_to = selected.filter(|s| view.shown_selected.as_ref() != Some(*s));
-    view.shown_selected = selected.cloned();
+    let at = selected.and_then(|s| Some((s.clone(), rows.iter().position(|r| &r.id == s)?)));
+    let scroll_to = selected.filter(|_| view.shown_selected != at);
+    view.shown_selected = at;
     let mut focus = false;
     egui::ScrollArea::vertical()
         .id_salt("chronology")
@@ -239,25 +247,27 @@ fn row_ui(ui: &mut Ui, row: &Row, selected: bool) -> egui::Response {
         TextFormat::simple(FontId::proportional(TITLE_SIZE), text),
     );
     wrap_at(&mut title, body_w, 3);
+    // The verdict first: never cut off by a long list of sources.
     let mut meta = LayoutJob::default();
+    if let Some(v) = row.verdict {
+        meta.append(v.words(), 0.0, TextFormat::simple(small.clone(), text));
+        meta.append("   ", 0.0, TextFormat::simple(small.clone(), weak));
+    }
+    if row.conflict {
+        meta.append(
+            "dates disagree",
+            0.0,
+            TextFormat::simple(small.clone(), text),
+        );
+        meta.append("   ", 0.0, TextFormat::simple(small.clone(), weak));
+    }
     for (name, _) in &row.lanes {
         meta.append(name, 0.0, TextFormat::simple(small.clone(), weak));
         meta.append("   ", 0.0, TextFormat::simple(small.clone(), weak));
     }
     let year = row.when.start.year();
     let cites: Vec<String> = row.sources.iter().map(|c| c.short(year)).collect();
-    meta.append(
-        &cites.join("; "),
-        0.0,
-        TextFormat::simple(small.clone(), weak),
-    );
-    if let Some(v) = row.verdict {
-        meta.append("   ", 0.0, TextFormat::simple(small.clone(), weak));
-        meta.append(v.words(), 0.0, TextFormat::simple(small.clone(), text));
-    }
-    if row.conflict {
-        meta.append("   dates disagree", 0.0, TextFormat::simple(small, text));
-    }
+    meta.append(&cites.join("; "), 0.0, TextFormat::simple(small, weak));
     wrap_at(&mut meta, body_w, 2);
     let (date, title, meta) =
         ui.fonts_mut(|f| (f.layout_job(date), f.layout_job(title), f.layout_job(meta)));
