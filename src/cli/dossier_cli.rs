@@ -41,6 +41,14 @@ pub enum DossierCmd {
         /// The dossier file.
         file: PathBuf,
     },
+    /// Share the dossier's folder over git: it carries its saves, is a
+    /// repository (made when it is in none), and merges Storyline's files
+    /// with Storyline (`.gitattributes`, and this clone's git config). Each
+    /// colleague runs it once after cloning.
+    Share {
+        /// The dossier file.
+        file: PathBuf,
+    },
     /// Remove an article (its highlights and events stay in its own save).
     Remove {
         /// The dossier file.
@@ -193,6 +201,7 @@ pub fn run(
                 adopted.saves.display()
             )?;
         }
+        DossierCmd::Share { file } => super::share_cli::share(file, &saves_dir, out)?,
         DossierCmd::Adopt { file } => {
             let d = read(file)?;
             let a = crate::store::dossier_folder::adopt(file, &d, &saves_dir)?;

@@ -10,6 +10,7 @@ mod dossier_cli;
 mod dossier_events;
 mod import_cli;
 mod restore_cli;
+mod share_cli;
 
 pub use dossier_cli::DossierCmd;
 
@@ -157,6 +158,20 @@ pub enum Cmd {
         #[arg(long, value_name = "N", default_value_t = 1)]
         version: usize,
     },
+    /// Git's merge driver for Storyline's files (set up by `storyline
+    /// dossier share`): merges an article's save or a dossier three-way,
+    /// nothing lost, and writes the result over OURS; exits 1, leaving git's
+    /// own conflict, when a side cannot be read.
+    MergeDriver {
+        /// The common ancestor (git's %O).
+        base: PathBuf,
+        /// Ours, replaced by the merge (git's %A).
+        ours: PathBuf,
+        /// Theirs (git's %B).
+        theirs: PathBuf,
+        /// The file's path in the repository (git's %P).
+        path: Option<PathBuf>,
+    },
     /// Print an article's highlights, re-anchored to its current text, in order.
     List {
         /// The article.
@@ -218,6 +233,16 @@ pub fn run_command(
             writeln!(out, "{id}")?;
         }
         Cmd::List { article, json } => annotate_cli::list(article, saves, *json, out)?,
+        Cmd::MergeDriver {
+            base,
+            ours,
+            theirs,
+            path,
+        } => share_cli::merge_driver(
+            (base, ours, theirs),
+            path.as_deref(),
+            &mut std::io::stderr(),
+        )?,
         Cmd::Import {
             article,
             file,

@@ -20,6 +20,7 @@ pub mod dossier_folder;
 pub mod dossier_io;
 pub mod key_dates_io;
 pub mod layout;
+pub mod merge_driver;
 pub mod sample;
 pub mod saves;
 pub mod versions;

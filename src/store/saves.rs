@@ -461,7 +461,7 @@ fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
 }
 
 /// A save's bytes parsed (a newer format: what can be read, for display).
-fn parse_save(bytes: &[u8], path: &Path) -> Result<SaveFile, StoreError> {
+pub(crate) fn parse_save(bytes: &[u8], path: &Path) -> Result<SaveFile, StoreError> {
     let text = std::str::from_utf8(bytes).map_err(|e| StoreError::Parse {
         path: path.to_owned(),
         line: 1 + text_lines_before(bytes, e.valid_up_to()),

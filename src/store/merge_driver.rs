@@ -1,0 +1,75 @@
+//! Git's merge driver for Storyline's RON files (`storyline merge-driver
+//! %O %A %B %P`): an article's save or a dossier merged three-way with the
+//! same rules as two writers on one machine (`store::saves::merge_save`,
+//! `dossier::merge3`) — highlights, lanes, events, mentions, merges and
+//! articles by id, nothing lost — and written over OURS. A file that does
+//! not read as either is an error: git then reports an ordinary conflict
+//! and nothing is overwritten.
+
+use std::path::Path;
+
+use super::saves::{SaveFile, merge_save, parse_save};
+use super::{StoreError, from_ron, to_ron};
+use crate::dossier::{DOSSIER_VERSION, Dossier, merge3};
+
+/// Which kind of file was merged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Merged {
+    /// An article's save.
+    Save,
+    /// A dossier.
+    Dossier,
+}
+
+/// Merges `theirs` into `ours` over `base` (each a file's bytes; `base`
+/// empty when the file is new on both sides); `name` is the file's path in
+/// the repository (git's `%P`), which tells a dossier (`*.dossier.ron`).
+/// Returns the merged file's text.
+pub fn merge_files(
+    name: &Path,
+    (base, ours, theirs): (&[u8], &[u8], &[u8]),
+) -> Result<(Merged, String), StoreError> {
+    if super::dossier::is_dossier_path(name) {
+        let read = |bytes: &[u8]| -> Result<Dossier, StoreError> {
+            let text = std::str::from_utf8(bytes).map_err(|e| StoreError::Parse {
+                path: name.to_owned(),
+                line: 1,
+                col: 1,
+                message: e.to_string(),
+            })?;
+            let d: Dossier = from_ron(text, name)?;
+            if d.version > DOSSIER_VERSION {
+                return Err(StoreError::ReadOnly {
+                    path: name.to_owned(),
+                });
+            }
+            Ok(d)
+        };
+        let (o, t) = (read(ours)?, read(theirs)?);
+        let b = if base.iter().all(u8::is_ascii_whitespace) {
+            Dossier::new(&o.name)
+        } else {
+            read(base)?
+        };
+        let mut merged = merge3(&b, &o, &t);
+        merged.normalize();
+        return Ok((Merged::Dossier, to_ron(&merged, name)?));
+    }
+    let read = |bytes: &[u8]| -> Result<SaveFile, StoreError> {
+        let save = parse_save(bytes, name)?;
+        if save.version > super::saves::SAVE_VERSION {
+            return Err(StoreError::ReadOnly {
+                path: name.to_owned(),
+            });
+        }
+        Ok(save)
+    };
+    let (o, t) = (read(ours)?, read(theirs)?);
+    let b = if base.iter().all(u8::is_ascii_whitespace) {
+        None
+    } else {
+        Some(read(base)?)
+    };
+    let merged = merge_save(b.as_ref(), &o, &t);
+    Ok((Merged::Save, to_ron(&merged, name)?))
+}
