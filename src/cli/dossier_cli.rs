@@ -143,6 +143,18 @@ pub enum DossierCmd {
 
 /// Reads the dossier file; a damaged one names where its kept versions are.
 fn read(file: &Path) -> anyhow::Result<Dossier> {
+    // A synced folder's conflict copies merge in first.
+    match crate::store::conflict_copies::absorb_dossier(file) {
+        Ok(made) => {
+            for m in made {
+                eprintln!(
+                    "storyline: merged changes from a conflicting copy of {} made on {m}",
+                    file.display()
+                );
+            }
+        }
+        Err(e) => eprintln!("storyline: a conflicting copy was left as it is: {e}"),
+    }
     read_dossier(file).map_err(|e| {
         if file.is_file() && !crate::store::dossier::is_dossier_path(file) {
             return anyhow::anyhow!(

@@ -15,6 +15,7 @@ use crate::document::CharIdx;
 pub mod annotation_file;
 pub mod article;
 pub mod bundle;
+pub mod conflict_copies;
 pub mod dossier;
 pub mod dossier_folder;
 pub mod dossier_io;

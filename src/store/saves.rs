@@ -221,6 +221,9 @@ pub struct SaveHandle {
     stamp: super::watch::Stamp,
     /// Set for a save from a newer Storyline: never written.
     pub read_only: bool,
+    /// When the synced folder's conflict copies merged in on opening were
+    /// made ("2026-12-05 14:03").
+    pub absorbed: Vec<String>,
 }
 
 /// What [`SaveHandle::write`] did.
@@ -242,7 +245,11 @@ impl SaveHandle {
         identity: &ArticleIdentity,
     ) -> Result<(Self, Option<SaveFile>), StoreError> {
         let path = locate(&saves_for(article, dir), article, identity);
+        // A synced folder's conflict copies are merged in first (one that
+        // cannot be read stays where it is, for the user to look at).
+        let absorbed = super::conflict_copies::absorb_save(&path).unwrap_or_default();
         let mut handle = Self::at(path);
+        handle.absorbed = absorbed;
         // The stamp is taken before reading: if another writer replaces the
         // file meanwhile, the stamps differ and the next write re-reads it.
         let stamp = handle.file_stamp();
@@ -263,6 +270,7 @@ impl SaveHandle {
             base: None,
             stamp: None,
             read_only: false,
+            absorbed: Vec::new(),
         }
     }
 
@@ -537,6 +545,12 @@ fn locate(dir: &Path, article: &Path, identity: &ArticleIdentity) -> PathBuf {
             .filter_map(Result::ok)
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+            // A synced folder's conflict copy is merged in, never used.
+            .filter(|p| {
+                p.file_name().and_then(|n| n.to_str()).is_none_or(|n| {
+                    !n.contains(".sync-conflict-") && !n.contains("conflicted copy")
+                })
+            })
             .collect();
         candidates.sort();
         for path in candidates {

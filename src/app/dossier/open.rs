@@ -30,6 +30,20 @@ impl StorylineApp {
     /// article read last in it (or its first) in the reader.
     pub(crate) fn open_dossier(&mut self, path: &Path, now: f64) {
         let path = crate::app::absolute(path);
+        // A synced folder's conflict copies of the dossier merge in first.
+        match crate::store::conflict_copies::absorb_dossier(&path) {
+            Ok(made) => {
+                for m in made {
+                    self.notice(format!(
+                        "Merged changes from a conflicting copy of the dossier made on {m} (kept in {}).",
+                        crate::store::conflict_copies::MERGED_FOLDER
+                    ));
+                }
+            }
+            Err(e) => self.error(format!(
+                "A conflicting copy of the dossier was left as it is: {e}"
+            )),
+        }
         let mut dossier = match read_dossier(&path) {
             Ok(d) => d,
             Err(e) => {

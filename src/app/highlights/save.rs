@@ -93,6 +93,12 @@ impl ArticleSave {
                         ))
                     });
                 }
+                for made in &handle.absorbed {
+                    messages.push(Message::notice(format!(
+                        "Merged changes from a conflicting copy made on {made} (kept in {}).",
+                        crate::store::conflict_copies::MERGED_FOLDER
+                    )));
+                }
                 let orphans = annotations.orphans().len();
                 if orphans > 0 {
                     messages.push(Message::notice(format!(
