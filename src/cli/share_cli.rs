@@ -102,6 +102,55 @@ pub fn share(file: &Path, saves_dir: &Path, out: &mut dyn std::io::Write) -> any
             attributes.display()
         )?;
     }
+    // Each machine's own files stay out of the repository: backups, kept
+    // versions, locks, merged conflict copies.
+    let ignore = folder.join(".gitignore");
+    let had = std::fs::read_to_string(&ignore).unwrap_or_default();
+    let local = [
+        "*.ron.bak",
+        ".storyline-versions/",
+        ".storyline.lock",
+        ".storyline-merged/",
+    ];
+    let missing: Vec<&str> = local
+        .iter()
+        .copied()
+        .filter(|l| !had.lines().any(|h| h.trim() == *l))
+        .collect();
+    if !missing.is_empty() {
+        let mut text = had;
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        for l in &missing {
+            text.push_str(l);
+            text.push('\n');
+        }
+        std::fs::write(&ignore, text)
+            .with_context(|| format!("cannot write {}", ignore.display()))?;
+        writeln!(
+            out,
+            "git: {} keeps each machine's backups, versions and locks out",
+            ignore.display()
+        )?;
+    }
+    // …and any already committed leave the index (the files stay).
+    let _ = git(
+        &folder,
+        &[
+            "rm",
+            "-r",
+            "--cached",
+            "--quiet",
+            "--ignore-unmatch",
+            "--",
+            "*.ron.bak",
+            "*/.storyline-versions/*",
+            ".storyline-versions",
+            "*.storyline.lock",
+            ".storyline.lock",
+        ],
+    );
     let exe = std::env::current_exe().context("cannot tell where storyline is")?;
     let driver = format!("\"{}\" merge-driver %O %A %B %P", exe.display());
     for (key, value) in [

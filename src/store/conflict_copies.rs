@@ -97,10 +97,7 @@ pub type MergeFn<'a> = dyn Fn(Option<&[u8]>, &[u8], &Path) -> Result<String, Sto
 /// the copy into [`MERGED_FOLDER`]. A copy that cannot be read or merged
 /// is left where it is (and named in the error). Returns when each merged
 /// copy was made.
-pub fn absorb(
-    file: &Path,
-    merge: &MergeFn<'_>,
-) -> Result<Vec<String>, StoreError> {
+pub fn absorb(file: &Path, merge: &MergeFn<'_>) -> Result<Vec<String>, StoreError> {
     let mut merged = Vec::new();
     for (copy, made) in conflict_copies(file) {
         let theirs = std::fs::read(&copy).map_err(|source| StoreError::Io {
