@@ -8,6 +8,7 @@ S=${STORYLINE:-target/release/storyline}
 D=assets/dossiers/huawei-5g
 F=$D/huawei-5g.dossier.ron
 [ -e "$F" ] && { echo "$F exists; remove it (and the briefs' saves) first" >&2; exit 1; }
+[ -e "$D/saves" ] && { echo "$D/saves exists; remove it first (dossier new fills it)" >&2; exit 1; }
 cp assets/articles/huawei-5g-2020-01-23.md "$D/"
 a() { "$S" annotate --saves saves "$@" >/dev/null; }
 cd_ext="Canadian extradition"

@@ -9,7 +9,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{storyline, window};
+use common::{copy_tree, storyline, window};
 
 const BRIEFS: &str = "assets/dossiers/huawei-5g";
 const UK: &str = "2020-01-28-uk-limits-huawei.md";
@@ -57,19 +57,6 @@ fn saves_in(dir: &Path) -> usize {
                 .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "ron"))
         })
         .count()
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("dir");
-    for e in std::fs::read_dir(from).expect("read") {
-        let p = e.expect("entry").path();
-        let name = p.file_name().expect("name");
-        if p.is_dir() {
-            copy_tree(&p, &to.join(name));
-        } else {
-            std::fs::copy(&p, to.join(name)).expect("copy");
-        }
-    }
 }
 
 #[test]
@@ -189,4 +176,34 @@ fn adopt_brings_an_older_dossiers_saves_in_and_never_overwrites() {
         "{said}"
     );
     assert_eq!(notes(&global, &old.join(UK)), ["Global", "Folder only"]);
+}
+
+#[test]
+fn the_sample_dossier_ships_as_a_folder_that_carries_its_highlights() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let copy = dir.path().join("huawei-5g");
+    copy_tree(Path::new("assets/dossiers/huawei-5g"), &copy);
+    let empty = dir.path().join("empty-saves");
+    std::fs::create_dir_all(&empty).expect("dir");
+    let v = common::json(&storyline(
+        &empty,
+        &[
+            "dossier",
+            "list",
+            copy.join("huawei-5g.dossier.ron").to_str().expect("utf-8"),
+            "--json",
+        ],
+    ));
+    let highlights: u64 = v
+        .as_array()
+        .expect("articles")
+        .iter()
+        .filter_map(|a| a["highlights"].as_u64())
+        .sum();
+    assert!(highlights >= 28, "{v}");
+    assert_eq!(
+        notes(&empty, &copy.join("huawei-5g-2020-01-23.md")).len(),
+        19,
+        "the seed's highlights come with the folder"
+    );
 }

@@ -247,10 +247,8 @@ fn the_sample_dossier_opens_on_one_timeline_and_a_source_opens_its_article() {
     // A copy, so the window's writes stay out of the repository.
     let copy = dir.path().join("huawei-5g");
     std::fs::create_dir_all(&copy).expect("dir");
-    for entry in std::fs::read_dir(BRIEFS).expect("sample") {
-        let p = entry.expect("entry").path();
-        std::fs::copy(&p, copy.join(p.file_name().expect("name"))).expect("copy");
-    }
+    // The whole folder: it carries its articles' highlights.
+    common::copy_tree(Path::new(BRIEFS), &copy);
     let saves = dir.path().join("saves");
     std::fs::create_dir_all(&saves).expect("saves");
     for entry in std::fs::read_dir("saves").expect("saves") {

@@ -61,16 +61,33 @@ pub fn storyline(saves: &Path, args: &[&str]) -> Output {
         .expect("runs")
 }
 
-/// A copy of the sample dossier (its seven articles and the dossier file)
-/// in `dir/d/`; returns the dossier file. Saves are the caller's to give.
+/// A copy of the sample dossier (its seven articles and the dossier file,
+/// not the saves its folder carries) in `dir/d/`; returns the dossier
+/// file. Saves are the caller's to give.
 pub fn sample_dossier(dir: &Path) -> std::path::PathBuf {
     let copy = dir.join("d");
     std::fs::create_dir_all(&copy).expect("dir");
     for entry in std::fs::read_dir("assets/dossiers/huawei-5g").expect("sample") {
         let p = entry.expect("entry").path();
-        std::fs::copy(&p, copy.join(p.file_name().expect("name"))).expect("copy");
+        if p.is_file() {
+            std::fs::copy(&p, copy.join(p.file_name().expect("name"))).expect("copy");
+        }
     }
     copy.join("huawei-5g.dossier.ron")
+}
+
+/// A copy of the whole folder `from` (subfolders too) at `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("dir");
+    for e in std::fs::read_dir(from).expect("read") {
+        let p = e.expect("entry").path();
+        let name = p.file_name().expect("name");
+        if p.is_dir() {
+            copy_tree(&p, &to.join(name));
+        } else {
+            std::fs::copy(&p, to.join(name)).expect("copy");
+        }
+    }
 }
 
 /// A new dossier `dir/story.dossier.ron` made by the CLI from copies of
