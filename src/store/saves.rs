@@ -90,6 +90,52 @@ pub fn merge_save(base: Option<&SaveFile>, ours: &SaveFile, theirs: &SaveFile) -
     }
 }
 
+/// What changed from `base` to `theirs`, in words: "2 new highlights, 1
+/// edited, 1 new event" (empty when nothing did).
+#[must_use]
+pub fn describe_change(base: Option<&SaveFile>, theirs: &SaveFile) -> String {
+    fn counts<T: PartialEq>(
+        base: &[T],
+        theirs: &[T],
+        id: impl Fn(&T) -> &str,
+    ) -> (usize, usize, usize) {
+        let find = |list: &[T], k: &str| list.iter().position(|x| id(x) == k);
+        let added = theirs
+            .iter()
+            .filter(|t| find(base, id(t)).is_none())
+            .count();
+        let edited = theirs
+            .iter()
+            .filter(|t| find(base, id(t)).is_some_and(|i| base[i] != **t))
+            .count();
+        let removed = base
+            .iter()
+            .filter(|b| find(theirs, id(b)).is_none())
+            .count();
+        (added, edited, removed)
+    }
+    let (bh, be): (&[Highlight], &[Event]) =
+        base.map_or((&[], &[]), |b| (&b.highlights, &b.events));
+    let (ha, he, hr) = counts(bh, &theirs.highlights, |h: &Highlight| h.id.0.as_str());
+    let (ea, ee, er) = counts(be, &theirs.events, |e: &Event| e.id.0.as_str());
+    let mut parts = Vec::new();
+    let w = crate::wording::count;
+    // (Highlights and events only: lanes and dismissals say little.)
+    for (n, one, many) in [
+        (ha, "new highlight", "new highlights"),
+        (he, "highlight edited", "highlights edited"),
+        (hr, "highlight removed", "highlights removed"),
+        (ea, "new event", "new events"),
+        (ee, "event edited", "events edited"),
+        (er, "event removed", "events removed"),
+    ] {
+        if n > 0 {
+            parts.push(w(n, one, many));
+        }
+    }
+    parts.join(", ")
+}
+
 /// Just enough of a save to tell its version and article.
 #[derive(Deserialize)]
 struct Probe {
@@ -669,5 +715,36 @@ impl DirLock {
             source,
         })?;
         Ok(Self { _file: file })
+    }
+}
+
+#[cfg(test)]
+mod change_tests {
+    use super::*;
+    use crate::annotate::{HighlightColor, HighlightId, Selector};
+
+    #[test]
+    fn what_came_in_is_said_in_words() {
+        let t = jiff::Timestamp::UNIX_EPOCH;
+        let h = |id: &str, note: &str| {
+            let mut h = Highlight::new(
+                HighlightId(id.into()),
+                Selector::default(),
+                HighlightColor::Yellow,
+                t,
+            );
+            note.clone_into(&mut h.note);
+            h
+        };
+        let mut base = SaveFile::new(ArticleIdentity::default());
+        base.highlights = vec![h("h-1", ""), h("h-2", "")];
+        let mut theirs = base.clone();
+        theirs.highlights = vec![h("h-1", "edited"), h("h-3", ""), h("h-4", "")];
+        assert_eq!(
+            describe_change(Some(&base), &theirs),
+            "2 new highlights, 1 highlight edited, 1 highlight removed"
+        );
+        assert_eq!(describe_change(Some(&theirs), &theirs), "");
+        assert_eq!(describe_change(None, &base), "2 new highlights");
     }
 }

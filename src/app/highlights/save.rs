@@ -292,6 +292,7 @@ impl ArticleSave {
         match handle.take_disk_change() {
             Ok(Some(theirs)) => {
                 let ours = save_file(&self.identity, &self.annotations, doc);
+                let came = crate::store::saves::describe_change(base.as_ref(), &theirs);
                 let merged = merge_save(base.as_ref(), &ours, &theirs);
                 apply_save(&mut self.annotations, merged.clone(), &doc.text);
                 if handle.read_only {
@@ -307,8 +308,14 @@ impl ArticleSave {
                 } else {
                     self.saved_revision = self.annotations.revision();
                 }
+                // What came in (a pull, a sync, another window).
+                let what = if came.is_empty() {
+                    "changes".to_owned()
+                } else {
+                    came
+                };
                 vec![Message::notice(format!(
-                    "{} was changed outside this window; the changes were merged in.",
+                    "Merged in from outside this window: {what} ({}).",
                     handle.path.display()
                 ))]
             }
