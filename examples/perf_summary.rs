@@ -28,6 +28,12 @@ fn row(name: &str, times: &[Duration], target_ms: f64) {
 }
 
 fn main() {
+    if std::env::args().any(|a| a == "--merge") {
+        println!("| Figure (release build) | median | spread (min–max) | target | met |");
+        println!("| --- | --- | --- | --- | --- |");
+        merge_rows();
+        return;
+    }
     if std::env::args().any(|a| a == "--dossier") {
         println!("| Figure (release build) | median | spread (min–max) | target | met |");
         println!("| --- | --- | --- | --- | --- |");
@@ -324,5 +330,74 @@ fn dossier_rows() {
             })
         }),
         2000.0,
+    );
+}
+
+/// Git's merge driver (`storyline merge-driver`, without the process start):
+/// a 10 000-highlight save and a 1,500-article dossier, both sides changed.
+fn merge_rows() {
+    use storyline::store::merge_driver::merge_files;
+    let big = Workload::big();
+    let save_path = std::fs::read_dir(&big.saves)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "ron"))
+        .expect("the big save");
+    let base = std::fs::read(&save_path).unwrap();
+    let (_, save) = storyline::store::saves::read_save(&save_path)
+        .unwrap()
+        .unwrap();
+    eprintln!(
+        "save: {} highlights, {} bytes",
+        save.highlights.len(),
+        base.len()
+    );
+    let mut ours = save.clone();
+    ours.highlights[0].note = "ours".into();
+    ours.highlights.remove(5);
+    let mut theirs = save;
+    theirs.highlights[100].note = "theirs".into();
+    theirs.highlights.remove(200);
+    let name = std::path::Path::new("saves/big.ron");
+    let o = storyline::store::to_ron(&ours, name).unwrap().into_bytes();
+    let t = storyline::store::to_ron(&theirs, name)
+        .unwrap()
+        .into_bytes();
+    row(
+        "merge driver: 10 000-highlight save, both sides edited",
+        &sample_times(7, || {
+            time(|| drop(merge_files(name, (&base, &o, &t)).unwrap()))
+        }),
+        300.0,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = workloads::dossier_workload(dir.path(), 1_500, 3_000, 10, 15_000).unwrap();
+    let base = std::fs::read(&file).unwrap();
+    let d = storyline::store::dossier::read_dossier(&file).unwrap();
+    eprintln!(
+        "dossier: {} articles, {} events, {} bytes",
+        d.articles.len(),
+        d.events.len(),
+        base.len()
+    );
+    let mut ours = d.clone();
+    ours.events[0].title = "ours".into();
+    ours.kept_apart.clear();
+    let mut theirs = d;
+    let last = theirs.events.len() - 1;
+    theirs.events[last].note = "theirs".into();
+    theirs.articles.pop();
+    let name = std::path::Path::new("story.dossier.ron");
+    let o = storyline::store::to_ron(&ours, name).unwrap().into_bytes();
+    let t = storyline::store::to_ron(&theirs, name)
+        .unwrap()
+        .into_bytes();
+    row(
+        "merge driver: 1,500-article dossier, both sides edited",
+        &sample_times(5, || {
+            time(|| drop(merge_files(name, (&base, &o, &t)).unwrap()))
+        }),
+        1000.0,
     );
 }
