@@ -267,8 +267,7 @@ pub fn title_for(sentence: &str, phrase: &str) -> String {
                 Some(who) => format!("{who}: {other}"),
                 None => other,
             };
-            return capitalised(&cut_at_word(other.split_whitespace(), 70))
-                .unwrap_or_else(|| phrase.to_owned());
+            return capitalised(&tidy(&other)).unwrap_or_else(|| phrase.to_owned());
         }
     }
     capitalised(&out).unwrap_or_else(|| phrase.to_owned())
@@ -289,8 +288,17 @@ const AUXILIARY: &[&str] = &[
 const SPEECH: &[&str] = &["said", "says", "told", "according", "added", "adds"];
 
 /// A clause's words without leading joiners and trailing prepositions, cut
-/// to about 70 chars.
+/// to about 70 chars at a word — a title, so no "…": the words up to the
+/// cut, without the function words it would leave dangling.
 fn tidy(text: &str) -> String {
+    let cut = tidy_words(text);
+    match cut.strip_suffix('…') {
+        Some(shorter) => tidy_words(shorter),
+        None => cut,
+    }
+}
+
+fn tidy_words(text: &str) -> String {
     let mut words: Vec<&str> = text.split_whitespace().collect();
     while words.first().is_some_and(|w| {
         ["and", "but", "which", "that", "while", "as", "who"].contains(&w.to_lowercase().as_str())
@@ -437,6 +445,16 @@ mod tests {
         ] {
             assert_eq!(title_for(sentence, phrase), title, "{sentence}");
         }
+        // A long clause is cut at a word, not with "…", and no function
+        // word is left dangling.
+        let long = title_for(
+            "The regional transport authority decided on Monday to extend the \
+             overnight tram service on the northern line to the airport and the \
+             new exhibition grounds for the whole of the summer season.",
+            "on Monday",
+        );
+        assert!(!long.ends_with('…') && long.chars().count() <= 70, "{long}");
+        assert!(!long.ends_with(" the") && !long.ends_with(" to"), "{long}");
     }
 
     #[test]
