@@ -9,44 +9,12 @@ mod common;
 
 use std::path::Path;
 
+use common::team::{annotate, notes};
 use common::{copy_tree, storyline, window};
 
 const BRIEFS: &str = "assets/dossiers/huawei-5g";
 const UK: &str = "2020-01-28-uk-limits-huawei.md";
 const MENG: &str = "2020-05-27-meng-ruling.md";
-
-fn annotate(saves: &Path, article: &Path, quote: &str, note: &str) {
-    let out = storyline(
-        saves,
-        &[
-            "annotate",
-            article.to_str().expect("utf-8"),
-            "--quote",
-            quote,
-            "--note",
-            note,
-            "--occurrence",
-            "1",
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-fn notes(saves: &Path, article: &Path) -> Vec<String> {
-    let v = common::json(&storyline(
-        saves,
-        &["list", article.to_str().expect("utf-8"), "--json"],
-    ));
-    v.as_array()
-        .expect("list")
-        .iter()
-        .filter_map(|h| h["note"].as_str().map(str::to_owned))
-        .collect()
-}
 
 /// The saves (`.ron` files) in `dir`.
 fn saves_in(dir: &Path) -> usize {

@@ -8,41 +8,16 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::storyline;
+use common::team::{annotate, sorted_notes, storyline_ok};
 
 const BRIEFS: &str = "assets/dossiers/huawei-5g";
 const UK: &str = "2020-01-28-uk-limits-huawei.md";
-
-fn ok(saves: &Path, args: &[&str]) -> std::process::Output {
-    let out = storyline(saves, args);
-    assert!(
-        out.status.success(),
-        "storyline {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-fn notes(saves: &Path, article: &Path) -> Vec<String> {
-    let v = common::json(&storyline(
-        saves,
-        &["list", article.to_str().expect("utf-8"), "--json"],
-    ));
-    let mut n: Vec<String> = v
-        .as_array()
-        .expect("list")
-        .iter()
-        .filter_map(|h| h["note"].as_str().map(str::to_owned))
-        .collect();
-    n.sort();
-    n
-}
 
 /// A dossier folder with one brief, made by the CLI; returns the folder.
 fn folder(at: &Path, global: &Path) -> PathBuf {
     std::fs::create_dir_all(at).expect("dir");
     std::fs::copy(format!("{BRIEFS}/{UK}"), at.join(UK)).expect("brief");
-    ok(
+    storyline_ok(
         global,
         &[
             "dossier",
@@ -52,20 +27,6 @@ fn folder(at: &Path, global: &Path) -> PathBuf {
         ],
     );
     at.to_owned()
-}
-
-fn annotate(global: &Path, article: &Path, quote: &str, note: &str) {
-    ok(
-        global,
-        &[
-            "annotate",
-            article.to_str().expect("utf-8"),
-            "--quote",
-            quote,
-            "--note",
-            note,
-        ],
-    );
 }
 
 #[test]
@@ -92,7 +53,7 @@ fn conflict_copies_of_a_save_and_a_dossier_merge_in_and_are_kept() {
         mine.join("meng.md"),
     )
     .expect("brief");
-    ok(
+    storyline_ok(
         &global,
         &[
             "dossier",
@@ -122,14 +83,14 @@ fn conflict_copies_of_a_save_and_a_dossier_merge_in_and_are_kept() {
     std::fs::copy(theirs.join("story.dossier.ron"), &dossier_copy).expect("conflict copy");
 
     // Opened again: both sides' work, the copies kept aside.
-    assert_eq!(notes(&global, &mine.join(UK)), ["Mine", "Theirs"]);
+    assert_eq!(sorted_notes(&global, &mine.join(UK)), ["Mine", "Theirs"]);
     assert!(!save_copy.exists());
     assert!(
         mine.join("saves/.storyline-merged")
             .join(save_copy.file_name().expect("name"))
             .exists()
     );
-    let out = ok(
+    let out = storyline_ok(
         &global,
         &[
             "dossier",
@@ -179,6 +140,6 @@ fn a_damaged_conflict_copy_stays_and_the_save_still_opens() {
         .join("saves")
         .join(format!("{stem} (Ana's conflicted copy 2026-12-05).ron"));
     std::fs::write(&bad, "(version: 2, highlights: [").expect("write");
-    assert_eq!(notes(&global, &mine.join(UK)), ["Mine"]);
+    assert_eq!(sorted_notes(&global, &mine.join(UK)), ["Mine"]);
     assert!(bad.exists(), "left for the user to look at");
 }

@@ -6,64 +6,12 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
 use common::storyline;
+use common::team::{git, sorted_notes, storyline_ok};
+use std::path::{Path, PathBuf};
 
 const BRIEFS: &str = "assets/dossiers/huawei-5g";
 const UK: &str = "2020-01-28-uk-limits-huawei.md";
-
-fn git(dir: &Path, home: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", home.join("gitconfig"))
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.org")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.org")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
-
-fn run(saves: &Path, args: &[&str]) -> String {
-    let out = storyline(saves, args);
-    assert!(
-        out.status.success(),
-        "storyline {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn notes(saves: &Path, article: &Path) -> Vec<String> {
-    let v = common::json(&storyline(
-        saves,
-        &["list", article.to_str().expect("utf-8"), "--json"],
-    ));
-    let mut n: Vec<String> = v
-        .as_array()
-        .expect("list")
-        .iter()
-        .filter_map(|h| h["note"].as_str().map(str::to_owned))
-        .collect();
-    n.sort();
-    n
-}
 
 /// Every file of the folder (but `.git`), relative path → bytes.
 fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
@@ -116,7 +64,7 @@ fn two_clones_edit_at_once_and_git_merges_everything() {
         std::fs::copy(format!("{BRIEFS}/{name}"), a.join(name)).expect("brief");
     }
     let file_a = a.join("story.dossier.ron");
-    run(
+    storyline_ok(
         &global,
         &[
             "dossier",
@@ -126,12 +74,16 @@ fn two_clones_edit_at_once_and_git_merges_everything() {
             a.join("2020-05-27-meng-ruling.md").to_str().expect("utf-8"),
         ],
     );
-    let said = run(
-        &global,
-        &["dossier", "share", file_a.to_str().expect("utf-8")],
-    );
+    let said = String::from_utf8_lossy(
+        &storyline_ok(
+            &global,
+            &["dossier", "share", file_a.to_str().expect("utf-8")],
+        )
+        .stdout,
+    )
+    .into_owned();
     assert!(said.contains("sends *.ron to Storyline"), "{said}");
-    run(
+    storyline_ok(
         &global,
         &[
             "annotate",
@@ -154,12 +106,12 @@ fn two_clones_edit_at_once_and_git_merges_everything() {
         &["clone", "--quiet", bare.to_str().expect("utf-8"), "ben"],
     );
     let file_b = b.join("story.dossier.ron");
-    run(
+    storyline_ok(
         &global,
         &["dossier", "share", file_b.to_str().expect("utf-8")],
     );
     assert_eq!(
-        notes(&global, &b.join(UK)),
+        sorted_notes(&global, &b.join(UK)),
         ["Ana's first"],
         "the clone shows Ana's work"
     );
@@ -170,7 +122,7 @@ fn two_clones_edit_at_once_and_git_merges_everything() {
         b.join("bundestag.md"),
     )
     .expect("brief");
-    run(
+    storyline_ok(
         &global,
         &[
             "annotate",
@@ -181,7 +133,7 @@ fn two_clones_edit_at_once_and_git_merges_everything() {
             "Ben's",
         ],
     );
-    run(
+    storyline_ok(
         &global,
         &[
             "dossier",
@@ -199,7 +151,7 @@ fn two_clones_edit_at_once_and_git_merges_everything() {
         a.join("meng-home.md"),
     )
     .expect("brief");
-    run(
+    storyline_ok(
         &global,
         &[
             "annotate",
@@ -210,7 +162,7 @@ fn two_clones_edit_at_once_and_git_merges_everything() {
             "Ana's second",
         ],
     );
-    run(
+    storyline_ok(
         &global,
         &[
             "dossier",
@@ -250,7 +202,7 @@ fn two_clones_edit_at_once_and_git_merges_everything() {
 
     for clone in [&a, &b] {
         assert_eq!(
-            notes(&global, &clone.join(UK)),
+            sorted_notes(&global, &clone.join(UK)),
             ["Ana's first", "Ana's second", "Ben's"],
             "{}",
             clone.display()

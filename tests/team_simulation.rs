@@ -12,8 +12,8 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use common::team::{git, storyline_ok};
 use storyline::annotate::{Highlight, HighlightColor, HighlightId, Selector};
 use storyline::store::saves::{SaveFile, read_save};
 use storyline::timeline::{Lane, LaneColor, LaneId};
@@ -35,38 +35,6 @@ impl Rng {
         self.0 ^= self.0 << 17;
         (self.0 % n as u64) as usize
     }
-}
-
-fn git(dir: &Path, home: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", home.join("gitconfig"))
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Sim")
-        .env("GIT_AUTHOR_EMAIL", "sim@example.org")
-        .env("GIT_COMMITTER_NAME", "Sim")
-        .env("GIT_COMMITTER_EMAIL", "sim@example.org")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?} in {}: {}{}",
-        dir.display(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn storyline_ok(saves: &Path, args: &[&str]) {
-    let out = common::storyline(saves, args);
-    assert!(
-        out.status.success(),
-        "storyline {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 /// The save files of a clone, by name.

@@ -5,6 +5,7 @@
 #![allow(dead_code)] // each test binary uses some of these
 
 pub mod picker;
+pub mod team;
 
 use std::path::Path;
 use std::process::{Command as Process, Output};
