@@ -382,6 +382,21 @@ impl OpenDossier {
     }
 }
 
+impl OpenDossier {
+    /// The Chronology's rows (rebuilt with the chart when stale) beside the
+    /// timeline's view state, borrowed together without copying the rows.
+    pub(crate) fn chronology_rows(
+        &mut self,
+        saves_dir: &std::path::Path,
+    ) -> (
+        &[crate::timeline::chronology::Row],
+        &mut crate::app::timeline::TimelineState,
+    ) {
+        self.chart(saves_dir);
+        (&self.chart.2.chronology, &mut self.timeline)
+    }
+}
+
 /// The Timeline pane showing the whole dossier: the filter row, then the
 /// chart.
 pub(crate) fn dossier_timeline_ui(ui: &mut Ui, app: &mut StorylineApp) {

@@ -37,20 +37,20 @@ enum Asked {
 pub(crate) fn chronology_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
     let saves_dir = app.saves_dir.clone();
     if let Some(open) = app.dossier.as_mut().filter(|d| d.show_all) {
-        let rows = open.chart(&saves_dir).chronology.clone();
         let total = open.dossier.events.len();
         let filtered = !open.filter.parsed().is_empty();
-        let selected = open.timeline.selected.clone();
+        let (rows, timeline) = open.chronology_rows(&saves_dir);
+        let selected = timeline.selected.clone();
         let asked = list_ui(
             ui,
-            &rows,
+            rows,
             (total, filtered),
             selected.as_ref(),
-            &mut open.timeline.chronology,
+            &mut timeline.chronology,
         );
         match asked {
             Some(Asked::Select(id)) => {
-                open.timeline.reveal.push(id.clone());
+                timeline.reveal.push(id.clone());
                 app.commands.push(Command::Dossier(
                     crate::app::dossier::DossierAction::Select(Some(id)),
                 ));
