@@ -229,6 +229,7 @@ pub fn annotations(
             ids[rng.below(ids.len())].clone(),
         ];
         cmds.push(Command::AddEvent(Event {
+            credit: storyline::credit::Credit::default(),
             id: EventId(format!("e-{e:04}")),
             title: format!("Event {e}: {}", OBJECTS[e % OBJECTS.len()]),
             when,
@@ -392,6 +393,7 @@ pub fn dossier_workload(
                     .unwrap_or("the"),
             );
             cmds.push(Command::AddEvent(Event {
+                credit: storyline::credit::Credit::default(),
                 id: EventId(format!("e-{k:03}-{j:02}")),
                 title,
                 when: if n % 2 == 0 {

@@ -326,7 +326,8 @@ fn dossier_rows() {
         "`dossier events --json` (every article's suggestions grouped; 2 cores)",
         &sample_times(3, || {
             time(|| {
-                storyline::cli::run_command(&cmd, Some(&saves), &mut std::io::sink()).unwrap();
+                storyline::cli::run_command(&cmd, Some(&saves), None, &mut std::io::sink())
+                    .unwrap();
             })
         }),
         2000.0,

@@ -7,6 +7,7 @@
 pub mod annotate;
 pub mod app;
 pub mod cli;
+pub mod credit;
 pub mod document;
 pub mod dossier;
 pub mod export;

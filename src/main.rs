@@ -19,7 +19,15 @@ fn main() -> ExitCode {
             "{} and a command: give one or the other (the article goes after the command)",
             article.display()
         )),
-        (Some(cmd), None) => run_command(cmd, cli.saves.as_deref(), &mut std::io::stdout().lock()),
+        (Some(cmd), None) => {
+            let author = storyline::store::author::resolve(cli.author.as_deref());
+            run_command(
+                cmd,
+                cli.saves.as_deref(),
+                author.as_deref(),
+                &mut std::io::stdout().lock(),
+            )
+        }
         (None, _) => run_window(&cli),
     };
     match result {
@@ -100,10 +108,14 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
         renderer: renderer(),
         ..eframe::NativeOptions::default()
     };
+    let (cli_author, state_author) = (cli.author.clone(), state.author.clone());
     eframe::run_native(
         "Storyline",
         options,
         Box::new(move |_cc| {
+            let author = storyline::store::author::resolve(
+                cli_author.as_deref().or(state_author.as_deref()),
+            );
             let mut app = StorylineApp::new(AppOptions {
                 state_path,
                 state,
@@ -111,6 +123,7 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
                 picker: Box::new(NativePicker::default()),
                 saves_dir,
             });
+            app.set_author(author);
             for e in errors {
                 app.report_error(e);
             }

@@ -334,7 +334,26 @@ fn merge_prefers_edits_and_the_latest_change() {
     let mut theirs = base.clone();
     theirs[0].note = "theirs".into();
     theirs[0].modified = ts(9);
-    assert_eq!(merge_highlights(&base, &ours, &theirs)[0].note, "theirs");
+    theirs[0].color = HighlightColor::Blue;
+    ours[0].tags = vec!["uk".into()];
+    theirs[0].tags = vec!["eu".into()];
+    theirs[0].credit.author = Some("Ben".into());
+    let merged = &merge_highlights(&base, &ours, &theirs)[0];
+    // Both notes kept, the earlier first, the later named; the same
+    // whichever side merges.
+    assert_eq!(
+        merged.note,
+        "ours\n\n— also written, at the same time, by Ben:\ntheirs"
+    );
+    assert_eq!(merge_highlights(&base, &theirs, &ours)[0], *merged);
+    // The later side's colour; both sides' tags.
+    assert_eq!(merged.color, HighlightColor::Blue);
+    assert_eq!(merged.tags, vec!["eu".to_owned(), "uk".to_owned()]);
+    assert_eq!(merged.modified, ts(9));
+    // Only one side changed the note: its note alone.
+    let mut tagged = base.clone();
+    tagged[0].tags = vec!["de".into()];
+    assert_eq!(merge_highlights(&base, &ours, &tagged)[0].note, "ours");
     // A delete on one side loses to an edit on the other.
     assert_eq!(merge_highlights(&base, &ours, &[])[0].note, "ours");
     // A delete against an unchanged highlight wins.
@@ -393,6 +412,7 @@ mod timeline {
 
     fn event(id: &str, lanes: &[&str], evidence: &[&str]) -> Event {
         Event {
+            credit: storyline::credit::Credit::default(),
             id: EventId(id.into()),
             title: id.into(),
             when: When::day(jiff::civil::date(2020, 1, 31)),
@@ -509,4 +529,41 @@ mod timeline {
         assert_eq!(back.events(), a.events());
         assert!(back.is_dismissed("abc:next week"));
     }
+}
+
+#[test]
+fn each_change_carries_its_writer() {
+    use storyline::credit::Stamp;
+    let d = doc(TEXT);
+    let mut a = Annotations::new(Vec::new(), &d.text);
+    let ana = |s| Stamp::new(ts(s), Some("Ana"));
+    let ben = |s| Stamp::new(ts(s), Some("Ben"));
+    a.apply(
+        Command::Add(highlight(&d, "Germany will vote", "h-1")),
+        ana(1),
+    )
+    .expect("add");
+    let get = |a: &Annotations| a.entries()[0].highlight.credit.clone();
+    assert_eq!(get(&a).author.as_deref(), Some("Ana"));
+    a.apply(
+        Command::SetNote(HighlightId("h-1".into()), "why".into()),
+        ben(2),
+    )
+    .expect("note");
+    assert_eq!(get(&a).describe(), "Ana, edited by Ben");
+    // The author's own edit: no other editor.
+    a.apply(
+        Command::SetTags(HighlightId("h-1".into()), vec!["de".into()]),
+        ana(3),
+    )
+    .expect("tags");
+    assert_eq!(get(&a).describe(), "Ana");
+    // Undo gives back the credit with the rest.
+    a.apply(Command::Undo, ana(4)).expect("undo");
+    assert_eq!(get(&a).describe(), "Ana, edited by Ben");
+    // No name known: nothing recorded, nothing written.
+    let mut b = Annotations::new(Vec::new(), &d.text);
+    b.apply(Command::Add(highlight(&d, "Canada began", "h-2")), ts(1))
+        .expect("add");
+    assert!(b.entries()[0].highlight.credit.is_empty());
 }

@@ -134,6 +134,7 @@ fn hostile() -> (Document, Annotations) {
         keywords: vec![],
     };
     let event = Event {
+        credit: storyline::credit::Credit::default(),
         id: EventId("e".into()),
         title: "<script>alert('title')</script>".into(),
         when: When::day(jiff::civil::date(2021, 3, 4)),

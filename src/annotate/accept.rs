@@ -53,6 +53,7 @@ pub fn accept_suggestion(
         new_highlight
     };
     cmds.push(Command::AddEvent(Event {
+        credit: crate::credit::Credit::default(),
         id: new_event,
         title: suggestion.title.clone(),
         when: suggestion.found.when.clone(),

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Highlight;
+use crate::credit::{NoteSide, merge_note, merge_set};
 use crate::timeline::{Event, Lane};
 
 /// Merges lists of items with ids: per id, a side that did not change takes
@@ -15,6 +16,20 @@ pub(crate) fn merge_by_id<T: Clone + PartialEq>(
     id: impl Fn(&T) -> String,
     later: impl Fn(&T, &T) -> bool,
 ) -> Vec<T> {
+    merge_by_id_with(base, ours, theirs, id, |_, o, t| {
+        if later(t, o) { t.clone() } else { o.clone() }
+    })
+}
+
+/// [`merge_by_id`], with `both(base, ours, theirs)` making the item when
+/// both sides changed it (and both kept it).
+pub(crate) fn merge_by_id_with<T: Clone + PartialEq>(
+    base: &[T],
+    ours: &[T],
+    theirs: &[T],
+    id: impl Fn(&T) -> String,
+    both: impl Fn(Option<&T>, &T, &T) -> T,
+) -> Vec<T> {
     let by_id =
         |list: &[T]| -> BTreeMap<String, T> { list.iter().map(|x| (id(x), x.clone())).collect() };
     let (base, ours, theirs) = (by_id(base), by_id(ours), by_id(theirs));
@@ -26,22 +41,65 @@ pub(crate) fn merge_by_id<T: Clone + PartialEq>(
     ids.into_iter()
         .filter_map(|k| {
             let (b, o, t) = (base.get(k), ours.get(k), theirs.get(k));
-            let pick = if o == t || t == b {
-                o
+            if o == t || t == b {
+                o.cloned()
             } else if o == b {
-                t
+                t.cloned()
             } else {
                 match (o, t) {
-                    (Some(o), Some(t)) => Some(if later(t, o) { t } else { o }),
-                    (o, t) => o.or(t),
+                    (Some(o), Some(t)) => Some(both(b, o, t)),
+                    (o, t) => o.or(t).cloned(),
                 }
-            };
-            pick.cloned()
+            }
         })
         .collect()
 }
 
-/// Three-way merge of highlight lists (later `modified` wins a conflict).
+/// One highlight both writers changed: the later one's colour, place and
+/// flags; tags merged as sets; both notes kept when both changed
+/// ([`merge_note`]). The same whichever side merges.
+fn merge_highlight(base: Option<&Highlight>, o: &Highlight, t: &Highlight) -> Highlight {
+    fn side(h: &Highlight) -> NoteSide<'_> {
+        NoteSide {
+            text: &h.note,
+            by: h.credit.last_by(),
+            at: h.modified,
+        }
+    }
+    let later_is_t = (t.modified, &t.note) > (o.modified, &o.note);
+    let mut out = if later_is_t { t.clone() } else { o.clone() };
+    out.modified = o.modified.max(t.modified);
+    out.note = merge_note(base.map_or("", |b| &b.note), side(o), side(t));
+    out.tags = merge_set(base.map_or(&[][..], |b| &b.tags), &o.tags, &t.tags);
+    out
+}
+
+/// One event both writers changed: the later one's title, date and kind;
+/// lanes and evidence merged as sets; both notes kept.
+fn merge_event(base: Option<&Event>, o: &Event, t: &Event) -> Event {
+    fn side(e: &Event) -> NoteSide<'_> {
+        NoteSide {
+            text: &e.note,
+            by: e.credit.last_by(),
+            at: e.modified,
+        }
+    }
+    let later_is_t = (t.modified, &t.title) > (o.modified, &o.title);
+    let mut out = if later_is_t { t.clone() } else { o.clone() };
+    out.modified = o.modified.max(t.modified);
+    out.note = merge_note(base.map_or("", |b| &b.note), side(o), side(t));
+    let empty: (&[crate::timeline::LaneId], &[super::HighlightId]) = (&[], &[]);
+    let (bl, be) = base.map_or(empty, |b| (&b.lanes, &b.evidence));
+    let lanes = merge_set(bl, &o.lanes, &t.lanes);
+    // An event keeps a lane: when both sides moved it, the later's.
+    if !lanes.is_empty() {
+        out.lanes = lanes;
+    }
+    out.evidence = merge_set(be, &o.evidence, &t.evidence);
+    out
+}
+
+/// Three-way merge of highlight lists (both changed one: [`merge_highlight`]).
 /// Sorted by position, then id.
 #[must_use]
 pub fn merge_highlights(
@@ -49,13 +107,7 @@ pub fn merge_highlights(
     ours: &[Highlight],
     theirs: &[Highlight],
 ) -> Vec<Highlight> {
-    let mut out = merge_by_id(
-        base,
-        ours,
-        theirs,
-        |h| h.id.0.clone(),
-        |t, o| t.modified > o.modified,
-    );
+    let mut out = merge_by_id_with(base, ours, theirs, |h| h.id.0.clone(), merge_highlight);
     out.sort_by(|a, b| (a.selector.position.start, &a.id).cmp(&(b.selector.position.start, &b.id)));
     out
 }
@@ -68,16 +120,10 @@ pub fn merge_lanes(base: &[Lane], ours: &[Lane], theirs: &[Lane]) -> Vec<Lane> {
     out
 }
 
-/// Three-way merge of events (later `modified` wins). Sorted by date, then id.
+/// Three-way merge of events (both changed one: [`merge_event`]). Sorted by date, then id.
 #[must_use]
 pub fn merge_events(base: &[Event], ours: &[Event], theirs: &[Event]) -> Vec<Event> {
-    let mut out = merge_by_id(
-        base,
-        ours,
-        theirs,
-        |e| e.id.0.clone(),
-        |t, o| t.modified > o.modified,
-    );
+    let mut out = merge_by_id_with(base, ours, theirs, |e| e.id.0.clone(), merge_event);
     out.sort_by(|a, b| (a.when.start, a.when.end, &a.id).cmp(&(b.when.start, b.when.end, &b.id)));
     out
 }

@@ -24,6 +24,7 @@ pub use crate::ids::HighlightId;
 
 use serde::{Deserialize, Serialize};
 
+use crate::credit::Credit;
 use crate::document::{CharIdx, CharRange, TextIndex};
 
 /// Chars of context kept before and after a quote.
@@ -167,6 +168,10 @@ pub struct Highlight {
     /// makes it an ordinary highlight.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub evidence: bool,
+    /// Who made it and who changed it last (times are `created` and
+    /// `modified`).
+    #[serde(default, skip_serializing_if = "Credit::is_empty")]
+    pub credit: Credit,
 }
 
 impl Highlight {
@@ -187,6 +192,7 @@ impl Highlight {
             created: now,
             modified: now,
             evidence: false,
+            credit: Credit::default(),
         }
     }
 }

@@ -6,6 +6,7 @@ use thiserror::Error;
 
 use super::anchor::{Anchor, AnchorStatus};
 use super::{Highlight, HighlightColor, HighlightId, Selector, normalize_tags};
+use crate::credit::Stamp;
 use crate::document::{CharRange, TextIndex};
 use crate::timeline::{Event, EventId, Lane, LaneId};
 
@@ -314,7 +315,8 @@ impl Annotations {
     }
 
     /// Applies one command at time `now`. Returns whether anything changed.
-    pub fn apply(&mut self, cmd: Command, now: jiff::Timestamp) -> Result<bool, AnnotateError> {
+    pub fn apply(&mut self, cmd: Command, at: impl Into<Stamp>) -> Result<bool, AnnotateError> {
+        let stamp = at.into();
         if self.read_only {
             return Err(AnnotateError::ReadOnly);
         }
@@ -324,7 +326,7 @@ impl Annotations {
             _ => {}
         }
         let mut done = Vec::new();
-        if let Err(e) = self.run(cmd, now, &mut done) {
+        if let Err(e) = self.run(cmd, &stamp, &mut done) {
             // Roll back what part of a batch was applied.
             for c in done.iter().rev() {
                 self.put_change(&c.reversed());
@@ -345,36 +347,36 @@ impl Annotations {
     fn run(
         &mut self,
         cmd: Command,
-        now: jiff::Timestamp,
+        stamp: &Stamp,
         done: &mut Vec<Change>,
     ) -> Result<(), AnnotateError> {
         let changes = match cmd {
             Command::Undo | Command::Redo => Vec::new(),
             Command::Batch(cmds) => {
                 for c in cmds {
-                    self.run(c, now, done)?;
+                    self.run(c, stamp, done)?;
                 }
                 return Ok(());
             }
-            Command::Add(highlight) => self.plan_add(highlight, false)?,
-            Command::AddOrphan(highlight) => self.plan_add(highlight, true)?,
-            Command::Delete(id) => self.delete_highlight(&id, false, now)?,
-            Command::DeleteWithEvents(id) => self.delete_highlight(&id, true, now)?,
-            Command::SetColor(id, color) => self.edit(id, now, |e| {
+            Command::Add(highlight) => self.plan_add(highlight, false, stamp)?,
+            Command::AddOrphan(highlight) => self.plan_add(highlight, true, stamp)?,
+            Command::Delete(id) => self.delete_highlight(&id, false, stamp)?,
+            Command::DeleteWithEvents(id) => self.delete_highlight(&id, true, stamp)?,
+            Command::SetColor(id, color) => self.edit(id, stamp, |e| {
                 // A colour chosen: the reader's own highlight now.
                 e.highlight.color = color;
                 e.highlight.evidence = false;
             })?,
             Command::SetTags(id, tags) => {
                 let tags = normalize_tags(&tags);
-                self.edit(id, now, |e| e.highlight.tags = tags)?
+                self.edit(id, stamp, |e| e.highlight.tags = tags)?
             }
-            Command::SetNote(id, note) => self.edit(id, now, |e| e.highlight.note = note)?,
-            Command::Reattach(id, selector) => self.edit(id, now, |e| {
+            Command::SetNote(id, note) => self.edit(id, stamp, |e| e.highlight.note = note)?,
+            Command::Reattach(id, selector) => self.edit(id, stamp, |e| {
                 e.anchor = Anchor::at(selector.position.range());
                 e.highlight.selector = selector;
             })?,
-            other => self.plan_timeline(other, now)?,
+            other => self.plan_timeline(other, stamp)?,
         };
         for c in changes {
             self.put_change(&c);
@@ -385,12 +387,18 @@ impl Annotations {
 
     /// The change adding `highlight`: at its selector's position, or as an
     /// orphan.
-    fn plan_add(&self, highlight: Highlight, orphan: bool) -> Result<Vec<Change>, AnnotateError> {
+    fn plan_add(
+        &self,
+        highlight: Highlight,
+        orphan: bool,
+        stamp: &Stamp,
+    ) -> Result<Vec<Change>, AnnotateError> {
         if self.get(&highlight.id).is_some() {
             return Err(AnnotateError::Duplicate(highlight.id));
         }
         let mut highlight = highlight;
         highlight.tags = normalize_tags(&highlight.tags);
+        highlight.credit.fill(stamp, false);
         let anchor = if orphan {
             Anchor::orphan()
         } else {
@@ -406,7 +414,7 @@ impl Annotations {
     fn edit(
         &self,
         id: HighlightId,
-        now: jiff::Timestamp,
+        stamp: &Stamp,
         f: impl FnOnce(&mut Entry),
     ) -> Result<Vec<Change>, AnnotateError> {
         let before = self.get(&id).cloned().ok_or(AnnotateError::Unknown(id))?;
@@ -415,7 +423,8 @@ impl Annotations {
         if after == before {
             return Ok(Vec::new());
         }
-        after.highlight.modified = now.max(before.highlight.created);
+        after.highlight.modified = stamp.at.max(before.highlight.created);
+        after.highlight.credit.edit(stamp, false);
         Ok(vec![Change::Highlight {
             before: Some(before),
             after: Some(after),

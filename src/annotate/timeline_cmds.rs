@@ -3,6 +3,7 @@
 
 use super::HighlightId;
 use super::model::{AnnotateError, Annotations, Change, Command};
+use crate::credit::Stamp;
 use crate::timeline::{Event, EventId, Lane, LaneId};
 
 impl Annotations {
@@ -74,7 +75,7 @@ impl Annotations {
         &self,
         id: &HighlightId,
         with_events: bool,
-        now: jiff::Timestamp,
+        stamp: &Stamp,
     ) -> Result<Vec<Change>, AnnotateError> {
         let before = self
             .get(id)
@@ -90,7 +91,8 @@ impl Annotations {
             } else {
                 let mut e = event.clone();
                 e.evidence.retain(|h| h != id);
-                e.modified = now;
+                e.modified = stamp.at;
+                e.credit.edit(stamp, false);
                 Some(e)
             };
             changes.push(Change::Event {
@@ -105,7 +107,7 @@ impl Annotations {
     pub(super) fn plan_timeline(
         &self,
         cmd: Command,
-        now: jiff::Timestamp,
+        stamp: &Stamp,
     ) -> Result<Vec<Change>, AnnotateError> {
         Ok(match cmd {
             Command::AddLane(lane) => {
@@ -142,7 +144,8 @@ impl Annotations {
                 for event in self.events.iter().filter(|e| e.lanes.contains(&id)) {
                     let mut e = event.clone();
                     e.lanes.retain(|l| l != &id);
-                    e.modified = now;
+                    e.modified = stamp.at;
+                    e.credit.edit(stamp, false);
                     let after = (!e.lanes.is_empty()).then_some(e);
                     changes.push(Change::Event {
                         before: Some(event.clone()),
@@ -156,7 +159,8 @@ impl Annotations {
                     return Err(AnnotateError::DuplicateId(event.id.0));
                 }
                 event.normalize();
-                event.modified = now;
+                event.modified = stamp.at;
+                event.credit.fill(stamp, true);
                 vec![Change::Event {
                     before: None,
                     after: Some(event),
@@ -169,10 +173,13 @@ impl Annotations {
                     .ok_or_else(|| AnnotateError::UnknownEvent(event.id.clone()))?;
                 event.normalize();
                 event.modified = before.modified;
+                // Who made it is not the editor's to change.
+                event.credit.clone_from(&before.credit);
                 if before == event {
                     return Ok(Vec::new());
                 }
-                event.modified = now;
+                event.modified = stamp.at;
+                event.credit.edit(stamp, false);
                 vec![Change::Event {
                     before: Some(before),
                     after: Some(event),

@@ -72,6 +72,10 @@ pub enum ReaderCommand {
 
 /// The open article's highlights, its save and its publication date.
 #[must_use]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "made one per user action and handled at once, never stored in bulk"
+)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum HighlightsCommand {
     /// Highlight the selection in this colour.

@@ -182,7 +182,8 @@ impl StorylineApp {
             view.scroll_to(saved.position);
         }
         self.state.touch_recent(&path);
-        let (save, messages) = ArticleSave::open(&self.saves_dir, &path, &doc);
+        let (mut save, messages) = ArticleSave::open(&self.saves_dir, &path, &doc);
+        save.author.clone_from(&self.author);
         self.messages.extend(messages);
         self.undo_order.forget(undo::Store::Article);
         let outline = crate::document::outline::outline(&doc);

@@ -115,7 +115,9 @@ impl StorylineApp {
         } else if let Some(article) = &mut self.article
             && article.save.save_path.as_deref() == Some(file)
         {
-            let (save, messages) = ArticleSave::open(&self.saves_dir, &article.path, &article.doc);
+            let (mut save, messages) =
+                ArticleSave::open(&self.saves_dir, &article.path, &article.doc);
+            save.author.clone_from(&self.author);
             article.save = save;
             self.messages.extend(messages);
             self.panel.reload_editor(article);

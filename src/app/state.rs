@@ -100,6 +100,9 @@ pub struct StorylineApp {
     pub(super) dossier: Option<dossier::OpenDossier>,
     /// The order of the article's and the dossier's changes, for Ctrl+Z.
     pub(super) undo_order: undo::UndoOrder,
+    /// Whose name goes on what this user adds or changes (`None`: no name
+    /// known, nothing recorded).
+    pub(super) author: Option<String>,
 }
 
 /// What the file dialog in progress (or the typed-path prompt standing in
@@ -123,7 +126,9 @@ impl StorylineApp {
     /// A new app showing `options.initial`, if any.
     #[must_use]
     pub fn new(options: AppOptions) -> Self {
+        let author = options.state.author.clone();
         let mut app = Self {
+            author,
             state: options.state,
             state_path: options.state_path,
             state_dirty_at: None,
@@ -158,5 +163,23 @@ impl StorylineApp {
             app.offer_bundle(&absolute(&path));
         }
         app
+    }
+
+    /// Records `name` on what this user adds or changes from now on (for
+    /// this session: `--author`, git's name; see [`Self::remember_author`]).
+    pub fn set_author(&mut self, name: Option<String>) {
+        if let Some(article) = &mut self.article {
+            article.save.author.clone_from(&name);
+        }
+        if let Some(d) = &mut self.dossier {
+            d.author.clone_from(&name);
+        }
+        self.author = name;
+    }
+
+    /// The name this user's changes carry.
+    #[must_use]
+    pub fn author(&self) -> Option<&str> {
+        self.author.as_deref()
     }
 }

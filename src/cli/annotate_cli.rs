@@ -6,12 +6,15 @@ use anyhow::{Context as _, bail};
 
 use super::load_article;
 use crate::annotate::{Command, Highlight, HighlightColor, Selector, find_quote};
+use crate::credit::Stamp;
 use crate::document::TextIndex;
 use crate::store::article::{new_highlight_id, now, open_annotations, save_file};
 use crate::store::saves::saves_dir;
 
 /// What `annotate` was asked to do.
 pub struct Request<'a> {
+    /// Who adds it.
+    pub author: Option<&'a str>,
     /// The passage as typed.
     pub quote: &'a str,
     /// Which match (1-based).
@@ -107,7 +110,7 @@ pub fn annotate(article: &Path, saves: Option<&Path>, req: &Request<'_>) -> anyh
             article,
         )?);
     }
-    annotations.apply(Command::Batch(cmds), time)?;
+    annotations.apply(Command::Batch(cmds), Stamp::new(time, req.author))?;
     handle
         .write(&save_file(&identity, &annotations, doc))
         .context("the highlight was not saved")?;

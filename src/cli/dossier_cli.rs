@@ -179,9 +179,11 @@ fn read(file: &Path) -> anyhow::Result<Dossier> {
 pub fn run(
     cmd: &DossierCmd,
     saves: Option<&Path>,
+    author: Option<&str>,
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
     let saves_dir = crate::store::saves::saves_dir(saves);
+    let stamp = crate::credit::Stamp::new(jiff::Timestamp::now(), author);
     match cmd {
         DossierCmd::New {
             file,
@@ -272,6 +274,7 @@ pub fn run(
                             keep.clone(),
                             EventId(other.clone()),
                         ),
+                        &stamp,
                     )
                     .with_context(|| format!("cannot merge in {}", file.display()))?;
             }
@@ -299,6 +302,7 @@ pub fn run(
                         article.clone(),
                         new_id.clone(),
                     ),
+                    &stamp,
                 )
                 .with_context(|| format!("cannot unmerge in {}", file.display()))?;
             save_dossier(file, Some(&base), &d)?;

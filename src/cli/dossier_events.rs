@@ -85,6 +85,7 @@ fn article_suggestions(
             .into_iter()
             .collect();
         out.push(DossierEvent {
+            credit: crate::credit::Credit::default(),
             when: None,
             id: EventId(String::new()),
             title: s.title.clone(),

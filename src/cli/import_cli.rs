@@ -17,7 +17,7 @@ use crate::store::article::{now, save_file};
 pub fn import(
     article: &Path,
     file: &Path,
-    saves: Option<&Path>,
+    (saves, author): (Option<&Path>, Option<&str>),
     json: bool,
     keep_orphans: bool,
     out: &mut dyn std::io::Write,
@@ -41,7 +41,7 @@ pub fn import(
         );
     }
     if summary.changes() {
-        annotations.apply(planned.command, time)?;
+        annotations.apply(planned.command, crate::credit::Stamp::new(time, author))?;
         handle
             .write(&save_file(&identity, &annotations, doc))
             .context("the imported annotations were not saved")?;

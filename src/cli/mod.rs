@@ -29,6 +29,11 @@ pub struct Cli {
     #[arg(long, env = "STORYLINE_SAVES", global = true, value_name = "DIR")]
     pub saves: Option<PathBuf>,
 
+    /// Your name, recorded on the highlights, notes and events you add or
+    /// change (default: git's user.name, else your login name).
+    #[arg(long, env = "STORYLINE_AUTHOR", global = true, value_name = "NAME")]
+    pub author: Option<String>,
+
     /// A headless command instead of the window.
     #[command(subcommand)]
     pub command: Option<Cmd>,
@@ -198,10 +203,12 @@ fn refuse_existing(path: &Path, force: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Runs a headless subcommand, writing to `out`; `saves` is `--saves`.
+/// Runs a headless subcommand, writing to `out`; `saves` is `--saves`,
+/// `author` the name to record on what it adds or changes.
 pub fn run_command(
     cmd: &Cmd,
     saves: Option<&Path>,
+    author: Option<&str>,
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
     match cmd {
@@ -218,6 +225,7 @@ pub fn run_command(
             date_phrase,
         } => {
             let request = annotate_cli::Request {
+                author,
                 quote,
                 occurrence: *occurrence,
                 color,
@@ -248,8 +256,8 @@ pub fn run_command(
             file,
             json,
             keep_orphans,
-        } => import_cli::import(article, file, saves, *json, *keep_orphans, out)?,
-        Cmd::Dossier { cmd } => dossier_cli::run(cmd, saves, out)?,
+        } => import_cli::import(article, file, (saves, author), *json, *keep_orphans, out)?,
+        Cmd::Dossier { cmd } => dossier_cli::run(cmd, saves, author, out)?,
         Cmd::Export {
             article,
             format,

@@ -5,6 +5,7 @@
 use jiff::civil::Date;
 
 use super::model::{Dossier, DossierEvent};
+use crate::credit::Stamp;
 use crate::timeline::{EventId, Lane};
 
 /// A change to a dossier's events.
@@ -171,9 +172,17 @@ impl History {
     }
 
     /// Applies `cmd` to `d`; one undo step.
-    pub fn apply(&mut self, d: &mut Dossier, cmd: &DossierCommand) -> Result<(), MergeError> {
+    /// Events it makes are credited to `stamp`'s writer, events it changes
+    /// (an edit, a merge into one) record them as their last editor.
+    pub fn apply(
+        &mut self,
+        d: &mut Dossier,
+        cmd: &DossierCommand,
+        stamp: &Stamp,
+    ) -> Result<(), MergeError> {
         let before = Snapshot::of(d);
         apply(d, cmd)?;
+        credit_events(&before.events, &mut d.events, stamp);
         let after = Snapshot::of(d);
         self.undo.push(Step { before, after });
         self.redo.clear();
@@ -198,6 +207,20 @@ impl History {
         replay(d, &step.before, &step.after);
         self.undo.push(step);
         true
+    }
+}
+
+/// Credits the events of `after` that are new since `before` to `stamp`'s
+/// writer, and those changed to them as last editor.
+fn credit_events(before: &[DossierEvent], after: &mut [DossierEvent], stamp: &Stamp) {
+    let old: std::collections::HashMap<&EventId, &DossierEvent> =
+        before.iter().map(|e| (&e.id, e)).collect();
+    for e in after {
+        match old.get(&e.id) {
+            None => e.credit.fill(stamp, true),
+            Some(b) if *b != e => e.credit.edit(stamp, true),
+            Some(_) => {}
+        }
     }
 }
 

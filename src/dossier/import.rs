@@ -147,7 +147,13 @@ pub fn add_article(d: &mut Dossier, import: &ArticleImport<'_>) -> AddReport {
             })
             .collect();
         let id = free_event_id(d, &event.id);
+        // The article's event's maker made it (the time: when it changed).
+        let mut credit = event.credit.clone();
+        if credit.author.is_some() && credit.created.is_none() {
+            credit.created = Some(event.modified);
+        }
         d.events.push(DossierEvent {
+            credit,
             when: None,
             id,
             title: event.title.clone(),

@@ -245,6 +245,7 @@ mod tests {
 
     fn event(id: &str, title: &str, quote: &str) -> DossierEvent {
         DossierEvent {
+            credit: crate::credit::Credit::default(),
             when: None,
             id: EventId(id.into()),
             title: title.into(),

@@ -127,6 +127,10 @@ pub struct DossierEvent {
     /// (`None`: resolved from the mentions).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<When>,
+    /// Who made it (accepted it, or its article's event's maker) and when;
+    /// who last changed it (edited, merged another into it) and when.
+    #[serde(default, skip_serializing_if = "crate::credit::Credit::is_empty")]
+    pub credit: crate::credit::Credit,
 }
 
 /// Whether what an earlier article expected came as expected.

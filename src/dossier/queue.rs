@@ -58,6 +58,7 @@ impl Suggested {
     #[must_use]
     pub fn event(&self, lane: Option<&LaneId>) -> DossierEvent {
         DossierEvent {
+            credit: crate::credit::Credit::default(),
             when: None,
             id: self.event_id(),
             title: self.title.clone(),
@@ -211,17 +212,36 @@ mod tests {
         };
         assert_eq!(into[0].lanes, vec![chosen]);
         let mut h = History::default();
-        h.apply(&mut d, &accept(&[&list[0]], None)).expect("accept");
-        h.apply(&mut d, &dismiss(&[&list[1]])).expect("dismiss");
+        h.apply(
+            &mut d,
+            &accept(&[&list[0]], None),
+            &crate::credit::Stamp::default(),
+        )
+        .expect("accept");
+        h.apply(
+            &mut d,
+            &dismiss(&[&list[1]]),
+            &crate::credit::Stamp::default(),
+        )
+        .expect("dismiss");
         assert!(suggested(&d, &corpus).is_empty());
         assert_eq!(d.events[0].mentions[0].quote, list[0].sentence);
         // Undone: both are suggested again; deleted: not again.
         assert!(h.undo(&mut d) && h.undo(&mut d));
         assert_eq!(suggested(&d, &corpus).len(), 2);
-        h.apply(&mut d, &accept(&[&list[0]], None)).expect("accept");
+        h.apply(
+            &mut d,
+            &accept(&[&list[0]], None),
+            &crate::credit::Stamp::default(),
+        )
+        .expect("accept");
         let id = d.events[0].id.clone();
-        h.apply(&mut d, &DossierCommand::DeleteEvent(id))
-            .expect("delete");
+        h.apply(
+            &mut d,
+            &DossierCommand::DeleteEvent(id),
+            &crate::credit::Stamp::default(),
+        )
+        .expect("delete");
         assert_eq!(suggested(&d, &corpus).len(), 1);
     }
 }

@@ -2,7 +2,56 @@
 //! since the version both read, so neither's work is lost.
 
 use super::model::Dossier;
-use crate::annotate::merge::merge_by_id;
+use super::model::{DossierEvent, Mention};
+use crate::annotate::merge::{merge_by_id, merge_by_id_with};
+use crate::credit::{NoteSide, merge_note, merge_set};
+
+/// One field both may have changed: theirs when only they changed it.
+fn pick<T: PartialEq + Clone>(base: Option<&T>, ours: &T, theirs: &T) -> T {
+    if base == Some(ours) && base != Some(theirs) {
+        theirs.clone()
+    } else {
+        ours.clone()
+    }
+}
+
+/// One event both writers changed, field by field: title and dates ours
+/// unless only they changed them; lanes as sets; mentions by article and
+/// place (what either added stays); both notes kept when both changed.
+fn merge_event(base: Option<&DossierEvent>, o: &DossierEvent, t: &DossierEvent) -> DossierEvent {
+    fn side(e: &DossierEvent) -> NoteSide<'_> {
+        NoteSide {
+            text: &e.note,
+            by: e.credit.last_by(),
+            at: e
+                .credit
+                .edited
+                .or(e.credit.created)
+                .unwrap_or(jiff::Timestamp::UNIX_EPOCH),
+        }
+    }
+    let mention_key = |m: &Mention| format!("{}\u{0}{}", m.article, m.offset);
+    let mut out = o.clone();
+    out.title = pick(base.map(|b| &b.title), &o.title, &t.title);
+    out.when = pick(base.map(|b| &b.when), &o.when, &t.when);
+    let lanes = merge_set(base.map_or(&[][..], |b| &b.lanes), &o.lanes, &t.lanes);
+    if !lanes.is_empty() {
+        out.lanes = lanes;
+    }
+    out.note = merge_note(base.map_or("", |b| &b.note), side(o), side(t));
+    out.mentions = merge_by_id(
+        base.map_or(&[][..], |b| &b.mentions),
+        &o.mentions,
+        &t.mentions,
+        mention_key,
+        |_, _| false,
+    );
+    if out.mentions.is_empty() {
+        out.mentions.clone_from(&o.mentions);
+    }
+    out.credit = pick(base.map(|b| &b.credit), &o.credit, &t.credit);
+    out
+}
 
 /// Merges `ours` and `theirs`, both changed from `base`: per article, lane
 /// and event, a side that did not change takes the other's version; when
@@ -32,12 +81,12 @@ pub fn merge3(base: &Dossier, ours: &Dossier, theirs: &Dossier) -> Dossier {
             |l| l.id.0.clone(),
             |_, _| false,
         ),
-        events: merge_by_id(
+        events: merge_by_id_with(
             &base.events,
             &ours.events,
             &theirs.events,
             |e| e.id.0.clone(),
-            |_, _| false,
+            merge_event,
         ),
         kept_apart: merge_by_id(
             &base.kept_apart,

@@ -19,6 +19,7 @@ fn mention(article: &str, published: Date, when: When, kind: EventKind) -> Menti
 
 fn event(id: &str, title: &str, lane: &str, mentions: Vec<Mention>) -> DossierEvent {
     DossierEvent {
+        credit: crate::credit::Credit::default(),
         when: None,
         id: EventId(id.to_owned()),
         title: title.to_owned(),
@@ -239,8 +240,12 @@ fn merge_unmerge_keep_apart_and_undo() {
     let original = d.clone();
     let mut h = History::default();
     let (one, two) = (EventId("e-1".into()), EventId("e-2".into()));
-    h.apply(&mut d, &DossierCommand::Merge(one.clone(), two.clone()))
-        .expect("merge");
+    h.apply(
+        &mut d,
+        &DossierCommand::Merge(one.clone(), two.clone()),
+        &crate::credit::Stamp::default(),
+    )
+    .expect("merge");
     assert_eq!(d.events.len(), 1);
     assert_eq!(d.events[0].mentions.len(), 2);
     assert_eq!(resolve(&d.events[0]).forecast, Some(Forecast::AsExpected));
@@ -250,6 +255,7 @@ fn merge_unmerge_keep_apart_and_undo() {
     h.apply(
         &mut d,
         &DossierCommand::Unmerge(one.clone(), "b.md".into(), split.clone()),
+        &crate::credit::Stamp::default(),
     )
     .expect("unmerge");
     assert_eq!(d.events.len(), 2);
@@ -261,13 +267,18 @@ fn merge_unmerge_keep_apart_and_undo() {
     assert_eq!(d.events.len(), 1);
     // Keep apart without merging.
     let mut d = original.clone();
-    h.apply(&mut d, &DossierCommand::KeepApart(two, one))
-        .expect("apart");
+    h.apply(
+        &mut d,
+        &DossierCommand::KeepApart(two, one),
+        &crate::credit::Stamp::default(),
+    )
+    .expect("apart");
     assert!(suggest_merges(&d).is_empty());
     assert_eq!(
         h.apply(
             &mut d,
-            &DossierCommand::Merge(EventId("e-9".into()), EventId("e-1".into()))
+            &DossierCommand::Merge(EventId("e-9".into()), EventId("e-1".into())),
+            &crate::credit::Stamp::default()
         ),
         Err(MergeError::NoEvent("e-9".into()))
     );
@@ -278,8 +289,12 @@ fn undoing_a_merge_keeps_what_came_in_after_it() {
     let mut d = dossier(uk_pair());
     let mut h = History::default();
     let (one, two) = (EventId("e-1".into()), EventId("e-2".into()));
-    h.apply(&mut d, &DossierCommand::Merge(one, two))
-        .expect("merge");
+    h.apply(
+        &mut d,
+        &DossierCommand::Merge(one, two),
+        &crate::credit::Stamp::default(),
+    )
+    .expect("merge");
     // An article's new event arrives after the merge.
     let mut late = mention(
         "b.md",
@@ -314,8 +329,12 @@ fn exports_list_every_source_and_escape_quotes() {
         "The British government <script>decided</script> on Tuesday".into();
     let mut h = History::default();
     let (one, two) = (EventId("e-1".into()), EventId("e-2".into()));
-    h.apply(&mut d, &DossierCommand::Merge(one, two))
-        .expect("merge");
+    h.apply(
+        &mut d,
+        &DossierCommand::Merge(one, two),
+        &crate::credit::Stamp::default(),
+    )
+    .expect("merge");
     let md = crate::export::dossier::markdown(&d);
     assert!(
         md.contains("### January 28, 2020 — UK government decides on Huawei"),
@@ -399,6 +418,7 @@ fn two_writers_keep_both_changes_and_a_merge_is_not_undone_by_an_edit() {
         .apply(
             &mut ours,
             &DossierCommand::Merge(EventId("e1".into()), EventId("e2".into())),
+            &crate::credit::Stamp::default(),
         )
         .expect("merge");
     let mut theirs = base.clone();
@@ -436,6 +456,7 @@ fn two_writers_keep_both_changes_and_a_merge_is_not_undone_by_an_edit() {
 fn adding_an_article_again_follows_its_edits_and_keeps_what_its_save_lacks() {
     use crate::timeline::Event;
     let ev = |id: &str, day: Date| Event {
+        credit: crate::credit::Credit::default(),
         id: EventId(id.to_owned()),
         title: id.to_owned(),
         when: When::day(day),
@@ -511,6 +532,7 @@ fn adding_an_article_again_follows_its_edits_and_keeps_what_its_save_lacks() {
                 when: None,
             },
         ),
+        &crate::credit::Stamp::default(),
     )
     .expect("edited");
     let (d6, _) = import(&d5, &[ev("x1", date(2020, 3, 1))]);
@@ -520,6 +542,7 @@ fn adding_an_article_again_follows_its_edits_and_keeps_what_its_save_lacks() {
     h.apply(
         &mut d5,
         &crate::dossier::DossierCommand::DeleteEvent(x1.clone()),
+        &crate::credit::Stamp::default(),
     )
     .expect("deleted");
     assert!(d5.event(&x1).is_none());
@@ -610,4 +633,55 @@ fn the_timeline_filter_keeps_by_lane_article_tag_and_dates() {
         to: Some(date(2020, 1, 27)),
         ..EventFilter::default()
     }));
+}
+
+#[test]
+fn merges_and_new_events_are_credited() {
+    use crate::credit::Stamp;
+    let mut d = dossier(uk_pair());
+    let mut h = History::default();
+    let at = jiff::Timestamp::from_second(1_800_000_000).expect("time");
+    let ben = Stamp::new(at, Some("Ben"));
+    h.apply(
+        &mut d,
+        &DossierCommand::Merge(EventId("e-1".into()), EventId("e-2".into())),
+        &ben,
+    )
+    .expect("merge");
+    assert_eq!(d.events[0].credit.edited_by.as_deref(), Some("Ben"));
+    assert_eq!(d.events[0].credit.edited, Some(at));
+    let mut new = event("e-9", "New", "l-uk", d.events[0].mentions.clone());
+    new.mentions.truncate(1);
+    h.apply(
+        &mut d,
+        &DossierCommand::AddEvents(vec![new], Vec::new()),
+        &Stamp::new(at, Some("Ana")),
+    )
+    .expect("add");
+    let added = d.event(&EventId("e-9".into())).expect("added");
+    assert_eq!(added.credit.author.as_deref(), Some("Ana"));
+    assert_eq!(added.credit.created, Some(at));
+}
+
+#[test]
+fn an_event_both_changed_keeps_both_changes() {
+    let base = dossier(uk_pair());
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    ours.events[0].title = "Renamed by us".into();
+    ours.events[0].note = "our note".into();
+    theirs.events[0].lanes.push(LaneId("l-de".into()));
+    theirs.events[0].note = "their note".into();
+    let mut extra = theirs.events[1].mentions[0].clone();
+    extra.offset = 999;
+    extra.article = theirs.events[0].mentions[0].article.clone();
+    theirs.events[0].mentions.push(extra);
+    let merged = merge3(&base, &ours, &theirs);
+    let e = &merged.events[0];
+    assert_eq!(e.title, "Renamed by us");
+    assert!(e.lanes.contains(&LaneId("l-de".into())));
+    assert!(e.note.contains("our note") && e.note.contains("their note"));
+    assert!(e.mentions.iter().any(|m| m.offset == 999));
+    let other_way = merge3(&base, &theirs, &ours);
+    assert_eq!(other_way.events[0].note, e.note);
 }

@@ -79,6 +79,7 @@ pub fn as_event(e: &DossierEvent, r: &Resolved) -> Event {
     };
     let reported = e.mentions.iter().any(|m| m.kind == EventKind::Reported);
     Event {
+        credit: e.credit.clone(),
         id: e.id.clone(),
         title: shown_title(e, r),
         when,

@@ -14,6 +14,7 @@ use crate::document::CharIdx;
 
 pub mod annotation_file;
 pub mod article;
+pub mod author;
 pub mod bundle;
 pub mod conflict_copies;
 pub mod dossier;
@@ -196,6 +197,9 @@ pub struct AppState {
     pub layout: Option<layout::SavedLayout>,
     /// How evidence is marked in the reader.
     pub evidence: EvidenceStyle,
+    /// The user's name as set in the window (recorded on their work).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
 }
 
 impl Default for AppState {
@@ -207,6 +211,7 @@ impl Default for AppState {
             zoom: 1.0,
             layout: None,
             evidence: EvidenceStyle::Underline,
+            author: None,
         }
     }
 }

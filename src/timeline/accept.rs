@@ -109,6 +109,7 @@ pub fn event_for_highlight_dated(
     };
     let lane = suggest_lane(lanes, &quote).or_else(|| suggest_lane(lanes, &context));
     Event {
+        credit: crate::credit::Credit::default(),
         id,
         title,
         when,

@@ -357,6 +357,7 @@ mod tests {
             keywords: Vec::new(),
         };
         let e = Event {
+            credit: crate::credit::Credit::default(),
             id: EventId("e1".into()),
             title: "UK decides".into(),
             when: When::day(d("2020-01-28")),

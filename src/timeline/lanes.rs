@@ -119,6 +119,10 @@ pub struct Event {
     /// The key of the suggestion it was accepted from, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// Who made it and when, who changed it last (the time of that is
+    /// `modified`).
+    #[serde(default, skip_serializing_if = "crate::credit::Credit::is_empty")]
+    pub credit: crate::credit::Credit,
 }
 
 impl Event {

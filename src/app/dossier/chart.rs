@@ -234,6 +234,7 @@ fn as_proposal(d: &Dossier, k: &crate::dossier::key_dates::KeyDate) -> (Event, E
             .map(|l| l.id.clone())
     });
     let event = Event {
+        credit: crate::credit::Credit::default(),
         id: proposal_id(k.date),
         title: k.title.clone(),
         when: crate::timeline::When::span(k.date, k.end, k.precision),

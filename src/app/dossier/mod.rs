@@ -103,6 +103,8 @@ impl MergeState {
 pub struct OpenDossier {
     /// The dossier file.
     pub path: PathBuf,
+    /// Whose name goes on the changes made through its commands.
+    pub author: Option<String>,
     /// The dossier as the window shows it.
     pub dossier: Dossier,
     base: Dossier,

@@ -106,6 +106,7 @@ impl StorylineApp {
         self.state.touch_recent(&path);
         self.mark_state_dirty(now);
         let mut open = OpenDossier {
+            author: self.author.clone(),
             path,
             dossier,
             base,
@@ -356,6 +357,7 @@ impl StorylineApp {
                 match open.history.apply(
                     &mut open.dossier,
                     &DossierCommand::RemoveArticle(stored.clone()),
+                    &crate::credit::Stamp::new(jiff::Timestamp::now(), open.author.as_deref()),
                 ) {
                     Ok(()) => {
                         let gone = events - open.dossier.events.len();
@@ -764,7 +766,8 @@ impl OpenDossier {
         cmd: &DossierCommand,
         now: f64,
     ) -> Option<crate::app::Message> {
-        match self.history.apply(&mut self.dossier, cmd) {
+        let stamp = crate::credit::Stamp::new(jiff::Timestamp::now(), self.author.as_deref());
+        match self.history.apply(&mut self.dossier, cmd, &stamp) {
             Ok(()) => {
                 self.changed(now);
                 None

@@ -59,6 +59,8 @@ pub struct ArticleSave {
     /// add): what a dossier may take out too. Never what a save merely
     /// lacks, nor what another writer removed.
     pub deleted_events: Vec<crate::timeline::EventId>,
+    /// Whose name goes on the changes made through [`Self::apply`].
+    pub author: Option<String>,
 }
 
 impl ArticleSave {
@@ -117,6 +119,7 @@ impl ArticleSave {
                     read_only_reason,
                     watch: None,
                     deleted_events: Vec::new(),
+                    author: None,
                 }
             }
             Err(e) => {
@@ -163,6 +166,7 @@ impl ArticleSave {
                     watch: None,
                     save_found: false,
                     deleted_events: Vec::new(),
+                    author: None,
                 }
             }
         };
@@ -193,7 +197,8 @@ impl ArticleSave {
             .iter()
             .map(|e| e.id.clone())
             .collect();
-        let changed = self.annotations.apply(cmd, now())?;
+        let stamp = crate::credit::Stamp::new(now(), self.author.as_deref());
+        let changed = self.annotations.apply(cmd, stamp)?;
         if changed {
             self.dirty_since.get_or_insert(time);
             let events = self.annotations.events();

@@ -17,6 +17,10 @@ use crate::timeline::{Event, EventId, LaneId};
 /// What the reader did on a chart. The chart is drawn for an article's
 /// timeline and for a dossier's; each caller turns these into its own
 /// commands.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "made one per user action and handled at once, never stored in bulk"
+)]
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum ChartAction {
     /// Select an event (`None`: a click on empty space).

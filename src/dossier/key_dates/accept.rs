@@ -38,6 +38,7 @@ pub fn accept(
             }),
         };
         events.push(DossierEvent {
+            credit: crate::credit::Credit::default(),
             when: None,
             id: event_id(k),
             title: k.title.clone(),

@@ -236,15 +236,23 @@ fn accepted_key_dates_are_events_with_every_source_and_undo_takes_them_back() {
     assert_eq!(events[0].mentions.len(), first.sources.len());
     assert_eq!(events[0].id, event_id(&first));
     let mut h = History::default();
-    h.apply(&mut d, &DossierCommand::AddEvents(events, lanes))
-        .expect("added");
+    h.apply(
+        &mut d,
+        &DossierCommand::AddEvents(events, lanes),
+        &crate::credit::Stamp::default(),
+    )
+    .expect("added");
     assert_eq!((d.events.len(), d.lanes.len()), (1, 1));
     let r = crate::dossier::resolve(&d.events[0]);
     assert_eq!((r.start, r.end), (first.date, first.date));
     // All the others at once, each in its own (here: no) lane.
     let (more, lanes) = accept(&keys, &d.lanes, None, &[]);
-    h.apply(&mut d, &DossierCommand::AddEvents(more, lanes))
-        .expect("added");
+    h.apply(
+        &mut d,
+        &DossierCommand::AddEvents(more, lanes),
+        &crate::credit::Stamp::default(),
+    )
+    .expect("added");
     assert_eq!(
         d.events.len(),
         kd.dates.len(),
@@ -253,6 +261,7 @@ fn accepted_key_dates_are_events_with_every_source_and_undo_takes_them_back() {
     h.apply(
         &mut d,
         &DossierCommand::DismissKeyDates(vec![date(2024, 3, 5)]),
+        &crate::credit::Stamp::default(),
     )
     .expect("dismissed");
     assert_eq!(d.dismissed_key_dates, vec![date(2024, 3, 5)]);

@@ -17,6 +17,7 @@ fn lane(id: &str, order: u32) -> Lane {
 
 fn event(id: &str, when: When, lanes: &[&str], title: &str) -> Event {
     Event {
+        credit: crate::credit::Credit::default(),
         id: EventId(id.into()),
         title: title.into(),
         when,
