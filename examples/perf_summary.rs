@@ -300,7 +300,11 @@ fn dossier_rows() {
             let q = words[k % words.len()];
             time(|| {
                 std::hint::black_box(storyline::app::dossier::highlights::filter(
-                    &all.rows, q, None, None,
+                    &all.rows,
+                    &storyline::app::dossier::highlights::Filter {
+                        query: q.to_owned(),
+                        ..Default::default()
+                    },
                 ));
             })
         }),

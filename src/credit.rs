@@ -110,6 +110,38 @@ impl Credit {
         self.author.as_deref() == Some(name) || self.edited_by.as_deref() == Some(name)
     }
 
+    /// "Added by Ana, Dec 5, 2026 · edited by Ben, Dec 6, 2026" (UTC
+    /// dates): its own times, else the item's `created` and `edited`.
+    #[must_use]
+    pub fn line(
+        &self,
+        created: Option<jiff::Timestamp>,
+        edited: Option<jiff::Timestamp>,
+    ) -> String {
+        let day = |t: Option<jiff::Timestamp>| {
+            t.map(|t| format!(", {}", t.strftime("%b %-d, %Y")))
+                .unwrap_or_default()
+        };
+        let made = self
+            .author
+            .as_ref()
+            .map(|a| format!("Added by {a}{}", day(self.created.or(created))));
+        let edit = self
+            .edited_by
+            .as_ref()
+            .map(|e| format!("edited by {e}{}", day(self.edited.or(edited))));
+        match (made, edit) {
+            (Some(m), Some(e)) => format!("{m} · {e}"),
+            (Some(m), None) => m,
+            (None, Some(e)) => {
+                let mut e = e;
+                e.replace_range(..1, "E");
+                e
+            }
+            (None, None) => String::new(),
+        }
+    }
+
     /// "Ana", "Ana, edited by Ben", or empty.
     #[must_use]
     pub fn describe(&self) -> String {
@@ -120,6 +152,20 @@ impl Credit {
             (None, None) => String::new(),
         }
     }
+}
+
+/// A name as stored: one line, single spaces, at most 80 chars; `None`
+/// when empty.
+#[must_use]
+pub fn clean_name(name: Option<&str>) -> Option<String> {
+    let name: String = name?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(80)
+        .collect();
+    (!name.is_empty()).then_some(name)
 }
 
 /// The line that joins two writers' notes when both changed one.
@@ -248,6 +294,10 @@ mod tests {
         let mut c = Credit::made(&Stamp::new(at(1), Some("Ana")), true);
         c.edit(&Stamp::new(at(2), Some("Ben")), true);
         assert_eq!(c.describe(), "Ana, edited by Ben");
+        assert_eq!(
+            c.line(None, None),
+            "Added by Ana, Jan 1, 1970 · edited by Ben, Jan 1, 1970"
+        );
         c.edit(&Stamp::new(at(3), Some("Ana")), true);
         assert_eq!(c.describe(), "Ana");
         assert_eq!(c.edited, Some(at(3)));

@@ -10,6 +10,16 @@ pub fn count(n: usize, singular: &str, plural: &str) -> String {
     }
 }
 
+/// "Ana", "Ana and Ben", "Ana, Ben and Cai" (empty for none).
+#[must_use]
+pub fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -20,5 +30,7 @@ mod tests {
         assert_eq!(count(1, "lane", "lanes"), "1 lane");
         assert_eq!(count(2, "event", "events"), "2 events");
         assert_eq!(count(1, "highlight", "highlights"), "1 highlight");
+        assert_eq!(and_list(&["Ana", "Ben", "Cai"]), "Ana, Ben and Cai");
+        assert_eq!(and_list(&["Ana"]), "Ana");
     }
 }

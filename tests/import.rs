@@ -24,6 +24,7 @@ fn run(saves: &Path, args: &[&str]) -> Output {
         .arg("--saves")
         .arg(saves)
         .env("STORYLINE_STATE", saves.join("state.ron"))
+        .env("STORYLINE_AUTHOR", "Ana Lima")
         .output()
         .expect("runs")
 }
@@ -60,6 +61,7 @@ fn annotations_of(export: &serde_json::Value) -> Vec<serde_json::Value> {
             let o = a.as_object_mut().expect("object");
             o.remove("created");
             o.remove("modified");
+            o.remove("creator");
             a
         })
         .collect()
@@ -122,6 +124,17 @@ fn our_json_export_round_trips_through_a_fresh_saves_folder() {
         annotations_of(&json(&first)),
         annotations_of(&json(&second))
     );
+    // Nameless in the file: the one who imported them is their author;
+    // a name in the file is kept (the next import round trip).
+    let creators = |v: &serde_json::Value| -> Vec<String> {
+        v["first"]["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|a| a["creator"]["name"].as_str().unwrap_or("").to_owned())
+            .collect()
+    };
+    assert!(creators(&json(&second)).iter().all(|c| c == "Ana Lima"));
     let times = |v: &serde_json::Value| -> Vec<(String, String)> {
         v["first"]["items"]
             .as_array()
@@ -131,12 +144,31 @@ fn our_json_export_round_trips_through_a_fresh_saves_folder() {
             .collect()
     };
     assert_eq!(times(&json(&first)), times(&json(&second)));
-    // The timeline too: lanes, events, their dates, evidence and notes.
-    assert_eq!(
-        json(&first)["storyline:timeline"],
-        json(&second)["storyline:timeline"]
-    );
-    assert_eq!(first, second, "the whole export, byte for byte");
+    // The timeline too: lanes, events, their dates, evidence and notes
+    // (the events now credited to the importer, as the highlights).
+    let timeline = |v: &serde_json::Value| {
+        let mut t = v["storyline:timeline"].clone();
+        for e in t["events"].as_array_mut().into_iter().flatten() {
+            e.as_object_mut().map(|o| o.remove("creator"));
+        }
+        t
+    };
+    assert_eq!(timeline(&json(&first)), timeline(&json(&second)));
+    // Once named, a round trip is exact, whoever imports it.
+    let again = tempfile::tempdir().expect("tempdir");
+    let file2 = again.path().join("second.json");
+    std::fs::write(&file2, &second).expect("write");
+    let out = Process::new(env!("CARGO_BIN_EXE_storyline"))
+        .args(["import", SAMPLE, file2.to_str().expect("utf-8")])
+        .arg("--saves")
+        .arg(again.path())
+        .env("STORYLINE_STATE", again.path().join("state.ron"))
+        .env("STORYLINE_AUTHOR", "Ben Okafor")
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let third = ok(again.path(), &["export", SAMPLE, "--format", "json"]);
+    assert_eq!(second, third, "the whole export, byte for byte");
 }
 
 #[test]

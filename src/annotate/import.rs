@@ -45,6 +45,9 @@ pub struct Incoming {
     /// The document it was made on (its target's `source`, or Hypothesis's
     /// `uri`), when given.
     pub document: Option<String>,
+    /// Who made it (W3C `creator`, Hypothesis `user`), and who changed it
+    /// last (`storyline:editedBy`).
+    pub credit: crate::credit::Credit,
 }
 
 /// Which kind of document was read.
@@ -253,6 +256,7 @@ fn w3c(a: &Value) -> Option<Incoming> {
         evidence: a.get("storyline:role").and_then(Value::as_str) == Some("evidence"),
         created: time(a, "created"),
         modified: time(a, "modified"),
+        credit: credit_of(a),
         document: target
             .get("source")
             .and_then(Value::as_str)
@@ -282,12 +286,50 @@ fn hypothesis(a: &Value) -> Option<Incoming> {
         evidence: false,
         created: time(a, "created"),
         modified: time(a, "updated"),
+        credit: crate::credit::Credit {
+            author: a
+                .pointer("/user_info/display_name")
+                .and_then(Value::as_str)
+                .and_then(|n| crate::credit::clean_name(Some(n)))
+                .or_else(|| {
+                    // "acct:ana@hypothes.is" → "ana"
+                    let user = a.get("user")?.as_str()?;
+                    let user = user.strip_prefix("acct:").unwrap_or(user);
+                    crate::credit::clean_name(user.split('@').next())
+                }),
+            ..crate::credit::Credit::default()
+        },
         document: a
             .get("uri")
             .or_else(|| target.get("source"))
             .and_then(Value::as_str)
             .map(str::to_owned),
     })
+}
+
+/// Who made it and who changed it last: W3C `creator` and
+/// `storyline:editedBy`.
+pub(super) fn credit_of(a: &Value) -> crate::credit::Credit {
+    crate::credit::Credit {
+        author: person(a.get("creator")),
+        edited_by: person(a.get("storyline:editedBy")),
+        ..crate::credit::Credit::default()
+    }
+}
+
+/// A W3C agent's name: `{"type": "Person", "name": "Ana"}`, a plain
+/// string, or the first of a list (the name, else its nickname).
+fn person(v: Option<&Value>) -> Option<String> {
+    let v = many(v).into_iter().next()?;
+    let name = match v {
+        Value::String(s) => Some(s.as_str()),
+        Value::Object(o) => o
+            .get("name")
+            .or_else(|| o.get("nickname"))
+            .and_then(Value::as_str),
+        _ => None,
+    };
+    crate::credit::clean_name(name)
 }
 
 /// A time stamp field (RFC 3339), when present and valid.

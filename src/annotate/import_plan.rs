@@ -199,7 +199,7 @@ pub fn plan(
             |r| Selector::from_range(&index, r),
         );
         let highlight = Highlight {
-            credit: crate::credit::Credit::default(),
+            credit: incoming.credit.clone(),
             id: id.clone(),
             selector,
             color: incoming.color.unwrap_or_default(),

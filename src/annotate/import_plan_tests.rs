@@ -21,6 +21,7 @@ fn now() -> jiff::Timestamp {
 fn incoming(id: Option<&str>, exact: &str, position: Option<(usize, usize)>) -> Incoming {
     let (start, end) = position.unwrap_or((0, 0));
     Incoming {
+        credit: crate::credit::Credit::default(),
         id: id.map(str::to_owned),
         selector: Selector {
             quote: TextQuote {

@@ -111,7 +111,7 @@ pub fn read(root: &Value, now: jiff::Timestamp) -> Option<IncomingTimeline> {
             when.phrase = text(e, "phrase");
             when.resolved_against = date("resolvedAgainst");
             let mut event = Event {
-                credit: crate::credit::Credit::default(),
+                credit: super::import::credit_of(e),
                 id: EventId(id),
                 title: text(e, "title"),
                 when,

@@ -188,6 +188,11 @@ pub enum WindowCommand {
     Undo,
     /// Redo the last undone change.
     Redo,
+    /// Ask for the name recorded on this user's work.
+    AskAuthor,
+    /// Record this name on this user's work from now on, and remember it
+    /// (`None`: forget it; git's name or the login is used again).
+    SetAuthor(Option<String>),
 }
 
 /// Which way to step.

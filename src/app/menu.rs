@@ -45,6 +45,14 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     "The last five versions of the open dossier and of this article's highlights",
                 );
                 ui.separator();
+                let who = app.author().map_or_else(
+                    || "No name yet: your highlights and events are not marked as yours".to_owned(),
+                    |n| format!("Your highlights, notes and events are marked as {n}'s"),
+                );
+                if ui.button("Your Name…").on_hover_text(who).clicked() {
+                    app.send(Command::Window(WindowCommand::AskAuthor));
+                }
+                ui.separator();
                 action_ui(ui, app, Action::Quit, true);
             });
             ui.menu_button(Menu::Edit.title(), |ui| {

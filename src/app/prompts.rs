@@ -101,6 +101,7 @@ pub(super) fn prompts_ui(ctx: &egui::Context, app: &mut StorylineApp) {
             app.path_prompt = Some(path);
         }
     }
+    author_prompt_ui(ctx, app);
     if let Some(mut date) = app.date_prompt.take() {
         let mut keep = true;
         egui::Window::new("Publication date")
@@ -158,5 +159,51 @@ pub(super) fn prompts_ui(ctx: &egui::Context, app: &mut StorylineApp) {
         } else {
             ctx.data_mut(|d| d.remove::<bool>(date_focus_id()));
         }
+    }
+}
+
+/// "Your name": asked once, remembered; recorded on this user's work.
+fn author_prompt_ui(ctx: &egui::Context, app: &mut StorylineApp) {
+    let Some(mut name) = app.author_prompt.take() else {
+        return;
+    };
+    let mut keep = true;
+    egui::Window::new("Your name")
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            let label = ui.label("The name shown on the highlights, notes and events you add or change:");
+            ui.label(
+                RichText::new("A team sharing a dossier sees who did what. Empty: git's user.name, else your login.")
+                    .weak(),
+            );
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut name).hint_text("Ana Lima"))
+                .labelled_by(label.id);
+            let opened = ui.ctx().data_mut(|d| {
+                let first = !d.get_temp::<bool>(date_focus_id()).unwrap_or(false);
+                d.insert_temp(date_focus_id(), true);
+                first
+            });
+            if opened {
+                field.request_focus();
+            }
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() || enter {
+                    let given = (!name.trim().is_empty()).then(|| name.trim().to_owned());
+                    app.send(Command::Window(WindowCommand::SetAuthor(given)));
+                    keep = false;
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                    keep = false;
+                }
+            });
+        });
+    if keep {
+        app.author_prompt = Some(name);
+    } else {
+        ctx.data_mut(|d| d.remove::<bool>(date_focus_id()));
     }
 }

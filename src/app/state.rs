@@ -72,6 +72,8 @@ pub struct StorylineApp {
     /// The path prompt asks for annotations to import, not an article.
     pub(super) prompt_for: PickPurpose,
     pub(super) date_prompt: Option<String>,
+    /// The "Your name" dialog's text, while it is shown.
+    pub(super) author_prompt: Option<String>,
     pub(super) setup_done: bool,
     pub(super) saves_dir: PathBuf,
     pub(super) panel: HighlightsPaneState,
@@ -140,6 +142,7 @@ impl StorylineApp {
             path_prompt: None,
             prompt_for: PickPurpose::Open,
             date_prompt: None,
+            author_prompt: None,
             setup_done: false,
             saves_dir: options.saves_dir,
             panel: HighlightsPaneState::default(),

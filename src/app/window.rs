@@ -40,6 +40,20 @@ impl StorylineApp {
                 self.state.evidence = style;
                 self.mark_state_dirty(now);
             }
+            WindowCommand::AskAuthor => {
+                self.author_prompt = Some(self.author.clone().unwrap_or_default());
+            }
+            WindowCommand::SetAuthor(name) => {
+                let name = crate::store::author::clean(name.as_deref());
+                self.state.author.clone_from(&name);
+                self.mark_state_dirty(now);
+                let name = name.or_else(|| crate::store::author::resolve(None));
+                self.notice(match &name {
+                    Some(n) => format!("What you add or change from now on is marked as {n}'s."),
+                    None => "No name: what you add or change is not marked as anyone's.".to_owned(),
+                });
+                self.set_author(name);
+            }
             WindowCommand::DismissAllMessages => self.messages.clear(),
             WindowCommand::DismissMessage(n) => {
                 if n < self.messages.len() {

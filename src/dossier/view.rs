@@ -123,6 +123,8 @@ pub struct EventFilter {
     pub from: Option<jiff::civil::Date>,
     /// Only events starting on or before this day.
     pub to: Option<jiff::civil::Date>,
+    /// Only events this person made or last changed.
+    pub by: Option<String>,
 }
 
 impl EventFilter {
@@ -152,6 +154,7 @@ impl EventFilter {
                 .is_none_or(|t| e.mentions.iter().any(|m| tags(m).contains(t)))
             && self.from.is_none_or(|f| r.end >= f)
             && self.to.is_none_or(|t| r.start <= t)
+            && self.by.as_ref().is_none_or(|b| e.credit.involves(b))
     }
 }
 

@@ -31,6 +31,8 @@ pub(super) fn csv(input: &ExportInput<'_>) -> String {
         "evidence_quotes",
         "tags",
         "notes",
+        "author",
+        "edited_by",
     ];
     // Writing to a Vec cannot fail; a failure would only lose this row.
     let _ = w.write_record(header);
@@ -67,6 +69,8 @@ pub(super) fn csv(input: &ExportInput<'_>) -> String {
             cell(&quotes.join(" | ")),
             cell(&tags.join("; ")),
             cell(&notes.join(" | ")),
+            cell(e.credit.author.as_deref().unwrap_or_default()),
+            cell(e.credit.edited_by.as_deref().unwrap_or_default()),
         ];
         let _ = w.write_record(&row);
     }

@@ -66,6 +66,7 @@ pub(crate) fn annotation(entry: &Entry, source: &str, index: &TextIndex<'_>) -> 
     if entry.range().is_none() {
         a["storyline:status"] = json!("orphaned");
     }
+    credit_fields(&mut a, &h.credit);
     // Evidence keeps its own role and quiet style (the colour still rides
     // along in styleClass for a round trip).
     if h.evidence {
@@ -79,6 +80,16 @@ pub(crate) fn annotation(entry: &Entry, source: &str, index: &TextIndex<'_>) -> 
         });
     }
     a
+}
+
+/// W3C `creator` (a Person) and who changed it last, when known.
+pub(crate) fn credit_fields(v: &mut Value, credit: &crate::credit::Credit) {
+    if let Some(a) = &credit.author {
+        v["creator"] = json!({ "type": "Person", "name": a });
+    }
+    if let Some(e) = &credit.edited_by {
+        v["storyline:editedBy"] = json!({ "type": "Person", "name": e });
+    }
 }
 
 pub(super) fn json(input: &ExportInput<'_>) -> String {
@@ -132,6 +143,7 @@ pub(super) fn json(input: &ExportInput<'_>) -> String {
             if let Some(d) = e.when.resolved_against {
                 v["resolvedAgainst"] = json!(d.to_string());
             }
+            credit_fields(&mut v, &e.credit);
             v
         })
         .collect();

@@ -96,9 +96,14 @@ pub(super) fn markdown(input: &ExportInput<'_>) -> String {
             } else {
                 format!(" · from “{}”", e.when.phrase)
             };
+            let by = if e.credit.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", e.credit.describe())
+            };
             let _ = writeln!(
                 out,
-                "*{lanes} · {} · `{}`{phrase}*\n",
+                "*{lanes} · {} · `{}`{phrase}{by}*\n",
                 kind_name(e),
                 e.when.edtf()
             );
@@ -117,6 +122,7 @@ pub(super) fn markdown(input: &ExportInput<'_>) -> String {
                     out.push_str(">\n");
                     block_quote(&mut out, &format!("Note: {}", h.note));
                 }
+                by_line(&mut out, &h.credit);
                 out.push('\n');
             }
         }
@@ -151,8 +157,17 @@ pub(super) fn markdown(input: &ExportInput<'_>) -> String {
                 out.push_str(">\n");
                 block_quote(&mut out, &format!("Note: {}", e.highlight.note));
             }
+            by_line(&mut out, &e.highlight.credit);
             out.push('\n');
         }
     }
     out
+}
+
+/// "> — Ana, edited by Ben" under a quote, when anyone's name is on it.
+fn by_line(out: &mut String, credit: &crate::credit::Credit) {
+    if !credit.is_empty() {
+        out.push_str(">\n");
+        block_quote(out, &format!("— {}", credit.describe()));
+    }
 }

@@ -4,6 +4,8 @@
 
 use std::process::Command;
 
+pub use crate::credit::clean_name as clean;
+
 /// The name to record: `given` when set, else git's `user.name`, else the
 /// system user; `None` when none is known.
 #[must_use]
@@ -12,19 +14,6 @@ pub fn resolve(given: Option<&str>) -> Option<String> {
         .or_else(git_user_name)
         .or_else(|| clean(std::env::var("USER").ok().as_deref()))
         .or_else(|| clean(std::env::var("USERNAME").ok().as_deref()))
-}
-
-/// A name as stored: trimmed, one line, at most 80 chars; `None` when empty.
-#[must_use]
-pub fn clean(name: Option<&str>) -> Option<String> {
-    let name: String = name?
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .take(80)
-        .collect();
-    (!name.is_empty()).then_some(name)
 }
 
 /// `git config user.name`, when git is installed and it is set.

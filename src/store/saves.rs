@@ -91,34 +91,64 @@ pub fn merge_save(base: Option<&SaveFile>, ours: &SaveFile, theirs: &SaveFile) -
 }
 
 /// What changed from `base` to `theirs`, in words: "2 new highlights, 1
-/// edited, 1 new event" (empty when nothing did).
+/// edited, 1 new event — from Ana and Ben" (empty when nothing did). The
+/// names are those on what came in (its last editor, else its maker).
 #[must_use]
 pub fn describe_change(base: Option<&SaveFile>, theirs: &SaveFile) -> String {
-    fn counts<T: PartialEq>(
+    use std::collections::{BTreeSet, HashMap};
+    /// Added, edited and removed, and the names on what was added or edited.
+    fn counts<'t, T: PartialEq>(
         base: &[T],
-        theirs: &[T],
+        theirs: &'t [T],
         id: impl Fn(&T) -> &str,
+        who: impl Fn(&'t T) -> Option<&'t str>,
+        names: &mut BTreeSet<&'t str>,
     ) -> (usize, usize, usize) {
         // By id, once: saves run to 10 000 highlights.
-        let by_id = |list: &[T]| -> std::collections::HashMap<String, usize> {
+        let by_id = |list: &[T]| -> HashMap<String, usize> {
             list.iter()
                 .enumerate()
                 .map(|(i, x)| (id(x).to_owned(), i))
                 .collect()
         };
         let (b, t) = (by_id(base), by_id(theirs));
-        let added = theirs.iter().filter(|x| !b.contains_key(id(x))).count();
-        let edited = theirs
-            .iter()
-            .filter(|x| b.get(id(x)).is_some_and(|&i| base[i] != **x))
-            .count();
+        let (mut added, mut edited) = (0, 0);
+        for x in theirs {
+            let new = match b.get(id(x)) {
+                None => {
+                    added += 1;
+                    true
+                }
+                Some(&i) if base[i] != *x => {
+                    edited += 1;
+                    true
+                }
+                Some(_) => false,
+            };
+            if new {
+                names.extend(who(x));
+            }
+        }
         let removed = base.iter().filter(|x| !t.contains_key(id(x))).count();
         (added, edited, removed)
     }
     let (bh, be): (&[Highlight], &[Event]) =
         base.map_or((&[], &[]), |b| (&b.highlights, &b.events));
-    let (ha, he, hr) = counts(bh, &theirs.highlights, |h: &Highlight| h.id.0.as_str());
-    let (ea, ee, er) = counts(be, &theirs.events, |e: &Event| e.id.0.as_str());
+    let mut names = BTreeSet::new();
+    let (ha, he, hr) = counts(
+        bh,
+        &theirs.highlights,
+        |h: &Highlight| h.id.0.as_str(),
+        |h| h.credit.last_by(),
+        &mut names,
+    );
+    let (ea, ee, er) = counts(
+        be,
+        &theirs.events,
+        |e: &Event| e.id.0.as_str(),
+        |e| e.credit.last_by(),
+        &mut names,
+    );
     let mut parts = Vec::new();
     let w = crate::wording::count;
     // (Highlights and events only: lanes and dismissals say little.)
@@ -134,7 +164,13 @@ pub fn describe_change(base: Option<&SaveFile>, theirs: &SaveFile) -> String {
             parts.push(w(n, one, many));
         }
     }
-    parts.join(", ")
+    let mut out = parts.join(", ");
+    if !out.is_empty() && !names.is_empty() {
+        let names: Vec<&str> = names.into_iter().collect();
+        out.push_str(" — from ");
+        out.push_str(&crate::wording::and_list(&names));
+    }
+    out
 }
 
 /// Just enough of a save to tell its version and article.
@@ -747,5 +783,12 @@ mod change_tests {
         );
         assert_eq!(describe_change(Some(&theirs), &theirs), "");
         assert_eq!(describe_change(None, &base), "2 new highlights");
+        // The names on what came in.
+        theirs.highlights[1].credit.author = Some("Ana".into());
+        theirs.highlights[0].credit.edited_by = Some("Ben".into());
+        assert_eq!(
+            describe_change(Some(&base), &theirs),
+            "2 new highlights, 1 highlight edited, 1 highlight removed — from Ana and Ben"
+        );
     }
 }

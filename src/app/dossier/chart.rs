@@ -293,7 +293,8 @@ impl ChartModel {
             let in_filter = filter.from.is_none_or(|f| k.date >= f)
                 && filter.to.is_none_or(|t| k.date <= t)
                 && filter.article.is_none()
-                && filter.tag.is_none();
+                && filter.tag.is_none()
+                && filter.by.is_none();
             let (event, dec) = as_proposal(d, k);
             let in_lane = filter.lane.as_ref().is_none_or(|l| event.lanes.contains(l));
             if in_filter && in_lane {
@@ -506,6 +507,28 @@ fn filter_ui(ui: &mut Ui, open: &mut OpenDossier, saves_dir: &std::path::Path) {
                     ui.selectable_value(&mut f.tag, Some(t.clone()), format!("{t} ({n})"));
                 }
             });
+        // Who: once anyone's name is on an event (a shared dossier).
+        if f.by.is_some() || open.dossier.events.iter().any(|e| !e.credit.is_empty()) {
+            egui::ComboBox::from_id_salt("dossier-by")
+                .selected_text(f.by.clone().unwrap_or_else(|| "anyone".to_owned()))
+                .width(80.0)
+                .truncate()
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut f.by, None, "anyone");
+                    let mut names = std::collections::BTreeMap::<&str, usize>::new();
+                    for e in &open.dossier.events {
+                        let c = &e.credit;
+                        for n in [&c.author, &c.edited_by].into_iter().flatten() {
+                            *names.entry(n).or_default() += 1;
+                        }
+                    }
+                    for (n, k) in names {
+                        ui.selectable_value(&mut f.by, Some(n.to_owned()), format!("{n} ({k})"));
+                    }
+                })
+                .response
+                .on_hover_text("Only the events this person made or last changed");
+        }
         ui.add(
             egui::TextEdit::singleline(&mut f.from)
                 .hint_text("from")

@@ -25,6 +25,9 @@ pub(crate) fn event_edit_ui(
     let send = |commands: &mut Vec<Command>, edit: EventEdit| {
         commands.push(Command::Dossier(DossierAction::Edit(e.id.clone(), edit)));
     };
+    if !e.credit.is_empty() {
+        ui.label(RichText::new(e.credit.line(None, None)).weak().small());
+    }
     // Title: typed.
     let title_id = ui.scope_id().with(("dossier-event-title", &e.id.0));
     let mut title: String = ui

@@ -36,6 +36,8 @@ pub struct Row {
     pub note: String,
     /// Char offset in the article (as last saved).
     pub offset: usize,
+    /// Who made it and changed it last.
+    pub credit: crate::credit::Credit,
     /// Quote, note and tags in lower case, for the filter.
     haystack: String,
 }
@@ -56,28 +58,41 @@ pub struct DossierHighlights {
     pub tag: Option<String>,
     /// Only this colour.
     pub color: Option<HighlightColor>,
+    /// Only what this person made or last changed.
+    pub by: Option<String>,
+    /// Names on highlights, and how many each.
+    pub authors: BTreeMap<String, usize>,
     /// Rows that pass the filter.
     pub shown: Vec<usize>,
-    filtered_for: Option<(String, Option<String>, Option<HighlightColor>, usize)>,
+    filtered_for: Option<Filter>,
     /// Saves that could not be read.
     pub errors: Vec<String>,
 }
 
-/// Rows of `rows` matching every word of `query` (in quote, note or tags),
-/// `tag` and `color`.
+/// What the list is filtered by.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Words, each in the quote, note, tags or names.
+    pub query: String,
+    /// Only this tag.
+    pub tag: Option<String>,
+    /// Only this colour.
+    pub color: Option<HighlightColor>,
+    /// Only what this person made or last changed.
+    pub by: Option<String>,
+}
+
+/// Rows of `rows` matching every word of the query (in quote, note, tags
+/// or names), its tag, colour and person.
 #[must_use]
-pub fn filter(
-    rows: &[Row],
-    query: &str,
-    tag: Option<&str>,
-    color: Option<HighlightColor>,
-) -> Vec<usize> {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+pub fn filter(rows: &[Row], f: &Filter) -> Vec<usize> {
+    let words: Vec<String> = f.query.split_whitespace().map(str::to_lowercase).collect();
     rows.iter()
         .enumerate()
         .filter(|(_, r)| {
-            color.is_none_or(|c| r.color == c)
-                && tag.is_none_or(|t| r.tags.iter().any(|x| x == t))
+            f.color.is_none_or(|c| r.color == c)
+                && f.tag.as_ref().is_none_or(|t| r.tags.contains(t))
+                && f.by.as_ref().is_none_or(|b| r.credit.involves(b))
                 && words.iter().all(|w| r.haystack.contains(w.as_str()))
         })
         .map(|(i, _)| i)
@@ -96,6 +111,7 @@ impl DossierHighlights {
         self.rows.clear();
         self.errors.clear();
         let mut tags: BTreeMap<String, usize> = BTreeMap::new();
+        self.authors.clear();
         for a in d.articles.iter().filter(|a| !missing.contains(&a.path)) {
             let file = article_file(open_path, &a.path);
             match read_save_of(saves_dir, &file, &a.fingerprint) {
@@ -104,11 +120,18 @@ impl DossierHighlights {
                         for t in &h.tags {
                             *tags.entry(t.clone()).or_default() += 1;
                         }
+                        for n in [&h.credit.author, &h.credit.edited_by]
+                            .into_iter()
+                            .flatten()
+                        {
+                            *self.authors.entry(n.clone()).or_default() += 1;
+                        }
                         let haystack = format!(
-                            "{}\n{}\n{}",
+                            "{}\n{}\n{}\n{}",
                             h.selector.quote.exact.to_lowercase(),
                             h.note.to_lowercase(),
-                            h.tags.join(" ")
+                            h.tags.join(" "),
+                            h.credit.describe().to_lowercase()
                         );
                         self.rows.push(Row {
                             id: h.id.clone(),
@@ -119,6 +142,7 @@ impl DossierHighlights {
                             color: h.color,
                             note: h.note,
                             offset: h.selector.position.start.0,
+                            credit: h.credit,
                             haystack,
                         });
                     }
@@ -135,14 +159,14 @@ impl DossierHighlights {
 
     /// Applies the filter when it changed.
     pub fn refilter(&mut self) {
-        let key = (
-            self.query.clone(),
-            self.tag.clone(),
-            self.color,
-            self.rows.len(),
-        );
+        let key = Filter {
+            query: self.query.clone(),
+            tag: self.tag.clone(),
+            color: self.color,
+            by: self.by.clone(),
+        };
         if self.filtered_for.as_ref() != Some(&key) {
-            self.shown = filter(&self.rows, &self.query, self.tag.as_deref(), self.color);
+            self.shown = filter(&self.rows, &key);
             self.filtered_for = Some(key);
         }
     }
@@ -221,6 +245,7 @@ pub(crate) fn dossier_highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
             }
         }
     });
+    crate::app::highlights::author_filter_ui(ui, &mut h.by, &h.authors);
     h.refilter();
     ui.label(
         RichText::new(format!(
@@ -273,6 +298,9 @@ pub(crate) fn dossier_highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     text,
                 );
                 let mut meta = r.title.clone();
+                if let Some(who) = r.credit.last_by() {
+                    meta = format!("{meta} · {who}");
+                }
                 if !r.tags.is_empty() {
                     meta = format!("{meta} · {}", r.tags.join(", "));
                 }

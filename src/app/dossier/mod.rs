@@ -159,6 +159,8 @@ pub struct FilterText {
     pub from: String,
     /// To this date, as typed.
     pub to: String,
+    /// Only what this person made or last changed.
+    pub by: Option<String>,
 }
 
 impl FilterText {
@@ -172,6 +174,7 @@ impl FilterText {
             tag: self.tag.clone(),
             from: date(&self.from).map(|w| w.start),
             to: date(&self.to).map(|w| w.end),
+            by: self.by.clone(),
         }
     }
 }

@@ -42,6 +42,13 @@ pub(super) fn editor_ui(
         }
         _ => {}
     }
+    if !h.credit.is_empty() {
+        ui.label(
+            RichText::new(h.credit.line(Some(h.created), Some(h.modified)))
+                .weak()
+                .small(),
+        );
+    }
     ui.horizontal(|ui| {
         ui.label("Colour");
         for color in HighlightColor::ALL {

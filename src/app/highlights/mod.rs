@@ -31,6 +31,7 @@ struct FilterKey {
     text: String,
     colors: BTreeSet<HighlightColor>,
     tags: BTreeSet<String>,
+    author: Option<String>,
     evidence: bool,
     focused: Option<HighlightId>,
 }
@@ -57,6 +58,8 @@ pub struct HighlightsPaneState {
     pub filter_colors: BTreeSet<HighlightColor>,
     /// Show only highlights with all of these tags.
     pub filter_tags: BTreeSet<String>,
+    /// Show only highlights this person made or last changed.
+    pub filter_author: Option<String>,
     /// List the evidence events rest on too (else only the reader's own
     /// highlights, and the selected one).
     pub show_evidence: bool,
@@ -66,7 +69,7 @@ pub struct HighlightsPaneState {
     pub context_target: Option<HighlightId>,
     editor: Editor,
     cache: Option<(FilterKey, Vec<usize>)>,
-    tag_cache: Option<((u64, bool), std::collections::BTreeMap<String, usize>)>,
+    tag_cache: Option<((u64, bool), Counts)>,
     /// App time of the current frame.
     pub now: f64,
     /// Rows marked briefly (an event's evidence), and since when.
@@ -75,15 +78,21 @@ pub struct HighlightsPaneState {
     reveal_focused: bool,
 }
 
-fn matches(
-    entry: &Entry,
-    text: &str,
-    colors: &BTreeSet<HighlightColor>,
-    tags: &BTreeSet<String>,
-) -> bool {
+/// Tags and authors in use, with how many highlights each.
+#[derive(Clone, Default)]
+struct Counts {
+    tags: std::collections::BTreeMap<String, usize>,
+    authors: std::collections::BTreeMap<String, usize>,
+}
+
+fn matches(entry: &Entry, key: &FilterKey) -> bool {
     let h = &entry.highlight;
+    let FilterKey {
+        text, colors, tags, ..
+    } = key;
     (colors.is_empty() || colors.contains(&h.color))
         && tags.iter().all(|t| h.tags.contains(t))
+        && key.author.as_ref().is_none_or(|a| h.credit.involves(a))
         && (text.is_empty()
             || h.selector.quote.exact.to_lowercase().contains(text)
             || h.note.to_lowercase().contains(text)
@@ -111,6 +120,7 @@ impl HighlightsPaneState {
             text: self.filter_text.trim().to_lowercase(),
             colors: self.filter_colors.clone(),
             tags: self.filter_tags.clone(),
+            author: self.filter_author.clone(),
             evidence: self.show_evidence,
             focused: self.focused.clone(),
         };
@@ -122,7 +132,7 @@ impl HighlightsPaneState {
                     (key.evidence
                         || !e.highlight.evidence
                         || key.focused.as_ref() == Some(&e.highlight.id))
-                        && matches(e, &key.text, &key.colors, &key.tags)
+                        && matches(e, &key)
                 })
                 .map(|(i, _)| i)
                 .collect();
@@ -131,21 +141,26 @@ impl HighlightsPaneState {
         self.cache.as_ref().map_or(&[], |(_, rows)| rows)
     }
 
-    /// Tags in use with their counts among the highlights the list can
-    /// show (evidence only when asked for), cached per annotation revision.
-    fn tag_counts(
-        &mut self,
-        annotations: &Annotations,
-    ) -> std::collections::BTreeMap<String, usize> {
+    /// Tags and authors in use with their counts among the highlights
+    /// the list can show (evidence only when asked for), cached per
+    /// annotation revision.
+    fn counts(&mut self, annotations: &Annotations) -> Counts {
         let key = (annotations.revision(), self.show_evidence);
         if self.tag_cache.as_ref().is_none_or(|(k, _)| *k != key) {
-            let mut counts = std::collections::BTreeMap::new();
+            let mut counts = Counts::default();
             for e in annotations.entries() {
-                if e.highlight.evidence && !self.show_evidence {
+                let h = &e.highlight;
+                if h.evidence && !self.show_evidence {
                     continue;
                 }
-                for t in &e.highlight.tags {
-                    *counts.entry(t.clone()).or_insert(0) += 1;
+                for t in &h.tags {
+                    *counts.tags.entry(t.clone()).or_insert(0) += 1;
+                }
+                for a in [&h.credit.author, &h.credit.edited_by]
+                    .into_iter()
+                    .flatten()
+                {
+                    *counts.authors.entry(a.clone()).or_insert(0) += 1;
                 }
             }
             self.tag_cache = Some((key, counts));
@@ -336,15 +351,21 @@ pub(crate) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
         }
         if !(panel.filter_colors.is_empty()
             && panel.filter_tags.is_empty()
+            && panel.filter_author.is_none()
             && panel.filter_text.is_empty())
             && ui.small_button("Clear filters").clicked()
         {
             panel.filter_colors.clear();
             panel.filter_tags.clear();
+            panel.filter_author = None;
             panel.filter_text.clear();
         }
     });
-    let tag_counts = panel.tag_counts(ann);
+    let Counts {
+        tags: tag_counts,
+        authors,
+    } = panel.counts(ann);
+    author_filter_ui(ui, &mut panel.filter_author, &authors);
     if !tag_counts.is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.spacing_mut().item_spacing = vec2(4.0, 4.0);
@@ -478,6 +499,33 @@ pub(crate) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
     }
 }
 
+/// "By: Everyone / Ana 12 / Ben 3": shown once anyone's name is on a
+/// highlight (a shared dossier); a chosen name shows what they made or
+/// last changed.
+pub(crate) fn author_filter_ui(
+    ui: &mut Ui,
+    filter: &mut Option<String>,
+    authors: &std::collections::BTreeMap<String, usize>,
+) {
+    if authors.is_empty() && filter.is_none() {
+        return;
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label("By");
+        egui::ComboBox::from_id_salt("author-filter")
+            .selected_text(filter.as_deref().unwrap_or("Everyone"))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(filter, None, "Everyone");
+                for (name, n) in authors {
+                    ui.selectable_value(filter, Some(name.clone()), format!("{name} ({n})"));
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("Show only what this person made or last changed");
+    });
+}
+
 /// One row of the list: colour bar, quote (two lines), tags and note.
 fn row_ui(ui: &mut Ui, entry: &Entry, selected: bool, palette: &Palette) -> egui::Response {
     let h = &entry.highlight;
@@ -523,6 +571,9 @@ fn row_ui(ui: &mut Ui, entry: &Entry, selected: bool, palette: &Palette) -> egui
         visuals.text_color(),
     );
     let mut meta = String::new();
+    if let Some(who) = h.credit.last_by() {
+        let _ = write!(meta, "{who} · ");
+    }
     for t in &h.tags {
         let _ = write!(meta, "#{t}  ");
     }

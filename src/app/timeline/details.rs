@@ -293,6 +293,13 @@ fn event_editor_ui(
                 commands.push(Command::Timeline(TimelineCommand::SelectEvent(None)));
             }
         });
+        if !event.credit.is_empty() {
+            ui.label(
+                RichText::new(event.credit.line(None, Some(event.modified)))
+                    .weak()
+                    .small(),
+            );
+        }
     });
     let label = ui.label("Title");
     let r = ui

@@ -169,6 +169,8 @@ pub fn csv(d: &Dossier) -> String {
         "mention_start",
         "mention_end",
         "quote",
+        "author",
+        "edited_by",
     ];
     let _ = w.write_record(header);
     for e in &d.events {
@@ -193,6 +195,8 @@ pub fn csv(d: &Dossier) -> String {
                 m.when.start.to_string(),
                 m.when.end.to_string(),
                 m.quote.clone(),
+                e.credit.author.clone().unwrap_or_default(),
+                e.credit.edited_by.clone().unwrap_or_default(),
             ];
             let _ = w.write_record(row.iter().map(|c| crate::export::csv_cell(c)));
         }
@@ -237,7 +241,7 @@ pub fn json(d: &Dossier, articles: &[ArticleAnnotations<'_>]) -> String {
         .iter()
         .map(|e| {
             let r = resolve(e);
-            json!({
+            let mut v = json!({
                 "id": format!("urn:storyline:event:{}", e.id.0),
                 "title": e.title,
                 "start": r.start.to_string(),
@@ -254,7 +258,9 @@ pub fn json(d: &Dossier, articles: &[ArticleAnnotations<'_>]) -> String {
                     "evidence": m.evidence.iter().map(|h| crate::export::json::annotation_id(&h.0)).collect::<Vec<_>>(),
                     "quote": m.quote,
                 })).collect::<Vec<_>>(),
-            })
+            });
+            crate::export::json::credit_fields(&mut v, &e.credit);
+            v
         })
         .collect();
     let lanes: Vec<Value> = d

@@ -87,6 +87,9 @@ pub fn markdown(d: &Dossier) -> String {
         if r.conflict {
             facts.push("**its sources disagree on the date**".to_owned());
         }
+        if !e.credit.is_empty() {
+            facts.push(escape(&e.credit.describe()));
+        }
         let _ = writeln!(out, "{}\n", facts.join(" · "));
         for m in &e.mentions {
             let phrase = if m.when.phrase.is_empty() {
