@@ -200,8 +200,10 @@ impl Annotations {
             .zip(anchors)
             .map(|(highlight, anchor)| Entry { highlight, anchor })
             .collect();
-        self.entries
-            .dedup_by(|a, b| a.highlight.id == b.highlight.id);
+        // Ids are unique (a file from elsewhere may repeat one: the first
+        // is kept).
+        let mut seen = std::collections::HashSet::new();
+        self.entries.retain(|e| seen.insert(e.highlight.id.clone()));
         self.resort();
         self.revision += 1;
     }

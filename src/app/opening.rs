@@ -109,12 +109,19 @@ impl StorylineApp {
             Ok(loaded) => {
                 self.show_loaded(path, loaded);
                 // Errors about the last article go; an offer to restore a
-                // file that lost its work stays until answered.
+                // file that lost its work, or to read a dossier's outside
+                // articles, stays until answered.
                 self.messages.retain(|m| {
                     !m.error
                         || matches!(
                             m.action,
-                            Some((_, Command::Window(WindowCommand::ShowRestore(_))))
+                            Some((
+                                _,
+                                Command::Window(WindowCommand::ShowRestore(_))
+                                    | Command::Dossier(
+                                        crate::app::dossier::DossierAction::TrustOutside
+                                    )
+                            ))
                         )
                 });
                 self.offer_bundle(&absolute(path));

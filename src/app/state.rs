@@ -105,6 +105,8 @@ pub struct StorylineApp {
     /// Whose name goes on what this user adds or changes (`None`: no name
     /// known, nothing recorded).
     pub(super) author: Option<String>,
+    /// The paths outside dossiers' folders the user agreed to read.
+    pub(super) trusted: crate::store::trust::Agreements,
 }
 
 /// What the file dialog in progress (or the typed-path prompt standing in
@@ -130,6 +132,7 @@ impl StorylineApp {
     pub fn new(options: AppOptions) -> Self {
         let author = options.state.author.clone();
         let mut app = Self {
+            trusted: crate::store::trust::Agreements::default(),
             author,
             state: options.state,
             state_path: options.state_path,

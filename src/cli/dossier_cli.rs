@@ -49,6 +49,13 @@ pub enum DossierCmd {
         /// The dossier file.
         file: PathBuf,
     },
+    /// Agree to read the articles a dossier lists outside its own folder
+    /// (an absolute path, a `..`, a link that leads out). Until then a
+    /// dossier from someone else reads only what is in its folder.
+    Trust {
+        /// The dossier file.
+        file: PathBuf,
+    },
     /// Remove an article (its highlights and events stay in its own save).
     Remove {
         /// The dossier file.
@@ -141,6 +148,29 @@ pub enum DossierCmd {
     },
 }
 
+/// The dossier as far as it may be read: articles outside its folder the
+/// user has not agreed to are left out, with a warning.
+fn read_readable(file: &Path) -> anyhow::Result<Dossier> {
+    let d = read(file)?;
+    let blocked = agreements().blocked(file, &d);
+    if blocked.is_empty() {
+        return Ok(d);
+    }
+    eprintln!(
+        "storyline: warning: {}. `storyline dossier trust {}` reads them.",
+        crate::store::trust::describe_blocked(file, &blocked),
+        file.display()
+    );
+    Ok(crate::store::trust::readable(&d, &blocked))
+}
+
+/// The user's agreements to read paths outside dossiers' folders.
+fn agreements() -> crate::store::trust::Agreements {
+    crate::store::default_state_path()
+        .map(|s| crate::store::trust::Agreements::load(&crate::store::trust::agreements_path(&s)))
+        .unwrap_or_default()
+}
+
 /// Reads the dossier file; a damaged one names where its kept versions are.
 fn read(file: &Path) -> anyhow::Result<Dossier> {
     // A synced folder's conflict copies merge in first.
@@ -216,6 +246,31 @@ pub fn run(
             )?;
         }
         DossierCmd::Share { file } => super::share_cli::share(file, &saves_dir, out)?,
+        DossierCmd::Trust { file } => {
+            let d = read(file)?;
+            let outside = crate::store::trust::outside_articles(file, &d);
+            if outside.is_empty() {
+                writeln!(
+                    out,
+                    "every article of {} is inside its folder: nothing to agree to",
+                    file.display()
+                )?;
+            } else {
+                let state = crate::store::default_state_path()
+                    .context("no folder to keep your agreement in (set STORYLINE_STATE)")?;
+                let mut agreed = agreements();
+                agreed.agree(file, &outside);
+                agreed.save(&crate::store::trust::agreements_path(&state))?;
+                writeln!(
+                    out,
+                    "{} outside the dossier's folder will be read:",
+                    crate::wording::count(outside.len(), "article", "articles")
+                )?;
+                for p in &outside {
+                    writeln!(out, "  {p}")?;
+                }
+            }
+        }
         DossierCmd::Adopt { file } => {
             let d = read(file)?;
             let a = crate::store::dossier_folder::adopt(file, &d, &saves_dir)?;
@@ -318,7 +373,7 @@ pub fn run(
             output,
             force,
         } => {
-            let d = read(file)?;
+            let d = read_readable(file)?;
             if let Some(path) = output
                 && !(path.exists()
                     && std::fs::canonicalize(path).ok() == std::fs::canonicalize(file).ok())
@@ -370,7 +425,7 @@ pub fn run(
             json,
             accepted_only,
         } => {
-            let d = read(file)?;
+            let d = read_readable(file)?;
             super::dossier_events::events(file, &d, &saves_dir, *json, *accepted_only, out)?;
         }
         DossierCmd::KeyDates {
@@ -392,7 +447,7 @@ pub fn run(
             {
                 bail!("--from {f} is after --to {t}: no day can be in between");
             }
-            let d = read(file)?;
+            let d = read_readable(file)?;
             let mut warnings = Vec::new();
             let corpus =
                 crate::store::key_dates_io::read_corpus(file, &d, *from, *to, &mut warnings);

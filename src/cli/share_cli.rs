@@ -18,7 +18,9 @@ pub fn merge_driver(
     name: Option<&Path>,
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
-    let read = |p: &Path| std::fs::read(p).with_context(|| format!("cannot read {}", p.display()));
+    let read = |p: &Path| {
+        crate::store::read_limited(p).with_context(|| format!("cannot read {}", p.display()))
+    };
     let (b, o, t) = (read(base)?, read(ours)?, read(theirs)?);
     let name = name.unwrap_or(ours);
     let (kind, text) = merge_files(name, (&b, &o, &t))

@@ -294,6 +294,37 @@ impl Dossier {
         self.events.iter().find(|e| &e.id == id)
     }
 
+    /// Brings a file from elsewhere within the invariants: each article
+    /// listed once, event ids unique (a repeated id gets a suffix), no
+    /// mention of an article the dossier does not list, no event left
+    /// without a mention. Returns how many things it changed.
+    pub fn repair(&mut self) -> usize {
+        let mut fixed = 0;
+        let mut seen = std::collections::BTreeSet::new();
+        let before = self.articles.len();
+        self.articles.retain(|a| seen.insert(a.path.clone()));
+        fixed += before - self.articles.len();
+        let mut ids: std::collections::BTreeSet<EventId> = std::collections::BTreeSet::new();
+        for e in &mut self.events {
+            if !ids.insert(e.id.clone()) {
+                let mut n = 2;
+                while ids.contains(&EventId(format!("{}-{n}", e.id.0))) {
+                    n += 1;
+                }
+                e.id = EventId(format!("{}-{n}", e.id.0));
+                ids.insert(e.id.clone());
+                fixed += 1;
+            }
+            let before = e.mentions.len();
+            e.mentions.retain(|m| seen.contains(&m.article));
+            fixed += before - e.mentions.len();
+        }
+        let before = self.events.len();
+        self.events.retain(|e| !e.mentions.is_empty());
+        fixed += before - self.events.len();
+        fixed
+    }
+
     /// Restores the invariants: articles by date then path, mentions in
     /// order, events by date then id, `kept_apart` ordered and unique.
     pub fn normalize(&mut self) {

@@ -78,6 +78,8 @@ pub fn conflict_copies(file: &Path) -> Vec<(PathBuf, String)> {
     };
     let mut out: Vec<(PathBuf, String)> = entries
         .filter_map(Result::ok)
+        // Plain files only: a link named like a copy is never followed.
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|e| {
             let candidate = e.file_name().to_str()?.to_owned();
             let made = conflict_copy_made(name, &candidate)?;
@@ -100,21 +102,13 @@ pub type MergeFn<'a> = dyn Fn(Option<&[u8]>, &[u8], &Path) -> Result<String, Sto
 pub fn absorb(file: &Path, merge: &MergeFn<'_>) -> Result<Vec<String>, StoreError> {
     let mut merged = Vec::new();
     for (copy, made) in conflict_copies(file) {
-        let theirs = std::fs::read(&copy).map_err(|source| StoreError::Io {
-            action: "cannot read",
-            path: copy.clone(),
-            source,
-        })?;
-        let ours = match std::fs::read(file) {
+        let theirs = super::read_limited(&copy)?;
+        let ours = match super::read_limited(file) {
             Ok(b) => Some(b),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(source) => {
-                return Err(StoreError::Io {
-                    action: "cannot read",
-                    path: file.to_owned(),
-                    source,
-                });
+            Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                None
             }
+            Err(e) => return Err(e),
         };
         let text = merge(ours.as_deref(), &theirs, &copy)?;
         super::atomic_write(file, text.as_bytes())?;

@@ -22,17 +22,21 @@ pub fn is_dossier_path(path: &Path) -> bool {
 
 /// Reads a dossier file.
 pub fn read_dossier(path: &Path) -> Result<Dossier, StoreError> {
-    let text = std::fs::read_to_string(path).map_err(|source| StoreError::Io {
-        action: "cannot read",
+    let bytes = super::read_limited(path)?;
+    let text = String::from_utf8(bytes).map_err(|e| StoreError::Parse {
         path: path.to_owned(),
-        source,
+        line: 1,
+        col: 1,
+        message: format!("not UTF-8 text ({e})"),
     })?;
-    let dossier: Dossier = super::from_ron(&text, path)?;
+    let mut dossier: Dossier = super::from_ron(&text, path)?;
     if dossier.version > DOSSIER_VERSION {
         return Err(StoreError::ReadOnly {
             path: path.to_owned(),
         });
     }
+    // Anyone may have written it: within the invariants before use.
+    let _repaired = dossier.repair();
     Ok(dossier)
 }
 
@@ -181,7 +185,7 @@ pub fn find_moved(dossier_file: &Path, fingerprint: &str, taken: &[PathBuf]) -> 
 }
 
 /// The folder a file is in (`.` for a bare file name).
-fn folder_of(file: &Path) -> &Path {
+pub(crate) fn folder_of(file: &Path) -> &Path {
     file.parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."))

@@ -25,6 +25,7 @@ pub mod layout;
 pub mod merge_driver;
 pub mod sample;
 pub mod saves;
+pub mod trust;
 pub mod versions;
 pub mod watch;
 
@@ -62,6 +63,15 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
     },
+    /// The file is far larger than any save or dossier Storyline writes
+    /// (a hostile or mistaken file): not read.
+    #[error("{} is {} MB, larger than any save or dossier ({} MB at most): not read", .path.display(), .size / 1_000_000, MAX_RON_BYTES / 1_000_000)]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+    },
     /// Serialising failed (a bug, not a user error).
     #[error("cannot serialise {}: {message}", .path.display())]
     Serialise {
@@ -70,6 +80,34 @@ pub enum StoreError {
         /// What went wrong.
         message: String,
     },
+}
+
+/// The largest save or dossier read, in bytes: ten times the largest one
+/// measured (a 1,500-article dossier, a 10 000-highlight save are a few MB).
+pub const MAX_RON_BYTES: u64 = 64 * 1_000_000;
+
+/// A save's or dossier's bytes, refused past [`MAX_RON_BYTES`] without
+/// reading the rest.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, StoreError> {
+    use std::io::Read as _;
+    let io = |source| StoreError::Io {
+        action: "cannot read",
+        path: path.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_RON_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_RON_BYTES {
+        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        return Err(StoreError::TooLarge {
+            path: path.to_owned(),
+            size,
+        });
+    }
+    Ok(bytes)
 }
 
 /// Writes `bytes` to `path` atomically: a temp file in the same folder,
@@ -138,6 +176,14 @@ pub fn to_ron<T: Serialize>(value: &T, path: &Path) -> Result<String, StoreError
 
 /// Parses RON, naming the file, line and column on error.
 pub fn from_ron<T: for<'de> Deserialize<'de>>(text: &str, path: &Path) -> Result<T, StoreError> {
+    if text.len() as u64 > MAX_RON_BYTES {
+        return Err(StoreError::TooLarge {
+            path: path.to_owned(),
+            size: text.len() as u64,
+        });
+    }
+    // RON's own limit on nesting (128 deep) refuses a deeply nested file
+    // before it can exhaust the stack.
     ron::from_str(text).map_err(|e| StoreError::Parse {
         path: path.to_owned(),
         line: e.span.start.line,

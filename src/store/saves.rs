@@ -540,14 +540,12 @@ pub fn read_save(path: &Path) -> Result<Option<(Vec<u8>, SaveFile)>, StoreError>
 
 /// The file's bytes (`None` when it does not exist).
 fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
-    match std::fs::read(path) {
+    match super::read_limited(path) {
         Ok(b) => Ok(Some(b)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(StoreError::Io {
-            action: "cannot read",
-            path: path.to_owned(),
-            source,
-        }),
+        Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            Ok(None)
+        }
+        Err(e) => Err(e),
     }
 }
 

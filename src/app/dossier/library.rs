@@ -135,7 +135,25 @@ pub(crate) fn library_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
                 }
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(line.join(" · ")).weak().small());
-                    if missing {
+                    if open.outside.contains(&a.path) {
+                        ui.label(
+                            RichText::new("outside the folder — not read")
+                                .small()
+                                .color(ui.visuals().warn_fg_color),
+                        )
+                        .on_hover_text(
+                            "Listed by the dossier outside its own folder: read only once you agree (or `storyline dossier trust`).",
+                        );
+                        if ui
+                            .small_button("Read outside articles")
+                            .on_hover_text(
+                                "Read every article this dossier lists outside its folder — only if you trust whoever made it",
+                            )
+                            .clicked()
+                        {
+                            commands.push(Command::Dossier(DossierAction::TrustOutside));
+                        }
+                    } else if missing {
                         ui.label(
                             RichText::new("missing")
                                 .small()

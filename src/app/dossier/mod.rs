@@ -73,6 +73,8 @@ pub enum DossierAction {
     Delete(EventId),
     /// The queue of suggested events, and the dossier's lanes.
     Queue(queue::QueueAction),
+    /// Read the articles it lists outside its folder (the user agreed).
+    TrustOutside,
     /// Keep the articles' highlights in the dossier's folder (`saves/`
     /// beside it), as `storyline dossier adopt` does.
     Adopt,
@@ -109,6 +111,9 @@ pub struct OpenDossier {
     pub dossier: Dossier,
     base: Dossier,
     history: History,
+    /// Stored paths of articles outside the dossier's folder the user has
+    /// not agreed to read (also in `missing`: never read).
+    pub outside: BTreeSet<String>,
     /// Stored paths of articles not found on disk (listed, kept).
     pub missing: BTreeSet<String>,
     /// The stored path of the article being read, when it is one of these.

@@ -62,13 +62,24 @@ impl StorylineApp {
             );
         }
         let base = dossier.clone();
+        // A dossier from someone else: what it lists outside its folder is
+        // not read until the user agrees.
+        if let Some(state) = &self.state_path {
+            // Agreed in another window or the CLI meanwhile.
+            let file = crate::store::trust::agreements_path(state);
+            let on_disk = crate::store::trust::Agreements::load(&file);
+            for (d, paths) in on_disk.dossiers {
+                self.trusted.dossiers.entry(d).or_default().extend(paths);
+            }
+        }
+        let outside: BTreeSet<String> = self.trusted.blocked(&path, &dossier).into_iter().collect();
         // Missing articles: found again by their text under the dossier's
         // folder, else listed as missing (their events are kept).
         let mut missing = BTreeSet::new();
         let mut moved = 0;
         for i in 0..dossier.articles.len() {
             let a = &dossier.articles[i];
-            if article_file(&path, &a.path).is_file() {
+            if outside.contains(&a.path) || article_file(&path, &a.path).is_file() {
                 continue;
             }
             let taken: Vec<PathBuf> = dossier
@@ -102,10 +113,27 @@ impl StorylineApp {
                 path.display()
             ));
         }
+        if !outside.is_empty() {
+            let list: Vec<String> = outside.iter().cloned().collect();
+            self.messages.push(crate::app::Message {
+                text: format!(
+                    "{}. Read them only if you trust whoever made this dossier.",
+                    crate::store::trust::describe_blocked(&path, &list)
+                ),
+                error: true,
+                action: Some((
+                    "Read them".to_owned(),
+                    Command::Dossier(DossierAction::TrustOutside),
+                )),
+                shown_at: None,
+            });
+            missing.extend(outside.iter().cloned());
+        }
         self.flush_annotations();
         self.state.touch_recent(&path);
         self.mark_state_dirty(now);
         let mut open = OpenDossier {
+            outside,
             author: self.author.clone(),
             path,
             dossier,
@@ -229,6 +257,7 @@ impl StorylineApp {
             | DossierAction::Close
             | DossierAction::AllHighlights(_)
             | DossierAction::Edit(..)
+            | DossierAction::TrustOutside
             | DossierAction::Delete(_) => {}
             DossierAction::KeyDates(a) => {
                 self.key_dates_action(a, now);
@@ -343,6 +372,20 @@ impl StorylineApp {
             }
             DossierAction::ShowAll(all) => open.show_all = all,
             DossierAction::AllHighlights(all) => open.all_highlights = all,
+            DossierAction::TrustOutside => {
+                let list: Vec<String> = open.outside.iter().cloned().collect();
+                let path = open.path.clone();
+                self.trusted.agree(&path, &list);
+                // Remembered when the window remembers anything.
+                if let Some(state) = &self.state_path
+                    && let Err(e) = self
+                        .trusted
+                        .save(&crate::store::trust::agreements_path(state))
+                {
+                    self.error(format!("Your agreement holds for this session only: {e}"));
+                }
+                self.send(Command::Window(WindowCommand::Open(path)));
+            }
             DossierAction::AskAdd => {
                 if !self.picker.busy() {
                     self.pick_purpose = crate::app::PickPurpose::AddToDossier;
