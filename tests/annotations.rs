@@ -561,6 +561,14 @@ fn each_change_carries_its_writer() {
     // Undo gives back the credit with the rest.
     a.apply(Command::Undo, ana(4)).expect("undo");
     assert_eq!(get(&a).describe(), "Ana, edited by Ben");
+    // A delete leaves a tombstone; its undo takes it back, and the
+    // highlight is newer than the delete (a merge elsewhere keeps it).
+    a.apply(Command::Delete(HighlightId("h-1".into())), ana(10))
+        .expect("delete");
+    assert_eq!(a.removed(), vec![(HighlightId("h-1".into()), ts(10))]);
+    a.apply(Command::Undo, ana(11)).expect("undo");
+    assert!(a.removed().is_empty());
+    assert_eq!(a.entries()[0].highlight.modified, ts(11));
     // No name known: nothing recorded, nothing written.
     let mut b = Annotations::new(Vec::new(), &d.text);
     b.apply(Command::Add(highlight(&d, "Canada began", "h-2")), ts(1))

@@ -180,6 +180,11 @@ pub struct Annotations {
     revision: u64,
     read_only: bool,
     max_len: usize,
+    /// Highlights deleted, with when (tombstones): a copy of the save made
+    /// elsewhere before the delete must not bring them back in a merge.
+    removed: BTreeMap<HighlightId, jiff::Timestamp>,
+    /// The time of the command being applied (for tombstones).
+    clock: jiff::Timestamp,
 }
 
 impl Annotations {
@@ -206,6 +211,21 @@ impl Annotations {
         self.entries.retain(|e| seen.insert(e.highlight.id.clone()));
         self.resort();
         self.revision += 1;
+    }
+
+    /// The highlights deleted, with when, sorted by id (a save's
+    /// tombstones).
+    #[must_use]
+    pub fn removed(&self) -> Vec<(HighlightId, jiff::Timestamp)> {
+        self.removed
+            .iter()
+            .map(|(id, at)| (id.clone(), *at))
+            .collect()
+    }
+
+    /// Replaces the tombstones (after a load or a merge).
+    pub fn set_removed(&mut self, removed: Vec<(HighlightId, jiff::Timestamp)>) {
+        self.removed = removed.into_iter().collect();
     }
 
     /// Marks the set read-only: every command is refused.
@@ -319,6 +339,7 @@ impl Annotations {
     /// Applies one command at time `now`. Returns whether anything changed.
     pub fn apply(&mut self, cmd: Command, at: impl Into<Stamp>) -> Result<bool, AnnotateError> {
         let stamp = at.into();
+        self.clock = stamp.at;
         if self.read_only {
             return Err(AnnotateError::ReadOnly);
         }
@@ -495,10 +516,26 @@ impl Annotations {
             .map(|e| &e.highlight.id)
             .or(new.as_ref().map(|e| &e.highlight.id))
             .cloned();
-        if let Some(id) = id {
-            self.entries.retain(|e| e.highlight.id != id);
+        let mut was_removed = false;
+        if let Some(id) = &id {
+            self.entries.retain(|e| &e.highlight.id != id);
+            was_removed = self.removed.contains_key(id);
+            match (&new, old) {
+                (None, Some(_)) => {
+                    self.removed.insert(id.clone(), self.clock);
+                }
+                (Some(_), _) => {
+                    self.removed.remove(id);
+                }
+                (None, None) => {}
+            }
         }
-        if let Some(new) = new {
+        if let Some(mut new) = new {
+            // Back after a delete (an undo): newer than its tombstone,
+            // wherever that went meanwhile.
+            if was_removed && old.is_none() && new.highlight.modified < self.clock {
+                new.highlight.modified = self.clock;
+            }
             let pos = self
                 .entries
                 .partition_point(|e| e.sort_key() < new.sort_key());

@@ -51,6 +51,7 @@ pub fn save_file(
         lanes: annotations.lanes().to_vec(),
         events: annotations.events().to_vec(),
         dismissed: annotations.dismissed(),
+        removed: annotations.removed(),
     }
 }
 
@@ -59,6 +60,7 @@ pub fn save_file(
 pub fn apply_save(annotations: &mut Annotations, save: SaveFile, text: &str) {
     annotations.replace_all(save.highlights, text);
     annotations.replace_timeline(save.lanes, save.events, save.dismissed);
+    annotations.set_removed(save.removed);
 }
 
 /// A fresh highlight id: unique across processes and calls.

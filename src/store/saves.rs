@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{StoreError, atomic_write, from_ron, to_ron};
-use crate::annotate::{Highlight, merge_events, merge_highlights, merge_keys, merge_lanes};
+use crate::annotate::{
+    Highlight, HighlightId, merge_events, merge_highlights, merge_keys, merge_lanes,
+};
 use crate::timeline::{Event, Lane};
 
 /// The save format version this build writes.
@@ -57,6 +59,11 @@ pub struct SaveFile {
     /// Keys of suggested events the user dismissed.
     #[serde(default)]
     pub dismissed: Vec<String>,
+    /// Highlights deleted, with when, sorted by id: a merge with a copy
+    /// made before the delete (a synced folder's conflict copy) does not
+    /// bring them back, unless that copy changed them after.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<(HighlightId, jiff::Timestamp)>,
 }
 
 impl SaveFile {
@@ -70,6 +77,7 @@ impl SaveFile {
             lanes: Vec::new(),
             events: Vec::new(),
             dismissed: Vec::new(),
+            removed: Vec::new(),
         }
     }
 }
@@ -80,13 +88,31 @@ impl SaveFile {
 pub fn merge_save(base: Option<&SaveFile>, ours: &SaveFile, theirs: &SaveFile) -> SaveFile {
     let empty = SaveFile::new(ours.article.clone());
     let base = base.unwrap_or(&empty);
+    // Tombstones from both sides (the later time for an id).
+    let mut removed: std::collections::BTreeMap<HighlightId, jiff::Timestamp> =
+        std::collections::BTreeMap::new();
+    for (id, at) in ours.removed.iter().chain(&theirs.removed) {
+        let t = removed.entry(id.clone()).or_insert(*at);
+        *t = (*t).max(*at);
+    }
+    let mut highlights = merge_highlights(&base.highlights, &ours.highlights, &theirs.highlights);
+    // A highlight deleted on one side stays deleted, unless the other
+    // changed it after the delete (an edit beats a delete).
+    highlights.retain(|h| removed.get(&h.id).is_none_or(|at| h.modified > *at));
+    // A tombstone of a highlight that lives on is dropped.
+    let live: std::collections::HashSet<&HighlightId> = highlights.iter().map(|h| &h.id).collect();
+    let removed = removed
+        .into_iter()
+        .filter(|(id, _)| !live.contains(id))
+        .collect();
     SaveFile {
         version: ours.version,
         article: ours.article.clone(),
-        highlights: merge_highlights(&base.highlights, &ours.highlights, &theirs.highlights),
+        highlights,
         lanes: merge_lanes(&base.lanes, &ours.lanes, &theirs.lanes),
         events: merge_events(&base.events, &ours.events, &theirs.events),
         dismissed: merge_keys(&base.dismissed, &ours.dismissed, &theirs.dismissed),
+        removed,
     }
 }
 
@@ -756,7 +782,38 @@ impl DirLock {
 #[cfg(test)]
 mod change_tests {
     use super::*;
-    use crate::annotate::{HighlightColor, HighlightId, Selector};
+    use crate::annotate::{HighlightColor, Selector};
+
+    #[test]
+    fn a_delete_survives_a_merge_with_an_older_copy_and_loses_to_a_later_edit() {
+        let at = |s| jiff::Timestamp::from_second(s).expect("time");
+        let h = |id: &str, modified| {
+            let mut h = Highlight::new(
+                HighlightId(id.into()),
+                Selector::default(),
+                HighlightColor::Yellow,
+                at(1),
+            );
+            h.modified = at(modified);
+            h
+        };
+        let mut ours = SaveFile::new(ArticleIdentity::default());
+        ours.highlights = vec![h("h-keep", 1)];
+        ours.removed = vec![(HighlightId("h-gone".into()), at(5))];
+        // A conflict copy made before the delete: no base to tell.
+        let mut copy = SaveFile::new(ArticleIdentity::default());
+        copy.highlights = vec![h("h-keep", 1), h("h-gone", 2)];
+        let merged = merge_save(None, &ours, &copy);
+        let ids: Vec<&str> = merged.highlights.iter().map(|h| h.id.0.as_str()).collect();
+        assert_eq!(ids, ["h-keep"]);
+        assert_eq!(merged.removed.len(), 1);
+        assert_eq!(merge_save(None, &copy, &ours).highlights, merged.highlights);
+        // Edited there after the delete here: the edit wins.
+        copy.highlights[1].modified = at(9);
+        let merged = merge_save(None, &ours, &copy);
+        assert_eq!(merged.highlights.len(), 2);
+        assert!(merged.removed.is_empty());
+    }
 
     #[test]
     fn what_came_in_is_said_in_words() {
