@@ -202,6 +202,7 @@ pub fn annotations(
     let mut cmds = Vec::new();
     for l in 0..n_lanes {
         cmds.push(Command::AddLane(Lane {
+            modified: None,
             id: LaneId(format!("l-{l}")),
             name: format!("Storyline {}", l + 1),
             color: LaneColor::ALL[l % LaneColor::ALL.len()],

@@ -402,6 +402,7 @@ mod timeline {
 
     fn lane(id: &str) -> Lane {
         Lane {
+            modified: None,
             id: LaneId(id.into()),
             name: id.into(),
             color: LaneColor::Blue,

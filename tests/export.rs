@@ -127,6 +127,7 @@ fn hostile() -> (Document, Annotations) {
     h.tags = vec![HOSTILE_TAG.into()];
     h.note = HOSTILE_NOTE.into();
     let lane = Lane {
+        modified: None,
         id: LaneId("l".into()),
         name: "<b>Lane</b> & co".into(),
         color: LaneColor::Blue,

@@ -227,6 +227,7 @@ fn three_clones_at_random_for_500_rounds_lose_nothing() {
                     let id = format!("l-{who}-{next}");
                     let name = format!("Lane {next}");
                     d.lanes.push(Lane {
+                        modified: None,
                         id: LaneId(id.clone()),
                         name: name.clone(),
                         color: LaneColor::Blue,

@@ -85,6 +85,7 @@ mod tests {
             "t",
         );
         let lane = Lane {
+            modified: None,
             id: LaneId("l-uk".into()),
             name: "UK decision".into(),
             color: LaneColor::Blue,

@@ -82,6 +82,7 @@ pub fn read(root: &Value, now: jiff::Timestamp) -> Option<IncomingTimeline> {
             keywords.sort();
             keywords.dedup();
             Some(Lane {
+                modified: None,
                 id: LaneId(id),
                 name: text(l, "name"),
                 color: named(l.get("color")).unwrap_or_default(),
@@ -238,6 +239,7 @@ mod tests {
         // a lane with the id l-de (by another name).
         let mut ann = Annotations::default();
         let own = |id: &str, name: &str| Lane {
+            modified: None,
             id: LaneId(id.into()),
             name: name.into(),
             color: LaneColor::Red,

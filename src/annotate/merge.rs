@@ -112,10 +112,17 @@ pub fn merge_highlights(
     out
 }
 
-/// Three-way merge of lanes (ours wins a conflict). Sorted by order, then id.
+/// Three-way merge of lanes (the later change wins a conflict; ours on a
+/// tie). Sorted by order, then id.
 #[must_use]
 pub fn merge_lanes(base: &[Lane], ours: &[Lane], theirs: &[Lane]) -> Vec<Lane> {
-    let mut out = merge_by_id(base, ours, theirs, |l| l.id.0.clone(), |_, _| false);
+    let mut out = merge_by_id(
+        base,
+        ours,
+        theirs,
+        |l| l.id.0.clone(),
+        |t, o| t.modified > o.modified,
+    );
     out.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
     out
 }

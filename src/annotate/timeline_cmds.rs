@@ -110,23 +110,26 @@ impl Annotations {
         stamp: &Stamp,
     ) -> Result<Vec<Change>, AnnotateError> {
         Ok(match cmd {
-            Command::AddLane(lane) => {
+            Command::AddLane(mut lane) => {
                 if self.lane(&lane.id).is_some() {
                     return Err(AnnotateError::DuplicateId(lane.id.0));
                 }
+                lane.modified = Some(stamp.at);
                 vec![Change::Lane {
                     before: None,
                     after: Some(lane),
                 }]
             }
-            Command::UpdateLane(lane) => {
+            Command::UpdateLane(mut lane) => {
                 let before = self
                     .lane(&lane.id)
                     .cloned()
                     .ok_or_else(|| AnnotateError::UnknownLane(lane.id.clone()))?;
+                lane.modified = before.modified;
                 if before == lane {
                     return Ok(Vec::new());
                 }
+                lane.modified = Some(stamp.at);
                 vec![Change::Lane {
                     before: Some(before),
                     after: Some(lane),

@@ -167,6 +167,7 @@ fn event_commands(
             } else {
                 let used: Vec<LaneColor> = lanes.iter().map(|l| l.color).collect();
                 let lane = Lane {
+                    modified: None,
                     id: LaneId(format!("l-{}", &new_highlight_id().0[2..])),
                     name: name.trim().to_owned(),
                     color: LaneColor::ALL

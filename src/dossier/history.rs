@@ -183,6 +183,12 @@ impl History {
         let before = Snapshot::of(d);
         apply(d, cmd)?;
         credit_events(&before.events, &mut d.events, stamp);
+        // Lanes made or changed now carry when (the later wins a merge).
+        for l in &mut d.lanes {
+            if before.lanes.iter().all(|b| b != l) {
+                l.modified = Some(stamp.at);
+            }
+        }
         let after = Snapshot::of(d);
         self.undo.push(Step { before, after });
         self.redo.clear();

@@ -49,6 +49,7 @@ fn new_lane_among(lanes: &[Lane], name: &str) -> Lane {
         .find(|c| !used.contains(c))
         .unwrap_or(LaneColor::ALL[lanes.len() % LaneColor::ALL.len()]);
     Lane {
+        modified: None,
         id: LaneId(id),
         name: name.trim().to_owned(),
         color,

@@ -32,8 +32,14 @@ fn merge_event(base: Option<&DossierEvent>, o: &DossierEvent, t: &DossierEvent) 
     }
     let mention_key = |m: &Mention| format!("{}\u{0}{}", m.article, m.offset);
     let mut out = o.clone();
-    out.title = pick(base.map(|b| &b.title), &o.title, &t.title);
-    out.when = pick(base.map(|b| &b.when), &o.when, &t.when);
+    if base.is_none() && side(t).at > side(o).at {
+        // No base to tell who changed what (a conflict copy): the later.
+        out.title.clone_from(&t.title);
+        out.when.clone_from(&t.when);
+    } else {
+        out.title = pick(base.map(|b| &b.title), &o.title, &t.title);
+        out.when = pick(base.map(|b| &b.when), &o.when, &t.when);
+    }
     let lanes = merge_set(base.map_or(&[][..], |b| &b.lanes), &o.lanes, &t.lanes);
     if !lanes.is_empty() {
         out.lanes = lanes;
@@ -74,13 +80,7 @@ pub fn merge3(base: &Dossier, ours: &Dossier, theirs: &Dossier) -> Dossier {
             |a| a.path.clone(),
             |_, _| false,
         ),
-        lanes: merge_by_id(
-            &base.lanes,
-            &ours.lanes,
-            &theirs.lanes,
-            |l| l.id.0.clone(),
-            |_, _| false,
-        ),
+        lanes: crate::annotate::merge_lanes(&base.lanes, &ours.lanes, &theirs.lanes),
         events: merge_by_id_with(
             &base.events,
             &ours.events,

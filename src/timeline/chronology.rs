@@ -350,6 +350,7 @@ mod tests {
     #[test]
     fn an_article_timeline_lists_its_events_with_the_article_as_source() {
         let lane = Lane {
+            modified: None,
             id: crate::timeline::LaneId("l1".into()),
             name: "UK decision".into(),
             color: LaneColor::Blue,

@@ -78,6 +78,10 @@ pub struct Lane {
     /// Words that suggest this lane for a sentence (besides its name).
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// When it was last renamed or changed (`None`: before Storyline
+    /// recorded it); the later change wins when two writers changed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<jiff::Timestamp>,
 }
 
 /// Told apart on the timeline: what happened, and what is expected.
@@ -204,6 +208,7 @@ mod tests {
 
     fn lane(name: &str, keywords: &[&str], order: u32) -> Lane {
         Lane {
+            modified: None,
             id: LaneId(name.to_lowercase().replace(' ', "-")),
             name: name.into(),
             color: LaneColor::Blue,

@@ -42,6 +42,7 @@ impl StorylineApp {
                     .find(|c| !used.contains(c))
                     .unwrap_or_default();
                 let lane = Lane {
+                    modified: None,
                     id: LaneId(new_id("l")),
                     name: format!("Lane {}", ann.lanes().len() + 1),
                     color,

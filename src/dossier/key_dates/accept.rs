@@ -104,6 +104,7 @@ fn lane_named<'a>(
         .max()
         .unwrap_or(0);
     made.push(Lane {
+        modified: None,
         id,
         name: name.to_owned(),
         color: LaneColor::ALL[taken % LaneColor::ALL.len()],

@@ -142,6 +142,7 @@ fn a_requested_count_and_span_are_kept() {
 fn the_dossiers_lanes_are_used_where_their_words_match() {
     let lanes = vec![
         crate::timeline::Lane {
+            modified: None,
             id: crate::timeline::LaneId("l-inquiry".into()),
             name: "Inquiry".into(),
             color: crate::timeline::LaneColor::default(),
@@ -149,6 +150,7 @@ fn the_dossiers_lanes_are_used_where_their_words_match() {
             keywords: vec!["inquiry".into(), "witness".into()],
         },
         crate::timeline::Lane {
+            modified: None,
             id: crate::timeline::LaneId("l-flood".into()),
             name: "Flood".into(),
             color: crate::timeline::LaneColor::default(),

@@ -7,6 +7,7 @@ use crate::timeline::when::When;
 
 fn lane(id: &str, order: u32) -> Lane {
     Lane {
+        modified: None,
         id: LaneId(id.into()),
         name: id.into(),
         color: LaneColor::Blue,
