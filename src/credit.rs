@@ -196,10 +196,10 @@ pub fn merge_note(base: &str, ours: NoteSide<'_>, theirs: NoteSide<'_>) -> Strin
     if o == base {
         return t.to_owned();
     }
-    if o.trim().is_empty() || t.contains(o) {
+    if o.trim().is_empty() || holds(t, o) {
         return t.to_owned();
     }
-    if t.trim().is_empty() || o.contains(t) {
+    if t.trim().is_empty() || holds(o, t) {
         return o.to_owned();
     }
     let (first, second) = if (ours.at, o) <= (theirs.at, t) {
@@ -213,6 +213,17 @@ pub fn merge_note(base: &str, ours: NoteSide<'_>, theirs: NoteSide<'_>) -> Strin
         second.by.unwrap_or("another writer"),
         second.text
     )
+}
+
+/// Whether note `whole` already holds all of `part`: it goes on from it
+/// (after a space or a line), or it is one of the parts a merge joined.
+fn holds(whole: &str, part: &str) -> bool {
+    let extends = whole
+        .strip_prefix(part)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace));
+    extends
+        || whole.ends_with(&format!(":\n{part}"))
+        || whole.contains(&format!(":\n{part}{NOTE_JOIN}"))
 }
 
 /// Three-way merge of a sorted set: what either side added stays, what
@@ -269,6 +280,18 @@ mod tests {
         assert_eq!(
             merge_note("a", side(&one, "Ana", 3), side("Ben's", "Ben", 2)),
             one
+        );
+    }
+
+    #[test]
+    fn a_note_is_taken_whole_only_when_it_holds_the_other_word_for_word() {
+        // "e1" is not held by "e12": both kept.
+        let m = merge_note("", side("n5 e1", "Ana", 1), side("n5 e12", "Ben", 2));
+        assert!(m.starts_with("n5 e1\n") && m.ends_with("n5 e12"), "{m}");
+        // Went on from it: the longer.
+        assert_eq!(
+            merge_note("", side("n5 e1", "Ana", 1), side("n5 e1 e7", "Ben", 2)),
+            "n5 e1 e7"
         );
     }
 

@@ -1,22 +1,18 @@
 //! Three people share a dossier folder through one bare git repository and
-//! work at random for 500 rounds: each round one of them adds, edits or
-//! deletes highlights in an article's save, or adds and renames lanes in
-//! the dossier; often someone commits, pulls (Storyline's merge driver
-//! merging whatever both sides changed) and pushes. At the end everyone
-//! syncs: no pull ever stops on a conflict, no file holds a conflict
-//! marker, and every surviving edit is there — each highlight added and
-//! not deleted, with its owner's last note; each lane with its owner's
-//! last name. (Owners edit their own highlights and lanes; anyone adds.)
+//! work at random for 500 rounds (`common::sim`: highlights added, notes
+//! appended to by two people at once, tags, deletes, events, lanes); often
+//! someone commits, pulls (Storyline's merge driver merging whatever both
+//! sides changed) and pushes. At the end everyone syncs: no pull ever
+//! stops on a conflict, every clone is the same, no file holds a conflict
+//! marker, and every edit is there — each note with every word anyone
+//! appended, each tag, each rename — and no deleted highlight came back.
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use common::sim::{Sim, dossier_of};
 use common::team::{git, storyline_ok};
-use storyline::annotate::{Highlight, HighlightColor, HighlightId, Selector};
-use storyline::store::saves::{SaveFile, read_save};
-use storyline::timeline::{Lane, LaneColor, LaneId};
 
 const BRIEFS: &str = "assets/dossiers/huawei-5g";
 const ARTICLES: [&str; 2] = [
@@ -24,47 +20,6 @@ const ARTICLES: [&str; 2] = [
     "2020-05-27-meng-ruling.md",
 ];
 const ROUNDS: usize = 500;
-
-/// A small deterministic generator (xorshift).
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
-
-/// The save files of a clone, by name.
-fn saves_of(clone: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(clone.join("saves"))
-        .expect("saves")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    v.sort();
-    v
-}
-
-fn read(path: &Path) -> SaveFile {
-    read_save(path).expect("reads").expect("exists").1
-}
-
-fn write(path: &Path, save: &SaveFile) {
-    let text = storyline::store::to_ron(save, path).expect("ron");
-    std::fs::write(path, text).expect("write");
-}
-
-/// What should survive: highlights (id → owner's last note) and lanes
-/// (id → owner's last name).
-#[derive(Default)]
-struct Expected {
-    highlights: BTreeMap<(usize, String), String>,
-    lanes: BTreeMap<String, String>,
-}
 
 #[test]
 fn three_clones_at_random_for_500_rounds_lose_nothing() {
@@ -112,7 +67,7 @@ fn three_clones_at_random_for_500_rounds_lose_nothing() {
             ],
         );
     }
-    let dossier_file = |c: &Path| c.join("story.dossier.ron");
+    let dossier_file = |c: &Path| dossier_of(c);
     storyline_ok(
         &global,
         &[
@@ -141,10 +96,7 @@ fn three_clones_at_random_for_500_rounds_lose_nothing() {
         );
     }
 
-    let mut rng = Rng(0x5eed_1234_abcd_0042);
-    let mut expected = Expected::default();
-    let mut next = 0usize;
-    let t0 = jiff::Timestamp::from_second(1_800_000_000).expect("time");
+    let mut sim = Sim::new(0x5eed_1234_abcd_0042);
     let sync = |c: &Path| {
         git(c, home, &["add", "-A"]);
         let status = git(c, home, &["status", "--porcelain"]);
@@ -166,87 +118,12 @@ fn three_clones_at_random_for_500_rounds_lose_nothing() {
         git(c, home, &["push", "--quiet", "origin", "HEAD:main"]);
     };
     for round in 0..ROUNDS {
-        let who = rng.below(3);
-        let clone = &clones[who];
-        let saves = saves_of(clone);
-        let s = rng.below(saves.len());
-        let when = t0
-            .checked_add(jiff::SignedDuration::from_secs(
-                i64::try_from(round).expect("small"),
-            ))
-            .expect("time");
-        match rng.below(5) {
-            // Add a highlight (anyone).
-            0 | 1 => {
-                next += 1;
-                let id = format!("h-{who}-{next}");
-                let note = format!("note {next} by {who}");
-                let mut save = read(&saves[s]);
-                let mut h = Highlight::new(
-                    HighlightId(id.clone()),
-                    Selector::default(),
-                    HighlightColor::Yellow,
-                    when,
-                );
-                h.note.clone_from(&note);
-                save.highlights.push(h);
-                write(&saves[s], &save);
-                expected.highlights.insert((s, id), note);
-            }
-            // Edit or delete one of one's own highlights.
-            2 => {
-                let mut save = read(&saves[s]);
-                let own: Vec<usize> = (0..save.highlights.len())
-                    .filter(|&i| save.highlights[i].id.0.starts_with(&format!("h-{who}-")))
-                    .collect();
-                if own.is_empty() {
-                    continue;
-                }
-                let i = own[rng.below(own.len())];
-                let id = save.highlights[i].id.0.clone();
-                if rng.below(3) == 0 {
-                    save.highlights.remove(i);
-                    expected.highlights.remove(&(s, id));
-                } else {
-                    let note = format!("edited in round {round} by {who}");
-                    save.highlights[i].note.clone_from(&note);
-                    save.highlights[i].modified = when;
-                    expected.highlights.insert((s, id), note);
-                }
-                write(&saves[s], &save);
-            }
-            // Add a lane, or rename one's own, in the dossier.
-            _ => {
-                let file = dossier_file(clone);
-                let mut d = storyline::store::dossier::read_dossier(&file).expect("dossier");
-                let own: Vec<usize> = (0..d.lanes.len())
-                    .filter(|&i| d.lanes[i].id.0.starts_with(&format!("l-{who}-")))
-                    .collect();
-                if own.is_empty() || rng.below(2) == 0 {
-                    next += 1;
-                    let id = format!("l-{who}-{next}");
-                    let name = format!("Lane {next}");
-                    d.lanes.push(Lane {
-                        modified: None,
-                        id: LaneId(id.clone()),
-                        name: name.clone(),
-                        color: LaneColor::Blue,
-                        order: u32::try_from(next).expect("small"),
-                        keywords: Vec::new(),
-                    });
-                    expected.lanes.insert(id, name);
-                } else {
-                    let i = own[rng.below(own.len())];
-                    let name = format!("Lane renamed in round {round}");
-                    d.lanes[i].name.clone_from(&name);
-                    expected.lanes.insert(d.lanes[i].id.0.clone(), name);
-                }
-                storyline::store::dossier::write_dossier(&file, &d).expect("write");
-            }
-        }
+        let who = sim.below(3);
+        sim.edit(who, &clones[who], round);
         // Someone syncs, more often than not.
-        if rng.below(3) > 0 {
-            sync(&clones[rng.below(3)]);
+        if sim.below(3) > 0 {
+            let c = sim.below(3);
+            sync(&clones[c]);
         }
     }
     // Everyone syncs, twice round, and all clones end the same.
@@ -263,33 +140,6 @@ fn three_clones_at_random_for_500_rounds_lose_nothing() {
             "{}",
             c.display()
         );
-        for p in saves_of(c).iter().chain([&dossier_file(c)]) {
-            let text = std::fs::read_to_string(p).expect("read");
-            assert!(
-                !text.contains("<<<<<<<") && !text.contains(">>>>>>>"),
-                "marker in {}",
-                p.display()
-            );
-        }
+        assert!(sim.check(c) > 40);
     }
-    // Every surviving edit, as its owner left it.
-    let saves = saves_of(&clones[2]);
-    let mut got: BTreeMap<(usize, String), String> = BTreeMap::new();
-    for (s, path) in saves.iter().enumerate() {
-        for h in read(path).highlights {
-            if h.id.0.starts_with("h-") && h.id.0.matches('-').count() == 2 {
-                got.insert((s, h.id.0.clone()), h.note.clone());
-            }
-        }
-    }
-    assert_eq!(got, expected.highlights);
-    let d = storyline::store::dossier::read_dossier(&dossier_file(&clones[1])).expect("dossier");
-    let lanes: BTreeMap<String, String> = d
-        .lanes
-        .iter()
-        .filter(|l| l.id.0.starts_with("l-") && l.id.0.matches('-').count() == 2)
-        .map(|l| (l.id.0.clone(), l.name.clone()))
-        .collect();
-    assert_eq!(lanes, expected.lanes);
-    assert!(expected.highlights.len() > 50 && expected.lanes.len() > 20);
 }

@@ -5,6 +5,7 @@
 #![allow(dead_code)] // each test binary uses some of these
 
 pub mod picker;
+pub mod sim;
 pub mod team;
 
 use std::path::Path;
