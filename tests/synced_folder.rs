@@ -287,3 +287,118 @@ fn three_machines_through_a_synced_folder_for_500_rounds_lose_nothing() {
         assert!(left.is_empty(), "{left:?}");
     }
 }
+
+#[test]
+fn the_window_merges_conflict_copies_that_arrive_while_it_is_open() {
+    use storyline::annotate::{Highlight, HighlightColor, HighlightId, Selector};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let global = dir.path().join("global");
+    let f = folder(&dir.path().join("story"), &global);
+    let article = f.join(UK);
+    annotate(&global, &article, "Huawei", "mine");
+    let save = common::sim::saves_of(&f).pop().expect("save");
+    let mut h = common::window(Some(&article), &global, vec![]);
+    h.run_steps(4);
+    // Ben's machine made the same save, with a highlight of his, at once:
+    // the sync tool leaves his version beside ours.
+    let (_, mut theirs) = storyline::store::saves::read_save(&save)
+        .expect("read")
+        .expect("save");
+    let mut ben = Highlight::new(
+        HighlightId("h-ben-1".into()),
+        Selector::default(),
+        HighlightColor::Blue,
+        jiff::Timestamp::now(),
+    );
+    ben.note = "Ben's".into();
+    ben.credit.author = Some("Ben".into());
+    theirs.highlights.push(ben);
+    let copy = save.with_file_name(format!(
+        "{} (conflicted copy 2026-12-05 101010).ron",
+        save.file_stem().expect("stem").to_string_lossy()
+    ));
+    std::fs::write(
+        &copy,
+        storyline::store::to_ron(&theirs, &copy).expect("ron"),
+    )
+    .expect("copy");
+    common::until(&mut h, |app| {
+        app.article().is_some_and(|a| {
+            a.save
+                .annotations
+                .get(&HighlightId("h-ben-1".into()))
+                .is_some()
+        })
+    });
+    assert!(!copy.exists(), "moved into .storyline-merged");
+    assert!(
+        h.state().messages().iter().any(|m| m
+            .text
+            .contains("conflicting copy of the highlights made on 2026-12-05")),
+        "said"
+    );
+    let whats: Vec<&str> = h
+        .state()
+        .messages()
+        .iter()
+        .map(|m| m.text.as_str())
+        .collect();
+    assert!(
+        whats.iter().any(|t| t.contains("from Ben")),
+        "what came in, and from whom: {whats:?}"
+    );
+}
+
+#[test]
+fn the_window_follows_the_dossier_through_a_pull_and_a_conflict_copy() {
+    use storyline::app::{Command, WindowCommand};
+    use storyline::timeline::{Lane, LaneColor, LaneId};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let global = dir.path().join("global");
+    let f = folder(&dir.path().join("story"), &global);
+    let file = f.join("story.dossier.ron");
+    let mut h = common::window(None, &global, vec![]);
+    h.state_mut()
+        .send(Command::Window(WindowCommand::Open(file.clone())));
+    h.run_steps(6);
+    let lane = |id: &str, name: &str| Lane {
+        id: LaneId(id.into()),
+        name: name.into(),
+        color: LaneColor::Green,
+        order: 9,
+        keywords: Vec::new(),
+        modified: Some(jiff::Timestamp::now()),
+    };
+    // A pull: the file itself changes.
+    let mut d = storyline::store::dossier::read_dossier(&file).expect("dossier");
+    d.lanes.push(lane("l-pulled", "Pulled lane"));
+    storyline::store::dossier::write_dossier(&file, &d).expect("write");
+    let has = |app: &storyline::app::StorylineApp, id: &str| {
+        app.dossier()
+            .is_some_and(|o| o.dossier.lanes.iter().any(|l| l.id.0 == id))
+    };
+    common::until(&mut h, |app| has(app, "l-pulled"));
+    // A sync: a conflict copy beside it.
+    d.lanes.push(lane("l-copied", "Copied lane"));
+    let copy = f.join("story.dossier.sync-conflict-20261205-101010-BENLAPTOP.ron");
+    std::fs::write(&copy, storyline::store::to_ron(&d, &copy).expect("ron")).expect("copy");
+    common::until(&mut h, |app| has(app, "l-copied"));
+    let texts: Vec<&str> = h
+        .state()
+        .messages()
+        .iter()
+        .map(|m| m.text.as_str())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("The dossier changed on disk: 1 lane added or changed")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("conflicting copy of the dossier made on 2026-12-05 10:10")),
+        "{texts:?}"
+    );
+}

@@ -29,7 +29,7 @@ pub use merge::{MergeSuggestion, stems, suggest_merges};
 pub use model::{
     DOSSIER_VERSION, Dossier, DossierArticle, DossierEvent, Forecast, Mention, Resolved, resolve,
 };
-pub use sync::merge3;
+pub use sync::{describe_change, merge3};
 
 #[cfg(test)]
 mod tests;

@@ -158,3 +158,59 @@ pub fn merge3(base: &Dossier, ours: &Dossier, theirs: &Dossier) -> Dossier {
     out.normalize();
     out
 }
+
+/// What changed from `base` to `theirs`, in words: "2 new events, 1 event
+/// edited, 1 new article — from Ana" (empty when nothing did).
+#[must_use]
+pub fn describe_change(base: &Dossier, theirs: &Dossier) -> String {
+    use std::collections::{BTreeSet, HashMap};
+    let before: HashMap<&str, &DossierEvent> =
+        base.events.iter().map(|e| (e.id.0.as_str(), e)).collect();
+    let after: BTreeSet<&str> = theirs.events.iter().map(|e| e.id.0.as_str()).collect();
+    let (mut added, mut edited) = (0, 0);
+    let mut names = BTreeSet::new();
+    for e in &theirs.events {
+        match before.get(e.id.0.as_str()) {
+            None => added += 1,
+            Some(b) if *b != e => edited += 1,
+            Some(_) => continue,
+        }
+        names.extend(e.credit.last_by());
+    }
+    let removed = base
+        .events
+        .iter()
+        .filter(|e| !after.contains(e.id.0.as_str()))
+        .count();
+    let paths: BTreeSet<&str> = base.articles.iter().map(|a| a.path.as_str()).collect();
+    let articles = theirs
+        .articles
+        .iter()
+        .filter(|a| !paths.contains(a.path.as_str()))
+        .count();
+    let lanes = theirs
+        .lanes
+        .iter()
+        .filter(|l| !base.lanes.contains(l))
+        .count();
+    let w = crate::wording::count;
+    let mut parts = Vec::new();
+    for (n, one, many) in [
+        (added, "new event", "new events"),
+        (edited, "event edited", "events edited"),
+        (removed, "event removed", "events removed"),
+        (articles, "new article", "new articles"),
+        (lanes, "lane added or changed", "lanes added or changed"),
+    ] {
+        if n > 0 {
+            parts.push(w(n, one, many));
+        }
+    }
+    let mut out = parts.join(", ");
+    if !out.is_empty() && !names.is_empty() {
+        let names: Vec<&str> = names.into_iter().collect();
+        out.push_str(" — from ");
+        out.push_str(&crate::wording::and_list(&names));
+    }
+    out
+}

@@ -4,7 +4,8 @@
 //! A small thread looks at the file's metadata every `interval` and calls
 //! `wake` only when it differs from what it saw last, so an idle window
 //! draws no frame for it. A `stat` every two seconds costs nothing
-//! measurable; the thread ends when its [`FileWatch`] is dropped.
+//! measurable; the thread ends when its [`FileWatch`] is dropped. A
+//! conflict copy a synced folder leaves beside the file counts as a change.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -54,10 +55,24 @@ impl FileWatch {
         let _ = std::thread::Builder::new()
             .name("save-watch".into())
             .spawn(move || {
+                // A synced folder's conflict copy appears beside the file:
+                // the folder changes, and only then is it listed.
+                let folder_time = |p: &Path| {
+                    let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
+                    std::fs::metadata(dir.unwrap_or_else(|| Path::new(".")))
+                        .and_then(|m| m.modified())
+                        .ok()
+                };
+                let mut seen_folder = folder_time(&watched);
                 while let Err(RecvTimeoutError::Timeout) = stopped.recv_timeout(interval) {
                     let now = stamp(&watched);
+                    let folder = folder_time(&watched);
+                    let copies = folder != seen_folder && {
+                        seen_folder = folder;
+                        !super::conflict_copies::conflict_copies(&watched).is_empty()
+                    };
                     let mut seen = seen.lock().unwrap_or_else(PoisonError::into_inner);
-                    if now != *seen {
+                    if now != *seen || copies {
                         *seen = now;
                         flag.store(true, Ordering::Release);
                         wake();

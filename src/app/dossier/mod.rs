@@ -107,6 +107,9 @@ pub struct OpenDossier {
     pub path: PathBuf,
     /// Whose name goes on the changes made through its commands.
     pub author: Option<String>,
+    /// Watches the dossier file for a pull or a sync (started at the first
+    /// tick).
+    watch: Option<crate::store::watch::FileWatch>,
     /// The dossier as the window shows it.
     pub dossier: Dossier,
     base: Dossier,

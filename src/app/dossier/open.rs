@@ -133,6 +133,7 @@ impl StorylineApp {
         self.state.touch_recent(&path);
         self.mark_state_dirty(now);
         let mut open = OpenDossier {
+            watch: None,
             outside,
             author: self.author.clone(),
             path,
@@ -619,6 +620,7 @@ impl StorylineApp {
     /// working out merge suggestions when the events changed.
     pub(crate) fn tick_dossier(&mut self, ctx: &egui::Context, now: f64) {
         self.sync_article(now);
+        self.follow_dossier_file(ctx, now);
         let Some(open) = &mut self.dossier else {
             return;
         };
@@ -740,6 +742,63 @@ impl StorylineApp {
         }
     }
 
+    /// Follows the dossier file: a pull or a sync that changed it (or left
+    /// a conflict copy beside it) is merged with what the window holds, and
+    /// the window says what came in.
+    fn follow_dossier_file(&mut self, ctx: &egui::Context, now: f64) {
+        let Some(open) = &mut self.dossier else {
+            return;
+        };
+        let Some(watch) = &open.watch else {
+            let ctx = ctx.clone();
+            open.watch = Some(crate::store::watch::FileWatch::spawn(
+                open.path.clone(),
+                std::time::Duration::from_secs(2),
+                move || ctx.request_repaint(),
+            ));
+            return;
+        };
+        if !watch.take_changed() {
+            return;
+        }
+        let mut notes = Vec::new();
+        match crate::store::conflict_copies::absorb_dossier(&open.path) {
+            Ok(made) => notes.extend(made.into_iter().map(|m| {
+                crate::app::Message::notice(format!(
+                    "Merged changes from a conflicting copy of the dossier made on {m}."
+                ))
+            })),
+            Err(e) => notes.push(crate::app::Message::error(format!(
+                "A conflicting copy of the dossier was left as it is: {e}"
+            ))),
+        }
+        match read_dossier(&open.path) {
+            Ok(mut theirs) if theirs != open.base => {
+                theirs.normalize();
+                let came = crate::dossier::describe_change(&open.base, &theirs);
+                let unsaved = open.dirty_at.is_some();
+                let mut merged = crate::dossier::merge3(&open.base, &open.dossier, &theirs);
+                merged.normalize();
+                open.dossier = merged;
+                open.base = theirs;
+                open.revision += 1;
+                if unsaved || open.dossier != open.base {
+                    open.dirty_at.get_or_insert(now);
+                }
+                if !came.is_empty() {
+                    notes.push(crate::app::Message::notice(format!(
+                        "The dossier changed on disk: {came}."
+                    )));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => notes.push(crate::app::Message::error(format!(
+                "The dossier changed on disk but cannot be read; the window keeps its copy: {e}"
+            ))),
+        }
+        self.messages.extend(notes);
+    }
+
     /// Writes the dossier now if it changed (merged with another writer's
     /// changes since it was read).
     pub(crate) fn write_dossier_now(&mut self) {
@@ -757,6 +816,10 @@ impl StorylineApp {
                     open.revision += 1;
                 }
                 open.base = written;
+                // Our own write is no news to the watch.
+                if let Some(w) = &open.watch {
+                    w.rebase();
+                }
             }
             Err(e) => {
                 let text = format!("The dossier was not saved: {e}");

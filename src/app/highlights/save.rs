@@ -253,6 +253,21 @@ impl ArticleSave {
             ));
         }
         if first_look || self.watch.as_ref().is_some_and(FileWatch::take_changed) {
+            // A synced folder's conflict copies merge into the file first.
+            if let Some(path) = &self.save_path
+                && !first_look
+            {
+                match crate::store::conflict_copies::absorb_save(path) {
+                    Ok(made) => messages.extend(made.into_iter().map(|m| {
+                        Message::notice(format!(
+                            "Merged changes from a conflicting copy of the highlights made on {m}."
+                        ))
+                    })),
+                    Err(e) => messages.push(Message::error(format!(
+                        "A conflicting copy of the highlights was left as it is: {e}"
+                    ))),
+                }
+            }
             messages.extend(self.merge_disk_change(doc, time));
         }
         if !self.is_dirty() {
