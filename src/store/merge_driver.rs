@@ -45,11 +45,11 @@ pub fn merge_files(
             }
             Ok(d)
         };
-        let (o, t) = (read(ours)?, read(theirs)?);
-        let b = if base.iter().all(u8::is_ascii_whitespace) {
-            Dossier::new(&o.name)
-        } else {
-            read(base)?
+        let (o, t, b) = parse_three(&read, (ours, theirs, base));
+        let (o, t) = (o?, t?);
+        let b = match b {
+            Some(b) => b?,
+            None => Dossier::new(&o.name),
         };
         let mut merged = merge3(&b, &o, &t);
         merged.normalize();
@@ -64,12 +64,34 @@ pub fn merge_files(
         }
         Ok(save)
     };
-    let (o, t) = (read(ours)?, read(theirs)?);
-    let b = if base.iter().all(u8::is_ascii_whitespace) {
-        None
-    } else {
-        Some(read(base)?)
-    };
+    let (o, t, b) = parse_three(&read, (ours, theirs, base));
+    let (o, t, b) = (o?, t?, b.transpose()?);
     let merged = merge_save(b.as_ref(), &o, &t);
     Ok((Merged::Save, to_ron(&merged, name)?))
+}
+
+/// One side read.
+type Parsed<T> = Result<T, StoreError>;
+
+/// Parses ours, theirs and the base (`None` when the base is empty: the
+/// file is new on both sides) at once, one thread each: parsing is most of
+/// a merge's time.
+fn parse_three<T: Send>(
+    read: &(dyn Fn(&[u8]) -> Parsed<T> + Sync),
+    (ours, theirs, base): (&[u8], &[u8], &[u8]),
+) -> (Parsed<T>, Parsed<T>, Option<Parsed<T>>) {
+    std::thread::scope(|s| {
+        let t = s.spawn(|| read(theirs));
+        let b = (!base.iter().all(u8::is_ascii_whitespace)).then(|| s.spawn(|| read(base)));
+        let o = read(ours);
+        let join = |h: std::thread::ScopedJoinHandle<'_, Parsed<T>>| {
+            h.join().unwrap_or_else(|_| {
+                Err(StoreError::Serialise {
+                    path: std::path::PathBuf::new(),
+                    message: "a file could not be parsed".to_owned(),
+                })
+            })
+        };
+        (o, join(t), b.map(join))
+    })
 }
