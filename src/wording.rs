@@ -20,6 +20,23 @@ pub fn and_list(items: &[&str]) -> String {
     }
 }
 
+/// "2 new highlights, 1 event edited — from Ana and Ben": each nonzero
+/// count with its noun, then the names (empty when every count is zero).
+#[must_use]
+pub fn change_summary(counts: &[(usize, &str, &str)], names: &[&str]) -> String {
+    let parts: Vec<String> = counts
+        .iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(|(n, one, many)| count(*n, one, many))
+        .collect();
+    let mut out = parts.join(", ");
+    if !out.is_empty() && !names.is_empty() {
+        out.push_str(" — from ");
+        out.push_str(&and_list(names));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,13 +13,11 @@ const SAMPLE: &str = "assets/articles/huawei-5g-2020-01-23.md";
 
 /// The CLI as `who`.
 fn annotate_as(saves: &std::path::Path, who: &str, quote: &str) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_storyline"))
-        .args(["annotate", SAMPLE, "--quote", quote, "--note", "checked"])
-        .env("STORYLINE_SAVES", saves)
-        .env("STORYLINE_STATE", saves.join("state.ron"))
-        .env("STORYLINE_AUTHOR", who)
-        .output()
-        .expect("runs");
+    let out = common::storyline_as(
+        saves,
+        who,
+        &["annotate", SAMPLE, "--quote", quote, "--note", "checked"],
+    );
     assert!(
         out.status.success(),
         "{}",
@@ -33,12 +31,7 @@ fn names_are_shown_filtered_set_and_recorded() {
     annotate_as(saves.path(), "Ana Lima", "restrict but not forbid");
     annotate_as(saves.path(), "Ben Okafor", "Where Germany goes");
     let mut h = common::window(Some(std::path::Path::new(SAMPLE)), saves.path(), vec![]);
-    let credits: Vec<String> = h
-        .state()
-        .article()
-        .expect("article")
-        .save
-        .annotations
+    let credits: Vec<String> = common::annotations(&h)
         .entries()
         .iter()
         .map(|e| e.highlight.credit.describe())
@@ -98,7 +91,7 @@ fn names_are_shown_filtered_set_and_recorded() {
             A::SetNote(ana, "checked twice".into()),
         )));
     h.run_steps(3);
-    let ann = &h.state().article().expect("article").save.annotations;
+    let ann = common::annotations(&h);
     let cai = ann.get(&HighlightId("h-cai".into())).expect("added");
     assert_eq!(cai.highlight.credit.author.as_deref(), Some("Cai Chen"));
     assert_eq!(

@@ -316,13 +316,6 @@ fn a_save_with_repeated_ids_and_places_past_the_text_is_contained() {
     assert!(!err.contains("panicked"), "{err}");
     let mut h = common::window(Some(&article), &saves, vec![]);
     h.run_steps(4);
-    let n = h
-        .state()
-        .article()
-        .expect("article")
-        .save
-        .annotations
-        .entries()
-        .len();
+    let n = common::annotations(&h).entries().len();
     assert_eq!(n, 1, "one highlight per id");
 }

@@ -331,18 +331,13 @@ fn the_window_merges_conflict_copies_that_arrive_while_it_is_open() {
         })
     });
     assert!(!copy.exists(), "moved into .storyline-merged");
+    let whats = common::message_texts(&h);
     assert!(
-        h.state().messages().iter().any(|m| m
-            .text
-            .contains("conflicting copy of the highlights made on 2026-12-05")),
-        "said"
+        whats
+            .iter()
+            .any(|t| t.contains("conflicting copy of the highlights made on 2026-12-05")),
+        "said: {whats:?}"
     );
-    let whats: Vec<&str> = h
-        .state()
-        .messages()
-        .iter()
-        .map(|m| m.text.as_str())
-        .collect();
     assert!(
         whats.iter().any(|t| t.contains("from Ben")),
         "what came in, and from whom: {whats:?}"
@@ -383,12 +378,7 @@ fn the_window_follows_the_dossier_through_a_pull_and_a_conflict_copy() {
     let copy = f.join("story.dossier.sync-conflict-20261205-101010-BENLAPTOP.ron");
     std::fs::write(&copy, storyline::store::to_ron(&d, &copy).expect("ron")).expect("copy");
     common::until(&mut h, |app| has(app, "l-copied"));
-    let texts: Vec<&str> = h
-        .state()
-        .messages()
-        .iter()
-        .map(|m| m.text.as_str())
-        .collect();
+    let texts = common::message_texts(&h);
     assert!(
         texts
             .iter()

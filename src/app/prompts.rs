@@ -28,9 +28,23 @@ pub(super) fn drop_overlay_ui(ctx: &egui::Context) {
     );
 }
 
-/// Whether the publication-date dialog has focused its field yet.
+/// Whether the open one-field dialog (publication date, your name) has
+/// focused its field yet.
 fn date_focus_id() -> egui::Id {
     egui::Id::unique("date-prompt-focused")
+}
+
+/// Focuses `field` when its dialog opens (not every frame, so the buttons
+/// can take the focus); the dialog forgets [`date_focus_id`] when it closes.
+fn focus_once(ui: &egui::Ui, field: &egui::Response) {
+    let opened = ui.ctx().data_mut(|d| {
+        let first = !d.get_temp::<bool>(date_focus_id()).unwrap_or(false);
+        d.insert_temp(date_focus_id(), true);
+        first
+    });
+    if opened {
+        field.request_focus();
+    }
 }
 
 pub(super) fn prompts_ui(ctx: &egui::Context, app: &mut StorylineApp) {
@@ -114,16 +128,7 @@ pub(super) fn prompts_ui(ctx: &egui::Context, app: &mut StorylineApp) {
                     RichText::new("Relative dates such as “next week” resolve against it.").weak(),
                 );
                 let field = ui.add(egui::TextEdit::singleline(&mut date).hint_text("2020-01-23"));
-                // Focus the field when the dialog opens (not every frame, so
-                // the buttons can take the focus).
-                let opened = ui.ctx().data_mut(|d| {
-                    let first = !d.get_temp::<bool>(date_focus_id()).unwrap_or(false);
-                    d.insert_temp(date_focus_id(), true);
-                    first
-                });
-                if opened {
-                    field.request_focus();
-                }
+                focus_once(ui, &field);
                 let parsed = date.trim().parse::<jiff::civil::Date>();
                 let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                 if !date.trim().is_empty() && parsed.is_err() {
@@ -181,14 +186,7 @@ fn author_prompt_ui(ctx: &egui::Context, app: &mut StorylineApp) {
             let field = ui
                 .add(egui::TextEdit::singleline(&mut name).hint_text("Ana Lima"))
                 .labelled_by(label.id);
-            let opened = ui.ctx().data_mut(|d| {
-                let first = !d.get_temp::<bool>(date_focus_id()).unwrap_or(false);
-                d.insert_temp(date_focus_id(), true);
-                first
-            });
-            if opened {
-                field.request_focus();
-            }
+            focus_once(ui, &field);
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             ui.horizontal(|ui| {
                 if ui.button("Save").clicked() || enter {

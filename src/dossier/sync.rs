@@ -193,24 +193,15 @@ pub fn describe_change(base: &Dossier, theirs: &Dossier) -> String {
         .iter()
         .filter(|l| !base.lanes.contains(l))
         .count();
-    let w = crate::wording::count;
-    let mut parts = Vec::new();
-    for (n, one, many) in [
-        (added, "new event", "new events"),
-        (edited, "event edited", "events edited"),
-        (removed, "event removed", "events removed"),
-        (articles, "new article", "new articles"),
-        (lanes, "lane added or changed", "lanes added or changed"),
-    ] {
-        if n > 0 {
-            parts.push(w(n, one, many));
-        }
-    }
-    let mut out = parts.join(", ");
-    if !out.is_empty() && !names.is_empty() {
-        let names: Vec<&str> = names.into_iter().collect();
-        out.push_str(" — from ");
-        out.push_str(&crate::wording::and_list(&names));
-    }
-    out
+    let names: Vec<&str> = names.into_iter().collect();
+    crate::wording::change_summary(
+        &[
+            (added, "new event", "new events"),
+            (edited, "event edited", "events edited"),
+            (removed, "event removed", "events removed"),
+            (articles, "new article", "new articles"),
+            (lanes, "lane added or changed", "lanes added or changed"),
+        ],
+        &names,
+    )
 }

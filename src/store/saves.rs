@@ -175,28 +175,19 @@ pub fn describe_change(base: Option<&SaveFile>, theirs: &SaveFile) -> String {
         |e| e.credit.last_by(),
         &mut names,
     );
-    let mut parts = Vec::new();
-    let w = crate::wording::count;
     // (Highlights and events only: lanes and dismissals say little.)
-    for (n, one, many) in [
-        (ha, "new highlight", "new highlights"),
-        (he, "highlight edited", "highlights edited"),
-        (hr, "highlight removed", "highlights removed"),
-        (ea, "new event", "new events"),
-        (ee, "event edited", "events edited"),
-        (er, "event removed", "events removed"),
-    ] {
-        if n > 0 {
-            parts.push(w(n, one, many));
-        }
-    }
-    let mut out = parts.join(", ");
-    if !out.is_empty() && !names.is_empty() {
-        let names: Vec<&str> = names.into_iter().collect();
-        out.push_str(" — from ");
-        out.push_str(&crate::wording::and_list(&names));
-    }
-    out
+    let names: Vec<&str> = names.into_iter().collect();
+    crate::wording::change_summary(
+        &[
+            (ha, "new highlight", "new highlights"),
+            (he, "highlight edited", "highlights edited"),
+            (hr, "highlight removed", "highlights removed"),
+            (ea, "new event", "new events"),
+            (ee, "event edited", "events edited"),
+            (er, "event removed", "events removed"),
+        ],
+        &names,
+    )
 }
 
 /// Just enough of a save to tell its version and article.

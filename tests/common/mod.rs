@@ -63,6 +63,35 @@ pub fn storyline(saves: &Path, args: &[&str]) -> Output {
         .expect("runs")
 }
 
+/// The CLI as person `who` (`STORYLINE_AUTHOR`), with `saves`.
+pub fn storyline_as(saves: &Path, who: &str, args: &[&str]) -> Output {
+    Process::new(env!("CARGO_BIN_EXE_storyline"))
+        .args(args)
+        .env("STORYLINE_SAVES", saves)
+        .env("STORYLINE_STATE", saves.join("state.ron"))
+        .env("STORYLINE_AUTHOR", who)
+        .output()
+        .expect("runs")
+}
+
+/// The open article's annotations in the window.
+pub fn annotations<'h>(h: &'h Harness<'_, StorylineApp>) -> &'h storyline::annotate::Annotations {
+    &h.state()
+        .article()
+        .expect("an article is open")
+        .save
+        .annotations
+}
+
+/// The texts of the window's messages.
+pub fn message_texts(h: &Harness<'_, StorylineApp>) -> Vec<String> {
+    h.state()
+        .messages()
+        .iter()
+        .map(|m| m.text.clone())
+        .collect()
+}
+
 /// A copy of the sample dossier (its seven articles and the dossier file,
 /// not the saves its folder carries) in `dir/d/`; returns the dossier
 /// file. Saves are the caller's to give.
