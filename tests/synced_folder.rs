@@ -392,3 +392,42 @@ fn the_window_follows_the_dossier_through_a_pull_and_a_conflict_copy() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn the_cli_says_what_it_merged_and_lists_who_made_what() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let global = dir.path().join("global");
+    let f = folder(&dir.path().join("story"), &global);
+    let article = f.join(UK);
+    let out = common::storyline_as(
+        &global,
+        "Ana",
+        &[
+            "annotate",
+            article.to_str().expect("utf-8"),
+            "--quote",
+            "Huawei",
+            "--occurrence",
+            "1",
+        ],
+    );
+    assert!(out.status.success());
+    let save = common::sim::saves_of(&f).pop().expect("save");
+    let copy = save.with_file_name(format!(
+        "{} (Ben's conflicted copy 2026-12-05).ron",
+        save.file_stem().expect("stem").to_string_lossy()
+    ));
+    std::fs::copy(&save, &copy).expect("copy");
+    let out = common::storyline(&global, &["list", article.to_str().expect("utf-8")]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("merged changes from a conflicting copy") && err.contains("2026-12-05"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("    by: Ana"));
+    let rows = common::json(&common::storyline(
+        &global,
+        &["list", article.to_str().expect("utf-8"), "--json"],
+    ));
+    assert_eq!(rows[0]["author"], "Ana");
+}

@@ -129,6 +129,7 @@ pub(super) fn open_for_writing(
     crate::store::saves::ArticleIdentity,
 )> {
     let (handle, annotations, identity) = open_annotations(&saves_dir(saves), article, doc)?;
+    super::say_absorbed(&handle);
     if handle.read_only {
         bail!(
             "{} was written by a newer Storyline; not changing it",
@@ -231,7 +232,8 @@ pub fn list(
     let loaded = load_article(article)?;
     let doc = &loaded.document;
     let dir = saves_dir(saves);
-    let (_, annotations, _) = open_annotations(&dir, article, doc)?;
+    let (handle, annotations, _) = open_annotations(&dir, article, doc)?;
+    super::say_absorbed(&handle);
     let index = TextIndex::new(&doc.text);
     let rows: Vec<serde_json::Value> = annotations
         .entries()
@@ -258,6 +260,12 @@ pub fn list(
             });
             if let crate::annotate::AnchorStatus::Fuzzy { score } = e.anchor.status {
                 row["score"] = serde_json::json!((f64::from(score) * 1000.0).round() / 1000.0);
+            }
+            if let Some(a) = &h.credit.author {
+                row["author"] = serde_json::json!(a);
+            }
+            if let Some(e) = &h.credit.edited_by {
+                row["edited_by"] = serde_json::json!(e);
             }
             row
         })
@@ -293,6 +301,14 @@ pub fn list(
             }
             if let Some(note) = row["note"].as_str().filter(|n| !n.is_empty()) {
                 writeln!(out, "    note: {}", note.replace('\n', "\n          "))?;
+            }
+            let by = crate::credit::Credit {
+                author: row["author"].as_str().map(str::to_owned),
+                edited_by: row["edited_by"].as_str().map(str::to_owned),
+                ..crate::credit::Credit::default()
+            };
+            if !by.is_empty() {
+                writeln!(out, "    by: {}", by.describe())?;
             }
         }
     }

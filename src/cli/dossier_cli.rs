@@ -157,9 +157,10 @@ fn read_readable(file: &Path) -> anyhow::Result<Dossier> {
         return Ok(d);
     }
     eprintln!(
-        "storyline: warning: {}. `storyline dossier trust {}` reads them.",
+        "storyline: warning: {}. `storyline dossier trust {}` reads {}.",
         crate::store::trust::describe_blocked(file, &blocked),
-        file.display()
+        file.display(),
+        if blocked.len() == 1 { "it" } else { "them" }
     );
     Ok(crate::store::trust::readable(&d, &blocked))
 }

@@ -203,6 +203,17 @@ fn refuse_existing(path: &Path, force: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Says on stderr which conflict copies of a save opening it merged in.
+pub(crate) fn say_absorbed(handle: &crate::store::saves::SaveHandle) {
+    for made in &handle.absorbed {
+        eprintln!(
+            "storyline: merged changes from a conflicting copy of {} made on {made} (kept in {})",
+            handle.path.display(),
+            crate::store::conflict_copies::MERGED_FOLDER
+        );
+    }
+}
+
 /// Runs a headless subcommand, writing to `out`; `saves` is `--saves`,
 /// `author` the name to record on what it adds or changes.
 pub fn run_command(

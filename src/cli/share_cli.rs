@@ -154,7 +154,18 @@ pub fn share(file: &Path, saves_dir: &Path, out: &mut dyn std::io::Write) -> any
         ],
     );
     let exe = std::env::current_exe().context("cannot tell where storyline is")?;
-    let driver = format!("\"{}\" merge-driver %O %A %B %P", exe.display());
+    // The `storyline` on the PATH when it is this one (it survives an
+    // upgrade or a move of the build); else this binary by its path.
+    let on_path = std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths).any(|d| {
+            std::fs::canonicalize(d.join("storyline")).ok() == std::fs::canonicalize(&exe).ok()
+        })
+    });
+    let driver = if on_path {
+        "storyline merge-driver %O %A %B %P".to_owned()
+    } else {
+        format!("\"{}\" merge-driver %O %A %B %P", exe.display())
+    };
     for (key, value) in [
         ("merge.storyline.name", "Storyline three-way merge"),
         ("merge.storyline.driver", driver.as_str()),

@@ -298,8 +298,8 @@ pub(crate) fn dossier_highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
                     text,
                 );
                 let mut meta = r.title.clone();
-                if let Some(who) = r.credit.last_by() {
-                    meta = format!("{meta} · {who}");
+                if !r.credit.is_empty() {
+                    meta = format!("{meta} · {}", r.credit.describe());
                 }
                 if !r.tags.is_empty() {
                     meta = format!("{meta} · {}", r.tags.join(", "));

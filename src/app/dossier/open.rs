@@ -122,7 +122,12 @@ impl StorylineApp {
                 ),
                 error: true,
                 action: Some((
-                    "Read them".to_owned(),
+                    if list.len() == 1 {
+                        "Read it"
+                    } else {
+                        "Read them"
+                    }
+                    .to_owned(),
                     Command::Dossier(DossierAction::TrustOutside),
                 )),
                 shown_at: None,

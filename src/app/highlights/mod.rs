@@ -571,8 +571,8 @@ fn row_ui(ui: &mut Ui, entry: &Entry, selected: bool, palette: &Palette) -> egui
         visuals.text_color(),
     );
     let mut meta = String::new();
-    if let Some(who) = h.credit.last_by() {
-        let _ = write!(meta, "{who} · ");
+    if !h.credit.is_empty() {
+        let _ = write!(meta, "{} · ", h.credit.describe());
     }
     for t in &h.tags {
         let _ = write!(meta, "#{t}  ");
