@@ -77,6 +77,11 @@ fn paths_leaving_the_folder_are_read_only_after_agreeing() {
         "{warning}"
     );
     assert!(warning.contains("storyline dossier trust"), "{warning}");
+    let listed = common::storyline(&saves, &["dossier", "list", file.to_str().expect("utf-8")]);
+    assert!(
+        String::from_utf8_lossy(&listed.stdout).contains("OUTSIDE THE FOLDER, NOT READ"),
+        "dossier list says which are not read"
+    );
 
     // The window: listed, not read, and a button to agree.
     let mut h = common::window(None, &saves, vec![]);

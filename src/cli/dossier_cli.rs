@@ -521,6 +521,7 @@ fn add_all(
 }
 
 fn list(file: &Path, d: &Dossier, json: bool, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
+    let blocked = agreements().blocked(file, d);
     let rows: Vec<serde_json::Value> = d
         .articles
         .iter()
@@ -533,6 +534,7 @@ fn list(file: &Path, d: &Dossier, json: bool, out: &mut dyn std::io::Write) -> a
                 "highlights": a.highlights,
                 "orphans": a.orphans,
                 "missing": !article_file(file, &a.path).is_file(),
+                "outside_not_read": blocked.contains(&a.path),
             })
         })
         .collect();
@@ -551,7 +553,9 @@ fn list(file: &Path, d: &Dossier, json: bool, out: &mut dyn std::io::Write) -> a
         let date = a
             .published
             .map_or("(no date)".to_owned(), |p| p.to_string());
-        let missing = if row["missing"] == true {
+        let missing = if row["outside_not_read"] == true {
+            "  OUTSIDE THE FOLDER, NOT READ (storyline dossier trust)"
+        } else if row["missing"] == true {
             "  MISSING"
         } else {
             ""
