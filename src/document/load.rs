@@ -206,6 +206,9 @@ fn decode(bytes: &[u8], path: &Path, warnings: &mut Vec<String>) -> Result<Strin
         [0xFE, 0xFF, ..] => return Ok(utf16(false)),
         _ => {}
     }
+    // Trailing NULs are padding (Windows' RichEdit ends RTF files so), not
+    // binary data.
+    let bytes = &bytes[..bytes.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1)];
     if bytes.iter().take(64 * 1024).any(|&b| b == 0) {
         return Err(LoadError::Binary(path.to_owned()));
     }
@@ -383,6 +386,21 @@ mod tests {
             assert!(err.contains(want), "{err}");
             assert!(err.contains(&path.display().to_string()), "{err}");
         }
+    }
+
+    #[test]
+    fn trailing_nuls_are_padding_not_binary_data() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // As Windows' RichEdit (WordPad) writes RTF: a NUL at the end.
+        let p = write(
+            &dir,
+            "wordpad.rtf",
+            b"{\\rtf1\\ansi This is a simple one paragraph document.\\par}\0",
+        );
+        let doc = load_path(&p).expect("reads").document;
+        assert!(doc.text.contains("simple one paragraph"), "{:?}", doc.text);
+        let p = write(&dir, "nul.txt", b"Plain text.\n\0\0");
+        assert!(load_path(&p).is_ok());
     }
 
     #[test]

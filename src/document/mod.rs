@@ -7,6 +7,7 @@
 //! into [`Document::text`], never a byte offset.
 
 mod builder;
+pub mod contain;
 mod dates;
 pub mod find;
 pub mod formats;

@@ -51,10 +51,10 @@ pub fn parse_pdf(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
         path: path.to_owned(),
         why,
     };
-    let read = std::panic::catch_unwind(|| read_pages(bytes));
+    let read = crate::document::contain::contained(|| read_pages(bytes));
     let (pages, info) = match read {
-        Ok(r) => r.map_err(damaged)?,
-        Err(_) => {
+        Some(r) => r.map_err(damaged)?,
+        None => {
             return Err(damaged(
                 "the PDF reader failed on it (a damaged file?)".into(),
             ));

@@ -66,6 +66,94 @@ fn unicode_fallbacks(source: &str) -> String {
     out
 }
 
+/// Groups whose content is binary data written as hex, never text.
+const PICTURE_GROUPS: [&str; 6] = [
+    "{\\pict",
+    "{\\*\\shppict",
+    "{\\shppict",
+    "{\\nonshppict",
+    "{\\object",
+    "{\\*\\objdata",
+];
+
+/// `source` without its pictures and embedded objects (hex data the
+/// parser would otherwise give as text).
+fn without_pictures(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        let group = &rest[at..];
+        let escaped = rest[..at].ends_with('\\') && !rest[..at].ends_with("\\\\");
+        let picture = !escaped
+            && PICTURE_GROUPS.iter().any(|p| {
+                group.starts_with(p)
+                    && !group[p.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+            });
+        if !picture {
+            out.push('{');
+            rest = &group[1..];
+            continue;
+        }
+        // Skip to the brace that closes it (escaped braces are text).
+        let mut depth = 0usize;
+        let mut end = group.len();
+        let mut chars = group.char_indices();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' => {
+                    chars.next();
+                }
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = i + 1;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        rest = &group[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `source` ending where its groups close: trailing NULs and other bytes
+/// after the last `}` dropped (Windows' rich-edit control ends files with `\0`), and
+/// the `}` a truncated file lacks added — as word processors read
+/// such files.
+fn close_groups(source: &str) -> String {
+    let mut depth = 0usize;
+    let mut end = 0;
+    let mut chars = source.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' => {
+                // An escaped brace or backslash is text.
+                chars.next();
+            }
+            '{' => depth += 1,
+            '}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    end = i + 1;
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    if depth == 0 && end > 0 {
+        return source[..end].to_owned();
+    }
+    let mut out = source.trim_end_matches(['\0', ' ', '\r', '\n']).to_owned();
+    out.push_str(&"}".repeat(depth));
+    out
+}
+
 /// Reads RTF source.
 pub fn parse_rtf(source: &str, path: &Path) -> Result<Document, LoadError> {
     let damaged = |why: String| LoadError::Damaged {
@@ -74,13 +162,13 @@ pub fn parse_rtf(source: &str, path: &Path) -> Result<Document, LoadError> {
     };
     // rtf-parser ends a line at `\line` but not at `\par`: make each
     // paragraph end one (not `\pard`, which resets paragraph settings).
-    let owned = paragraphs_as_lines(source);
+    let owned = close_groups(&paragraphs_as_lines(&without_pictures(source)));
     // A third-party parser on untrusted input: a panic in it is contained
     // and reported like any other damage.
-    let parsed = std::panic::catch_unwind(move || {
+    let parsed = crate::document::contain::contained(move || {
         rtf_parser::RtfDocument::try_from(owned.as_str()).map_err(|e| e.to_string())
     })
-    .map_err(|_| damaged("the RTF parser could not read it".to_owned()))?
+    .ok_or_else(|| damaged("the RTF parser could not read it".to_owned()))?
     .map_err(|e| damaged(format!("not readable RTF: {e}")))?;
     let mut b = Builder::default();
     let mut open = false;
@@ -119,4 +207,49 @@ pub fn parse_rtf(source: &str, path: &Path) -> Result<Document, LoadError> {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     Ok(b.into_detected_document(&name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_trailing_nul_or_a_missing_brace_is_read_as_wordpad_reads_it() {
+        let doc =
+            r"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\f0 This is a simple one paragraph document.\par}";
+        for source in [
+            format!("{doc}\0"),
+            format!("{doc}\r\n\0\0"),
+            doc.trim_end_matches('}').to_owned(),
+            format!("{}\r\n", doc.trim_end_matches('}')),
+        ] {
+            let d = parse_rtf(&source, Path::new("x.rtf")).expect("reads");
+            assert!(
+                d.text.contains("simple one paragraph document"),
+                "{:?}",
+                d.text
+            );
+        }
+    }
+
+    #[test]
+    fn pictures_are_left_out() {
+        let d = parse_rtf(
+            r"{\rtf1\ansi Before {\pict\pngblip 89504e470d0a{\*\blipuid 00ff}} after.\par}",
+            Path::new("x.rtf"),
+        )
+        .expect("reads");
+        assert!(
+            d.text.contains("Before") && d.text.contains("after."),
+            "{:?}",
+            d.text
+        );
+        assert!(!d.text.contains("89504e"), "{:?}", d.text);
+    }
+
+    #[test]
+    fn escaped_braces_are_text_not_groups() {
+        let d = parse_rtf(r"{\rtf1\ansi a \{b\} c\par}", Path::new("x.rtf")).expect("reads");
+        assert!(d.text.contains("a {b} c"), "{:?}", d.text);
+    }
 }
