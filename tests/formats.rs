@@ -379,3 +379,74 @@ fn info_names_the_kind_of_file_each_article_was_read_from() {
         "epub"
     );
 }
+
+/// An EPUB 3 written by hand: an image page first in the spine (its
+/// fallback a text page), then a chapter — as picture books and
+/// fixed-layout books have.
+fn book_with_an_image_page(path: &Path) {
+    use std::io::Write as _;
+    let file = std::fs::File::create(path).expect("create");
+    let mut z = zip::ZipWriter::new(file);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let mut put = |name: &str, body: &[u8]| {
+        z.start_file(name, stored).expect("entry");
+        z.write_all(body).expect("write");
+    };
+    put("mimetype", b"application/epub+zip");
+    put(
+        "META-INF/container.xml",
+        br#"<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OPS/package.opf" media-type="application/oebps-package+xml"/></rootfiles></container>"#,
+    );
+    put(
+        "OPS/package.opf",
+        br#"<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">urn:x:1</dc:identifier><dc:title>Pictures and words</dc:title><dc:language>en</dc:language><meta property="dcterms:modified">2026-01-01T00:00:00Z</meta></metadata>
+<manifest>
+<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="page1" href="page1.jpg" media-type="image/jpeg" fallback="alt"/>
+<item id="alt" href="alt.xhtml" media-type="application/xhtml+xml"/>
+<item id="c2" href="c2.xhtml" media-type="application/xhtml+xml"/>
+</manifest>
+<spine><itemref idref="page1"/><itemref idref="c2"/></spine>
+</package>"#,
+    );
+    let page = |body: &str| {
+        format!(
+            r#"<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title></head><body>{body}</body></html>"#
+        )
+    };
+    put("OPS/nav.xhtml", page(r#"<nav xmlns:epub="http://www.idpf.org/2007/ops" epub:type="toc"><ol><li><a href="c2.xhtml">Two</a></li></ol></nav>"#).as_bytes());
+    put(
+        "OPS/page1.jpg",
+        &[0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0xFF, 0xFE],
+    );
+    put(
+        "OPS/alt.xhtml",
+        page("<p>The first page, described in words.</p>").as_bytes(),
+    );
+    put(
+        "OPS/c2.xhtml",
+        page("<h1>Two</h1><p>The second chapter is text.</p>").as_bytes(),
+    );
+    z.finish().expect("finish");
+}
+
+#[test]
+fn an_image_page_in_the_spine_does_not_fail_the_book() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("pictures.epub");
+    book_with_an_image_page(&file);
+    let text = ok(&storyline(
+        dir.path(),
+        &["text", file.to_str().expect("path")],
+    ));
+    let first = text
+        .find("described in words")
+        .expect("the image page's fallback");
+    let second = text
+        .find("The second chapter is text.")
+        .expect("the chapter");
+    assert!(first < second, "{text}");
+}

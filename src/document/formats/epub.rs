@@ -58,10 +58,41 @@ pub fn parse_epub(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
         )
         .ok()
     });
+    // The spine in reading order. An item that is not a text document (an
+    // image page, as fixed-layout and picture books have) is read through
+    // its fallback chain when that leads to one (each document once), and
+    // otherwise passed over, as readers do; the book fails only when no
+    // chapter at all can be read.
     let mut chapters = Vec::new();
-    for data in epub.reader() {
-        let data = data.map_err(|e| damaged(format!("a chapter cannot be read: {e}")))?;
-        chapters.push((String::new(), data.content().to_owned()));
+    let mut read = std::collections::BTreeSet::new();
+    let mut first_error = None;
+    let is_text = |t: &str| t.contains("html") || (t.contains("xml") && !t.contains("svg"));
+    for entry in epub.spine() {
+        let Some(item) = entry.manifest_entry() else {
+            continue;
+        };
+        let doc = if is_text(item.media_type()) {
+            Some(item)
+        } else {
+            item.fallbacks().find(|f| is_text(f.media_type()))
+        };
+        let Some(doc) = doc else {
+            continue;
+        };
+        if !read.insert(doc.id().to_owned()) {
+            continue;
+        }
+        match doc.read_str() {
+            Ok(text) => chapters.push((String::new(), text)),
+            Err(e) => {
+                first_error.get_or_insert_with(|| e.to_string());
+            }
+        }
+    }
+    if chapters.is_empty()
+        && let Some(e) = first_error
+    {
+        return Err(damaged(format!("a chapter cannot be read: {e}")));
     }
     let mut b = Builder::default();
     super::html::build_chapters(&meta, &chapters, &mut b);
