@@ -66,6 +66,30 @@ fn unicode_fallbacks(source: &str) -> String {
     out
 }
 
+/// The byte after the `}` that closes the group `s` opens (at its first
+/// `{`), or how many groups are still open at its end. Escaped braces and
+/// backslashes are text.
+fn group_end(s: &str) -> Result<usize, usize> {
+    let mut depth = 0usize;
+    let mut chars = s.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '{' => depth += 1,
+            '}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Ok(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    Err(depth)
+}
+
 /// Groups whose content is binary data written as hex, never text.
 const PICTURE_GROUPS: [&str; 6] = [
     "{\\pict",
@@ -95,26 +119,8 @@ fn without_pictures(source: &str) -> String {
             rest = &group[1..];
             continue;
         }
-        // Skip to the brace that closes it (escaped braces are text).
-        let mut depth = 0usize;
-        let mut end = group.len();
-        let mut chars = group.char_indices();
-        while let Some((i, c)) = chars.next() {
-            match c {
-                '\\' => {
-                    chars.next();
-                }
-                '{' => depth += 1,
-                '}' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        end = i + 1;
-                        break;
-                    }
-                }
-                _ => {}
-            }
-        }
+        // Skip to the brace that closes it (to the end when none does).
+        let end = group_end(group).unwrap_or(group.len());
         rest = &group[end..];
     }
     out.push_str(rest);
@@ -126,29 +132,10 @@ fn without_pictures(source: &str) -> String {
 /// the `}` a truncated file lacks added — as word processors read
 /// such files.
 fn close_groups(source: &str) -> String {
-    let mut depth = 0usize;
-    let mut end = 0;
-    let mut chars = source.char_indices();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '\\' => {
-                // An escaped brace or backslash is text.
-                chars.next();
-            }
-            '{' => depth += 1,
-            '}' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    end = i + 1;
-                    break;
-                }
-            }
-            _ => {}
-        }
-    }
-    if depth == 0 && end > 0 {
-        return source[..end].to_owned();
-    }
+    let depth = match group_end(source) {
+        Ok(end) => return source[..end].to_owned(),
+        Err(depth) => depth,
+    };
     let mut out = source.trim_end_matches(['\0', ' ', '\r', '\n']).to_owned();
     out.push_str(&"}".repeat(depth));
     out
