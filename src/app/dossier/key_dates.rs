@@ -191,7 +191,10 @@ impl OpenDossier {
             return;
         }
         let (tx, rx) = std::sync::mpsc::channel();
-        let (file, d) = (self.path.clone(), self.dossier.clone());
+        let (file, d) = (
+            self.path.clone(),
+            super::readable(&self.dossier, &self.outside),
+        );
         let read = Arc::new(AtomicUsize::new(0));
         let opts = Options {
             dates: k.how_many,

@@ -154,6 +154,18 @@ pub struct OpenDossier {
     ),
 }
 
+/// `d` as far as it may be read: without the articles outside its folder
+/// the user has not agreed to (`outside`), for work that reads the
+/// articles' text, such as key dates and suggested events.
+#[must_use]
+pub(crate) fn readable(
+    d: &crate::dossier::Dossier,
+    outside: &BTreeSet<String>,
+) -> crate::dossier::Dossier {
+    let outside: Vec<String> = outside.iter().cloned().collect();
+    crate::store::trust::readable(d, &outside)
+}
+
 /// The dossier timeline's filter as the reader set it (dates as typed).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FilterText {

@@ -110,7 +110,11 @@ impl OpenDossier {
             return;
         }
         let (tx, rx) = std::sync::mpsc::channel();
-        let (file, d, ctx2) = (self.path.clone(), self.dossier.clone(), ctx.clone());
+        let (file, d, ctx2) = (
+            self.path.clone(),
+            super::readable(&self.dossier, &self.outside),
+            ctx.clone(),
+        );
         let spawned = std::thread::Builder::new()
             .name("suggestions".into())
             .spawn(move || {
