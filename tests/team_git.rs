@@ -45,13 +45,7 @@ fn two_clones_edit_at_once_and_git_merges_everything() {
     let home = dir.path();
     let global = dir.path().join("global");
     std::fs::create_dir_all(&global).expect("global");
-    let bare = dir.path().join("remote.git");
-    std::fs::create_dir_all(&bare).expect("bare");
-    git(
-        &bare,
-        home,
-        &["init", "--quiet", "--bare", "--initial-branch=main"],
-    );
+    let bare = common::team::bare_remote(home);
 
     // Ana makes the dossier folder and shares it.
     let a = dir.path().join("ana");

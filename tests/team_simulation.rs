@@ -27,13 +27,7 @@ fn three_clones_at_random_for_500_rounds_lose_nothing() {
     let home = dir.path();
     let global = dir.path().join("global");
     std::fs::create_dir_all(&global).expect("global");
-    let bare = dir.path().join("remote.git");
-    std::fs::create_dir_all(&bare).expect("bare");
-    git(
-        &bare,
-        home,
-        &["init", "--quiet", "--bare", "--initial-branch=main"],
-    );
+    let bare = common::team::bare_remote(home);
 
     // The first clone makes the dossier folder, a highlight in each save.
     let clones: Vec<PathBuf> = ["ana", "ben", "cai"]

@@ -80,3 +80,16 @@ pub fn sorted_notes(saves: &Path, article: &Path) -> Vec<String> {
     n.sort();
     n
 }
+
+/// A bare repository `remote.git` in `dir` (its branch `main`), with git's
+/// config kept in `dir`; returns its path.
+pub fn bare_remote(dir: &Path) -> std::path::PathBuf {
+    let bare = dir.join("remote.git");
+    std::fs::create_dir_all(&bare).expect("bare");
+    git(
+        &bare,
+        dir,
+        &["init", "--quiet", "--bare", "--initial-branch=main"],
+    );
+    bare
+}
