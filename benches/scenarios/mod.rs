@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use storyline::annotate::Annotations;
-#[path = "../../tests/common/picker.rs"]
+#[path = "../../tests/it/common/picker.rs"]
 pub mod picker;
 use picker::ScriptedPicker;
 use storyline::app::{

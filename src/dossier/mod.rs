@@ -32,4 +32,6 @@ pub use model::{
 pub use sync::{describe_change, merge3};
 
 #[cfg(test)]
+pub(crate) mod fixtures;
+#[cfg(test)]
 mod tests;

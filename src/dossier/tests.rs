@@ -1,37 +1,9 @@
 use jiff::civil::{Date, date};
 
+use super::fixtures::*;
 use super::*;
 use crate::timeline::when::Precision;
 use crate::timeline::{EventId, EventKind, LaneId, When};
-
-fn mention(article: &str, published: Date, when: When, kind: EventKind) -> Mention {
-    Mention {
-        article: article.to_owned(),
-        published: Some(published),
-        when,
-        kind,
-        evidence: Vec::new(),
-        quote: String::new(),
-        offset: 0,
-        source_event: None,
-    }
-}
-
-fn event(id: &str, title: &str, lane: &str, mentions: Vec<Mention>) -> DossierEvent {
-    DossierEvent {
-        credit: crate::credit::Credit::default(),
-        when: None,
-        id: EventId(id.to_owned()),
-        title: title.to_owned(),
-        lanes: vec![LaneId(lane.to_owned())],
-        mentions,
-        note: String::new(),
-    }
-}
-
-fn week(d: Date) -> When {
-    When::week_of(d)
-}
 
 #[test]
 fn a_forecast_that_came_as_expected_and_one_that_came_late() {
@@ -146,53 +118,6 @@ fn mentions_narrow_the_date_and_disjoint_ones_are_a_conflict() {
     let r = resolve(&disjoint);
     assert!(r.conflict);
     assert_eq!(r.start, r.end, "shown at the most precise mention's date");
-}
-
-fn dossier(events: Vec<DossierEvent>) -> Dossier {
-    let mut d = Dossier::new("test");
-    for (path, day) in [("a.md", 23), ("b.md", 28), ("c.md", 28)] {
-        d.articles.push(DossierArticle {
-            path: path.to_owned(),
-            fingerprint: String::new(),
-            title: path.to_owned(),
-            source: None,
-            published: Some(date(2020, 1, day)),
-            highlights: 0,
-            orphans: 0,
-        });
-    }
-    d.events = events;
-    d.normalize();
-    d
-}
-
-/// The UK decision as the Jan 23 article expects it and the Jan 28 brief
-/// reports it.
-fn uk_pair() -> Vec<DossierEvent> {
-    vec![
-        event(
-            "e-1",
-            "UK government decides on Huawei",
-            "l-uk",
-            vec![mention(
-                "a.md",
-                date(2020, 1, 23),
-                week(date(2020, 1, 27)),
-                EventKind::Expected,
-            )],
-        ),
-        event(
-            "e-2",
-            "British government decided to let Huawei supply parts of 5G networks",
-            "l-uk",
-            vec![mention(
-                "b.md",
-                date(2020, 1, 28),
-                When::day(date(2020, 1, 28)),
-                EventKind::Reported,
-            )],
-        ),
-    ]
 }
 
 #[test]
@@ -320,53 +245,6 @@ fn stems_join_a_verbs_forms() {
     assert!(s.contains("decid"), "{s:?}");
     assert_eq!(s.iter().filter(|w| w.starts_with("decid")).count(), 1);
     assert!(s.contains("huawei") && s.contains("network"), "{s:?}");
-}
-
-#[test]
-fn exports_list_every_source_and_escape_quotes() {
-    let mut d = dossier(uk_pair());
-    d.events[1].mentions[0].quote =
-        "The British government <script>decided</script> on Tuesday".into();
-    let mut h = History::default();
-    let (one, two) = (EventId("e-1".into()), EventId("e-2".into()));
-    h.apply(
-        &mut d,
-        &DossierCommand::Merge(one, two),
-        &crate::credit::Stamp::default(),
-    )
-    .expect("merge");
-    let md = crate::export::dossier::markdown(&d);
-    assert!(
-        md.contains("### January 28, 2020 — UK government decides on Huawei"),
-        "{md}"
-    );
-    assert!(md.contains("2 sources"), "{md}");
-    assert!(
-        md.contains(
-            "expected January 27, 2020 – February 2, 2020 (a.md, Jan 23, 2020), happened January 28, 2020 (b.md, Jan 28, 2020): as expected"
-        ),
-        "{md}"
-    );
-    assert!(
-        md.contains("*a.md*, January 23, 2020 (expected")
-            && md.contains("*b.md*, January 28, 2020 (reported"),
-        "{md}"
-    );
-    assert!(
-        md.contains("&lt;script&gt;") && !md.contains("<script>"),
-        "{md}"
-    );
-    let tl: serde_json::Value =
-        serde_json::from_str(&crate::export::dossier::timelinejs(&d)).expect("json");
-    let slide = &tl["events"][0];
-    assert_eq!(slide["start_date"]["day"], 28);
-    assert_eq!(slide["group"], "l-uk");
-    let text = slide["text"]["text"].as_str().expect("text");
-    assert!(
-        text.contains("&lt;script&gt;") && !text.contains("<script>"),
-        "{text}"
-    );
-    assert_eq!(text.matches("<blockquote>").count(), 2);
 }
 
 fn article(path: &str) -> DossierArticle {

@@ -10,3 +10,6 @@ pub mod text;
 
 pub use publish::{ArticleAnnotations, csv, html, json, svg};
 pub use text::{markdown, timelinejs};
+
+#[cfg(test)]
+mod tests;
