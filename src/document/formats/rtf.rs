@@ -30,7 +30,7 @@ fn paragraphs_as_lines(source: &str) -> String {
         rest = after;
     }
     out.push_str(rest);
-    unicode_fallbacks(&out)
+    lone_surrogates_replaced(&unicode_fallbacks(&out))
 }
 
 /// `\u8212?` (a character, then its one-character fallback "?") written as
@@ -63,6 +63,63 @@ fn unicode_fallbacks(source: &str) -> String {
             }
         }
     }
+    out
+}
+
+/// Every `\uN` that is half of a UTF-16 surrogate pair without its other
+/// half (as damaged or hand-written files have) written as U+FFFD, so the
+/// parser never meets text that is not Unicode. A pair is a high half then
+/// a low half in consecutive `\u` words, as RTF writes characters beyond
+/// the first 65 536.
+fn lone_surrogates_replaced(source: &str) -> String {
+    // (start, end, value) of each `\uN` word; end includes one space.
+    let mut words = Vec::new();
+    let bytes = source.as_bytes();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if bytes[i] == b'\\' && bytes[i + 1] == b'\\' {
+            i += 2;
+            continue;
+        }
+        if bytes[i] == b'\\' && bytes[i + 1] == b'u' {
+            let digits = source[i + 2..]
+                .bytes()
+                .enumerate()
+                .take_while(|&(k, d)| d.is_ascii_digit() || (k == 0 && d == b'-'))
+                .count();
+            if let Ok(v) = source[i + 2..i + 2 + digits].parse::<i32>() {
+                let mut end = i + 2 + digits;
+                if bytes.get(end) == Some(&b' ') {
+                    end += 1;
+                }
+                let unit = u16::try_from(if v < 0 { v + 65_536 } else { v }).unwrap_or(0xFFFD);
+                words.push((i, end, unit));
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let high = |u: u16| (0xD800..0xDC00).contains(&u);
+    let low = |u: u16| (0xDC00..0xE000).contains(&u);
+    let mut out = String::with_capacity(source.len());
+    let mut copied = 0;
+    let mut k = 0;
+    while k < words.len() {
+        let (start, end, unit) = words[k];
+        let next = words.get(k + 1).filter(|w| w.0 == end);
+        if high(unit) && next.is_some_and(|w| low(w.2)) {
+            k += 2;
+            continue;
+        }
+        if high(unit) || low(unit) {
+            out.push_str(&source[copied..start]);
+            out.push_str("\\u65533 ");
+            copied = end;
+        }
+        k += 1;
+    }
+    out.push_str(&source[copied..]);
     out
 }
 
@@ -217,6 +274,19 @@ mod tests {
                 d.text
             );
         }
+    }
+
+    #[test]
+    fn half_a_surrogate_pair_is_a_replacement_character() {
+        let d = parse_rtf(
+            r"{\rtf1\ansi\uc0 Lone high \u-10240  here\par Lone low \u-9216  here\par Swapped \u-9216\u-10240  here\par A pair \u-10179\u-8704  here\par}",
+            Path::new("x.rtf"),
+        )
+        .expect("reads");
+        assert!(d.text.contains("Lone high \u{fffd}"), "{:?}", d.text);
+        assert!(d.text.contains("Lone low \u{fffd}"), "{:?}", d.text);
+        assert!(d.text.contains("Swapped \u{fffd}\u{fffd}"), "{:?}", d.text);
+        assert!(d.text.contains("A pair \u{1f600}"), "{:?}", d.text);
     }
 
     #[test]
