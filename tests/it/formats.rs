@@ -361,13 +361,28 @@ fn info_names_the_kind_of_file_each_article_was_read_from() {
     );
 }
 
-/// An EPUB 3 written by hand: an image page first in the spine (its
-/// fallback a text page), then a chapter — as picture books and
-/// fixed-layout books have.
-fn book_with_an_image_page(path: &Path) {
+/// An XHTML page with `body`.
+fn xhtml(body: &str) -> Vec<u8> {
+    format!(
+        r#"<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title></head><body>{body}</body></html>"#
+    )
+    .into_bytes()
+}
+
+/// An EPUB 3 written by hand: `manifest` items and `spine` itemrefs in
+/// `OPS/package.opf`, and `files` under `OPS/`. A file name may hold a
+/// stand-in (`raw.0`) whose bytes are then replaced by `raw.1` in the
+/// finished archive: a name stored in a legacy code page, as zippers on
+/// Japanese Windows write them.
+fn write_epub(
+    path: &Path,
+    manifest: &str,
+    spine: &str,
+    files: &[(&str, Vec<u8>)],
+    raw: Option<(&str, &[u8])>,
+) {
     use std::io::Write as _;
-    let file = std::fs::File::create(path).expect("create");
-    let mut z = zip::ZipWriter::new(file);
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let stored =
         zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     let mut put = |name: &str, body: &[u8]| {
@@ -379,39 +394,183 @@ fn book_with_an_image_page(path: &Path) {
         "META-INF/container.xml",
         br#"<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OPS/package.opf" media-type="application/oebps-package+xml"/></rootfiles></container>"#,
     );
-    put(
-        "OPS/package.opf",
-        br#"<?xml version="1.0" encoding="utf-8"?>
+    let opf = format!(
+        r#"<?xml version="1.0" encoding="utf-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">urn:x:1</dc:identifier><dc:title>Pictures and words</dc:title><dc:language>en</dc:language><meta property="dcterms:modified">2026-01-01T00:00:00Z</meta></metadata>
-<manifest>
-<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<manifest>{manifest}</manifest>
+<spine>{spine}</spine>
+</package>"#
+    );
+    put("OPS/package.opf", opf.as_bytes());
+    for (name, body) in files {
+        put(&format!("OPS/{name}"), body);
+    }
+    let mut bytes = z.finish().expect("finish").into_inner();
+    if let Some((stand_in, name)) = raw {
+        assert_eq!(stand_in.len(), name.len(), "same length, so offsets hold");
+        let from = stand_in.as_bytes();
+        let mut k = 0;
+        while k + from.len() <= bytes.len() {
+            if &bytes[k..k + from.len()] == from {
+                bytes[k..k + from.len()].copy_from_slice(name);
+            }
+            k += 1;
+        }
+    }
+    std::fs::write(path, bytes).expect("write");
+}
+
+/// An image page first in the spine (its fallback a text page), then a
+/// chapter — as picture books and fixed-layout books have.
+fn book_with_an_image_page(path: &Path) {
+    write_epub(
+        path,
+        r#"<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
 <item id="page1" href="page1.jpg" media-type="image/jpeg" fallback="alt"/>
 <item id="alt" href="alt.xhtml" media-type="application/xhtml+xml"/>
-<item id="c2" href="c2.xhtml" media-type="application/xhtml+xml"/>
-</manifest>
-<spine><itemref idref="page1"/><itemref idref="c2"/></spine>
-</package>"#,
+<item id="c2" href="c2.xhtml" media-type="application/xhtml+xml"/>"#,
+        r#"<itemref idref="page1"/><itemref idref="c2"/>"#,
+        &[
+            ("nav.xhtml", xhtml(NAV)),
+            ("page1.jpg", JPEG.to_vec()),
+            (
+                "alt.xhtml",
+                xhtml("<p>The first page, described in words.</p>"),
+            ),
+            (
+                "c2.xhtml",
+                xhtml("<h1>Two</h1><p>The second chapter is text.</p>"),
+            ),
+        ],
+        None,
     );
-    let page = |body: &str| {
+}
+
+const NAV: &str = r#"<nav xmlns:epub="http://www.idpf.org/2007/ops" epub:type="toc"><ol><li><a href="c2.xhtml">Two</a></li></ol></nav>"#;
+const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0xFF, 0xFE];
+
+/// `storyline text` on `file`: its output, or its error.
+fn text_of(dir: &Path, file: &Path) -> Result<String, String> {
+    let out = storyline(dir, &["text", file.to_str().expect("path")]);
+    if out.status.success() {
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+#[test]
+fn non_ascii_names_are_found_however_the_zip_stores_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // "目次" (contents) and "一" (one): the manifest writes them plain or
+    // percent-encoded, the zip stores them percent-encoded or in Shift_JIS.
+    let manifest = |contents: &str, one: &str| {
         format!(
-            r#"<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title></head><body>{body}</body></html>"#
+            r#"<item id="nav" href="{contents}" media-type="application/xhtml+xml" properties="nav"/>
+<item id="one" href="{one}" media-type="application/xhtml+xml"/>"#
         )
     };
-    put("OPS/nav.xhtml", page(r#"<nav xmlns:epub="http://www.idpf.org/2007/ops" epub:type="toc"><ol><li><a href="c2.xhtml">Two</a></li></ol></nav>"#).as_bytes());
-    put(
-        "OPS/page1.jpg",
-        &[0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0xFF, 0xFE],
+    let nav = xhtml(
+        r#"<nav xmlns:epub="http://www.idpf.org/2007/ops" epub:type="toc"><ol><li><a href="%E4%B8%80.xhtml">一</a></li></ol></nav>"#,
     );
-    put(
-        "OPS/alt.xhtml",
-        page("<p>The first page, described in words.</p>").as_bytes(),
+    let chapter = xhtml("<h1>一</h1><p>山路を登りながら、こう考えた。</p>");
+    let (contents_pct, one_pct) = ("%E7%9B%AE%E6%AC%A1.xhtml", "%E4%B8%80.xhtml");
+    let spine = r#"<itemref idref="one"/>"#;
+    // Stored percent-encoded, listed plain.
+    let a = dir.path().join("percent-in-zip.epub");
+    write_epub(
+        &a,
+        &manifest("目次.xhtml", "一.xhtml"),
+        spine,
+        &[(contents_pct, nav.clone()), (one_pct, chapter.clone())],
+        None,
     );
-    put(
-        "OPS/c2.xhtml",
-        page("<h1>Two</h1><p>The second chapter is text.</p>").as_bytes(),
+    // Stored in Shift_JIS (目次 = 96 DA 8E 9F), listed percent-encoded.
+    let b = dir.path().join("shift-jis-in-zip.epub");
+    write_epub(
+        &b,
+        &manifest(contents_pct, one_pct),
+        spine,
+        &[("QQQQ.xhtml", nav), (one_pct, chapter)],
+        Some(("QQQQ", &[0x96, 0xDA, 0x8E, 0x9F])),
     );
-    z.finish().expect("finish");
+    for book in [a, b] {
+        let text = text_of(dir.path(), &book).expect("reads");
+        assert!(text.contains("山路を登りながら"), "{text}");
+    }
+}
+
+#[test]
+fn picture_pages_stand_as_placeholders_and_svg_pages_give_their_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 800"><rect width="600" height="800"/><text x="10" y="40">The crane folds</text><text x="10" y="80"><tspan>its wings</tspan> <tspan>at dusk.</tspan></text></svg>"#;
+    let book = dir.path().join("mixed.epub");
+    write_epub(
+        &book,
+        r#"<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="cover" href="cover.jpg" media-type="image/jpeg"/>
+<item id="p1" href="p1.svg" media-type="image/svg+xml"/>
+<item id="c2" href="c2.xhtml" media-type="application/xhtml+xml"/>"#,
+        r#"<itemref idref="cover"/><itemref idref="p1"/><itemref idref="c2"/>"#,
+        &[
+            ("nav.xhtml", xhtml(NAV)),
+            ("cover.jpg", JPEG.to_vec()),
+            ("p1.svg", svg.to_vec()),
+            ("c2.xhtml", xhtml("<p>The second chapter is text.</p>")),
+        ],
+        None,
+    );
+    let text = text_of(dir.path(), &book).expect("reads");
+    let picture = text.find("[Picture: cover.jpg]").expect("placeholder");
+    let crane = text.find("The crane folds").expect("svg text");
+    let wings = text.find("its wings at dusk.").expect("tspans joined");
+    let chapter = text.find("The second chapter").expect("chapter");
+    assert!(
+        picture < crane && crane < wings && wings < chapter,
+        "{text}"
+    );
+}
+
+#[test]
+fn a_book_of_pictures_only_or_with_its_chapters_missing_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pictures = dir.path().join("pictures-only.epub");
+    write_epub(
+        &pictures,
+        r#"<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="a" href="a.jpg" media-type="image/jpeg"/>
+<item id="b" href="b.svg" media-type="image/svg+xml"/>"#,
+        r#"<itemref idref="a"/><itemref idref="b"/>"#,
+        &[
+            ("nav.xhtml", xhtml(NAV)),
+            ("a.jpg", JPEG.to_vec()),
+            (
+                "b.svg",
+                br#"<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0L9 9"/></svg>"#.to_vec(),
+            ),
+        ],
+        None,
+    );
+    let err = text_of(dir.path(), &pictures).expect_err("refused");
+    assert!(err.contains("pictures-only.epub"), "{err}");
+    assert!(err.contains("images only"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+
+    let missing = dir.path().join("missing.epub");
+    write_epub(
+        &missing,
+        r#"<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="c1" href="c1.xhtml" media-type="application/xhtml+xml"/>"#,
+        r#"<itemref idref="c1"/>"#,
+        &[],
+        None,
+    );
+    let err = text_of(dir.path(), &missing).expect_err("refused");
+    assert!(
+        err.contains("missing.epub") && err.contains("missing from the archive"),
+        "{err}"
+    );
 }
 
 #[test]
