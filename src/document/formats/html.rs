@@ -33,19 +33,24 @@ const CONTAINERS: &[&str] = &[
 const TITLE_SEPARATORS: [&str; 6] = [" - ", " | ", " – ", " — ", " :: ", " · "];
 
 /// `title` without the site's name a page adds to it ("Installation - The
-/// Rust Programming Language" → "Installation"): dropped when it is the
-/// site's name, or when the rest is the page's own heading.
-fn without_site_name(title: &str, site: Option<&str>, headings: &[String]) -> String {
+/// Rust Programming Language" → "Installation"): a part is dropped when it
+/// is one of the site's `names` (its `og:site_name`, its application name),
+/// or when the other part is the page's own heading. A part that is a
+/// site's name is never what is kept, and a heading kept from the end of
+/// the title ("Site | Heading") is never shorter than what it drops: a
+/// site's logo set as a heading ("V8") is not the page's title.
+fn without_site_name(title: &str, names: &[String], headings: &[String]) -> String {
     let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
-    let is_site = |s: &str| site.is_some_and(|x| same(x, s));
+    let is_site = |s: &str| names.iter().any(|x| same(x, s));
     let is_heading = |s: &str| !s.trim().is_empty() && headings.iter().any(|h| same(h, s));
-    if is_heading(title) {
+    if is_heading(title) && !is_site(title) {
         return title.to_owned();
     }
     for sep in TITLE_SEPARATORS {
         // "Title - Site"
         if let Some((head, tail)) = title.rsplit_once(sep)
             && !head.trim().is_empty()
+            && !is_site(head)
             && (is_site(tail) || is_heading(head))
         {
             return head.trim().to_owned();
@@ -53,7 +58,8 @@ fn without_site_name(title: &str, site: Option<&str>, headings: &[String]) -> St
         // "Site | Title"
         if let Some((head, tail)) = title.split_once(sep)
             && !tail.trim().is_empty()
-            && (is_site(head) || is_heading(tail))
+            && !is_site(tail)
+            && (is_site(head) || (is_heading(tail) && tail.trim().len() >= head.trim().len()))
         {
             return tail.trim().to_owned();
         }
@@ -93,17 +99,19 @@ pub(crate) fn build(source: &str, b: &mut Builder, fallback_title: &str) -> Meta
             .unwrap_or_else(|| fallback_title.to_owned());
     }
     let headings: Vec<String> = full
-        .select("h1, h2, .menu-title, meta[property='og:site_name'], meta[name='application-name']")
+        .select("h1, h2, .menu-title")
         .nodes()
         .iter()
-        .map(|n| {
-            collapse(
-                &n.attr("content")
-                    .map_or_else(|| n.text().to_string(), |c| c.to_string()),
-            )
-        })
+        .map(|n| collapse(&n.text()))
         .collect();
-    meta.title = without_site_name(&meta.title, meta.source.as_deref(), &headings);
+    let mut names: Vec<String> = full
+        .select("meta[property='og:site_name'], meta[name='application-name']")
+        .nodes()
+        .iter()
+        .filter_map(|n| n.attr("content").map(|c| collapse(&c)))
+        .collect();
+    names.extend(meta.source.clone());
+    meta.title = without_site_name(&meta.title, &names, &headings);
     meta.source = meta.source.filter(|s| !s.is_empty());
     meta.byline = meta.byline.filter(|s| !s.is_empty());
 
@@ -327,21 +335,35 @@ mod tests {
         let headings = |h: &[&str]| h.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
         let book = headings(&["The Rust Programming Language", "Installation"]);
         assert_eq!(
-            without_site_name("Installation - The Rust Programming Language", None, &book),
+            without_site_name("Installation - The Rust Programming Language", &[], &book),
             "Installation"
         );
+        let reuters = headings(&["Reuters"]);
         assert_eq!(
-            without_site_name("Huawei ban | Reuters", Some("Reuters"), &[]),
+            without_site_name("Huawei ban | Reuters", &reuters, &[]),
             "Huawei ban"
         );
         assert_eq!(
-            without_site_name("Reuters | Huawei ban", Some("Reuters"), &[]),
+            without_site_name("Reuters | Huawei ban", &reuters, &[]),
             "Huawei ban"
         );
         // A dash inside a real title stays.
         assert_eq!(
-            without_site_name("U.K. - U.S. talks resume", None, &headings(&["Other"])),
+            without_site_name("U.K. - U.S. talks resume", &[], &headings(&["Other"])),
             "U.K. - U.S. talks resume"
+        );
+        // The site's name is a heading too (its logo, its meta name): the
+        // title is kept, never the name.
+        let blog = "Outside the web: standalone binaries using a compiler · Devblog";
+        let logo = headings(&["Devblog"]);
+        assert_eq!(
+            without_site_name(blog, &logo, &logo),
+            "Outside the web: standalone binaries using a compiler"
+        );
+        assert_eq!(
+            without_site_name(blog, &[], &logo),
+            blog,
+            "a logo heading alone does not make the title"
         );
     }
 

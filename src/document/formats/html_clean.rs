@@ -211,6 +211,9 @@ fn is_furniture(node: &NodeRef<'_>, protected: &[dom_query::NodeId], paragraphs:
     if name == "figcaption" {
         return true;
     }
+    if name == "a" && is_permalink(node) {
+        return true;
+    }
     if name == "figure" {
         return node.find(&["blockquote"]).is_empty()
             && node.find(&["table"]).is_empty()
@@ -263,11 +266,18 @@ fn is_furniture(node: &NodeRef<'_>, protected: &[dom_query::NodeId], paragraphs:
         || (matches!(name.as_str(), "p" | "div" | "li") && is_teaser_line(node, &text))
 }
 
-/// Whether the class or id of `node` names furniture.
+/// Whether the class or id of `node` names furniture. An id made from
+/// the element's own heading (documentation generators give each section
+/// the slug of its title: "Sharing mutable changesets" →
+/// `sharing-mutable-changesets`) names a section of the text, not a share
+/// box, and is not read as a name.
 fn named_as_furniture(node: &NodeRef<'_>) -> bool {
     let mut names = String::new();
     for attr in ["class", "id", "data-component", "data-testid"] {
         if let Some(v) = node.attr(attr) {
+            if attr == "id" && is_heading_slug(node, &v) {
+                continue;
+            }
             names.push(' ');
             names.push_str(&v.to_ascii_lowercase());
         }
@@ -281,6 +291,53 @@ fn named_as_furniture(node: &NodeRef<'_>) -> bool {
     names
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
         .any(|w| FURNITURE_WORDS.contains(&w))
+}
+
+/// A heading's permalink: a link to an anchor on the page whose whole
+/// text is a mark ("¶", "#", "§", "🔗"), as documentation generators add.
+fn is_permalink(node: &NodeRef<'_>) -> bool {
+    node.attr("href").is_some_and(|h| h.starts_with('#'))
+        && matches!(node.text().trim(), "¶" | "#" | "§" | "🔗")
+}
+
+/// Whether `id` is the slug of the first heading inside `node`.
+fn is_heading_slug(node: &NodeRef<'_>, id: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let id = words(id);
+    if id.is_empty() {
+        return false;
+    }
+    let Some(heading) = node
+        .find(&["h1"])
+        .into_iter()
+        .chain(node.find(&["h2"]))
+        .chain(node.find(&["h3"]))
+        .chain(node.find(&["h4"]))
+        .next()
+    else {
+        return false;
+    };
+    let title = words(&heading.text());
+    if title.len() < id.len() || title[..id.len()] != id[..] {
+        return false;
+    }
+    // A section of text: paragraphs or a listing, mostly not links (a box
+    // of related links titled "Related stories" is still furniture).
+    if node.find(&["p"]).is_empty() && node.find(&["pre"]).is_empty() {
+        return false;
+    }
+    let all = node.text().chars().filter(|c| !c.is_whitespace()).count();
+    let linked: usize = node
+        .find(&["a"])
+        .iter()
+        .map(|a| a.text().chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
+    linked * 10 < all * 3
 }
 
 fn is_control(text: &str) -> bool {
