@@ -76,7 +76,18 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
                 .flatten()
                 .filter(|p| storyline::store::dossier::is_dossier_path(p) && p.is_file())
         });
+    // A large article (a long PDF, a book) is read once the window is up,
+    // in the background, so the window shows at once (a long PDF its
+    // first pages).
+    let mut later = None;
     let initial = if dossier.is_some() {
+        None
+    } else if let Some(path) = cli
+        .article
+        .as_ref()
+        .filter(|p| storyline::app::reads_in_background(p))
+    {
+        later = Some(path.clone());
         None
     } else if let Some(path) = &cli.article {
         // The window was asked for: a bad path opens it with the error
@@ -89,6 +100,13 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
                 None
             }
         }
+    } else if let Some(path) = state
+        .recent
+        .first()
+        .filter(|p| storyline::app::reads_in_background(p))
+    {
+        later = Some(path.clone());
+        None
     } else {
         Some(
             state
@@ -126,6 +144,11 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
             app.set_author(author);
             for e in errors {
                 app.report_error(e);
+            }
+            if let Some(article) = later {
+                app.send(storyline::app::Command::Window(
+                    storyline::app::WindowCommand::Open(article),
+                ));
             }
             if let Some(d) = dossier {
                 app.send(storyline::app::Command::Window(

@@ -145,11 +145,15 @@ impl StorylineApp {
     pub(super) fn trace_frame(&mut self) {
         // Every frame, so a benchmark can count frames drawn while idle.
         crate::trace::mark("frame");
+        let preview = self
+            .opening_preview()
+            .is_some_and(|p| p.view.laid_out_blocks() > 0);
         if !self.trace.0
-            && self
-                .article
-                .as_ref()
-                .is_some_and(|a| a.view.laid_out_blocks() > 0)
+            && (preview
+                || self
+                    .article
+                    .as_ref()
+                    .is_some_and(|a| a.view.laid_out_blocks() > 0))
         {
             self.trace.0 = true;
             crate::trace::mark("first_text_frame");

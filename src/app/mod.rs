@@ -38,6 +38,7 @@ pub use command::{
 pub(crate) use find::reveal;
 pub use highlights::HighlightsPaneState;
 pub use highlights::save::ArticleSave;
+pub use opening::reads_in_background;
 use picker::PickOutcome;
 use reader::ReaderView;
 use state::PickPurpose;

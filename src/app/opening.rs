@@ -1,16 +1,43 @@
 //! Opening an article: a small file at once; a large one (a long PDF, a
 //! book) read on a background thread, so the window stays live and says
-//! what it is opening.
+//! what it is opening. A long PDF shows its first pages while the rest is
+//! read (a preview: read-only, nothing is anchored to it), and the reader
+//! stays where it was when the whole file replaces it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use super::reader::ReaderView;
 use super::{Command, ReaderCommand, StorylineApp, WindowCommand, absolute};
-use crate::document::{LoadedDocument, load_path};
+use crate::document::pdf::Preview;
+use crate::document::{Document, LoadedDocument, load_path, load_path_with_preview};
 
 /// Files up to this size are read at once (well under a frame's worth of
 /// waiting for text, Markdown and web pages); larger ones in the background.
 const READ_AT_ONCE_BYTES: u64 = 1024 * 1024;
+
+/// Whether the article at `path` is read in the background (so a window
+/// opening on it shows at once, and a long PDF its first pages).
+#[must_use]
+pub fn reads_in_background(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > READ_AT_ONCE_BYTES)
+}
+
+/// What the background reader sends.
+enum Opened {
+    /// A long PDF's first pages.
+    Preview(Preview),
+    /// The whole article, or why it cannot be read.
+    Done(Result<LoadedDocument, String>),
+}
+
+/// The first pages of a long PDF, shown while the rest is read.
+pub struct ShownPreview {
+    /// Those pages.
+    pub doc: Document,
+    /// The reader's place in them.
+    pub view: ReaderView,
+}
 
 /// An article being read in the background.
 pub struct OpeningJob {
@@ -21,7 +48,9 @@ pub struct OpeningJob {
     /// What was asked for the article meanwhile (where to scroll to),
     /// done once it is shown.
     then: Vec<Command>,
-    rx: Receiver<Result<LoadedDocument, String>>,
+    rx: Receiver<Opened>,
+    /// A long PDF's first pages, once read.
+    preview: Option<ShownPreview>,
 }
 
 impl StorylineApp {
@@ -38,7 +67,12 @@ impl StorylineApp {
         let ctx = self.egui_ctx.clone();
         let file = path.clone();
         std::thread::spawn(move || {
-            let _ = tx.send(load_path(&file).map_err(|e| e.to_string()));
+            let (early, wake) = (tx.clone(), ctx.clone());
+            let result = load_path_with_preview(&file, &mut |p| {
+                let _ = early.send(Opened::Preview(p));
+                wake.request_repaint();
+            });
+            let _ = tx.send(Opened::Done(result.map_err(|e| e.to_string())));
             ctx.request_repaint();
         });
         let name = path.file_name().map_or_else(
@@ -58,17 +92,50 @@ impl StorylineApp {
             notice,
             then: Vec::new(),
             rx,
+            preview: None,
         });
     }
 
-    /// Shows a finished background open.
+    /// Shows a long PDF's first pages as they come, and a finished
+    /// background open.
     pub(super) fn poll_opening(&mut self, now: f64) {
-        let Some(job) = &self.opening else { return };
-        let result = match job.rx.try_recv() {
-            Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => Err("reading it stopped unexpectedly".to_owned()),
-            Ok(r) => r,
-        };
+        let mut done = None;
+        let mut notices = Vec::new();
+        if let Some(job) = &mut self.opening {
+            loop {
+                match job.rx.try_recv() {
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        done = Some(Err("reading it stopped unexpectedly".to_owned()));
+                        break;
+                    }
+                    Ok(Opened::Preview(p)) => {
+                        let name = job.path.file_name().map_or_else(
+                            || job.path.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        );
+                        let notice = format!(
+                            "Showing the first {} of {} pages of {name} while the rest is read…",
+                            p.pages, p.of
+                        );
+                        notices.push((std::mem::replace(&mut job.notice, notice.clone()), notice));
+                        job.preview = Some(ShownPreview {
+                            view: ReaderView::new(p.document.blocks.len()),
+                            doc: p.document,
+                        });
+                    }
+                    Ok(Opened::Done(r)) => {
+                        done = Some(r);
+                        break;
+                    }
+                }
+            }
+        }
+        for (old, new) in notices {
+            self.messages.retain(|m| m.text != old);
+            self.notice(new);
+        }
+        let Some(result) = done else { return };
         let Some(job) = self.opening.take() else {
             return;
         };
@@ -76,8 +143,21 @@ impl StorylineApp {
         let opened = result.is_ok();
         self.finish_open(&job.path, result, now);
         if opened {
+            // The reader stays on the passage it was reading in the preview.
+            if let (Some(preview), Some(article)) = (&job.preview, &mut self.article) {
+                let at = preview.view.top_char();
+                if at.0 > 0 {
+                    article.view.scroll_to(at);
+                }
+            }
             self.commands.extend(job.then);
         }
+    }
+
+    /// A long PDF's first pages while the rest is read, to show in the
+    /// reader (read-only).
+    pub(super) fn opening_preview(&mut self) -> Option<&mut ShownPreview> {
+        self.opening.as_mut().and_then(|j| j.preview.as_mut())
     }
 
     /// Holds back a command meant for the article being opened (a dossier

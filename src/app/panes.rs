@@ -235,7 +235,20 @@ fn reader_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
         .frame(egui::Frame::NONE.fill(palette.page))
         .show(ui, |ui| {
             let area = ui.max_rect();
-            if let Some(article) = &mut app.article {
+            let (zoom, evidence) = (app.state.zoom, app.state.evidence);
+            if let Some(preview) = app.opening_preview() {
+                let input = ReaderInput {
+                    doc: &preview.doc,
+                    zoom,
+                    palette,
+                    matches: &[],
+                    current_match: None,
+                    annotations: None,
+                    focused: None,
+                    evidence,
+                };
+                reader_ui(ui, &mut preview.view, &input);
+            } else if let Some(article) = &mut app.article {
                 let input = ReaderInput {
                     doc: &article.doc,
                     zoom: app.state.zoom,

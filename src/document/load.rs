@@ -256,6 +256,19 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 /// A [`LoadError`] naming the file when it is missing, a folder, unreadable,
 /// empty, binary, too large, or holds no text.
 pub fn load_path(path: &Path) -> Result<LoadedDocument, LoadError> {
+    load_path_with_preview(path, &mut |_| {})
+}
+
+/// Reads and parses the article at `path` as [`load_path`] does; a long
+/// PDF hands its first pages to `preview` first (see
+/// [`super::pdf::parse_pdf_with_preview`]).
+///
+/// # Errors
+/// As [`load_path`].
+pub fn load_path_with_preview(
+    path: &Path,
+    preview: &mut dyn FnMut(super::pdf::Preview),
+) -> Result<LoadedDocument, LoadError> {
     let unreadable = |source| LoadError::Unreadable {
         path: path.to_owned(),
         source,
@@ -287,15 +300,20 @@ pub fn load_path(path: &Path) -> Result<LoadedDocument, LoadError> {
         let (document, format) = if ext == "epub" {
             (super::epub::parse_epub(&bytes, path)?, FileFormat::Epub)
         } else if ext == "pdf" || bytes.starts_with(b"%PDF-") {
-            (super::pdf::parse_pdf(&bytes, path)?, FileFormat::Pdf)
+            (
+                super::pdf::parse_pdf_with_preview(&bytes, path, preview)?,
+                FileFormat::Pdf,
+            )
         } else {
             (super::docx::parse_docx(&bytes, path)?, FileFormat::Docx)
         };
-        let body = document
+        // A book or a page whose only line is its title (a one-line form,
+        // a test page) still has text to read.
+        let text = document
             .blocks
             .iter()
-            .any(|b| !matches!(b.kind, super::BlockKind::Title | super::BlockKind::Dateline));
-        if !body {
+            .any(|b| !document.block_text(b).trim().is_empty());
+        if !text {
             return Err(LoadError::NoText(path.to_owned()));
         }
         return Ok(LoadedDocument {

@@ -23,7 +23,7 @@ use formats::{html, markdown, pdf_layout, pdf_words, plain};
 pub use index::TextIndex;
 pub use load::{
     ARTICLE_EXTENSIONS, FileFormat, LoadError, LoadedDocument, SourceFormat, load_path,
-    parse_source,
+    load_path_with_preview, parse_source,
 };
 pub use meta::Meta;
 

@@ -47,11 +47,54 @@ struct Info {
 /// is encrypted with a password, has more pages than Storyline reads, or
 /// has no text layer (a scan).
 pub fn parse_pdf(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
+    parse_pdf_with_preview(bytes, path, &mut |_| {})
+}
+
+/// Pages read first for a preview of a long PDF.
+pub const PREVIEW_PAGES: usize = 3;
+
+/// A long PDF's first pages, shown while the rest is read.
+#[derive(Debug)]
+pub struct Preview {
+    /// The first pages as a document (its offsets are not the whole
+    /// file's: nothing is anchored to it).
+    pub document: Document,
+    /// How many pages it holds.
+    pub pages: usize,
+    /// How many the file has.
+    pub of: usize,
+}
+
+/// Reads a PDF's text as [`parse_pdf`] does; a file of more than twice
+/// [`PREVIEW_PAGES`] pages hands its first pages to `preview` before the
+/// rest are read, so a reader shows text at once whatever the length.
+///
+/// # Errors
+/// As [`parse_pdf`].
+pub fn parse_pdf_with_preview(
+    bytes: &[u8],
+    path: &Path,
+    preview: &mut dyn FnMut(Preview),
+) -> Result<Document, LoadError> {
     let damaged = |why: String| LoadError::Damaged {
         path: path.to_owned(),
         why,
     };
-    let read = crate::document::contain::contained(|| read_pages(bytes));
+    let read = crate::document::contain::contained(std::panic::AssertUnwindSafe(|| {
+        let (doc, count) = open(bytes)?;
+        let info = info(&doc);
+        if count > PREVIEW_PAGES * 2 {
+            let first = read_pages(&doc, PREVIEW_PAGES);
+            if let Ok(document) = build(&first, &info, path) {
+                preview(Preview {
+                    document,
+                    pages: PREVIEW_PAGES,
+                    of: count,
+                });
+            }
+        }
+        Ok::<_, String>((read_pages(&doc, count), info))
+    }));
     let (pages, info) = match read {
         Some(r) => r.map_err(damaged)?,
         None => {
@@ -60,15 +103,21 @@ pub fn parse_pdf(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
             ));
         }
     };
-    let paras = paragraphs(&pages);
+    build(&pages, &info, path)
+}
+
+/// The document `pages` make, with the file's information as fallback.
+fn build(pages: &[Page], info: &Info, path: &Path) -> Result<Document, LoadError> {
+    let paras = paragraphs(pages);
     if paras.iter().all(|p| p.text.trim().is_empty()) {
         let pages = match pages.len() {
             1 => "its page has".to_owned(),
             n => format!("its {n} pages have"),
         };
-        return Err(damaged(format!(
-            "{pages} no text layer — a scan or images of text; run OCR on it first"
-        )));
+        return Err(LoadError::Damaged {
+            path: path.to_owned(),
+            why: format!("{pages} no text layer — a scan or images of text; run OCR on it first"),
+        });
     }
     let fallback = info
         .title
@@ -94,7 +143,7 @@ pub fn parse_pdf(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
         doc.meta.published = info.created;
     }
     if doc.meta.byline.is_none() {
-        doc.meta.byline = info.author.filter(|a| !a.trim().is_empty());
+        doc.meta.byline = info.author.clone().filter(|a| !a.trim().is_empty());
     }
     Ok(doc)
 }
@@ -113,8 +162,9 @@ fn meaningful_title(title: &str) -> bool {
         .any(|ext| t.ends_with(ext))
 }
 
-/// Every page's runs, read on every core, and the information dictionary.
-fn read_pages(bytes: &[u8]) -> Result<(Vec<Page>, Info), String> {
+/// The PDF opened (with an empty password when it has one) and its page
+/// count.
+fn open(bytes: &[u8]) -> Result<(PdfDocument, usize), String> {
     let doc =
         PdfDocument::from_bytes(bytes.to_vec()).map_err(|e| format!("not a readable PDF ({e})"))?;
     if doc.is_encrypted() && !doc.authenticate(b"").unwrap_or(false) {
@@ -131,7 +181,11 @@ fn read_pages(bytes: &[u8]) -> Result<(Vec<Page>, Info), String> {
             "it has {count} pages; Storyline reads PDFs of up to {MAX_PAGES}"
         ));
     }
-    let info = info(&doc);
+    Ok((doc, count))
+}
+
+/// The runs of the first `count` pages, read on every core.
+fn read_pages(doc: &PdfDocument, count: usize) -> Vec<Page> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .clamp(1, 8)
@@ -148,7 +202,12 @@ fn read_pages(bytes: &[u8]) -> Result<(Vec<Page>, Info), String> {
                         if p >= count {
                             break;
                         }
-                        done.push((p, page(&doc, p)));
+                        // A reader's panic on one page leaves it empty,
+                        // quietly (each worker contains its own).
+                        let one = crate::document::contain::contained(
+                            std::panic::AssertUnwindSafe(|| page(doc, p)),
+                        );
+                        done.push((p, one.unwrap_or_default()));
                     }
                     done
                 })
@@ -164,40 +223,169 @@ fn read_pages(bytes: &[u8]) -> Result<(Vec<Page>, Info), String> {
             *slot = Some(page);
         }
     }
-    Ok((
-        pages.into_iter().map(Option::unwrap_or_default).collect(),
-        info,
-    ))
+    pages.into_iter().map(Option::unwrap_or_default).collect()
 }
 
 /// One page's runs; a page that cannot be read is empty (the others are
 /// still worth reading).
 fn page(doc: &PdfDocument, p: usize) -> Page {
-    let height = doc
+    let (width, height) = doc
         .get_page_media_box(p)
-        .map_or(792.0, |(_, y0, _, y1)| (y1 - y0).abs());
-    let runs = doc
+        .map_or((612.0, 792.0), |(x0, y0, x1, y1)| {
+            ((x1 - x0).abs(), (y1 - y0).abs())
+        });
+    let spans: Vec<_> = doc
         // The spans as the page places them, without the reader's own
         // running-head pass (it reads every page once more before the
         // first: 0.45 s of 1.2 s on 402 pages; `pdf_layout` finds them).
         .extract_spans_with_config(p, SpanMergingConfig::default())
         .unwrap_or_default()
         .into_iter()
-        .filter(|s| s.font_size > 0.0 && s.bbox.width.is_finite() && s.bbox.height.is_finite())
-        .map(|s| Run {
-            x0: s.bbox.x,
-            x1: s.bbox.x + s.bbox.width.max(0.0),
-            y0: s.bbox.y,
-            y1: s.bbox.y + s.bbox.height.max(0.0),
-            size: s.font_size,
-            bold: matches!(
-                s.font_weight,
-                FontWeight::SemiBold | FontWeight::Bold | FontWeight::ExtraBold | FontWeight::Black
-            ),
-            text: s.text,
+        .filter(|s| {
+            s.font_size != 0.0
+                && s.font_size.is_finite()
+                && s.bbox.width.is_finite()
+                && s.bbox.height.is_finite()
         })
         .collect();
+    // Text drawn turned half a turn (a negative size: a page turned by its
+    // `Rotate` and drawn upside down to match) reads right way up when the
+    // page is turned back: its lines from the other end.
+    let flipped = spans.iter().filter(|s| s.font_size < 0.0).count() * 2 > spans.len();
+    let mut runs: Vec<Run> = spans
+        .into_iter()
+        .map(|s| {
+            let (xa, xb) = (s.bbox.x, s.bbox.x + s.bbox.width);
+            let (ya, yb) = (s.bbox.y, s.bbox.y + s.bbox.height);
+            let (mut x0, mut x1, mut y0, mut y1) = (xa.min(xb), xa.max(xb), ya.min(yb), ya.max(yb));
+            if flipped {
+                (x0, x1, y0, y1) = (width - x1, width - x0, height - y1, height - y0);
+            }
+            Run {
+                x0,
+                x1,
+                y0,
+                y1,
+                size: s.font_size.abs(),
+                bold: matches!(
+                    s.font_weight,
+                    FontWeight::SemiBold
+                        | FontWeight::Bold
+                        | FontWeight::ExtraBold
+                        | FontWeight::Black
+                ),
+                text: s.text,
+            }
+        })
+        .collect();
+    let annotations = annotation_runs(doc, p, &runs);
+    runs.extend(annotations);
     Page { height, runs }
+}
+
+/// Text a page shows outside its content stream, as `pdftotext` reads
+/// it: the values filled into its form's text and choice fields, and its
+/// text-box (`FreeText`) annotations, each placed where the page draws it.
+/// Hidden ones, and any already read from the page's own text (a
+/// flattened form), are left out.
+fn annotation_runs(doc: &PdfDocument, p: usize, page: &[Run]) -> Vec<Run> {
+    use pdf_oxide::annotation_types::{AnnotationSubtype, WidgetFieldType};
+    let Ok(annotations) = doc.get_annotations(p) else {
+        return Vec::new();
+    };
+    let already: String = page
+        .iter()
+        .flat_map(|r| r.text.chars().filter(|c| c.is_alphanumeric()))
+        .collect();
+    let mut runs = Vec::new();
+    for a in annotations {
+        if a.flags.is_hidden() {
+            continue;
+        }
+        // The raw string when the annotation has it (decoded here: the
+        // reader's own is lossy for UTF-16), else the reader's.
+        let raw = |key: &str| {
+            a.raw_dict
+                .as_ref()
+                .and_then(|d| d.get(key))
+                .and_then(pdf_oxide::object::Object::as_string)
+                .map(pdf_text_string)
+        };
+        let text = match a.subtype_enum {
+            AnnotationSubtype::FreeText => raw("Contents").or(a.contents),
+            AnnotationSubtype::Widget => match a.field_type {
+                Some(WidgetFieldType::Text) => raw("V").or(a.field_value),
+                Some(WidgetFieldType::Choice { selected, .. }) => {
+                    raw("V").or(selected).or(a.field_value)
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        let (Some(text), Some([ax0, ay0, ax1, ay1])) = (text, a.rect) else {
+            continue;
+        };
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let key: String = text.chars().filter(|c| c.is_alphanumeric()).collect();
+        if lines.is_empty() || key.is_empty() || already.contains(&key) {
+            continue;
+        }
+        #[allow(clippy::cast_possible_truncation)] // page coordinates are small
+        let (x0, x1, bottom, top) = (
+            ax0.min(ax1) as f32,
+            ax0.max(ax1) as f32,
+            ay0.min(ay1) as f32,
+            ay0.max(ay1) as f32,
+        );
+        #[allow(clippy::cast_precision_loss)] // a handful of lines
+        let step = ((top - bottom) / lines.len() as f32).clamp(6.0, 14.0);
+        for (i, line) in lines.iter().enumerate() {
+            #[allow(clippy::cast_precision_loss)]
+            let y1 = top - step * i as f32;
+            runs.push(Run {
+                x0,
+                x1: x1.max(x0),
+                y0: y1 - step,
+                y1,
+                size: (step * 0.8).max(4.0),
+                bold: false,
+                text: (*line).to_owned(),
+            });
+        }
+    }
+    runs
+}
+
+/// A PDF text string: UTF-16 with its byte-order mark, UTF-8 with its
+/// mark or without, else `PDFDocEncoding` (read as Latin-1, which it is
+/// for letters).
+fn pdf_text_string(bytes: &[u8]) -> String {
+    let utf16 = |le: bool, b: &[u8]| {
+        let units: Vec<u16> = b
+            .chunks_exact(2)
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    match bytes {
+        [0xFE, 0xFF, rest @ ..] => utf16(false, rest),
+        [0xFF, 0xFE, rest @ ..] => utf16(true, rest),
+        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
+        _ => std::str::from_utf8(bytes).map_or_else(
+            |_| bytes.iter().map(|&b| char::from(b)).collect(),
+            str::to_owned,
+        ),
+    }
 }
 
 /// Title, author and creation date from the trailer's `/Info`.
@@ -250,5 +438,9 @@ mod tests {
         assert!(super::meaningful_title("Huawei and 5G"));
         assert!(!super::meaningful_title("Microsoft Word - draft3.docx"));
         assert!(!super::meaningful_title("report.pdf"));
+        assert_eq!(super::pdf_text_string(b"\xFE\xFF\x00H\x00i"), "Hi");
+        assert_eq!(super::pdf_text_string(b"\xFF\xFE\xE9\x00"), "é");
+        assert_eq!(super::pdf_text_string(b"caf\xE9"), "café");
+        assert_eq!(super::pdf_text_string("café".as_bytes()), "café");
     }
 }
