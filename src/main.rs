@@ -76,9 +76,9 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
                 .flatten()
                 .filter(|p| storyline::store::dossier::is_dossier_path(p) && p.is_file())
         });
-    // A large article (a long PDF, a book) is read once the window is up,
-    // in the background, so the window shows at once (a long PDF its
-    // first pages).
+    // A large article (a long PDF, a book) is read on a thread of its own
+    // from now, while the window starts, and shown when read (a long PDF
+    // its first pages first).
     let mut later = None;
     let initial = if dossier.is_some() {
         None
@@ -87,7 +87,7 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
         .as_ref()
         .filter(|p| storyline::app::reads_in_background(p))
     {
-        later = Some(path.clone());
+        later = Some(storyline::app::start_reading(path.clone()));
         None
     } else if let Some(path) = &cli.article {
         // The window was asked for: a bad path opens it with the error
@@ -105,7 +105,7 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
         .first()
         .filter(|p| storyline::app::reads_in_background(p))
     {
-        later = Some(path.clone());
+        later = Some(storyline::app::start_reading(path.clone()));
         None
     } else {
         Some(
@@ -145,10 +145,8 @@ fn run_window(cli: &Cli) -> anyhow::Result<()> {
             for e in errors {
                 app.report_error(e);
             }
-            if let Some(article) = later {
-                app.send(storyline::app::Command::Window(
-                    storyline::app::WindowCommand::Open(article),
-                ));
+            if let Some(reading) = later {
+                app.adopt_reading(reading);
             }
             if let Some(d) = dossier {
                 app.send(storyline::app::Command::Window(

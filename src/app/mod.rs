@@ -38,7 +38,7 @@ pub use command::{
 pub(crate) use find::reveal;
 pub use highlights::HighlightsPaneState;
 pub use highlights::save::ArticleSave;
-pub use opening::reads_in_background;
+pub use opening::{Reading, reads_in_background, start_reading};
 use picker::PickOutcome;
 use reader::ReaderView;
 use state::PickPurpose;

@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::{Arc, Mutex};
 
 use super::reader::ReaderView;
 use super::{Command, ReaderCommand, StorylineApp, WindowCommand, absolute};
@@ -21,6 +22,42 @@ const READ_AT_ONCE_BYTES: u64 = 1024 * 1024;
 #[must_use]
 pub fn reads_in_background(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > READ_AT_ONCE_BYTES)
+}
+
+/// An article being read on a thread of its own, not yet shown: begun by
+/// [`start_reading`] (at launch, before the window is up, so reading and
+/// the window's start overlap) and handed to
+/// [`StorylineApp::adopt_reading`].
+pub struct Reading {
+    path: PathBuf,
+    rx: Receiver<Opened>,
+    /// The window to wake when there is news (none until it is up).
+    wake: Arc<Mutex<Option<egui::Context>>>,
+}
+
+/// Starts reading the article at `path` on a thread of its own.
+#[must_use]
+pub fn start_reading(path: PathBuf) -> Reading {
+    let (tx, rx) = channel();
+    let wake: Arc<Mutex<Option<egui::Context>>> = Arc::default();
+    let (file, waker) = (path.clone(), wake.clone());
+    std::thread::spawn(move || {
+        let ping = || {
+            if let Ok(ctx) = waker.lock()
+                && let Some(ctx) = ctx.as_ref()
+            {
+                ctx.request_repaint();
+            }
+        };
+        let early = tx.clone();
+        let result = load_path_with_preview(&file, &mut |p| {
+            let _ = early.send(Opened::Preview(p));
+            ping();
+        });
+        let _ = tx.send(Opened::Done(result.map_err(|e| e.to_string())));
+        ping();
+    });
+    Reading { path, rx, wake }
 }
 
 /// What the background reader sends.
@@ -57,24 +94,27 @@ impl StorylineApp {
     /// Opens the article at `path`: at once when small, else in the
     /// background (a later open replaces an unfinished one).
     pub(super) fn open_article(&mut self, path: PathBuf, now: f64) {
-        let size = std::fs::metadata(&path).map_or(0, |m| m.len());
-        if size <= READ_AT_ONCE_BYTES {
+        if !reads_in_background(&path) {
             let result = load_path(&path).map_err(|e| e.to_string());
             self.finish_open(&path, result, now);
             return;
         }
-        let (tx, rx) = channel();
-        let ctx = self.egui_ctx.clone();
-        let file = path.clone();
-        std::thread::spawn(move || {
-            let (early, wake) = (tx.clone(), ctx.clone());
-            let result = load_path_with_preview(&file, &mut |p| {
-                let _ = early.send(Opened::Preview(p));
-                wake.request_repaint();
-            });
-            let _ = tx.send(Opened::Done(result.map_err(|e| e.to_string())));
-            ctx.request_repaint();
-        });
+        let reading = start_reading(path);
+        self.adopt_reading(reading);
+    }
+
+    /// Shows, once read, an article whose reading began before the window
+    /// was up ([`start_reading`]): its notice now, its first pages and
+    /// then the whole file as they come.
+    pub fn adopt_reading(&mut self, reading: Reading) {
+        if let Ok(mut wake) = reading.wake.lock() {
+            *wake = Some(self.egui_ctx.clone());
+        }
+        // What came before the window could be woken is read on the next
+        // frame.
+        self.egui_ctx.request_repaint();
+        let path = reading.path;
+        let size = std::fs::metadata(&path).map_or(0, |m| m.len());
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
@@ -91,7 +131,7 @@ impl StorylineApp {
             path,
             notice,
             then: Vec::new(),
-            rx,
+            rx: reading.rx,
             preview: None,
         });
     }
@@ -171,6 +211,18 @@ impl StorylineApp {
             }
             (_, c) => Some(c),
         }
+    }
+
+    /// What the window says in place of an article while one is read in
+    /// the background: "Reading NAME…".
+    #[must_use]
+    pub fn opening_label(&self) -> Option<String> {
+        let job = self.opening.as_ref()?;
+        let name = job.path.file_name().map_or_else(
+            || job.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        Some(format!("Reading {name}…"))
     }
 
     /// Whether an article is being read in the background.

@@ -9,7 +9,10 @@ pub(super) fn status_bar_ui(ui: &mut Ui, app: &StorylineApp) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
             let Some(article) = &app.article else {
-                ui.label("No article open");
+                ui.label(
+                    app.opening_label()
+                        .unwrap_or_else(|| "No article open".to_owned()),
+                );
                 return;
             };
             ui.label(article.path.display().to_string())

@@ -52,7 +52,10 @@ pub(crate) fn article_info_ui(ui: &mut Ui, app: &mut StorylineApp) {
                 ui.end_row();
             });
     } else {
-        ui.label(RichText::new("No article open").weak());
+        let label = app
+            .opening_label()
+            .unwrap_or_else(|| "No article open".to_owned());
+        ui.label(RichText::new(label).weak());
     }
     ui.separator();
     crate::app::highlights::highlights_ui(ui, app);

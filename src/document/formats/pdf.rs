@@ -287,10 +287,23 @@ fn page(doc: &PdfDocument, p: usize) -> Page {
 /// it: the values filled into its form's text and choice fields, and its
 /// text-box (`FreeText`) annotations, each placed where the page draws it.
 /// Hidden ones, and any already read from the page's own text (a
-/// flattened form), are left out.
+/// flattened form), are left out. Read from the page's own `/Annots`
+/// (the reader's annotation list walks the page tree for every page,
+/// which is quadratic on long files).
 fn annotation_runs(doc: &PdfDocument, p: usize, page: &[Run]) -> Vec<Run> {
-    use pdf_oxide::annotation_types::{AnnotationSubtype, WidgetFieldType};
-    let Ok(annotations) = doc.get_annotations(p) else {
+    use pdf_oxide::object::Object;
+    let resolve = |o: &Object| match o.as_reference() {
+        Some(r) => doc.load_object(r).ok(),
+        None => Some(o.clone()),
+    };
+    let Some(annots) = doc.get_page(p).ok().and_then(|page| {
+        page.as_dict()
+            .and_then(|d| d.get("Annots"))
+            .and_then(resolve)
+    }) else {
+        return Vec::new();
+    };
+    let Some(annots) = annots.as_array() else {
         return Vec::new();
     };
     let already: String = page
@@ -298,33 +311,43 @@ fn annotation_runs(doc: &PdfDocument, p: usize, page: &[Run]) -> Vec<Run> {
         .flat_map(|r| r.text.chars().filter(|c| c.is_alphanumeric()))
         .collect();
     let mut runs = Vec::new();
-    for a in annotations {
-        if a.flags.is_hidden() {
-            continue;
-        }
-        // The raw string when the annotation has it (decoded here: the
-        // reader's own is lossy for UTF-16), else the reader's.
-        let raw = |key: &str| {
-            a.raw_dict
-                .as_ref()
-                .and_then(|d| d.get(key))
-                .and_then(pdf_oxide::object::Object::as_string)
-                .map(pdf_text_string)
+    for a in annots.iter().take(10_000).filter_map(resolve) {
+        let Some(dict) = a.as_dict() else { continue };
+        // A field's type and value may sit on its parent field.
+        let parent = dict.get("Parent").and_then(resolve);
+        let get = |key: &str| {
+            dict.get(key)
+                .and_then(resolve)
+                .or_else(|| parent.as_ref()?.as_dict()?.get(key).and_then(resolve))
         };
-        let text = match a.subtype_enum {
-            AnnotationSubtype::FreeText => raw("Contents").or(a.contents),
-            AnnotationSubtype::Widget => match a.field_type {
-                Some(WidgetFieldType::Text) => raw("V").or(a.field_value),
-                Some(WidgetFieldType::Choice { selected, .. }) => {
-                    raw("V").or(selected).or(a.field_value)
-                }
+        let hidden = dict
+            .get("F")
+            .and_then(Object::as_integer)
+            .is_some_and(|f| f & 2 != 0);
+        let string = |key: &str| get(key).and_then(|o| o.as_string().map(pdf_text_string));
+        let text = match dict.get("Subtype").and_then(Object::as_name) {
+            Some("FreeText") => string("Contents"),
+            Some("Widget") => match get("FT").as_ref().and_then(Object::as_name) {
+                Some("Tx" | "Ch") => string("V"),
                 _ => None,
             },
             _ => None,
         };
-        let (Some(text), Some([ax0, ay0, ax1, ay1])) = (text, a.rect) else {
+        let rect: Option<Vec<f32>> = dict.get("Rect").and_then(resolve).and_then(|r| {
+            #[allow(clippy::cast_possible_truncation)] // page coordinates are small
+            r.as_array()?
+                .iter()
+                .map(|n| n.as_real().or_else(|| n.as_integer().map(|i| i as f64)))
+                .map(|n| n.map(|n| n as f32))
+                .collect()
+        });
+        let rect = rect.and_then(|r| <[f32; 4]>::try_from(r).ok());
+        let (Some(text), Some([ax0, ay0, ax1, ay1])) = (text, rect) else {
             continue;
         };
+        if hidden {
+            continue;
+        }
         let lines: Vec<&str> = text
             .lines()
             .map(str::trim)
@@ -334,13 +357,7 @@ fn annotation_runs(doc: &PdfDocument, p: usize, page: &[Run]) -> Vec<Run> {
         if lines.is_empty() || key.is_empty() || already.contains(&key) {
             continue;
         }
-        #[allow(clippy::cast_possible_truncation)] // page coordinates are small
-        let (x0, x1, bottom, top) = (
-            ax0.min(ax1) as f32,
-            ax0.max(ax1) as f32,
-            ay0.min(ay1) as f32,
-            ay0.max(ay1) as f32,
-        );
+        let (x0, x1, bottom, top) = (ax0.min(ax1), ax0.max(ax1), ay0.min(ay1), ay0.max(ay1));
         #[allow(clippy::cast_precision_loss)] // a handful of lines
         let step = ((top - bottom) / lines.len() as f32).clamp(6.0, 14.0);
         for (i, line) in lines.iter().enumerate() {
@@ -348,7 +365,7 @@ fn annotation_runs(doc: &PdfDocument, p: usize, page: &[Run]) -> Vec<Run> {
             let y1 = top - step * i as f32;
             runs.push(Run {
                 x0,
-                x1: x1.max(x0),
+                x1,
                 y0: y1 - step,
                 y1,
                 size: (step * 0.8).max(4.0),
