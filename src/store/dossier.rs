@@ -40,6 +40,20 @@ pub fn read_dossier(path: &Path) -> Result<Dossier, StoreError> {
     Ok(dossier)
 }
 
+/// The first line of every dossier file Storyline writes: what the file
+/// is, for a reader who opens it in an editor, and the magic the desktop's
+/// file types match (`packaging/*.mime.xml`). Files without it read too.
+pub const DOSSIER_HEADER: &str =
+    "// Storyline dossier: one story's articles, lanes and events (RON)\n";
+
+/// A dossier as the text of its file: the header line, then RON.
+///
+/// # Errors
+/// As [`super::to_ron`].
+pub fn dossier_ron(dossier: &Dossier, path: &Path) -> Result<String, StoreError> {
+    Ok(format!("{DOSSIER_HEADER}{}", super::to_ron(dossier, path)?))
+}
+
 /// Writes `dossier` (normalised) to `path`: under the folder's lock, the
 /// old file kept as `.bak`, then an atomic replace.
 pub fn write_dossier(path: &Path, dossier: &Dossier) -> Result<(), StoreError> {
@@ -91,7 +105,7 @@ pub fn save_dossier(
     };
     d.version = DOSSIER_VERSION;
     d.normalize();
-    let bytes = super::to_ron(&d, path)?.into_bytes();
+    let bytes = dossier_ron(&d, path)?.into_bytes();
     match old {
         Some(old) if old == bytes => return Ok(d),
         Some(old) => {
@@ -212,7 +226,12 @@ mod tests {
         write_dossier(&path, &d).expect("write");
         let first = std::fs::read_to_string(&path).expect("read");
         assert!(first.contains("name: \"Story\""), "{first}");
+        assert!(first.starts_with(DOSSIER_HEADER), "the file type's magic");
         assert_eq!(read_dossier(&path).expect("read"), d);
+        // A file written before the header reads the same.
+        let bare = dir.path().join("bare.dossier.ron");
+        std::fs::write(&bare, first.trim_start_matches(DOSSIER_HEADER)).expect("write");
+        assert_eq!(read_dossier(&bare).expect("read"), d);
         write_dossier(&path, &d).expect("again");
         assert_eq!(
             std::fs::read_to_string(&path).expect("read"),

@@ -53,7 +53,7 @@ pub fn merge_files(
         };
         let mut merged = merge3(&b, &o, &t);
         merged.normalize();
-        return Ok((Merged::Dossier, to_ron(&merged, name)?));
+        return Ok((Merged::Dossier, super::dossier::dossier_ron(&merged, name)?));
     }
     let read = |bytes: &[u8]| -> Result<SaveFile, StoreError> {
         let save = parse_save(bytes, name)?;
