@@ -21,6 +21,8 @@ pub enum Action {
     Open,
     /// Type the path of an article or a dossier.
     OpenPath,
+    /// Open the sample dossier (a copy in the user's data folder).
+    OpenSampleDossier,
     /// Show the export window.
     Export,
     /// Import annotations onto the open article (a dialog).
@@ -120,9 +122,10 @@ const fn plain(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Self; 28] = [
+    pub const ALL: [Self; 29] = [
         Self::Open,
         Self::OpenPath,
+        Self::OpenSampleDossier,
         Self::Export,
         Self::ImportAnnotations,
         Self::RestoreVersion,
@@ -157,6 +160,7 @@ impl Action {
         match self {
             Self::Open => "Open…",
             Self::OpenPath => "Open Path…",
+            Self::OpenSampleDossier => "Open the Sample Dossier",
             Self::Export => "Export…",
             Self::ImportAnnotations => "Import Annotations…",
             Self::RestoreVersion => "Restore a Previous Version…",
@@ -210,7 +214,10 @@ impl Action {
             },
             Self::PreviousArticle => vec![ctrl(Key::PageUp)],
             Self::NextArticle => vec![ctrl(Key::PageDown)],
-            Self::ImportAnnotations | Self::RestoreVersion | Self::SetPublished => vec![],
+            Self::OpenSampleDossier
+            | Self::ImportAnnotations
+            | Self::RestoreVersion
+            | Self::SetPublished => vec![],
         }
     }
 
@@ -222,6 +229,7 @@ impl Action {
             Self::HighlightSelection | Self::HighlightIn(_) | Self::Copy => KeysWork::WithSelection,
             Self::Open
             | Self::OpenPath
+            | Self::OpenSampleDossier
             | Self::Export
             | Self::ImportAnnotations
             | Self::RestoreVersion
@@ -243,6 +251,7 @@ impl Action {
         match self {
             Self::Open
             | Self::OpenPath
+            | Self::OpenSampleDossier
             | Self::Export
             | Self::ImportAnnotations
             | Self::RestoreVersion
@@ -261,6 +270,7 @@ impl Action {
         match self {
             Self::Open => Command::Window(WindowCommand::ShowOpenDialog),
             Self::OpenPath => Command::Window(WindowCommand::ShowPathPrompt),
+            Self::OpenSampleDossier => Command::Window(WindowCommand::OpenSampleDossier),
             Self::Export => Command::Export(ExportCommand::ShowExport),
             Self::ImportAnnotations => Command::Highlights(HighlightsCommand::ShowImportDialog),
             Self::RestoreVersion => Command::Window(WindowCommand::ShowRestore(None)),

@@ -169,6 +169,12 @@ pub enum WindowCommand {
     ShowPathPrompt,
     /// Open this article.
     Open(PathBuf),
+    /// Open the sample dossier: a copy in the user's data folder, made the
+    /// first time from the one shipped (read-only) with Storyline.
+    OpenSampleDossier,
+    /// Copy this read-only dossier's folder into the user's data folder and
+    /// open the copy.
+    WorkingCopy(PathBuf),
     /// Light, dark, or follow the system.
     SetTheme(ThemeChoice),
     /// How the reader marks evidence.

@@ -32,6 +32,9 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                         }
                     }
                 });
+                action_ui(ui, app, Action::OpenSampleDossier, true).on_hover_text(
+                    "The sample story told across seven articles: a copy of your own, made the first time",
+                );
                 ui.separator();
                 dossier_menu_ui(ui, app);
                 ui.separator();

@@ -102,7 +102,23 @@ impl StorylineApp {
     }
 
     fn error(&mut self, text: String) {
+        self.want_script_font(&text);
         self.messages.push(Message::error(text));
+    }
+
+    /// Notes that `text`, about to be shown, needs a system font for
+    /// Chinese, Japanese or Korean (installed at the next frame).
+    pub(super) fn want_script_font(&mut self, text: &str) {
+        if !self.script_font.0 && theme::needs_script_font(text) {
+            self.script_font_needed();
+        }
+    }
+
+    /// Asks for the system font for Chinese, Japanese or Korean at the next
+    /// frame.
+    pub(super) fn script_font_needed(&mut self) {
+        self.script_font.0 = true;
+        self.egui_ctx.request_repaint();
     }
 
     fn notice(&mut self, text: String) {
@@ -163,6 +179,7 @@ impl StorylineApp {
     }
 
     fn show_loaded(&mut self, path: &Path, loaded: LoadedDocument) {
+        self.want_script_font(&loaded.document.text);
         self.remember_position();
         self.flush_annotations();
         // What the reader did to the article being left reaches its dossier.
@@ -247,7 +264,7 @@ impl StorylineApp {
         self.frame_started = std::time::Instant::now();
         self.egui_ctx = ctx.clone();
         if !self.setup_done {
-            theme::install_fonts(&ctx);
+            theme::install_fonts(&ctx, None);
             theme::install_styles(&ctx);
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
             // Scroll bars a reader can grab: a long book's is not a 2 px line.
@@ -263,6 +280,14 @@ impl StorylineApp {
             // Fonts are in place from the next frame on.
             ctx.request_repaint();
             return;
+        }
+        if self.script_font.0 && !self.script_font.1 {
+            // Once: a system font for Chinese, Japanese or Korean text.
+            self.script_font.1 = true;
+            if let Some(font) = theme::script_font() {
+                theme::install_fonts(&ctx, Some(font));
+                ctx.request_repaint();
+            }
         }
         match self.picker.poll() {
             Some(PickOutcome::Picked(path)) => match self.pick_purpose {

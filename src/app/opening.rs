@@ -141,6 +141,7 @@ impl StorylineApp {
     pub(super) fn poll_opening(&mut self, now: f64) {
         let mut done = None;
         let mut notices = Vec::new();
+        let mut script = false;
         if let Some(job) = &mut self.opening {
             loop {
                 match job.rx.try_recv() {
@@ -159,6 +160,7 @@ impl StorylineApp {
                             p.pages, p.of
                         );
                         notices.push((std::mem::replace(&mut job.notice, notice.clone()), notice));
+                        script |= crate::app::theme::needs_script_font(&p.document.text);
                         job.preview = Some(ShownPreview {
                             view: ReaderView::new(p.document.blocks.len()),
                             doc: p.document,
@@ -170,6 +172,9 @@ impl StorylineApp {
                     }
                 }
             }
+        }
+        if script {
+            self.script_font_needed();
         }
         for (old, new) in notices {
             self.messages.retain(|m| m.text != old);
@@ -249,10 +254,11 @@ impl StorylineApp {
                             m.action,
                             Some((
                                 _,
-                                Command::Window(WindowCommand::ShowRestore(_))
-                                    | Command::Dossier(
-                                        crate::app::dossier::DossierAction::TrustOutside
-                                    )
+                                Command::Window(
+                                    WindowCommand::ShowRestore(_) | WindowCommand::WorkingCopy(_)
+                                ) | Command::Dossier(
+                                    crate::app::dossier::DossierAction::TrustOutside
+                                )
                             ))
                         )
                 });

@@ -75,6 +75,9 @@ pub struct StorylineApp {
     /// The "Your name" dialog's text, while it is shown.
     pub(super) author_prompt: Option<String>,
     pub(super) setup_done: bool,
+    /// Text on screen needs a system font for Chinese, Japanese or Korean
+    /// (`.0`); it was looked for and installed if found (`.1`).
+    pub(super) script_font: (bool, bool),
     pub(super) saves_dir: PathBuf,
     pub(super) panel: HighlightsPaneState,
     pub(super) timeline: timeline::TimelineState,
@@ -147,6 +150,7 @@ impl StorylineApp {
             date_prompt: None,
             author_prompt: None,
             setup_done: false,
+            script_font: (false, false),
             saves_dir: options.saves_dir,
             panel: HighlightsPaneState::default(),
             timeline: timeline::TimelineState::default(),

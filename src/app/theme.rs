@@ -15,9 +15,21 @@ pub const SERIF_ITALIC: &str = "serif-italic";
 pub const SERIF_BOLD: &str = "serif-bold";
 
 /// Adds the bundled Noto Serif faces (OFL, see `assets/fonts/`) as named
-/// families, keeping egui's defaults for the interface.
-pub fn install_fonts(ctx: &egui::Context) {
+/// families, keeping egui's defaults for the interface; `script`, a system
+/// font for the scripts neither has (Chinese, Japanese, Korean), is the
+/// last fallback of every family when given (see [`script_font`]).
+pub fn install_fonts(ctx: &egui::Context, script: Option<Arc<FontData>>) {
     let mut fonts = FontDefinitions::default();
+    if let Some(data) = script {
+        fonts.font_data.insert(SCRIPT.to_owned(), data);
+        for family in [FontFamily::Proportional, FontFamily::Monospace] {
+            fonts
+                .families
+                .entry(family)
+                .or_default()
+                .push(SCRIPT.to_owned());
+        }
+    }
     let faces: [(&str, &'static [u8]); 3] = [
         (
             SERIF,
@@ -32,7 +44,7 @@ pub fn install_fonts(ctx: &egui::Context) {
             include_bytes!("../../assets/fonts/NotoSerif-Bold.ttf"),
         ),
     ];
-    // Glyphs the serif lacks (emoji, CJK) fall back to egui's own fonts.
+    // Glyphs the serif lacks (emoji, CJK) fall back to the interface's fonts.
     let fallbacks = fonts
         .families
         .get(&FontFamily::Proportional)
@@ -47,6 +59,45 @@ pub fn install_fonts(ctx: &egui::Context) {
         fonts.families.insert(FontFamily::Name(name.into()), chain);
     }
     ctx.set_fonts(fonts);
+}
+
+/// The name of the system font added for other scripts.
+const SCRIPT: &str = "script-fallback";
+
+/// System fonts covering Chinese, Japanese and Korean, in the order tried
+/// (Debian's and Fedora's paths for Noto CJK, Droid Sans Fallback, `WenQuanYi` Micro Hei).
+const SCRIPT_FONTS: [&str; 6] = [
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/google-droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+];
+
+/// A system font for Chinese, Japanese and Korean text, read from the
+/// first of [`SCRIPT_FONTS`] present (none are bundled: they are large).
+#[must_use]
+pub fn script_font() -> Option<Arc<FontData>> {
+    SCRIPT_FONTS
+        .iter()
+        .find_map(|p| std::fs::read(p).ok())
+        .map(|bytes| Arc::new(FontData::from_owned(bytes)))
+}
+
+/// Whether `text` has letters of a script the bundled fonts lack (kana,
+/// CJK ideographs, Hangul). Looks at the first 200 000 chars.
+#[must_use]
+pub fn needs_script_font(text: &str) -> bool {
+    text.chars().take(200_000).any(|c| {
+        matches!(c,
+            '\u{1100}'..='\u{11ff}'
+                | '\u{2e80}'..='\u{9fff}'
+                | '\u{a960}'..='\u{a97f}'
+                | '\u{ac00}'..='\u{d7ff}'
+                | '\u{f900}'..='\u{faff}'
+                | '\u{ff00}'..='\u{ffef}')
+    })
 }
 
 /// Makes secondary text readable in both themes: weak text with a
@@ -254,6 +305,17 @@ fn color_slot(color: HighlightColor) -> usize {
 #[cfg(test)]
 mod tests {
     use super::Palette;
+
+    #[test]
+    fn chinese_japanese_and_korean_text_asks_for_a_system_font() {
+        assert!(super::needs_script_font("ハルコさんの彼氏"));
+        assert!(super::needs_script_font("草枕"));
+        assert!(super::needs_script_font("ㄱ ㅁ ㅑ"));
+        assert!(super::needs_script_font("대한민국"));
+        assert!(!super::needs_script_font(
+            "Huawei, 5G — “quoted” café naïve Ελλάδα"
+        ));
+    }
 
     #[test]
     fn text_contrasts_with_page_in_both_themes() {

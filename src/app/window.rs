@@ -31,6 +31,29 @@ impl StorylineApp {
                     self.open_article(path, now);
                 }
             }
+            WindowCommand::OpenSampleDossier => match crate::store::sample::sample_dossier_copy() {
+                Ok(path) => self.open_dossier(&path, now),
+                Err(e) => self.error(format!("Could not open the sample dossier: {e}")),
+            },
+            WindowCommand::WorkingCopy(file) => match crate::store::sample::working_copy(&file) {
+                Ok(copy) => {
+                    self.messages.retain(|m| {
+                        !matches!(
+                            m.action,
+                            Some((
+                                _,
+                                crate::app::Command::Window(WindowCommand::WorkingCopy(_))
+                            ))
+                        )
+                    });
+                    self.open_dossier(&copy, now);
+                    self.notice(format!(
+                        "Working copy: {} — your changes are saved there.",
+                        copy.display()
+                    ));
+                }
+                Err(e) => self.error(format!("Could not make a working copy: {e}")),
+            },
             WindowCommand::SetTheme(theme) => {
                 self.state.theme = theme;
                 apply_theme(ctx, theme);

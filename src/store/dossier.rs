@@ -40,6 +40,29 @@ pub fn read_dossier(path: &Path) -> Result<Dossier, StoreError> {
     Ok(dossier)
 }
 
+/// Whether the dossier at `path` is not to be written here: its file or
+/// its folder is marked read-only, or the system refuses to open it for
+/// writing (a package's folder under `/usr/share`, a read-only mount).
+/// Such a dossier is shown but never written to.
+#[must_use]
+pub fn is_read_only(path: &Path) -> bool {
+    let marked = |p: &Path| std::fs::metadata(p).is_ok_and(|m| m.permissions().readonly());
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let refused = std::fs::OpenOptions::new()
+        .append(true)
+        .open(path)
+        .is_err_and(|e| {
+            matches!(
+                e.kind(),
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+            )
+        });
+    marked(path) || marked(folder) || refused
+}
+
 /// The first line of every dossier file Storyline writes: what the file
 /// is, for a reader who opens it in an editor, and the magic the desktop's
 /// file types match (`packaging/*.mime.xml`). Files without it read too.

@@ -534,3 +534,56 @@ fn removing_an_article_from_the_dossier_is_undone_by_ctrl_z() {
         "back as it was"
     );
 }
+
+#[test]
+fn a_read_only_dossier_is_shown_never_written_and_a_working_copy_offered() {
+    // As a package installs the sample under /usr/share: the file marked
+    // read-only (root writes anyway, so the mark is what counts).
+    let dir = tempfile::tempdir().expect("tmp");
+    let (file, saves) = sample(dir.path(), false);
+    let before = std::fs::read(&file).expect("read");
+    let mut perms = std::fs::metadata(&file).expect("meta").permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&file, perms).expect("chmod");
+    let mut h = open(&file, &saves);
+    assert!(h.state().dossier().is_some_and(|d| d.read_only));
+    let offer = h
+        .state()
+        .messages()
+        .iter()
+        .find(|m| m.text.contains("is read-only"))
+        .cloned()
+        .expect("the window says so");
+    assert!(
+        matches!(
+            offer.action,
+            Some((ref label, Command::Window(WindowCommand::WorkingCopy(ref p))))
+                if label == "Make a Working Copy" && *p == file
+        ),
+        "{offer:?}"
+    );
+    // A change in the window is not written.
+    common::until(&mut h, |app| {
+        app.dossier()
+            .is_some_and(|d| !d.merges.busy() && !d.merges.list.is_empty())
+    });
+    let s = h.state().dossier().expect("open").merges.list[0].clone();
+    h.state_mut()
+        .send(Command::Dossier(DossierAction::Merge(s.a, s.b)));
+    settle(&mut h);
+    assert!(
+        std::fs::read(&file).expect("read") == before,
+        "never written"
+    );
+    assert!(
+        !common::message_texts(&h)
+            .iter()
+            .any(|m| m.contains("was not saved")),
+        "{:?}",
+        common::message_texts(&h)
+    );
+    let mut perms = std::fs::metadata(&file).expect("meta").permissions();
+    #[allow(clippy::permissions_set_readonly_false)] // the test's own file
+    perms.set_readonly(false);
+    std::fs::set_permissions(&file, perms).expect("chmod back");
+}

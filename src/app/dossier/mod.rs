@@ -105,6 +105,9 @@ impl MergeState {
 pub struct OpenDossier {
     /// The dossier file.
     pub path: PathBuf,
+    /// It cannot be written here (a package's copy, a read-only folder):
+    /// shown, never written; the window offers a working copy.
+    pub read_only: bool,
     /// Whose name goes on the changes made through its commands.
     pub author: Option<String>,
     /// Watches the dossier file for a pull or a sync (started at the first

@@ -30,8 +30,15 @@ impl StorylineApp {
     /// article read last in it (or its first) in the reader.
     pub(crate) fn open_dossier(&mut self, path: &Path, now: f64) {
         let path = crate::app::absolute(path);
-        // A synced folder's conflict copies of the dossier merge in first.
-        match crate::store::conflict_copies::absorb_dossier(&path) {
+        let read_only = crate::store::dossier::is_read_only(&path);
+        // A synced folder's conflict copies of the dossier merge in first
+        // (not in a folder that is not to be written).
+        let absorbed = if read_only {
+            Ok(Vec::new())
+        } else {
+            crate::store::conflict_copies::absorb_dossier(&path)
+        };
+        match absorbed {
             Ok(made) => {
                 for m in made {
                     self.notice(format!(
@@ -137,7 +144,22 @@ impl StorylineApp {
         self.flush_annotations();
         self.state.touch_recent(&path);
         self.mark_state_dirty(now);
+        if read_only {
+            self.messages.push(crate::app::Message {
+                text: format!(
+                    "{} is read-only: Storyline shows it and never writes to it, so what you change here is not kept. Make a working copy to work on it.",
+                    path.display()
+                ),
+                error: true,
+                action: Some((
+                    "Make a Working Copy".to_owned(),
+                    Command::Window(crate::app::WindowCommand::WorkingCopy(path.clone())),
+                )),
+                shown_at: None,
+            });
+        }
         let mut open = OpenDossier {
+            read_only,
             watch: None,
             outside,
             author: self.author.clone(),
@@ -810,7 +832,7 @@ impl StorylineApp {
         let Some(open) = &mut self.dossier else {
             return;
         };
-        if open.dirty_at.take().is_none() {
+        if open.dirty_at.take().is_none() || open.read_only {
             return;
         }
         match save_dossier(&open.path, Some(&open.base), &open.dossier) {

@@ -245,6 +245,7 @@ fn shorten(text: &str, max: usize) -> String {
 
 /// The Highlights pane's list.
 pub(crate) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
+    let opening = app.is_opening();
     let StorylineApp {
         article,
         panel,
@@ -253,7 +254,12 @@ pub(crate) fn highlights_ui(ui: &mut Ui, app: &mut StorylineApp) {
     } = app;
     panel.now = ui.input(|i| i.time);
     let Some(article) = article.as_mut() else {
-        ui.label(RichText::new("Open an article to highlight it.").weak());
+        let text = if opening {
+            "Highlighting starts once the whole file is read.".to_owned()
+        } else {
+            "Open an article to highlight it.".to_owned()
+        };
+        ui.label(RichText::new(text).weak());
         return;
     };
     let palette = Palette::new(ui.visuals().dark_mode);

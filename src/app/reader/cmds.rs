@@ -49,7 +49,11 @@ impl StorylineApp {
                 }
             }
             ReaderCommand::Page(pages) => {
-                if let Some(a) = &mut self.article {
+                // A long PDF's first pages, shown while the rest is read,
+                // are what the reader sees: they scroll.
+                if let Some(p) = self.opening_preview() {
+                    p.view.page(pages);
+                } else if let Some(a) = &mut self.article {
                     a.view.page(pages);
                     if crate::trace::enabled() {
                         self.trace.1 = Some(self.frame_started);
@@ -57,7 +61,9 @@ impl StorylineApp {
                 }
             }
             ReaderCommand::JumpTo(idx) => {
-                if let Some(a) = &mut self.article {
+                if let Some(p) = self.opening_preview() {
+                    p.view.scroll_to(idx);
+                } else if let Some(a) = &mut self.article {
                     a.view.scroll_to(idx);
                 }
             }

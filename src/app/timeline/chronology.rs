@@ -61,6 +61,7 @@ pub(crate) fn chronology_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
         return;
     }
     let publication = app.published().map(|(d, _)| d);
+    let opening = app.is_opening();
     let StorylineApp {
         article,
         timeline,
@@ -68,7 +69,14 @@ pub(crate) fn chronology_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
         ..
     } = app;
     let Some(article) = article.as_ref() else {
-        ui.label(egui::RichText::new("Open an article to see its chronology.").weak());
+        ui.label(
+            egui::RichText::new(if opening {
+                "The chronology comes once the whole file is read."
+            } else {
+                "Open an article to see its chronology."
+            })
+            .weak(),
+        );
         return;
     };
     let ann = &article.save.annotations;

@@ -249,6 +249,7 @@ pub(crate) fn timeline_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
         return;
     }
     let publication = app.published().map(|(d, _)| d);
+    let opening = app.is_opening();
     let StorylineApp {
         article,
         timeline,
@@ -256,7 +257,14 @@ pub(crate) fn timeline_pane_ui(ui: &mut Ui, app: &mut StorylineApp) {
         ..
     } = app;
     let Some(article) = article.as_mut() else {
-        ui.label(egui::RichText::new("Open an article to see its timeline.").weak());
+        ui.label(
+            egui::RichText::new(if opening {
+                "The timeline comes once the whole file is read."
+            } else {
+                "Open an article to see its timeline."
+            })
+            .weak(),
+        );
         return;
     };
     let ann = &article.save.annotations;

@@ -36,7 +36,15 @@ pub fn parse_epub(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
     let epub = rbook::Epub::read(Cursor::new(bytes.to_vec())).map_err(|e| {
         let e = e.to_string();
         damaged(if e.contains("not found in archive") {
-            format!("a file its package lists is missing from the archive ({e})")
+            // rbook names the file as `…@Value("/EPUB/xhtml/目次.xhtml")`.
+            let name = e
+                .split_once("Value(\"")
+                .and_then(|(_, rest)| rest.split_once('"'))
+                .map(|(name, _)| name.trim_start_matches('/'));
+            match name {
+                Some(name) => format!("its file {name} is missing from the archive"),
+                None => "a file its package lists is missing from the archive".to_owned(),
+            }
         } else {
             format!("not a readable EPUB: {e}")
         })
@@ -90,10 +98,16 @@ pub fn parse_epub(bytes: &[u8], path: &Path) -> Result<Document, LoadError> {
         let Some(item) = entry.manifest_entry() else {
             continue;
         };
-        let doc = if is_text(item.media_type()) {
+        let text_item = is_text(item.media_type());
+        let doc = if text_item {
             Some(item)
         } else {
-            item.fallbacks().find(|f| is_text(f.media_type()))
+            // A fallback already read (picture books often point every
+            // page at the table of contents) is not read again: the page
+            // stands as its picture.
+            item.fallbacks()
+                .find(|f| is_text(f.media_type()))
+                .filter(|f| !read.contains(f.id()))
         };
         let Some(doc) = doc else {
             if !read.insert(item.id().to_owned()) {
