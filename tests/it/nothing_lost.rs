@@ -41,6 +41,18 @@ fn open(file: &Path, saves: &Path) -> Harness<'static, StorylineApp> {
     h
 }
 
+/// Waits for the merge suggestions (worked out on a thread) and merges
+/// the first.
+fn merge_first_suggestion(h: &mut Harness<'_, StorylineApp>) {
+    common::until(h, |app| {
+        app.dossier()
+            .is_some_and(|d| !d.merges.busy() && !d.merges.list.is_empty())
+    });
+    let s = h.state().dossier().expect("open").merges.list[0].clone();
+    h.state_mut()
+        .send(Command::Dossier(DossierAction::Merge(s.a, s.b)));
+}
+
 /// Runs past every save delay (the article's 0.4 s, the dossier's 0.5 s:
 /// 45 frames of 1/30 s), letting background writes land.
 fn settle(h: &mut Harness<'_, StorylineApp>) {
@@ -160,14 +172,7 @@ fn a_merge_an_unmerge_and_their_undos_leave_the_file_as_it_was() {
         let (file, saves) = sample(dir.path(), with_saves);
         let before = std::fs::read(&file).expect("read");
         let mut h = open(&file, &saves);
-        // Wait for the merge suggestions (worked out on a thread).
-        common::until(&mut h, |app| {
-            app.dossier()
-                .is_some_and(|d| !d.merges.busy() && !d.merges.list.is_empty())
-        });
-        let s = h.state().dossier().expect("open").merges.list[0].clone();
-        h.state_mut()
-            .send(Command::Dossier(DossierAction::Merge(s.a, s.b)));
+        merge_first_suggestion(&mut h);
         h.run_steps(2);
         settle(&mut h);
         let uk = h
@@ -563,13 +568,7 @@ fn a_read_only_dossier_is_shown_never_written_and_a_working_copy_offered() {
         "{offer:?}"
     );
     // A change in the window is not written.
-    common::until(&mut h, |app| {
-        app.dossier()
-            .is_some_and(|d| !d.merges.busy() && !d.merges.list.is_empty())
-    });
-    let s = h.state().dossier().expect("open").merges.list[0].clone();
-    h.state_mut()
-        .send(Command::Dossier(DossierAction::Merge(s.a, s.b)));
+    merge_first_suggestion(&mut h);
     settle(&mut h);
     assert!(
         std::fs::read(&file).expect("read") == before,
