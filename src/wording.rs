@@ -37,6 +37,16 @@ pub fn change_summary(counts: &[(usize, &str, &str)], names: &[&str]) -> String 
     out
 }
 
+/// The file name of `path` for a message or a menu ("report.pdf"); the
+/// whole path when it has none.
+#[must_use]
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

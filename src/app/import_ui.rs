@@ -8,6 +8,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use super::picker::PickRequest;
 use super::{Command, HighlightsCommand, Message, PickPurpose, StorylineApp};
 use crate::annotate::import_plan::{ImportPlan, plan};
+use crate::wording::file_name as name_of;
 
 /// An import being read.
 pub struct ImportJob {
@@ -18,14 +19,6 @@ pub struct ImportJob {
     /// Import even when no quote is found.
     keep_orphans: bool,
     rx: Receiver<Result<ImportPlan, String>>,
-}
-
-/// The file name of `path`, for messages.
-fn name_of(path: &std::path::Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }
 
 impl StorylineApp {

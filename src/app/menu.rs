@@ -19,10 +19,7 @@ pub(super) fn menu_bar_ui(ui: &mut Ui, app: &mut StorylineApp) {
                         ui.label("No recent articles or dossiers");
                     }
                     for path in app.state.recent.clone() {
-                        let name = path.file_name().map_or_else(
-                            || path.display().to_string(),
-                            |n| n.to_string_lossy().into_owned(),
-                        );
+                        let name = crate::wording::file_name(&path);
                         if ui
                             .button(name)
                             .on_hover_text(path.display().to_string())

@@ -115,10 +115,7 @@ impl StorylineApp {
         self.egui_ctx.request_repaint();
         let path = reading.path;
         let size = std::fs::metadata(&path).map_or(0, |m| m.len());
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let name = crate::wording::file_name(&path);
         let notice = format!(
             "Opening {name} ({:.1} MB)…",
             size as f64 / (1024.0 * 1024.0)
@@ -151,10 +148,7 @@ impl StorylineApp {
                         break;
                     }
                     Ok(Opened::Preview(p)) => {
-                        let name = job.path.file_name().map_or_else(
-                            || job.path.display().to_string(),
-                            |n| n.to_string_lossy().into_owned(),
-                        );
+                        let name = crate::wording::file_name(&job.path);
                         let notice = format!(
                             "Showing the first {} of {} pages of {name} while the rest is read…",
                             p.pages, p.of
@@ -223,11 +217,7 @@ impl StorylineApp {
     #[must_use]
     pub fn opening_label(&self) -> Option<String> {
         let job = self.opening.as_ref()?;
-        let name = job.path.file_name().map_or_else(
-            || job.path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        Some(format!("Reading {name}…"))
+        Some(format!("Reading {}…", crate::wording::file_name(&job.path)))
     }
 
     /// Whether an article is being read in the background.

@@ -10,6 +10,7 @@ use egui::{Id, RichText};
 use super::highlights::save::ArticleSave;
 use super::{Command, Message, StorylineApp, WindowCommand};
 use crate::store::versions;
+use crate::wording::file_name as name;
 
 /// The restore window's state.
 #[derive(Default)]
@@ -136,13 +137,6 @@ impl StorylineApp {
         }
         self.messages.push(m);
     }
-}
-
-fn name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
 }
 
 /// A version's time as the reader's clock shows it.
