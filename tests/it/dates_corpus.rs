@@ -283,6 +283,9 @@ fn the_corpus_is_resolved_as_a_careful_reader_would() {
 
 /// Reached on 2026-11-25: found 100 %, exact 99.6 %, none invented (before
 /// this work: 83.3 %, 73.8 %, 19); on 2026-12-05, with 244 sentences in the
-/// shape of wire copy added (classes `wire-*`): 100 %, 99.8 %, none.
+/// shape of wire copy added (classes `wire-*`): 100 %, 99.8 %, none; on
+/// 2026-12-06, with 37 more (deferrals, attributions, "last" as a verb,
+/// money beside months, "July last year", halves, the future of a dated
+/// saying, ranges across a new year): 100 %, 100 %, none.
 const FOUND_AT_LEAST: f64 = 99.9;
-const EXACT_AT_LEAST: f64 = 99.7;
+const EXACT_AT_LEAST: f64 = 99.9;

@@ -78,6 +78,7 @@ const MONTH_CONTEXT: &[&str] = &[
     "from",
     "to",
     "through",
+    "into",
     "before",
     "after",
     "during",
@@ -111,7 +112,12 @@ pub(super) fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, 
     }
     if let Some(month) = t.month() {
         // Month Day[, Year] / Month Year / Month.
-        if let Some(day) = next.and_then(Tok::day).filter(|_| t.next != '-') {
+        // Only a space or an abbreviation's dot between them ("since early
+        // September; $14 million" is no Sept. 14).
+        if let Some(day) = next
+            .and_then(Tok::day)
+            .filter(|_| matches!(t.next, ' ' | '.' | '\u{a0}'))
+        {
             // "the May 4th Movement": a name.
             if i > 0
                 && toks[i - 1].is(&["the"])
@@ -180,7 +186,10 @@ pub(super) fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, 
         }
     }
     // Day Month [Year]: "31 January 2020".
-    if let (Some(day), Some(month)) = (t.day(), next.and_then(Tok::month)) {
+    if let (Some(day), Some(month)) = (
+        t.day().filter(|_| matches!(t.next, ' ' | '\u{a0}')),
+        next.and_then(Tok::month),
+    ) {
         let year = toks.get(i + 2).and_then(Tok::year);
         let end = if year.is_some() { i + 3 } else { i + 2 };
         return Some((end, Core::Day { month, day, year }));

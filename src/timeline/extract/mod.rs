@@ -45,7 +45,24 @@
 //!    that day. "Effective Dec. 7" is the nearest Dec. 7 whatever the
 //!    tense. Deadlines "until", "through" look ahead even after a past verb
 //!    ("extended until Monday"); "by", "before" follow their verb ("had
-//!    filed their reports by Wednesday").
+//!    filed their reports by Wednesday"). A month or day after "until",
+//!    "through" looks ahead after a verb that puts off or grants time
+//!    ("adjourned until March 6", "were given until Jan. 15"), and keeps
+//!    the past after any other ("remained closed until March 6").
+//!
+//! Reported speech, in particular:
+//! - An attribution set off by a comma at the end ("…until March 6, the
+//!   ministry said", "…, the bank said Wednesday") is the speaker's act,
+//!   not the date's: with no other verb in the date's clause the date
+//!   goes by nearness ("the embargo stays in place until March 6, the
+//!   ministry said" is the coming March 6). A date leading the sentence
+//!   is still the saying's ("In March, the regulator announced").
+//! - A saying placed in the past by its own date ("said in May", "In
+//!   March the company said") tells a "would" from that day: "said in May
+//!   that it would reopen in June" is June of that year, even in July. A
+//!   "will" is told from the publication date.
+//! - "last" is a verb after "to" or a modal, or before "until", "into",
+//!   "through" ("expected to last until February"): no past.
 //!
 //! Wire copy, in particular:
 //! - An unmarked weekday is the past week's unless its own clause looks
@@ -67,6 +84,15 @@
 //!   fiscal year" the current one. "A year ago", "a year earlier",
 //!   "year-earlier" compare with the last quarter named, a year before; a
 //!   comparison never becomes the story's reference for later phrases.
+//! - "July last year", "in May next year", "Feb. 12 last year" are that
+//!   month or day of the year named, as "January of last year" is; "the
+//!   last half of 1989" and "the latter half" are its second half (a half
+//!   of a named year is a date in any story, not only in results copy).
+//! - A month and a number are a date only with a space or an abbreviation's
+//!   dot between them: "since early September; $14 million" holds no
+//!   Sept. 14, and "$14", "#3" are never days.
+//! - "From October to March": the second end follows the first, into the
+//!   next year when its month comes earlier in the calendar.
 //! - "Last fall" is the latest fall over (in December, the one just
 //!   ended); "next spring" the first to begin.
 //! - Years name what follows ("his 1990 campaign", "That 1978 resolution",
@@ -101,7 +127,7 @@ mod time_words;
 use backref::{backref_at, resolve_backref};
 use grammar::is_time_word;
 use phrase::phrase_at;
-use text::{Tense, sentences, tense_of, tokens};
+use text::{Tense, future_of_saying, saying_dated_by, sentences, tense_of, tokens};
 use time_words::{age_or_size_at, duration_or_set_at};
 
 use super::when::{Precision, When};
@@ -271,6 +297,9 @@ fn scan_block(
         };
         let mut i = 0;
         let mut set_end: Option<usize> = None;
+        // The saying verb of this sentence that a past date places, and
+        // that date: a "would" told from it looks ahead from its day.
+        let mut said: Option<(usize, Date)> = None;
         while i < toks.len() {
             // "The next day", "two days later": from the last date before
             // (a day's step from the last day named).
@@ -300,11 +329,12 @@ fn scan_block(
                 (None, Some((end, kind))) => {
                     (kind, Some((i, end, When::day(anchor), false)), anchor)
                 }
-                (None, None) => (
-                    TimeKind::Date,
-                    phrase_at(&toks, i, sentence, anchor),
-                    anchor,
-                ),
+                (None, None) => {
+                    let from = said
+                        .filter(|&(k, _)| future_of_saying(&toks, k, i))
+                        .map_or(anchor, |(_, day)| day);
+                    (TimeKind::Date, phrase_at(&toks, i, sentence, from), from)
+                }
             };
             let Some((first, end, when, inherently_future)) = found else {
                 i += 1;
@@ -327,6 +357,14 @@ fn scan_block(
             } else {
                 b
             };
+            if kind == TimeKind::Date
+                && said.is_none()
+                && when.open.is_none()
+                && when.end < anchor
+                && let Some(k) = saying_dated_by(&toks, first, end)
+            {
+                said = Some((k, when.start));
+            }
             let mut when = when;
             sentence[a..b].clone_into(&mut when.phrase);
             when.resolved_against = Some(against);

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use super::grammar::{core_at, relative_at};
 use super::resolve::{Core, part, resolve, season_of, unit_of};
-use super::text::{Tense, Tok, local_tense};
+use super::text::{Tense, Tok, clause_tense, local_tense};
 use super::time_words::{is_dateline_city, looks_like_a_name, year_in_words};
 use crate::timeline::when::{OpenEnd, Precision, When, add_days, add_months};
 
@@ -100,6 +100,41 @@ const NOT_A_NOUN: &[&str] = &[
     "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "may",
     "and", "or", "but", "to", "of", "in", "on", "at", "by", "for", "with", "as", "that", "which",
     "the", "a", "an", "from", "than", "s",
+];
+
+/// Whether a date expression names its year.
+fn has_year(core: Core) -> bool {
+    match core {
+        Core::Day { year, .. } | Core::Month { year, .. } | Core::Season { year, .. } => {
+            year.is_some()
+        }
+        Core::Iso(_) | Core::Year(_) | Core::YearRange(..) | Core::Years { .. } => true,
+        _ => false,
+    }
+}
+
+/// Verbs that put something off or grant time: a deadline after them is
+/// ahead even in past telling.
+const DEFERRALS: &[&str] = &[
+    "extended",
+    "postponed",
+    "adjourned",
+    "delayed",
+    "deferred",
+    "suspended",
+    "rescheduled",
+    "recessed",
+    "moved",
+    "pushed",
+    "put",
+    "gave",
+    "given",
+    "granted",
+    "allowed",
+    "barred",
+    "banned",
+    "frozen",
+    "froze",
 ];
 
 /// A full phrase at token `i`: optional wrapper ("since", "by", "until"),
@@ -261,31 +296,52 @@ pub(super) fn phrase_at(
     if i > 0 && toks[i - 1].is(&["effective"]) && tense == Tense::Past {
         tense = Tense::Unknown;
     }
+    // "from Monday's losses", "before Friday's purchases": the preposition
+    // is the noun's; the phrase is the day.
+    let possessive =
+        toks.get(end).is_some_and(|w| w.is(&["s"])) && matches!(toks[end - 1].next, '\'' | '’');
     // A deadline looks ahead: "until Friday", "before January", "by March"
     // (even in "the deadline was extended until Friday") — but "had filed
     // their reports by Wednesday" is a past deadline.
     if open == Some(OpenEnd::Before)
+        && !possessive
         && (tense == Tense::Unknown
             || matches!(core, Core::Weekday { shift: 0, .. }) && !t.is(&["by", "before"]))
     {
         tense = Tense::Future;
     }
-    // "from Monday's losses", "before Friday's purchases": the preposition
-    // is the noun's; the phrase is the day.
-    let possessive =
-        toks.get(end).is_some_and(|w| w.is(&["s"])) && matches!(toks[end - 1].next, '\'' | '’');
-    let (open, i) = if possessive && open.is_some() {
-        (None, i + 1)
+    // "the hearing was postponed until March 6", "gave them until Friday":
+    // what is put off or granted runs ahead of the telling, past verb or
+    // not ("remained closed until March" stays in the past).
+    if open == Some(OpenEnd::Before)
+        && tense == Tense::Past
+        && t.is(&["until", "till", "through"])
+        && toks[i.saturating_sub(14)..i]
+            .iter()
+            .rev()
+            .take_while(|w| !w.is(&["that", "which", "who", "but", "because", "after"]))
+            .any(|w| w.is(DEFERRALS))
+    {
+        tense = Tense::Future;
+    }
+    let (open, lead, i) = if possessive && (open.is_some() || lead) {
+        (
+            None,
+            false,
+            i + usize::from(open.is_some()) + usize::from(lead),
+        )
     } else {
-        (open, i)
+        (open, lead, i)
     };
     // "Tuesday's declaration", "Thursday's closing price": a day named by
     // what happened on it, in wire copy the past one unless its clause
     // looks ahead ("ahead of Friday's vote, which will …").
+    // (Only its own clause may look ahead: in "follows Tuesday's
+    // declaration by Ford, which holds a stake, that it is prepared to bid"
+    // the plan is Ford's, not the day's.)
     if matches!(core, Core::Weekday { shift: 0, .. })
-        && tense != Tense::Future
-        && toks.get(end).is_some_and(|w| w.is(&["s"]))
-        && matches!(toks[end - 1].next, '\'' | '’')
+        && possessive
+        && clause_tense(toks, i, end) != Some(Tense::Future)
     {
         tense = Tense::Past;
     }
@@ -293,20 +349,30 @@ pub(super) fn phrase_at(
     let mut when = resolve(core, anchor, tense)?;
     // "January of last year", "the spring of next year": that year's.
     let mut end = end;
-    if toks.get(end).is_some_and(|w| w.is(&["of"]))
-        && let Some(offset) = toks.get(end + 1).and_then(|w| match w.lower.as_ref() {
+    // ("July last year", "in March this year", "Jan. 5 next year" too.)
+    let of = usize::from(toks.get(end).is_some_and(|w| w.is(&["of"])));
+    if (of == 1
+        || matches!(
+            core,
+            Core::Day { year: None, .. }
+                | Core::Month { year: None, .. }
+                | Core::Season { year: None, .. }
+                | Core::Holiday(_)
+        ))
+        && let Some(offset) = toks.get(end + of).and_then(|w| match w.lower.as_ref() {
             "last" | "previous" => Some(-1),
-            "this" | "the" => Some(0),
+            "this" => Some(0),
+            "the" if of == 1 => Some(0),
             "next" => Some(1),
             _ => None,
         })
-        && toks.get(end + 2).is_some_and(|w| w.is(&["year"]))
+        && toks.get(end + of + 1).is_some_and(|w| w.is(&["year"]))
         && when.start.year() == when.end.year()
     {
         let years = i64::from(anchor.year() + offset - when.start.year());
         when.start = add_months(when.start, 12 * years);
         when.end = add_months(when.end, 12 * years);
-        end += 3;
+        end += of + 2;
     }
     if let Some(p) = &part_word {
         when = part(&when, p);
@@ -321,8 +387,13 @@ pub(super) fn phrase_at(
                 .and_then(Tok::year)
                 .map(|y| (end + 2, Core::Year(y)))
         })
-        && let Some(w2) = resolve(c2, anchor, tense)
+        && let Some(mut w2) = resolve(c2, anchor, tense)
     {
+        // "from October to March": the second comes after the first.
+        if w2.end < when.start && !has_year(c2) {
+            w2.start = add_months(w2.start, 12);
+            w2.end = add_months(w2.end, 12);
+        }
         let _ = joiner;
         let first = if t.is(&["from", "between"]) { i } else { i - 1 };
         let mut w = When::span(when.start, w2.end.max(when.start), Precision::Range);

@@ -115,9 +115,12 @@ pub(super) fn results_core_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core
     if t.is(&["year"])
         && t.next == '-'
         && next.is_some_and(|n| n.is(&["ago", "earlier"]))
-        && !toks
-            .get(i + 2)
-            .is_some_and(|w| w.is(&["period", "quarter", "half"]))
+        && !toks.get(i + 2).is_some_and(|w| {
+            w.is(&["period", "quarter", "half"])
+                // "the year-ago third quarter": that quarter.
+                || w.is(&["first", "second", "third", "fourth"])
+                    && toks.get(i + 3).is_some_and(|q| q.is(&["quarter"]))
+        })
     {
         return Some((
             i + 2,
@@ -159,17 +162,22 @@ pub(super) fn results_core_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core
         return Some((i + 3, Core::QuarterYearAgo));
     }
     // "the first half", "second half" of a year, in a results story.
-    if t.is(&["first", "second"]) && next.is_some_and(|n| n.is(&["half"])) && financial(toks) {
+    // ("The last half of 1989", "the latter half" are the second; a half
+    // of a named year is one in any story.)
+    if t.is(&["first", "second", "last", "latter"]) && next.is_some_and(|n| n.is(&["half"])) {
         let year = toks
             .get(i + 2)
             .filter(|w| w.is(&["of"]))
             .and_then(|_| toks.get(i + 3))
             .and_then(Tok::year);
+        if year.is_none() && (!financial(toks) || t.is(&["last", "latter"])) {
+            return None;
+        }
         let end = if year.is_some() { i + 4 } else { i + 2 };
         return Some((
             end,
             Core::Half {
-                second: t.is(&["second"]),
+                second: !t.is(&["first"]),
                 year,
             },
         ));

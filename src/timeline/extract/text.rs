@@ -54,7 +54,9 @@ impl Tok<'_> {
 
     pub(super) fn day(&self) -> Option<i8> {
         let n = self.number()?;
-        (self.lower.len() <= 4 && (1..=31).contains(&n) && !self.next_is_digitish())
+        // "$14", "#3": money and numbers, never a day.
+        let counted = matches!(self.prev, '$' | '#' | '£' | '€' | '¥');
+        (self.lower.len() <= 4 && (1..=31).contains(&n) && !self.next_is_digitish() && !counted)
             .then_some(n as i8)
     }
 
@@ -250,7 +252,7 @@ pub(super) fn tense_of(toks: &[Tok<'_>]) -> Tense {
                 continue;
             }
             future += 1;
-        } else if t.is(PAST_MARKERS) || past_participle_as_verb(toks, k) {
+        } else if t.is(PAST_MARKERS) && !last_as_verb(toks, k) || past_participle_as_verb(toks, k) {
             past += 1;
         }
     }
@@ -298,6 +300,30 @@ const SAYING: &[&str] = &[
     "added",
     "declared",
 ];
+
+/// The saying verb a date phrase at `first..end` dates ("said in May",
+/// "announced Monday", "In March, the agency said"): its token.
+pub(super) fn saying_dated_by(toks: &[Tok<'_>], first: usize, end: usize) -> Option<usize> {
+    if first > 0 && toks[first - 1].is(SAYING) {
+        return Some(first - 1);
+    }
+    // A date opening the sentence dates the saying right after its subject.
+    (end..toks.len().min(end + 4))
+        .find(|&k| is_verb(toks, k) || toks[k].is(SAYING))
+        .filter(|&k| toks[k].is(SAYING) && !toks[k].is(&["according"]))
+        .filter(|&k| k == end || first == 0)
+}
+
+/// Whether the phrase at `first` is told as a future of what was said at
+/// `saying`: "said in May that it would reopen in June" (would, not will:
+/// the future seen from the saying's day).
+pub(super) fn future_of_saying(toks: &[Tok<'_>], saying: usize, first: usize) -> bool {
+    saying < first
+        && toks[saying + 1..first].iter().any(|w| w.is(&["would"]))
+        && !toks[saying + 1..first]
+            .iter()
+            .any(|w| w.is(&["will", "now", "but", "and"]))
+}
 
 /// Words that open a new clause: a date's verb is in its own clause ("Bush
 /// told reporters on Tuesday that the blockade might be extended": Tuesday
@@ -391,9 +417,21 @@ fn marker(toks: &[Tok<'_>], k: usize, first: usize, end: usize, own_clause: bool
     }
     if t.is(SAYING) {
         let between = if k < first { k + 1..first } else { end..k };
+        // An attribution set off by a comma ("…until March 6, the court
+        // said") is the speaker's act, not the date's.
+        // ("In September, it announced plans" is no attribution: the date
+        // leads, and the saying goes on.)
+        let attribution = k >= end
+            && first > 0
+            && (end.saturating_sub(1)..k).any(|j| toks[j].next == ',')
+            && (matches!(t.next, '.' | ',' | ';' | '\n')
+                || next.is_none_or(|n| {
+                    n.is(&["in", "on", "at", "today", "yesterday", "last", "this"])
+                        || crate::timeline::when::weekday_from_name(&n.lower).is_some()
+                }));
         let own = k + 1 == first
             || k == end
-            || own_clause && !between.into_iter().any(|j| is_verb(toks, j));
+            || own_clause && !attribution && !between.into_iter().any(|j| is_verb(toks, j));
         return own.then_some(Tense::Past);
     }
     // "is to resume trading Tuesday": a plan.
@@ -426,10 +464,26 @@ fn marker(toks: &[Tok<'_>], k: usize, first: usize, end: usize, own_clause: bool
     if t.is(&["would"]) || t.is(FUTURE_MARKERS) {
         return Some(Tense::Future);
     }
-    if t.is(PAST_MARKERS) || t.is(IRREGULAR_PAST) || past_participle_as_verb(toks, k) {
+    if t.is(PAST_MARKERS) && !last_as_verb(toks, k)
+        || t.is(IRREGULAR_PAST)
+        || past_participle_as_verb(toks, k)
+    {
         return Some(Tense::Past);
     }
     None
+}
+
+/// "last" as a verb ("expected to last until February", "will last",
+/// "talks that last into the night"), not the past "last week".
+fn last_as_verb(toks: &[Tok<'_>], k: usize) -> bool {
+    toks[k].is(&["last"])
+        && (k.checked_sub(1).is_some_and(|p| {
+            toks[p].is(&[
+                "to", "will", "would", "could", "might", "may", "can", "should", "must",
+            ])
+        }) || toks
+            .get(k + 1)
+            .is_some_and(|n| n.is(&["until", "till", "through", "into", "beyond", "for"])))
 }
 
 /// True when token `k` is a verb of its own (a tense marker or a present
@@ -518,6 +572,12 @@ fn nearest_marker(
 /// conference on Tuesday that the blockade might be extended" too. `None`
 /// when the sentence has no marker at all.
 pub(super) fn local_tense(toks: &[Tok<'_>], first: usize, end: usize) -> Option<Tense> {
+    clause_tense(toks, first, end)
+        .or_else(|| nearest_marker(toks, (first, end), (0, toks.len()), false))
+}
+
+/// The tense of the verb of the date's own clause, if it has one.
+pub(super) fn clause_tense(toks: &[Tok<'_>], first: usize, end: usize) -> Option<Tense> {
     let (lo, hi) = clause(toks, first, end);
     // In its own clause a date at the end hangs on the verb before it
     // ("Qantas will double its flights by August in the search for markets
@@ -527,7 +587,6 @@ pub(super) fn local_tense(toks: &[Tok<'_>], first: usize, end: usize) -> Option<
         .rev()
         .find_map(|k| marker(toks, k, first, end, true))
         .or_else(|| (end..hi).find_map(|k| marker(toks, k, first, end, true)))
-        .or_else(|| nearest_marker(toks, (first, end), (0, toks.len()), false))
 }
 
 /// `word` in lowercase, copied only when it has capitals or non-ASCII.
