@@ -259,7 +259,11 @@ pub(super) fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, 
                     && toks[i - 2].is(&[
                         "in", "during", "over", "by", "until", "till", "since", "of", "for",
                         "into", "through",
-                    ]));
+                    ])
+                // "in the spring and summer".
+                || toks[i - 1].is(&["and", "or"])
+                    && i > 1
+                    && season_of(&toks[i - 2]).is_some());
         return context.then_some((
             i + 1,
             Core::Season {

@@ -48,7 +48,14 @@
 //!    filed their reports by Wednesday"). A month or day after "until",
 //!    "through" looks ahead after a verb that puts off or grants time
 //!    ("adjourned until March 6", "were given until Jan. 15"), and keeps
-//!    the past after any other ("remained closed until March 6").
+//!    the past after any other ("remained closed until March 6", "held it
+//!    until Tuesday, when troops retook it"). An -ed word after "is",
+//!    "stays", "remains" says how something is ("stays closed until
+//!    Tuesday"), not what happened. A timetable's present right before its
+//!    date looks ahead ("returns Tuesday", "opens on Sunday",
+//!    "reconvenes Oct. 3"). A relative clause set off by commas is its own:
+//!    with no verb of its own it takes none from the sentence ("Sen. Doe,
+//!    who retires in January, voted no" is the coming January).
 //!
 //! Reported speech, in particular:
 //! - An attribution set off by a comma at the end ("…until March 6, the
@@ -87,7 +94,9 @@
 //! - "July last year", "in May next year", "Feb. 12 last year" are that
 //!   month or day of the year named, as "January of last year" is; "the
 //!   last half of 1989" and "the latter half" are its second half (a half
-//!   of a named year is a date in any story, not only in results copy).
+//!   of a named year — "of 1990", "of next year" — is a date in any story,
+//!   not only in results copy). Seasons joined by "and", "or" are both
+//!   dates ("in the spring and summer").
 //! - A month and a number are a date only with a space or an abbreviation's
 //!   dot between them: "since early September; $14 million" holds no
 //!   Sept. 14, and "$14", "#3" are never days.

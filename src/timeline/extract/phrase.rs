@@ -306,7 +306,9 @@ pub(super) fn phrase_at(
     if open == Some(OpenEnd::Before)
         && !possessive
         && (tense == Tense::Unknown
-            || matches!(core, Core::Weekday { shift: 0, .. }) && !t.is(&["by", "before"]))
+            || matches!(core, Core::Weekday { shift: 0, .. })
+                && !t.is(&["by", "before"])
+                && tense != Tense::Past)
     {
         tense = Tense::Future;
     }

@@ -170,7 +170,13 @@ pub(super) fn results_core_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core
             .filter(|w| w.is(&["of"]))
             .and_then(|_| toks.get(i + 3))
             .and_then(Tok::year);
-        if year.is_none() && (!financial(toks) || t.is(&["last", "latter"])) {
+        // "the second half of next year": its year is named too.
+        let of_named_year = toks.get(i + 2).is_some_and(|w| w.is(&["of"]))
+            && toks
+                .get(i + 3)
+                .is_some_and(|w| w.is(&["last", "this", "next"]))
+            && toks.get(i + 4).is_some_and(|w| w.is(&["year"]));
+        if year.is_none() && !of_named_year && (!financial(toks) || t.is(&["last", "latter"])) {
             return None;
         }
         let end = if year.is_some() { i + 4 } else { i + 2 };

@@ -344,6 +344,37 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "s",
 ];
 
+/// Verbs whose present tells a timetable ("the president returns
+/// Tuesday", "the exhibition opens on Friday"): right before a date, a
+/// future.
+const TIMETABLE: &[&str] = &[
+    "returns",
+    "arrives",
+    "leaves",
+    "departs",
+    "begins",
+    "starts",
+    "ends",
+    "opens",
+    "closes",
+    "resumes",
+    "meets",
+    "travels",
+    "flies",
+    "expires",
+    "convenes",
+    "reconvenes",
+    "retires",
+    "kicks",
+];
+
+/// Present verbs after which an -ed word says how something is ("stays
+/// closed", "is scheduled", "remains frozen"), not what happened.
+const LINKING: &[&str] = &[
+    "is", "are", "am", "stays", "stay", "remains", "remain", "seems", "seem", "looks", "becomes",
+    "become", "gets", "get", "keeps", "keep",
+];
+
 /// Pasts of verbs in -e that end in -eed ("succeed", "exceed", "need" are
 /// not pasts).
 const E_ED: &[&str] = &[
@@ -374,7 +405,9 @@ fn past_participle_as_verb(toks: &[Tok<'_>], k: usize) -> bool {
         && !t.is(NOT_VERBS_IN_ED)
         && !t.capitalized()
         && !k.checked_sub(1).is_some_and(|p| {
-            toks[p].is(DETERMINERS) || adverb(p) && p > 0 && toks[p - 1].is(DETERMINERS)
+            toks[p].is(DETERMINERS)
+                || toks[p].is(LINKING)
+                || adverb(p) && p > 0 && toks[p - 1].is(DETERMINERS)
         })
 }
 
@@ -433,6 +466,14 @@ fn marker(toks: &[Tok<'_>], k: usize, first: usize, end: usize, own_clause: bool
             || k == end
             || own_clause && !attribution && !between.into_iter().any(|j| is_verb(toks, j));
         return own.then_some(Tense::Past);
+    }
+    // "returns Tuesday", "opens on Friday": a timetable's present, right
+    // before its date, looks ahead.
+    if t.is(TIMETABLE)
+        && (k + 1 == first || k + 2 == first && next.is_some_and(|n| n.is(&["on", "in", "at"])))
+        && !prev.is_some_and(|p| p.is(DETERMINERS) || p.is(&["tax", "loose", "swim", "track"]))
+    {
+        return Some(Tense::Future);
     }
     // "is to resume trading Tuesday": a plan.
     if t.is(&["is", "are"]) && next.is_some_and(|n| n.is(&["to"])) {
@@ -572,8 +613,17 @@ fn nearest_marker(
 /// conference on Tuesday that the blockade might be extended" too. `None`
 /// when the sentence has no marker at all.
 pub(super) fn local_tense(toks: &[Tok<'_>], first: usize, end: usize) -> Option<Tense> {
-    clause_tense(toks, first, end)
-        .or_else(|| nearest_marker(toks, (first, end), (0, toks.len()), false))
+    // A relative clause set off by commas is its own: "Sen. Smith, who
+    // retires in January, voted no" says nothing of January by "voted".
+    let (lo, _) = clause(toks, first, end);
+    let relative = lo > 1
+        && toks[lo - 1].is(&["which", "who", "whom", "whose", "where"])
+        && toks[lo - 2].next == ',';
+    clause_tense(toks, first, end).or_else(|| {
+        (!relative)
+            .then(|| nearest_marker(toks, (first, end), (0, toks.len()), false))
+            .flatten()
+    })
 }
 
 /// The tense of the verb of the date's own clause, if it has one.
