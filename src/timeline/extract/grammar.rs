@@ -33,6 +33,8 @@ pub(super) fn is_time_word(t: &Tok<'_>) -> bool {
             "christmas",
             "easter",
             "thanksgiving",
+            "halloween",
+            "juneteenth",
             "new",
             "half",
             "nineteen",
@@ -144,6 +146,14 @@ pub(super) fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, 
             || t.is(&["jan", "feb", "sept", "oct", "nov", "dec"]);
         let context = i > 0 && toks[i - 1].is(MONTH_CONTEXT)
             || t.prev == '-'
+            // "a June agreement", "its March report": a month before the
+            // noun it dates.
+            || i > 0
+                && toks[i - 1].is(&["a", "an", "its", "their", "his", "her"])
+                && t.next == ' '
+                && next.is_some_and(|n| {
+                    n.text.chars().all(|c| c.is_ascii_lowercase()) && n.lower.len() > 3
+                })
             // "set for June", "scheduled for May".
             || i > 1
                 && toks[i - 1].is(&["for"])
@@ -161,6 +171,25 @@ pub(super) fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, 
         && (1000..=2200).contains(&first)
     {
         return Some((i + 1, Core::Years { first, years: 10 }));
+    }
+    // "the 1990's": the decade, with its apostrophe.
+    if let Some(first) = t.year().filter(|y| y % 10 == 0)
+        && matches!(t.next, '\'' | '’')
+        && next.is_some_and(|n| n.is(&["s"]) && n.next != '\'')
+        && i > 0
+        && toks[i - 1].is(&["the", "early", "mid", "late"])
+    {
+        return Some((i + 2, Core::Years { first, years: 10 }));
+    }
+    // "the '80s": tens of years within the century.
+    if matches!(t.prev, '\'' | '’')
+        && let Some(n) = t.lower.strip_suffix('s').filter(|d| d.len() == 2)
+        && let Ok(n) = n.parse::<i16>()
+        && n % 10 == 0
+        && i > 0
+        && toks[i - 1].is(&["the", "early", "mid", "late"])
+    {
+        return Some((i + 1, Core::DecadeWord(n / 10)));
     }
     // Centuries: "the 20th century" is 1900–1999.
     if next.is_some_and(|n| n.is(&["century"]))
@@ -460,6 +489,8 @@ pub(super) fn relative_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> {
     if t.is(&["in", "within"])
         && let Some((j, n, approx)) = count_of(toks, i + 1)
         && let Some(unit) = toks.get(j).and_then(unit_of)
+        // "in three-year notes", "in 10-year bonds": a size, not a time.
+        && toks[j].prev != '-'
         // "in a quarter that produced a loss": any quarter, not one from now.
         && !toks
             .get(j + 1)

@@ -52,10 +52,18 @@
 //!    until Tuesday, when troops retook it"). An -ed word after "is",
 //!    "stays", "remains" says how something is ("stays closed until
 //!    Tuesday"), not what happened. A timetable's present right before its
-//!    date looks ahead ("returns Tuesday", "opens on Sunday",
-//!    "reconvenes Oct. 3"). A relative clause set off by commas is its own:
-//!    with no verb of its own it takes none from the sentence ("Sen. Doe,
-//!    who retires in January, voted no" is the coming January).
+//!    date looks ahead ("returns Tuesday", "schools reopen Wednesday", "go
+//!    on sale Thursday", "leaders meet on Oct. 17") — not after "to", a
+//!    modal, "not" or a determiner ("did not return Tuesday", "tax
+//!    returns"), nor as a state ("was open Monday"). A verb of intention
+//!    before "to" looks ahead of its telling ("hoped to restore service by
+//!    Friday", "agreed to meet Monday"; "tried to reach" does not). A
+//!    relative clause set off by commas is its own: with no verb of its own
+//!    it takes none from the sentence ("Sen. Doe, who retires in January,
+//!    voted no" is the coming January), and a date right after it is the
+//!    main clause's ("will report results for its quarter, which ended May
+//!    31, on Monday" is the coming Monday). A deadline's hour comes before
+//!    its day: "until 4 p.m. BST Thursday", "until midnight on Tuesday".
 //!
 //! Reported speech, in particular:
 //! - An attribution set off by a comma at the end ("…until March 6, the
@@ -80,7 +88,10 @@
 //! - A weekday after a name or a place is a date ("The World Court Friday
 //!   rejected", "met with Sununu Sunday", "Also Thursday, …"); only two
 //!   capitalised words opening a sentence (or after "Mr.") are a person
-//!   ("Robin Sunday chairs"). A dateline is an upper-case city opening the
+//!   ("Robin Sunday chairs"). After "the", a weekday before a noun is a
+//!   habit ("the Monday market", "the Saturday edition") unless the noun
+//!   happens once ("the Tuesday deadline", "the Sunday vote"); a month
+//!   after "a", "its" dates its noun ("under a June agreement"). A dateline is an upper-case city opening the
 //!   text ("WASHINGTON, Aug. 11"), not any upper-case name ("At EDS,
 //!   third-quarter profit").
 //! - Results copy: a quarter is a reporting period — this year's once it
@@ -102,6 +113,19 @@
 //!   Sept. 14, and "$14", "#3" are never days.
 //! - "From October to March": the second end follows the first, into the
 //!   next year when its month comes earlier in the calendar.
+//! - A quarter followed by its last day ("its fiscal fourth quarter, which
+//!   ended May 31", "the quarter ended July 31") is the three months to
+//!   that day, whatever its number in a fiscal calendar. (The news set's gold
+//!   labels such quarters by their number as calendar quarters; we do not.)
+//! - Decades with an apostrophe ("the 1980's", "the '80s") are decades;
+//!   "in three-year notes", "in 10-year bonds" are sizes, not "in N years".
+//! - Named days beyond the four great feasts: Good Friday, Memorial,
+//!   Labor, Columbus and Presidents Day, Mother's and Father's Day,
+//!   Valentine's Day, Independence Day and the Fourth of July, Bastille,
+//!   Canada and Anzac Day, Juneteenth, Halloween, Veterans, Remembrance and
+//!   Armistice Day, Boxing Day (fixed days and nth weekdays of a month).
+//!   Lunar feasts (Lunar New Year, Eid, Diwali) need their calendars and
+//!   are not read.
 //! - "Last fall" is the latest fall over (in December, the one just
 //!   ended); "next spring" the first to begin.
 //! - Years name what follows ("his 1990 campaign", "That 1978 resolution",

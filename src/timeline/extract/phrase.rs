@@ -102,6 +102,61 @@ const NOT_A_NOUN: &[&str] = &[
     "the", "a", "an", "from", "than", "s",
 ];
 
+/// The end of a time of day at token `k`: "4 p.m.", "10:30 a.m. EDT",
+/// "midnight", "noon local time".
+fn time_of_day_end(toks: &[Tok<'_>], k: usize) -> Option<usize> {
+    let t = toks.get(k)?;
+    let mut end = if t.is(&["midnight", "noon"]) {
+        k + 1
+    } else {
+        let hour = t.number().filter(|h| (1..=12).contains(h))?;
+        let _ = hour;
+        // "10:30": the minutes.
+        let mut j = k + 1;
+        if t.next == ':' && toks.get(j).is_some_and(|m| m.number().is_some()) {
+            j += 1;
+        }
+        let w = toks.get(j)?;
+        if w.is(&["am", "pm"]) {
+            j + 1
+        } else if w.is(&["a", "p"]) && toks.get(j + 1).is_some_and(|m| m.is(&["m"])) {
+            j + 2
+        } else {
+            return None;
+        }
+    };
+    // A zone: "EDT", "GMT", "local time".
+    if let Some(z) = toks.get(end) {
+        if z.text.len() <= 4 && z.text.len() >= 2 && z.text.chars().all(|c| c.is_ascii_uppercase())
+        {
+            end += 1;
+        } else if z.is(&["local"]) && toks.get(end + 1).is_some_and(|w| w.is(&["time"])) {
+            end += 2;
+        }
+    }
+    // "on" before the day: "until midnight on Sunday".
+    if toks.get(end).is_some_and(|w| w.is(&["on"])) {
+        end += 1;
+    }
+    Some(end).filter(|&e| e < toks.len())
+}
+
+/// The day a quarter ends on when it is said after it: "ended Sept. 30",
+/// ", which ended May 31", "ending Jan. 31, 1990".
+fn quarter_end_after(toks: &[Tok<'_>], end: usize, text: &str, anchor: Date) -> Option<Date> {
+    let mut k = end;
+    if toks.get(k).is_some_and(|w| w.is(&["which", "that"])) {
+        k += 1;
+    }
+    if !toks.get(k)?.is(&["ended", "ending", "ends"]) {
+        return None;
+    }
+    let (_, core) = core_at(toks, k + 1, text).filter(|(_, c)| matches!(c, Core::Day { .. }))?;
+    let day = resolve(core, anchor, Tense::Past)?.end;
+    // Quarters end on a month's last day.
+    (add_days(day, 1).day() == 1).then_some(day)
+}
+
 /// Whether a date expression names its year.
 fn has_year(core: Core) -> bool {
     match core {
@@ -177,6 +232,13 @@ pub(super) fn phrase_at(
         _ => None,
     };
     let mut k = i + usize::from(open.is_some());
+    // "until 4 p.m. BST Thursday", "by midnight Sunday": the deadline's
+    // day after its hour.
+    if open.is_some()
+        && let Some(after) = time_of_day_end(toks, k)
+    {
+        k = after;
+    }
     if k < toks.len() && looks_like_a_name(toks, k) {
         return None;
     }
@@ -375,6 +437,16 @@ pub(super) fn phrase_at(
         when.start = add_months(when.start, 12 * years);
         when.end = add_months(when.end, 12 * years);
         end += of + 2;
+    }
+    // "its fiscal fourth quarter, which ended May 31", "the quarter ended
+    // Sept. 30": the three months to that day, whatever the quarter's
+    // number in a fiscal calendar.
+    if super::backref::is_quarter(&when)
+        && let Some(day) = quarter_end_after(toks, end, text, anchor)
+    {
+        // (The first day of the month two before the one it ends in.)
+        when.start = add_months(add_days(day, 1 - i64::from(day.day())), -2);
+        when.end = day;
     }
     if let Some(p) = &part_word {
         when = part(&when, p);

@@ -114,8 +114,14 @@ pub(super) enum Holiday {
     Thanksgiving,
     /// December 31: "year-end".
     YearEnd,
-    /// Easter Sunday (Gregorian computus); `+1` for Easter Monday.
+    /// Easter Sunday (Gregorian computus); `+1` for Easter Monday, `-2`
+    /// for Good Friday.
     Easter(i8),
+    /// The same day every year: Halloween (10, 31), Boxing Day (12, 26).
+    Fixed(i8, i8),
+    /// The `n`th weekday of a month (`n` = -1: the last): Labor Day is the
+    /// first Monday of September, Memorial Day the last Monday of May.
+    Nth(i8, Weekday, i8),
 }
 
 impl Holiday {
@@ -130,6 +136,18 @@ impl Holiday {
             Holiday::NewYearsEve | Holiday::YearEnd => Date::new(y, 12, 31).ok(),
             Holiday::ChristmasEve => Date::new(y, 12, 24).ok(),
             Holiday::Christmas => Date::new(y, 12, 25).ok(),
+            Holiday::Fixed(month, day) => Date::new(y, month, day).ok(),
+            Holiday::Nth(month, weekday, n) => {
+                let first = Date::new(y, month, 1).ok()?;
+                if n > 0 {
+                    let to = i64::from(weekday.since(first.weekday()));
+                    Some(add_days(first, to + 7 * i64::from(n - 1)))
+                } else {
+                    let last = add_days(add_months(first, 1), -1);
+                    let back = i64::from(last.weekday().since(weekday));
+                    Some(add_days(last, -back))
+                }
+            }
             Holiday::Thanksgiving => {
                 let first = Date::new(y, 11, 1).ok()?;
                 let to_thursday = i64::from(Weekday::Thursday.since(first.weekday()));

@@ -152,7 +152,7 @@ pub(super) fn results_core_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core
     if t.is(&["year"])
         && t.next == '-'
         && i > 0
-        && toks[i - 1].is(&["the"])
+        && toks[i - 1].is(&["the", "comparable", "corresponding", "same"])
         && next.is_some_and(|n| n.is(&["ago", "earlier"]))
         && toks
             .get(i + 2)

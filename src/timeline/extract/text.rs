@@ -311,7 +311,7 @@ pub(super) fn saying_dated_by(toks: &[Tok<'_>], first: usize, end: usize) -> Opt
     (end..toks.len().min(end + 4))
         .find(|&k| is_verb(toks, k) || toks[k].is(SAYING))
         .filter(|&k| toks[k].is(SAYING) && !toks[k].is(&["according"]))
-        .filter(|&k| k == end || first == 0)
+        .filter(|&k| k == end && toks[end - 1].next != ',' || first == 0)
 }
 
 /// Whether the phrase at `first` is told as a future of what was said at
@@ -349,23 +349,83 @@ const DETERMINERS: &[&str] = &[
 /// future.
 const TIMETABLE: &[&str] = &[
     "returns",
+    "return",
     "arrives",
+    "arrive",
     "leaves",
     "departs",
     "begins",
+    "begin",
     "starts",
+    "start",
     "ends",
     "opens",
+    "open",
+    "reopens",
+    "reopen",
     "closes",
     "resumes",
+    "resume",
     "meets",
+    "meet",
     "travels",
     "flies",
     "expires",
     "convenes",
+    "convene",
     "reconvenes",
+    "reconvene",
     "retires",
     "kicks",
+    "go",
+    "goes",
+    "plays",
+    "play",
+    "premieres",
+    "debuts",
+];
+
+/// Words after which a timetable verb is none: "did not return", "tax
+/// returns", "a swim meet".
+const NOT_TIMETABLE_AFTER: &[&str] = &[
+    "to", "not", "did", "does", "do", "was", "were", "be", "been", "being", "tax", "loose", "swim",
+    "track", "never", "t",
+];
+
+/// Verbs of intention: before "to", the infinitive looks ahead of them.
+const INTENTIONS: &[&str] = &[
+    "hoped",
+    "hope",
+    "hopes",
+    "wanted",
+    "want",
+    "wants",
+    "aimed",
+    "intended",
+    "promised",
+    "promises",
+    "promise",
+    "vowed",
+    "vows",
+    "vow",
+    "pledged",
+    "pledges",
+    "pledge",
+    "agreed",
+    "agrees",
+    "threatened",
+    "threatens",
+    "decided",
+    "decides",
+    "sought",
+    "seeks",
+    "offered",
+    "offers",
+    "planning",
+    "hoping",
+    "vowing",
+    "promising",
+    "threatening",
 ];
 
 /// Present verbs after which an -ed word says how something is ("stays
@@ -467,12 +527,26 @@ fn marker(toks: &[Tok<'_>], k: usize, first: usize, end: usize, own_clause: bool
             || own_clause && !attribution && !between.into_iter().any(|j| is_verb(toks, j));
         return own.then_some(Tense::Past);
     }
-    // "returns Tuesday", "opens on Friday": a timetable's present, right
-    // before its date, looks ahead.
+    // "returns Tuesday", "schools reopen Wednesday", "go on sale Thursday":
+    // a timetable's present, near its date, looks ahead — not after "to",
+    // a modal or "not" (the verb before decides), nor as a noun ("the
+    // close", "tax returns") or a state ("was open").
     if t.is(TIMETABLE)
-        && (k + 1 == first || k + 2 == first && next.is_some_and(|n| n.is(&["on", "in", "at"])))
-        && !prev.is_some_and(|p| p.is(DETERMINERS) || p.is(&["tax", "loose", "swim", "track"]))
+        && k + 6 >= first
+        && k <= end + 4
+        && !prev.is_some_and(|p| {
+            p.is(DETERMINERS)
+                || p.is(LINKING)
+                || p.is(NOT_TIMETABLE_AFTER)
+                || p.is(POSSIBILITY)
+                || p.is(FUTURE_MARKERS)
+        })
     {
+        return Some(Tense::Future);
+    }
+    // "hoped to return by Friday", "agreed to meet Monday": an intention
+    // looks ahead of its own telling.
+    if t.is(INTENTIONS) && next.is_some_and(|n| n.is(&["to"])) {
         return Some(Tense::Future);
     }
     // "is to resume trading Tuesday": a plan.
@@ -626,8 +700,35 @@ pub(super) fn local_tense(toks: &[Tok<'_>], first: usize, end: usize) -> Option<
     })
 }
 
+/// A relative clause set off by commas right before the date ("its fiscal
+/// quarter, which ended May 31, on Monday"): the token of its opener.
+fn relative_before(toks: &[Tok<'_>], first: usize) -> Option<usize> {
+    if first < 2 || toks[first - 1].next != ',' {
+        return None;
+    }
+    let j = (0..first - 1)
+        .rev()
+        .take_while(|&m| toks[m].next != ',')
+        .find(|&m| toks[m].is(CLAUSE_OPENERS))?;
+    (toks[j].is(RELATIVE) && j > 0 && toks[j - 1].next == ',').then_some(j)
+}
+
+/// Words that open a relative clause.
+const RELATIVE: &[&str] = &["which", "who", "whom", "whose", "where"];
+
 /// The tense of the verb of the date's own clause, if it has one.
 pub(super) fn clause_tense(toks: &[Tok<'_>], first: usize, end: usize) -> Option<Tense> {
+    // After a relative clause set off by commas the date is the main
+    // clause's: "Oracle will report results for its quarter, which ended
+    // May 31, on Monday" is will's Monday.
+    if let Some(j) = relative_before(toks, first) {
+        let (lo, _) = clause(toks, j - 1, j);
+        let (_, hi) = clause(toks, first, end);
+        return (lo..j)
+            .rev()
+            .find_map(|k| marker(toks, k, first, end, true))
+            .or_else(|| (end..hi).find_map(|k| marker(toks, k, first, end, true)));
+    }
     let (lo, hi) = clause(toks, first, end);
     // In its own clause a date at the end hangs on the verb before it
     // ("Qantas will double its flights by August in the search for markets

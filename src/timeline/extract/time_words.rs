@@ -7,6 +7,7 @@ use super::TimeKind;
 use super::resolve::{Core, Holiday, Unit, count_of, season_of, unit_of};
 use super::text::Tok;
 use crate::timeline::when::weekday_from_name;
+use jiff::civil::Weekday;
 
 /// Adverbs of recurrence: "weekly", "annually", ….
 pub(super) const RECURRING: &[&str] = &[
@@ -209,11 +210,46 @@ pub(super) fn named_day_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> 
             _ => (i + 1, Core::Holiday(Holiday::Easter(0))),
         });
     }
+    if t.capitalized()
+        && let Some((words, holiday)) = NAMED_DAYS.iter().find(|(words, _)| {
+            words
+                .iter()
+                .enumerate()
+                .all(|(n, w)| toks.get(i + n).is_some_and(|tok| tok.is(&[w])))
+        })
+    {
+        return Some((i + words.len(), Core::Holiday(*holiday)));
+    }
     if t.is(&["weekend"]) && i > 0 && toks[i - 1].is(&["the", "this"]) {
         return Some((i + 1, Core::Weekend));
     }
     None
 }
+
+/// Named days of the calendar, as words ("s" is a possessive's).
+const NAMED_DAYS: &[(&[&str], Holiday)] = &[
+    (&["good", "friday"], Holiday::Easter(-2)),
+    (&["memorial", "day"], Holiday::Nth(5, Weekday::Monday, -1)),
+    (&["labor", "day"], Holiday::Nth(9, Weekday::Monday, 1)),
+    (&["columbus", "day"], Holiday::Nth(10, Weekday::Monday, 2)),
+    (&["presidents", "day"], Holiday::Nth(2, Weekday::Monday, 3)),
+    (&["mother", "s", "day"], Holiday::Nth(5, Weekday::Sunday, 2)),
+    (&["mothers", "day"], Holiday::Nth(5, Weekday::Sunday, 2)),
+    (&["father", "s", "day"], Holiday::Nth(6, Weekday::Sunday, 3)),
+    (&["fathers", "day"], Holiday::Nth(6, Weekday::Sunday, 3)),
+    (&["valentine", "s", "day"], Holiday::Fixed(2, 14)),
+    (&["independence", "day"], Holiday::Fixed(7, 4)),
+    (&["fourth", "of", "july"], Holiday::Fixed(7, 4)),
+    (&["bastille", "day"], Holiday::Fixed(7, 14)),
+    (&["canada", "day"], Holiday::Fixed(7, 1)),
+    (&["anzac", "day"], Holiday::Fixed(4, 25)),
+    (&["juneteenth"], Holiday::Fixed(6, 19)),
+    (&["halloween"], Holiday::Fixed(10, 31)),
+    (&["veterans", "day"], Holiday::Fixed(11, 11)),
+    (&["remembrance", "day"], Holiday::Fixed(11, 11)),
+    (&["armistice", "day"], Holiday::Fixed(11, 11)),
+    (&["boxing", "day"], Holiday::Fixed(12, 26)),
+];
 
 /// Words that only look like dates: a first name ("Jan Kavan", "Robin
 /// Sunday"), a programme ("This Week", "the Today programme"), a weekday as
@@ -348,11 +384,13 @@ pub(super) fn looks_like_a_name(toks: &[Tok<'_>], i: usize) -> bool {
         {
             return true;
         }
-        // "the Monday market", "the paper's Saturday edition".
+        // "the Monday market", "the paper's Saturday edition" — but "the
+        // Tuesday deadline", "the Sunday vote" are one day's.
         if prev.is_some_and(|p| p.is(&["the", "s"]))
             && next.is_some_and(|n| {
                 !n.capitalized()
                     && !n.is(&["morning", "afternoon", "evening", "night", "and", "or"])
+                    && !n.is(OCCASIONS)
             })
         {
             return true;
@@ -360,6 +398,43 @@ pub(super) fn looks_like_a_name(toks: &[Tok<'_>], i: usize) -> bool {
     }
     false
 }
+
+/// What happens on one day, after "the" and a weekday: "the Tuesday
+/// deadline", "the Sunday vote".
+const OCCASIONS: &[&str] = &[
+    "deadline",
+    "meeting",
+    "vote",
+    "election",
+    "elections",
+    "ballot",
+    "referendum",
+    "summit",
+    "hearing",
+    "announcement",
+    "decision",
+    "ruling",
+    "verdict",
+    "attack",
+    "attacks",
+    "bombing",
+    "raid",
+    "crash",
+    "explosion",
+    "shooting",
+    "rally",
+    "speech",
+    "debate",
+    "primary",
+    "launch",
+    "ceremony",
+    "funeral",
+    "session",
+    "talks",
+    "strike",
+    "massacre",
+    "killings",
+];
 
 /// An all-capitals place name followed by a comma or a bracket, as at the
 /// head of a wire story ("NAIROBI, Kenya (AP) _", "LONDON, Aug. 12").
