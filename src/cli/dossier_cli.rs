@@ -234,8 +234,9 @@ pub fn run(
                     n.trim_end_matches(crate::store::dossier::DOSSIER_SUFFIX)
                 });
             let mut d = Dossier::new(name.as_deref().unwrap_or(stem));
-            add_all(file, &mut d, articles, &saves_dir, out)?;
+            let added = add_all(file, &mut d, articles, &saves_dir, out)?;
             write_dossier(file, &d)?;
+            agree_to_chosen(file, &d, &added)?;
             // A new dossier is a folder that carries its saves.
             let adopted = crate::store::dossier_folder::adopt(file, &d, &saves_dir)?;
             writeln!(
@@ -299,8 +300,9 @@ pub fn run(
         DossierCmd::Add { file, articles } => {
             let mut d = read(file)?;
             let base = d.clone();
-            add_all(file, &mut d, articles, &saves_dir, out)?;
+            let added = add_all(file, &mut d, articles, &saves_dir, out)?;
             save_dossier(file, Some(&base), &d)?;
+            agree_to_chosen(file, &d, &added)?;
         }
         DossierCmd::Remove { file, article } => {
             let mut d = read(file)?;
@@ -476,13 +478,30 @@ pub fn run(
     Ok(())
 }
 
+/// Files named on the command line are the user's choice: those outside
+/// the dossier's folder are read from now on without asking.
+fn agree_to_chosen(file: &Path, d: &Dossier, added: &[PathBuf]) -> anyhow::Result<()> {
+    let chosen = crate::store::trust::chosen_outside(file, d, added);
+    if chosen.is_empty() {
+        return Ok(());
+    }
+    let state = crate::store::default_state_path()
+        .context("no folder to keep your agreement to read the articles outside the dossier's folder in (set STORYLINE_STATE)")?;
+    let mut agreed = agreements();
+    agreed.agree(file, &chosen);
+    agreed.save(&crate::store::trust::agreements_path(&state))?;
+    Ok(())
+}
+
+/// Adds `articles` (a bundle split into its articles) to `d`; returns the
+/// files added.
 fn add_all(
     file: &Path,
     d: &mut Dossier,
     articles: &[PathBuf],
     saves_dir: &Path,
     out: &mut dyn std::io::Write,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Vec<PathBuf>> {
     // A bundle (an .mbox, a news-database export) becomes one article per
     // message or article, in a folder beside the dossier named after it.
     let mut expanded = Vec::new();
@@ -517,7 +536,7 @@ fn add_all(
             r.lanes_added
         )?;
     }
-    Ok(())
+    Ok(expanded)
 }
 
 fn list(file: &Path, d: &Dossier, json: bool, out: &mut dyn std::io::Write) -> anyhow::Result<()> {

@@ -129,6 +129,21 @@ impl Agreements {
     }
 }
 
+/// The articles of `added` (files this user just chose to add to the
+/// dossier at `dossier_file`) that lie outside its folder, as stored: the
+/// user's own choice is their agreement to read them. Sorted.
+#[must_use]
+pub fn chosen_outside(dossier_file: &Path, d: &Dossier, added: &[PathBuf]) -> Vec<String> {
+    let named: BTreeSet<String> = added
+        .iter()
+        .map(|a| super::dossier::stored_path(dossier_file, a))
+        .collect();
+    outside_articles(dossier_file, d)
+        .into_iter()
+        .filter(|p| named.contains(p))
+        .collect()
+}
+
 /// `d` as far as it may be read: without the articles in `blocked` (for
 /// exports and reports; never written back).
 #[must_use]

@@ -21,8 +21,14 @@ fn saves_in(dir: &Path) -> usize {
     std::fs::read_dir(dir)
         .expect("read")
         .filter(|e| {
-            e.as_ref()
-                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "ron"))
+            e.as_ref().is_ok_and(|e| {
+                // (The CLI's state and agreements sit beside the saves here.)
+                e.path().extension().is_some_and(|x| x == "ron")
+                    && !e
+                        .file_name()
+                        .to_str()
+                        .is_some_and(|n| n == "trusted-paths.ron" || n == "state.ron")
+            })
         })
         .count()
 }

@@ -324,3 +324,59 @@ fn a_save_with_repeated_ids_and_places_past_the_text_is_contained() {
     let n = common::annotations(&h).entries().len();
     assert_eq!(n, 1, "one highlight per id");
 }
+
+/// What the reader adds to a dossier from outside its folder is their own
+/// choice: read at once and in every later window, never asked about.
+#[test]
+fn articles_the_reader_adds_from_outside_are_read_in_later_windows() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let work = dir.path().join("work");
+    std::fs::create_dir_all(&work).expect("work");
+    let file = work.join("mine.dossier.ron");
+    let saves = dir.path().join("saves");
+    let made = common::storyline(&saves, &["dossier", "new", file.to_str().expect("utf-8")]);
+    assert!(made.status.success());
+    let elsewhere = dir.path().join("downloads");
+    std::fs::create_dir_all(&elsewhere).expect("downloads");
+    let article = elsewhere.join("report.md");
+    std::fs::write(
+        &article,
+        "# Report\n\nPublished: 2021-03-02\n\nThe ministry approved the plan on Feb. 26.\n",
+    )
+    .expect("article");
+    let state = dir.path().join("state").join("state.ron");
+    let window = || {
+        common::harness(common::app_with_state(
+            None,
+            &saves,
+            storyline::store::AppState::default(),
+            Some(state.clone()),
+            vec![],
+        ))
+    };
+    let mut h = window();
+    h.state_mut()
+        .send(Command::Window(WindowCommand::Open(file.clone())));
+    h.run_steps(6);
+    h.state_mut().send(Command::Dossier(
+        storyline::app::dossier::DossierAction::Add(vec![article.clone()]),
+    ));
+    h.run_steps(6);
+    assert_eq!(
+        h.state().dossier().expect("dossier").dossier.articles.len(),
+        1
+    );
+    // Written a moment after the change.
+    common::until(&mut h, |_| {
+        std::fs::read_to_string(&file).is_ok_and(|t| t.contains("report.md"))
+    });
+    drop(h);
+    let mut h = window();
+    h.state_mut()
+        .send(Command::Window(WindowCommand::Open(file.clone())));
+    h.run_steps(6);
+    let open = h.state().dossier().expect("dossier");
+    assert_eq!(open.dossier.articles.len(), 1);
+    assert!(open.outside.is_empty(), "{:?}", open.outside);
+    assert!(open.missing.is_empty(), "{:?}", open.missing);
+}

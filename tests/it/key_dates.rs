@@ -113,6 +113,65 @@ fn a_count_a_span_and_text_output() {
     assert!(text.contains("named in the articles"), "{text}");
 }
 
+/// The field's way of measuring (a dossier made in one folder from
+/// articles kept in another): the articles named on the command line are
+/// the user's choice, read without a `dossier trust`, also by `add`; a
+/// colleague's dossier reaching out is still not read (tests/it/hostile.rs).
+#[test]
+fn a_dossier_made_from_articles_elsewhere_reads_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = dir.path().join("corpus");
+    let work = dir.path().join("work");
+    std::fs::create_dir_all(&corpus).expect("corpus");
+    std::fs::create_dir_all(&work).expect("work");
+    let write = |name: &str, text: &str| {
+        let p = corpus.join(name);
+        std::fs::write(&p, text).expect("article");
+        p.to_str().expect("utf-8").to_owned()
+    };
+    let first = write(
+        "a.md",
+        "# Dam talks\n\nPublished: 2021-03-02\n\nThe two governments signed the dam accord on Feb. 26, officials said.\n",
+    );
+    let second = write(
+        "b.md",
+        "# Dam accord\n\nPublished: 2021-03-05\n\nThe accord, signed Feb. 26, takes effect on April 1.\n",
+    );
+    let third = write(
+        "c.md",
+        "# Dam opens\n\nPublished: 2021-04-02\n\nThe accord signed on Feb. 26 took effect on Thursday.\n",
+    );
+    let saves = dir.path().join("saves");
+    let file = work.join("dam.dossier.ron");
+    let f = file.to_str().expect("utf-8");
+    let made = storyline(&saves, &["dossier", "new", f, &first, &second]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let added = storyline(&saves, &["dossier", "add", f, &third]);
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let out = storyline(&saves, &["dossier", "key-dates", f, "--json"]);
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("not read"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    let dates: Vec<&str> = v
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|k| k["date"].as_str())
+        .collect();
+    assert_eq!(dates.first(), Some(&"2021-02-26"), "{v:#}");
+}
+
 #[test]
 fn a_missing_dossier_is_named() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -633,7 +633,22 @@ impl StorylineApp {
                 Err(e) => errors.push(format!("{e:#}")),
             }
         }
+        // Files the reader chose are read from now on, wherever they are.
+        let chosen = crate::store::trust::chosen_outside(&open.path, &open.dossier, &files);
+        let path = open.path.clone();
         open.changed(now);
+        if !chosen.is_empty() {
+            self.trusted.agree(&path, &chosen);
+            if let Some(state) = &self.state_path
+                && let Err(e) = self
+                    .trusted
+                    .save(&crate::store::trust::agreements_path(state))
+            {
+                self.error(format!(
+                    "The articles you added from outside the dossier's folder are read this session only: {e}"
+                ));
+            }
+        }
         let what = crate::wording::count(added, "article", "articles");
         self.notice(format!("Added {what} to the dossier."));
         for e in errors {
