@@ -151,16 +151,19 @@ use jiff::civil::Date;
 
 mod backref;
 mod grammar;
+mod lexicon;
 mod phrase;
 mod resolve;
 mod results;
+mod tense;
 mod text;
 mod time_words;
 
 use backref::{backref_at, resolve_backref};
 use grammar::is_time_word;
 use phrase::phrase_at;
-use text::{Tense, future_of_saying, saying_dated_by, sentences, tense_of, tokens};
+use tense::{Tense, future_of_saying, saying_dated_by, tense_of};
+use text::{sentences, tokens};
 use time_words::{age_or_size_at, duration_or_set_at};
 
 use super::when::{Precision, When};

@@ -6,7 +6,8 @@ use jiff::civil::Date;
 
 use super::grammar::{core_at, relative_at};
 use super::resolve::{Core, part, resolve, season_of, unit_of};
-use super::text::{Tense, Tok, clause_tense, local_tense};
+use super::tense::{Tense, clause_tense, local_tense};
+use super::text::Tok;
 use super::time_words::{is_dateline_city, looks_like_a_name, year_in_words};
 use crate::timeline::when::{OpenEnd, Precision, When, add_days, add_months};
 

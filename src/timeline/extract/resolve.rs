@@ -2,7 +2,8 @@
 
 use jiff::civil::{Date, Weekday};
 
-use super::text::{Tense, Tok};
+use super::tense::Tense;
+use super::text::Tok;
 use crate::timeline::when::{Precision, When, add_days, add_months, week_start};
 
 /// An unresolved date expression.

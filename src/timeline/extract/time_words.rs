@@ -211,6 +211,7 @@ pub(super) fn named_day_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> 
         });
     }
     if t.capitalized()
+        && named_day_first_word(&t.lower)
         && let Some((words, holiday)) = NAMED_DAYS.iter().find(|(words, _)| {
             words
                 .iter()
@@ -250,6 +251,35 @@ const NAMED_DAYS: &[(&[&str], Holiday)] = &[
     (&["armistice", "day"], Holiday::Fixed(11, 11)),
     (&["boxing", "day"], Holiday::Fixed(12, 26)),
 ];
+
+/// Whether `word` opens a name in [`NAMED_DAYS`] (a quick test: most
+/// capitalised words open none).
+fn named_day_first_word(word: &str) -> bool {
+    matches!(
+        word,
+        "good"
+            | "memorial"
+            | "labor"
+            | "columbus"
+            | "presidents"
+            | "mother"
+            | "mothers"
+            | "father"
+            | "fathers"
+            | "valentine"
+            | "independence"
+            | "fourth"
+            | "bastille"
+            | "canada"
+            | "anzac"
+            | "juneteenth"
+            | "halloween"
+            | "veterans"
+            | "remembrance"
+            | "armistice"
+            | "boxing"
+    )
+}
 
 /// Words that only look like dates: a first name ("Jan Kavan", "Robin
 /// Sunday"), a programme ("This Week", "the Today programme"), a weekday as
@@ -503,4 +533,17 @@ pub(super) fn year_in_words(toks: &[Tok<'_>], i: usize) -> Option<(usize, i16)> 
     };
     let (end, rest) = small(i + 1).filter(|&(_, n)| n >= 10)?;
     Some((end, century * 100 + rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{NAMED_DAYS, named_day_first_word};
+
+    /// The quick test lets every named day through.
+    #[test]
+    fn every_named_day_opens_with_a_known_word() {
+        for (words, _) in NAMED_DAYS {
+            assert!(named_day_first_word(words[0]), "{words:?}");
+        }
+    }
 }
