@@ -99,7 +99,7 @@ fn merge_event(base: Option<&Event>, o: &Event, t: &Event) -> Event {
     out
 }
 
-/// Three-way merge of highlight lists (both changed one: [`merge_highlight`]).
+/// Three-way merge of highlight lists (both changed one: `merge_highlight`).
 /// Sorted by position, then id.
 #[must_use]
 pub fn merge_highlights(
@@ -127,7 +127,7 @@ pub fn merge_lanes(base: &[Lane], ours: &[Lane], theirs: &[Lane]) -> Vec<Lane> {
     out
 }
 
-/// Three-way merge of events (both changed one: [`merge_event`]). Sorted by date, then id.
+/// Three-way merge of events (both changed one: `merge_event`). Sorted by date, then id.
 #[must_use]
 pub fn merge_events(base: &[Event], ours: &[Event], theirs: &[Event]) -> Vec<Event> {
     let mut out = merge_by_id_with(base, ours, theirs, |e| e.id.0.clone(), merge_event);

@@ -176,7 +176,7 @@ impl StorylineApp {
     }
 
     /// Records `name` on what this user adds or changes from now on (for
-    /// this session: `--author`, git's name; see [`Self::remember_author`]).
+    /// this session: `--author`, git's name; see `remember_author`).
     pub fn set_author(&mut self, name: Option<String>) {
         if let Some(article) = &mut self.article {
             article.save.author.clone_from(&name);

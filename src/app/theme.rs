@@ -76,7 +76,7 @@ const SCRIPT_FONTS: [&str; 6] = [
 ];
 
 /// A system font for Chinese, Japanese and Korean text, read from the
-/// first of [`SCRIPT_FONTS`] present (none are bundled: they are large).
+/// first of `SCRIPT_FONTS` present (none are bundled: they are large).
 #[must_use]
 pub fn script_font() -> Option<Arc<FontData>> {
     SCRIPT_FONTS

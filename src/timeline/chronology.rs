@@ -168,7 +168,7 @@ pub fn groups(rows: &[Row], g: Grouping) -> Vec<Group> {
     out
 }
 
-/// One row as a line of a story: "Jan 28, 2020 — UK limits Huawei [late]
+/// One row as a line of a story: "Jan 28, 2020 — UK limits Huawei \[late\]
 /// (WSJ, Jan 28; BBC, Jul 14)".
 #[must_use]
 pub fn line(r: &Row) -> String {

@@ -1,6 +1,6 @@
 //! PDF → [`Document`]: the text layer read with `pdf_oxide` (each span with
 //! its box, size and weight), put back into reading order by
-//! [`super::pdf_layout`]; title and date from the first page, else from the
+//! `pdf_layout`; title and date from the first page, else from the
 //! document's information dictionary.
 //!
 //! Why `pdf_oxide`: tried against `pdf-extract` (on lopdf) on the PDFs
