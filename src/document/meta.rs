@@ -105,12 +105,30 @@ pub(crate) fn dateline(line: &str) -> Option<(Date, Option<String>)> {
         return None;
     }
     let (date, range) = parse_loose_date(line)?;
+    // A sentence holding a date is news, not a dateline: "The fire was set
+    // on Nov. 14, 1996, prosecutors said."
+    let outside = format!("{} {}", &line[..range.start], &line[range.end..]);
+    let sentence = outside
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| SENTENCE_WORDS.contains(&w.to_lowercase().as_str()));
+    if sentence {
+        return None;
+    }
     let before = line[..range.start]
         .trim()
         .trim_end_matches([',', ';', '|', '·', '-', '—']);
     let source = before.trim().trim_start_matches("By ").trim();
     Some((date, (!source.is_empty()).then(|| source.to_owned())))
 }
+
+/// Words of a sentence, never of a dateline or byline ("By Jane Doe |
+/// Jan. 23, 2020", "Published: 2021-03-02", "Wall Street Journal, Jan 23,
+/// 2020").
+const SENTENCE_WORDS: &[&str] = &[
+    "said", "says", "told", "was", "were", "is", "are", "has", "have", "had", "will", "would",
+    "which", "who", "that", "since", "after", "before", "when", "until",
+];
 
 /// The date of a wire dateline at the start of `line`: a place in capitals,
 /// a comma, a full date, maybe the agency in brackets, then a dash.
@@ -171,6 +189,18 @@ mod tests {
         assert_eq!(meta.title, "notes");
         assert_eq!(blocks[0].kind, BlockKind::Paragraph);
         assert_eq!(meta.published, None);
+    }
+
+    #[test]
+    fn a_short_sentence_with_a_date_is_no_dateline() {
+        for line in [
+            "The fire was set on Nov. 14, 1996, prosecutors said.",
+            "The treaty, which took effect Jan. 1, 1995, expires next year.",
+        ] {
+            assert_eq!(dateline(line), None, "{line}");
+        }
+        assert!(dateline("By Jane Doe | Jan. 23, 2020").is_some());
+        assert!(dateline("Published: 2021-03-02").is_some());
     }
 
     #[test]

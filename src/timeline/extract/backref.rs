@@ -197,6 +197,13 @@ pub(super) fn resolve_backref(back: BackRef, reference: &When) -> Option<When> {
         BackRef::Same(unit) => (unit, unit_span(unit, base)),
         BackRef::YearAgo => return None,
     };
+    // "the previous week" after "in 1994": a week counted from a whole
+    // year's first day is no date; the phrase is read on its own.
+    if matches!(unit, Unit::Day | Unit::Week | Unit::Weekend)
+        && matches!(reference.precision, Precision::Year | Precision::Range)
+    {
+        return None;
+    }
     let finer = |p: Precision| match unit {
         Unit::Day => p != Precision::Day,
         Unit::Week | Unit::Weekend => !matches!(p, Precision::Day | Precision::Week),

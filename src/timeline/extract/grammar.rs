@@ -112,6 +112,13 @@ pub(super) fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, 
     if looks_like_a_name(toks, i) {
         return None;
     }
+    // "the year 2000".
+    if t.is(&["the"])
+        && next.is_some_and(|n| n.is(&["year"]))
+        && let Some(y) = toks.get(i + 2).and_then(Tok::year)
+    {
+        return Some((i + 3, Core::Year(y)));
+    }
     if let Some(month) = t.month() {
         // Month Day[, Year] / Month Year / Month.
         // Only a space or an abbreviation's dot between them ("since early
@@ -417,6 +424,11 @@ pub(super) fn relative_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> {
         && let Some(n) = next
     {
         if let Some(unit) = unit_of(n).filter(|_| n.next != '-' && !n.lower.ends_with('s')) {
+            // "the last day of the fiscal year", "this day": no day of the
+            // calendar (English says yesterday, today, tomorrow).
+            if unit == Unit::Day {
+                return None;
+            }
             if unit == Unit::Weekend && offset == 0 {
                 // "this weekend": the one just gone in a past clause.
                 return Some((i + 2, Core::Weekend));

@@ -64,6 +64,9 @@
 //!    main clause's ("will report results for its quarter, which ended May
 //!    31, on Monday" is the coming Monday). A deadline's hour comes before
 //!    its day: "until 4 p.m. BST Thursday", "until midnight on Tuesday".
+//!    A possibility in the date's own clause ("could be ready by the end of
+//!    May, but warned …") leaves it to nearness, never to another clause's
+//!    verb; a warning is of what is coming ("warned of sleet Sunday").
 //!
 //! Reported speech, in particular:
 //! - An attribution set off by a comma at the end ("…until March 6, the
@@ -112,7 +115,20 @@
 //!   dot between them: "since early September; $14 million" holds no
 //!   Sept. 14, and "$14", "#3" are never days.
 //! - "From October to March": the second end follows the first, into the
-//!   next year when its month comes earlier in the calendar.
+//!   next year when its month comes earlier in the calendar; "from April 10
+//!   to 14" stays in April; "Tuesday through Thursday", "September through
+//!   October" are ranges without a "from".
+//! - A part of a relative unit is that part: "late last month", "early
+//!   next year" (thirds, as "early November"). "The year 2000" is a year.
+//!   "The last day of the fiscal year" is no day of the calendar ("last",
+//!   "next", "this" with "day" never are: English says yesterday, tomorrow).
+//! - A back-reference in days or weeks never counts from a whole year ("in
+//!   1994 … the previous week"): it is read from the publication date.
+//! - "Since Dec. 26" runs up to the publication day: told, never expected,
+//!   whatever the sentence's tense.
+//! - A fiscal year followed by its last day ("the 2000 fiscal year, which
+//!   ended Sept. 30", "fiscal 1989, which ended June 30") is the twelve
+//!   months to that day; without one it is read as the calendar year.
 //! - A quarter followed by its last day ("its fiscal fourth quarter, which
 //!   ended May 31", "the quarter ended July 31") is the three months to
 //!   that day, whatever its number in a fiscal calendar. (The news set's gold
@@ -417,7 +433,11 @@ fn scan_block(
                 }
                 reference.0 = Some(when.clone());
             }
+            // "since Dec. 26" runs up to the publication day: told, not
+            // expected, whatever the sentence's tense.
+            let since = when.precision == Precision::Range && when.end == anchor;
             let expected = kind == TimeKind::Date
+                && !since
                 && (inherently_future
                     || when.start > anchor
                     || (tense == Tense::Future && when.end >= anchor));

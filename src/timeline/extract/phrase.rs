@@ -267,10 +267,15 @@ pub(super) fn phrase_at(
     // Parts: "early", "mid", "late", "the end of", "the beginning of".
     let mut part_word: Option<String> = None;
     if let Some(w) = toks.get(k) {
+        // ("late last month", "early next year": a part of that unit; not
+        // "late last night".)
         if w.is(&["early", "mid", "late"])
-            && !toks
+            && (!toks
                 .get(k + 1)
                 .is_some_and(|n| n.is(&["this", "next", "last"]))
+                || toks.get(k + 2).is_some_and(|n| {
+                    n.is(&["week", "month", "year", "quarter"]) || season_of(n).is_some()
+                }))
         {
             part_word = Some(w.lower.to_string());
             k += 1;
@@ -449,28 +454,70 @@ pub(super) fn phrase_at(
         when.start = add_months(add_days(day, 1 - i64::from(day.day())), -2);
         when.end = day;
     }
+    // "the 2000 fiscal year, which ended Sept. 30", "fiscal 1990, which
+    // ended June 30": the twelve months to that day.
+    if when.precision == Precision::Year {
+        let mut e = end;
+        if toks.get(e).is_some_and(|w| w.is(&["fiscal"])) {
+            e += 1;
+        }
+        if toks.get(e).is_some_and(|w| w.is(&["year"])) {
+            e += 1;
+        }
+        let fiscal = e > end || toks[..end].iter().rev().take(3).any(|w| w.is(&["fiscal"]));
+        if fiscal && let Some(day) = quarter_end_after(toks, e, text, anchor) {
+            when.start = add_months(add_days(day, 1 - i64::from(day.day())), -11);
+            when.end = day;
+            when.precision = Precision::Range;
+            end = e;
+        }
+    }
     if let Some(p) = &part_word {
         when = part(&when, p);
     }
     // Explicit ranges: "from March to May", "between 2019 and 2021", "Jan. 20-26".
+    // ("Tuesday through Thursday", "March through May" need no "from".)
+    let wrapped = i > 0 && toks[i - 1].is(&["from", "between"]) || t.is(&["from", "between"]);
     if let Some(joiner) = toks
         .get(end)
         .filter(|j| j.is(&["to", "through", "and", "until"]))
-        && (i > 0 && toks[i - 1].is(&["from", "between"]) || t.is(&["from", "between"]))
-        && let Some((e2, c2)) = core_at(toks, end + 1, text).or_else(|| {
-            toks.get(end + 1)
-                .and_then(Tok::year)
-                .map(|y| (end + 2, Core::Year(y)))
-        })
+        && (wrapped
+            || joiner.is(&["through"])
+                && open.is_none()
+                && matches!(core, Core::Weekday { shift: 0, .. } | Core::Month { .. }))
+        && let Some((e2, c2)) = core_at(toks, end + 1, text)
+            .or_else(|| {
+                toks.get(end + 1)
+                    .and_then(Tok::year)
+                    .map(|y| (end + 2, Core::Year(y)))
+            })
+            .or_else(|| match core {
+                // "from April 10 to 14": the same month.
+                Core::Day { month, year, .. } => toks
+                    .get(end + 1)
+                    .and_then(Tok::day)
+                    .map(|day| (end + 2, Core::Day { month, day, year })),
+                _ => None,
+            })
+        && (wrapped || std::mem::discriminant(&c2) == std::mem::discriminant(&core))
         && let Some(mut w2) = resolve(c2, anchor, tense)
     {
-        // "from October to March": the second comes after the first.
+        // "from October to March", "Friday through Monday": the second
+        // comes after the first.
         if w2.end < when.start && !has_year(c2) {
-            w2.start = add_months(w2.start, 12);
-            w2.end = add_months(w2.end, 12);
+            if matches!(c2, Core::Weekday { .. }) {
+                w2.start = add_days(w2.start, 7);
+                w2.end = add_days(w2.end, 7);
+            } else {
+                w2.start = add_months(w2.start, 12);
+                w2.end = add_months(w2.end, 12);
+            }
         }
-        let _ = joiner;
-        let first = if t.is(&["from", "between"]) { i } else { i - 1 };
+        let first = if !wrapped || t.is(&["from", "between"]) {
+            i
+        } else {
+            i - 1
+        };
         let mut w = When::span(when.start, w2.end.max(when.start), Precision::Range);
         w.approximate = when.approximate || w2.approximate;
         return Some((first, e2, w, future_phrase));

@@ -155,6 +155,10 @@ fn marker(toks: &[Tok<'_>], k: usize, first: usize, end: usize, own_clause: bool
     {
         return Some(Tense::Future);
     }
+    // "warned of freezing rain Saturday": a warning is of what is coming.
+    if t.is(&["warned", "warns", "warn", "warning"]) && next.is_some_and(|n| n.is(&["of"])) {
+        return Some(Tense::Future);
+    }
     // "hoped to return by Friday", "agreed to meet Monday": an intention
     // looks ahead of its own telling.
     if t.is(INTENTIONS) && next.is_some_and(|n| n.is(&["to"])) {
@@ -300,14 +304,17 @@ fn nearest_marker(
 pub(super) fn local_tense(toks: &[Tok<'_>], first: usize, end: usize) -> Option<Tense> {
     // A relative clause set off by commas is its own: "Sen. Smith, who
     // retires in January, voted no" says nothing of January by "voted".
-    let (lo, _) = clause(toks, first, end);
-    let relative = lo > 1
-        && toks[lo - 1].is(&["which", "who", "whom", "whose", "where"])
-        && toks[lo - 2].next == ',';
+    let (lo, hi) = clause(toks, first, end);
+    let relative = lo > 1 && toks[lo - 1].is(RELATIVE) && toks[lo - 2].next == ',';
+    // "The draft could be ready by the end of May, but he warned …": a
+    // possibility in its own clause says the date goes by nearness, not by
+    // another clause's verb.
+    let possible = (lo..hi).any(|k| toks[k].is(POSSIBILITY));
     clause_tense(toks, first, end).or_else(|| {
-        (!relative)
-            .then(|| nearest_marker(toks, (first, end), (0, toks.len()), false))
-            .flatten()
+        if relative || possible {
+            return possible.then_some(Tense::Unknown);
+        }
+        nearest_marker(toks, (first, end), (0, toks.len()), false)
     })
 }
 
