@@ -70,6 +70,58 @@ fn decade_word(t: &Tok<'_>) -> Option<i16> {
     })
 }
 
+/// Nouns after an ordinal that make it no day: "on the 25th anniversary",
+/// "by the 9th inning".
+const NOT_AFTER_ORDINAL_DAY: &[&str] = &[
+    "anniversary",
+    "birthday",
+    "century",
+    "floor",
+    "time",
+    "times",
+    "amendment",
+    "district",
+    "street",
+    "avenue",
+    "precinct",
+    "round",
+    "hole",
+    "inning",
+    "minute",
+    "place",
+    "grade",
+    "percentile",
+    "congress",
+    "parliament",
+    "day",
+    "year",
+    "week",
+    "month",
+    "edition",
+    "division",
+    "army",
+    "regiment",
+    "fleet",
+    "squadron",
+    "session",
+    "lap",
+    "game",
+    "stage",
+    "overtime",
+    "ward",
+    "circuit",
+    "infantry",
+    "armored",
+    "airborne",
+    "straight",
+    "consecutive",
+    "largest",
+    "biggest",
+    "most",
+    "highest",
+    "time",
+];
+
 /// Prepositions and modifiers that make an ambiguous month name a month.
 const MONTH_CONTEXT: &[&str] = &[
     "in",
@@ -111,6 +163,28 @@ pub(super) fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, 
     }
     if looks_like_a_name(toks, i) {
         return None;
+    }
+    // "on the 9th", "since the 25th": a day of the month told.
+    if t.is(&["the"])
+        && i > 0
+        && toks[i - 1].is(&[
+            "on", "by", "until", "till", "since", "before", "after", "from",
+        ])
+        && let Some(n) = next
+        && n.lower.len() > 2
+        && ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| n.lower.ends_with(s))
+        && let Some(day) = n.day()
+        && !toks.get(i + 2).is_some_and(|w| {
+            w.is(NOT_AFTER_ORDINAL_DAY)
+                || w.is(&["of"])
+                    && toks
+                        .get(i + 3)
+                        .is_some_and(|m| !m.is(&["the", "this", "that", "each"]))
+        })
+    {
+        return Some((i + 2, Core::DayOfMonth(day)));
     }
     // "the year 2000".
     if t.is(&["the"])
@@ -459,6 +533,31 @@ pub(super) fn relative_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> {
                 },
             ));
         }
+    }
+    // "earlier in the day": the publication day (a day named before is
+    // taken first, as a back-reference).
+    if t.is(&["earlier", "later"])
+        && next.is_some_and(|n| n.is(&["in"]))
+        && toks.get(i + 2).is_some_and(|w| w.is(&["the"]))
+        && toks.get(i + 3).is_some_and(|w| w.is(&["day"]))
+    {
+        return Some((i + 4, Core::Today(0)));
+    }
+    // "over the past decade": the ten years up to the publication date.
+    if t.is(&["past", "last"])
+        && i > 0
+        && toks[i - 1].is(&["the"])
+        && next.is_some_and(|n| n.is(&["decade"]))
+    {
+        return Some((
+            i + 2,
+            Core::Rolling {
+                unit: Unit::Year,
+                n: 10,
+                future: false,
+                approx: false,
+            },
+        ));
     }
     // "earlier this week", "later this year", "early next month", "late last year".
     if t.is(&["earlier", "later", "early", "late"])

@@ -125,7 +125,14 @@
 //! - A back-reference in days or weeks never counts from a whole year ("in
 //!   1994 … the previous week"): it is read from the publication date.
 //! - "Since Dec. 26" runs up to the publication day: told, never expected,
-//!   whatever the sentence's tense.
+//!   whatever the sentence's tense; what follows "since" began before the
+//!   telling ("since the 28th" is last month's when this month's is to
+//!   come).
+//! - "On the 9th", "since the 28th": that day of the publication date's
+//!   month, or of the month before (after) when the tense says it is past
+//!   (to come) — not before a noun it numbers ("the 25th anniversary").
+//!   "Earlier in the day" is the publication day; "the past decade" the ten
+//!   years up to it.
 //! - A fiscal year followed by its last day ("the 2000 fiscal year, which
 //!   ended Sept. 30", "fiscal 1989, which ended June 30") is the twelve
 //!   months to that day; without one it is read as the calendar year.

@@ -415,6 +415,10 @@ pub(super) fn phrase_at(
     {
         tense = Tense::Past;
     }
+    // "since the 28th", "since March": what began before the telling.
+    if t.is(&["since"]) {
+        tense = Tense::Past;
+    }
     // "in", "on" without a date after them are not part of anything.
     let mut when = resolve(core, anchor, tense)?;
     // "January of last year", "the spring of next year": that year's.

@@ -96,6 +96,9 @@ pub(super) enum Core {
     DecadeWord(i16),
     /// The week from a holiday on: "Easter week".
     HolidayWeek(Holiday),
+    /// "on the 9th": that day of the publication date's month, or of the
+    /// month before (after) when the tense says it is past (to come).
+    DayOfMonth(i8),
     /// "the 1988 quarter": the quarter being reported (the last that
     /// ended), in that year.
     ReportedQuarterOf(i16),
@@ -402,6 +405,27 @@ pub(super) fn resolve(core: Core, anchor: Date, tense: Tense) -> Option<When> {
             Precision::Range,
         ),
         Core::Today(n) => When::day(add_days(anchor, n)),
+        Core::DayOfMonth(day) => {
+            let this = Date::new(anchor.year(), anchor.month(), day).ok();
+            let before = Date::new(
+                add_months(anchor, -1).year(),
+                add_months(anchor, -1).month(),
+                day,
+            )
+            .ok();
+            let after = Date::new(
+                add_months(anchor, 1).year(),
+                add_months(anchor, 1).month(),
+                day,
+            )
+            .ok();
+            let d = match tense {
+                Tense::Past => this.filter(|d| *d <= anchor).or(before)?,
+                Tense::Future => this.filter(|d| *d >= anchor).or(after)?,
+                Tense::Unknown => this?,
+            };
+            When::day(d)
+        }
         // The latest such decade begun by the publication date.
         Core::DecadeWord(n) => {
             let century = anchor.year() / 100 * 100;
