@@ -101,6 +101,13 @@ pub(super) fn backref_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, BackRef)>
         }
         return None;
     }
+    // "that same year".
+    if t.is(&["that"])
+        && at(i + 1, &["same"])
+        && let Some(unit) = singular_unit(i + 2)
+    {
+        return Some((i + 3, BackRef::Same(unit)));
+    }
     if t.is(&["that"]) && toks.get(i + 1).is_some_and(|w| !w.capitalized() || i == 0) {
         return singular_unit(i + 1)
             .filter(|_| !at(i + 2, &["of"]))

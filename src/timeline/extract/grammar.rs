@@ -35,6 +35,9 @@ pub(super) fn is_time_word(t: &Tok<'_>) -> bool {
             "thanksgiving",
             "halloween",
             "juneteenth",
+            "morning",
+            "afternoon",
+            "evening",
             "new",
             "half",
             "nineteen",
@@ -186,6 +189,49 @@ pub(super) fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, 
     {
         return Some((i + 2, Core::DayOfMonth(day)));
     }
+    // "the first Monday in February", "the last Sunday of May", "the last
+    // day of February", "the first week of October".
+    if t.is(&["the"])
+        && let Some(n) = next.and_then(|w| match w.lower.as_ref() {
+            "first" => Some(1),
+            "second" => Some(2),
+            "third" => Some(3),
+            "fourth" => Some(4),
+            "last" => Some(-1),
+            _ => None,
+        })
+        && toks.get(i + 3).is_some_and(|w| w.is(&["in", "of"]))
+        && let Some(month) = toks.get(i + 4).and_then(Tok::month)
+    {
+        let what = &toks[i + 2];
+        let year = toks.get(i + 5).and_then(Tok::year);
+        let end = i + 5 + usize::from(year.is_some());
+        if let Some(day) = weekday_from_name(&what.lower).filter(|_| what.capitalized()) {
+            return Some((
+                end,
+                Core::NthWeekday {
+                    month,
+                    day,
+                    n,
+                    year,
+                },
+            ));
+        }
+        if what.is(&["day"]) && n == -1 {
+            return Some((
+                end,
+                Core::NthWeekday {
+                    month,
+                    day: jiff::civil::Weekday::Monday,
+                    n: 0,
+                    year,
+                },
+            ));
+        }
+        if what.is(&["week"]) && n > 0 {
+            return Some((end, Core::WeekOfMonth { month, n, year }));
+        }
+    }
     // "the year 2000".
     if t.is(&["the"])
         && next.is_some_and(|n| n.is(&["year"]))
@@ -333,6 +379,14 @@ pub(super) fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, 
     }
     match t.lower.as_ref() {
         "today" | "tonight" => return Some((i + 1, Core::Today(0))),
+        // "this morning", "early this evening": the publication day.
+        "this"
+            if next.is_some_and(|n| {
+                n.is(&["morning", "afternoon", "evening"]) && !n.capitalized()
+            }) =>
+        {
+            return Some((i + 2, Core::Today(0)));
+        }
         "yesterday" => return Some((i + 1, Core::Today(-1))),
         "tomorrow" => return Some((i + 1, Core::Today(1))),
         _ => {}

@@ -131,8 +131,16 @@
 //! - "On the 9th", "since the 28th": that day of the publication date's
 //!   month, or of the month before (after) when the tense says it is past
 //!   (to come) — not before a noun it numbers ("the 25th anniversary").
-//!   "Earlier in the day" is the publication day; "the past decade" the ten
-//!   years up to it.
+//!   "Earlier in the day", "this morning", "this evening" are the
+//!   publication day; "the past decade" the ten years up to it.
+//! - "The first Monday in February", "the last Sunday of May", "the last
+//!   day of February", "the first week of October" are those days, in the
+//!   year the tense points to; "that same year" is the year named before;
+//!   "Black Friday" and "Cyber Monday" follow Thanksgiving; "Sunday school"
+//!   is no day.
+//! - Whether a date is expected goes by its own verb first: "her lawyer
+//!   said Wednesday that he will appeal" (a Wednesday paper) is told, not
+//!   expected.
 //! - A fiscal year followed by its last day ("the 2000 fiscal year, which
 //!   ended Sept. 30", "fiscal 1989, which ended June 30") is the twelve
 //!   months to that day; without one it is read as the calendar year.
@@ -382,12 +390,16 @@ fn scan_block(
                 continue;
             }
             let (kind, found, against) = match (backref, duration_or_set_at(&toks, i)) {
-                (Some((end, when, against)), _) => {
-                    (TimeKind::Date, Some((i, end, when, false)), against)
-                }
-                (None, Some((end, kind))) => {
-                    (kind, Some((i, end, When::day(anchor), false)), anchor)
-                }
+                (Some((end, when, against)), _) => (
+                    TimeKind::Date,
+                    Some((i, end, when, Tense::Unknown)),
+                    against,
+                ),
+                (None, Some((end, kind))) => (
+                    kind,
+                    Some((i, end, When::day(anchor), Tense::Unknown)),
+                    anchor,
+                ),
                 (None, None) => {
                     let from = said
                         .filter(|&(k, _)| future_of_saying(&toks, k, i))
@@ -395,7 +407,7 @@ fn scan_block(
                     (TimeKind::Date, phrase_at(&toks, i, sentence, from), from)
                 }
             };
-            let Some((first, end, when, inherently_future)) = found else {
+            let Some((first, end, when, told)) = found else {
                 i += 1;
                 continue;
             };
@@ -445,9 +457,15 @@ fn scan_block(
             let since = when.precision == Precision::Range && when.end == anchor;
             let expected = kind == TimeKind::Date
                 && !since
-                && (inherently_future
-                    || when.start > anchor
-                    || (tense == Tense::Future && when.end >= anchor));
+                && (when.start > anchor
+                    || when.end >= anchor
+                        && match told {
+                            // "said Wednesday" in a Wednesday paper is told,
+                            // whatever else the sentence expects.
+                            Tense::Future => true,
+                            Tense::Past => false,
+                            Tense::Unknown => tense == Tense::Future,
+                        });
             out.push(DatedPhrase {
                 phrase: when.phrase.clone(),
                 range: CharRange {

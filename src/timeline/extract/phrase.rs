@@ -158,6 +158,12 @@ fn quarter_end_after(toks: &[Tok<'_>], end: usize, text: &str, anchor: Date) -> 
     (add_days(day, 1).day() == 1).then_some(day)
 }
 
+/// How a phrase is told: ahead when it looks ahead by itself ("next
+/// week") or by its verb, back by its verb, else unknown.
+fn told(future_phrase: bool, tense: Tense) -> Tense {
+    if future_phrase { Tense::Future } else { tense }
+}
+
 /// Whether a date expression names its year.
 fn has_year(core: Core) -> bool {
     match core {
@@ -195,7 +201,7 @@ const DEFERRALS: &[&str] = &[
 
 /// A full phrase at token `i`: optional wrapper ("since", "by", "until"),
 /// optional lead word ("on", "in"), optional part ("early", "the end of"),
-/// then a date. Returns (first token, end token, when, inherently future).
+/// then a date. Returns (first token, end token, when, how it is told).
 // Token indices (i, k) and the token (t) read like the grammar they walk.
 #[allow(clippy::many_single_char_names)]
 pub(super) fn phrase_at(
@@ -203,7 +209,7 @@ pub(super) fn phrase_at(
     i: usize,
     text: &str,
     anchor: Date,
-) -> Option<(usize, usize, When, bool)> {
+) -> Option<(usize, usize, When, Tense)> {
     let t = &toks[i];
     // "each Thursday", "every month": a recurrence, never one event.
     if i > 0 && toks[i - 1].is(&["each", "every"]) {
@@ -524,7 +530,7 @@ pub(super) fn phrase_at(
         };
         let mut w = When::span(when.start, w2.end.max(when.start), Precision::Range);
         w.approximate = when.approximate || w2.approximate;
-        return Some((first, e2, w, future_phrase));
+        return Some((first, e2, w, told(future_phrase, tense)));
     }
     // "Jan. 20-26": a day range within one month.
     if let Core::Day { month, year, .. } = core
@@ -534,7 +540,7 @@ pub(super) fn phrase_at(
         let y = year.unwrap_or(when.start.year());
         if let Ok(d) = Date::new(y, month, d2) {
             let w = When::span(when.start, d.max(when.start), Precision::Range);
-            return Some((i, end + 1, w, future_phrase));
+            return Some((i, end + 1, w, told(future_phrase, tense)));
         }
     }
     if let Some(open) = open {
@@ -570,5 +576,5 @@ pub(super) fn phrase_at(
     } else {
         first
     };
-    Some((first, end, when, future_phrase))
+    Some((first, end, when, told(future_phrase, tense)))
 }

@@ -96,6 +96,20 @@ pub(super) enum Core {
     DecadeWord(i16),
     /// The week from a holiday on: "Easter week".
     HolidayWeek(Holiday),
+    /// "the first Monday in February" (`n` 1–4, -1 the last), "the last day
+    /// of February" (`n` 0), in the year the tense points to.
+    NthWeekday {
+        month: i8,
+        day: Weekday,
+        n: i8,
+        year: Option<i16>,
+    },
+    /// "the first week of October": its days 1–7 (8–14, …).
+    WeekOfMonth {
+        month: i8,
+        n: i8,
+        year: Option<i16>,
+    },
     /// "on the 9th": that day of the publication date's month, or of the
     /// month before (after) when the tense says it is past (to come).
     DayOfMonth(i8),
@@ -121,6 +135,8 @@ pub(super) enum Holiday {
     /// Easter Sunday (Gregorian computus); `+1` for Easter Monday, `-2`
     /// for Good Friday.
     Easter(i8),
+    /// Days after U.S. Thanksgiving: Black Friday (1), Cyber Monday (4).
+    AfterThanksgiving(i8),
     /// The same day every year: Halloween (10, 31), Boxing Day (12, 26).
     Fixed(i8, i8),
     /// The `n`th weekday of a month (`n` = -1: the last): Labor Day is the
@@ -141,6 +157,9 @@ impl Holiday {
             Holiday::ChristmasEve => Date::new(y, 12, 24).ok(),
             Holiday::Christmas => Date::new(y, 12, 25).ok(),
             Holiday::Fixed(month, day) => Date::new(y, month, day).ok(),
+            Holiday::AfterThanksgiving(n) => {
+                Some(add_days(Holiday::Thanksgiving.date(y)?, i64::from(n)))
+            }
             Holiday::Nth(month, weekday, n) => {
                 let first = Date::new(y, month, 1).ok()?;
                 if n > 0 {
@@ -405,6 +424,32 @@ pub(super) fn resolve(core: Core, anchor: Date, tense: Tense) -> Option<When> {
             Precision::Range,
         ),
         Core::Today(n) => When::day(add_days(anchor, n)),
+        Core::NthWeekday {
+            month,
+            day,
+            n,
+            year,
+        } => {
+            let on = move |y: i16| {
+                if n == 0 {
+                    let first = Date::new(y, month, 1).ok()?;
+                    return Some(add_days(add_months(first, 1), -1));
+                }
+                Holiday::Nth(month, day, n).date(y)
+            };
+            match year {
+                Some(y) => When::day(on(y)?),
+                None => pick_year(anchor, tense, |y| on(y).map(When::day))?,
+            }
+        }
+        Core::WeekOfMonth { month, n, year } => {
+            let first = |y: i16| Date::new(y, month, 1 + 7 * (n - 1)).ok();
+            let start = match year {
+                Some(y) => first(y)?,
+                None => pick_year(anchor, tense, |y| first(y).map(When::day))?.start,
+            };
+            When::span(start, add_days(start, 6), Precision::Range)
+        }
         Core::DayOfMonth(day) => {
             let this = Date::new(anchor.year(), anchor.month(), day).ok();
             let before = Date::new(

@@ -230,6 +230,8 @@ pub(super) fn named_day_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> 
 /// Named days of the calendar, as words ("s" is a possessive's).
 const NAMED_DAYS: &[(&[&str], Holiday)] = &[
     (&["good", "friday"], Holiday::Easter(-2)),
+    (&["black", "friday"], Holiday::AfterThanksgiving(1)),
+    (&["cyber", "monday"], Holiday::AfterThanksgiving(4)),
     (&["memorial", "day"], Holiday::Nth(5, Weekday::Monday, -1)),
     (&["labor", "day"], Holiday::Nth(9, Weekday::Monday, 1)),
     (&["columbus", "day"], Holiday::Nth(10, Weekday::Monday, 2)),
@@ -258,6 +260,8 @@ fn named_day_first_word(word: &str) -> bool {
     matches!(
         word,
         "good"
+            | "black"
+            | "cyber"
             | "memorial"
             | "labor"
             | "columbus"
@@ -412,6 +416,10 @@ pub(super) fn looks_like_a_name(toks: &[Tok<'_>], i: usize) -> bool {
                     ])
             })
         {
+            return true;
+        }
+        // "Sunday school", "Saturday school": an institution.
+        if next.is_some_and(|n| n.is(&["school", "schools"])) {
             return true;
         }
         // "the Monday market", "the paper's Saturday edition" — but "the
