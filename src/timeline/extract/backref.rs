@@ -21,6 +21,9 @@ pub(super) enum BackRef {
     /// "a year ago" after a quarter was named: that quarter a year before.
     /// Against anything else it is read from the publication date.
     YearAgo,
+    /// "the following spring", "the next summer": the first such season
+    /// (0 spring … 3 winter) to begin after the reference.
+    NextSeason(i8),
 }
 
 impl BackRef {
@@ -85,6 +88,11 @@ pub(super) fn backref_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, BackRef)>
             && let Some(unit) = singular_unit(i + 2)
         {
             return Some((i + 3, BackRef::Shift { unit, n: 1 }));
+        }
+        if at(i + 1, &["next", "following"])
+            && let Some(season) = toks.get(i + 2).and_then(super::resolve::season_of)
+        {
+            return Some((i + 3, BackRef::NextSeason(season)));
         }
         if at(i + 1, &["previous", "preceding", "prior"])
             && let Some(unit) = singular_unit(i + 2)
@@ -193,6 +201,18 @@ pub(super) fn resolve_backref(back: BackRef, reference: &When) -> Option<When> {
         let months = if unit == Unit::Year { 12 * n } else { n };
         return Some(When::day(add_months(base, months)).approx());
     }
+    if let BackRef::NextSeason(season) = back {
+        let start_month = [3, 6, 9, 12][usize::try_from(season).ok()?.min(3)];
+        // (After all of it: "opened in 1960 … the following spring" is 1961's.)
+        let start = (reference.end.year()..=reference.end.year() + 1)
+            .filter_map(|y| Date::new(y, start_month, 1).ok())
+            .find(|d| *d > reference.end)?;
+        return Some(When::span(
+            start,
+            add_days(add_months(start, 3), -1),
+            Precision::Season,
+        ));
+    }
     let (unit, when) = match back {
         BackRef::Shift { unit, n } => (
             unit,
@@ -202,7 +222,7 @@ pub(super) fn resolve_backref(back: BackRef, reference: &When) -> Option<When> {
             },
         ),
         BackRef::Same(unit) => (unit, unit_span(unit, base)),
-        BackRef::YearAgo => return None,
+        BackRef::YearAgo | BackRef::NextSeason(_) => return None,
     };
     // "the previous week" after "in 1994": a week counted from a whole
     // year's first day is no date; the phrase is read on its own.

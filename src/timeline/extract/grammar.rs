@@ -73,6 +73,63 @@ fn decade_word(t: &Tok<'_>) -> Option<i16> {
     })
 }
 
+/// A day of the month in words at token `k` ("twelfth", "twenty-first",
+/// "thirtieth"): the day and the token after it.
+fn ordinal_word_day(toks: &[Tok<'_>], k: usize) -> Option<(i8, usize)> {
+    const ORDINALS: [&str; 19] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    let t = toks.get(k)?;
+    let unit = |w: &Tok<'_>| {
+        ORDINALS
+            .iter()
+            .position(|o| w.is(&[o]))
+            .and_then(|p| i8::try_from(p + 1).ok())
+    };
+    let day = match t.lower.as_ref() {
+        "twentieth" => (20, k + 1),
+        "thirtieth" => (30, k + 1),
+        "twenty" | "thirty" if t.next == '-' => {
+            let tens = if t.is(&["twenty"]) { 20 } else { 30 };
+            let ones = toks.get(k + 1).and_then(unit).filter(|d| *d <= 9)?;
+            (tens + ones, k + 2)
+        }
+        _ => (unit(t)?, k + 1),
+    };
+    // Only where a day can end: "March first-time buyers", "March fourth
+    // quarter" are no days.
+    let last = &toks[day.1 - 1];
+    let ends = last.next != '-'
+        && (last.next != ' '
+            || toks.get(day.1).is_none_or(|w| {
+                w.number().is_some()
+                    || w.capitalized()
+                    || w.is(&[
+                        "and", "at", "in", "on", "to", "through", "until", "when", "the", "was",
+                        "is", "will", "would", "nineteen", "two", "twenty",
+                    ])
+            }));
+    (day.0 <= 31 && ends).then_some(day)
+}
+
 /// Nouns after an ordinal that make it no day: "on the 25th anniversary",
 /// "by the 9th inning".
 const NOT_AFTER_ORDINAL_DAY: &[&str] = &[
@@ -243,6 +300,12 @@ pub(super) fn core_at(toks: &[Tok<'_>], i: usize, text: &str) -> Option<(usize, 
         // Month Day[, Year] / Month Year / Month.
         // Only a space or an abbreviation's dot between them ("since early
         // September; $14 million" is no Sept. 14).
+        // "February twelfth", "March twenty-first" (spoken copy).
+        if let Some((day, after)) = ordinal_word_day(toks, i + 1).filter(|_| t.next == ' ') {
+            let year = toks.get(after).and_then(Tok::year);
+            let end = if year.is_some() { after + 1 } else { after };
+            return Some((end, Core::Day { month, day, year }));
+        }
         if let Some(day) = next
             .and_then(Tok::day)
             .filter(|_| matches!(t.next, ' ' | '.' | '\u{a0}'))
@@ -639,6 +702,31 @@ pub(super) fn relative_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Core)> {
                 offset: which,
             },
         ));
+    }
+    // "a week from tomorrow", "two weeks from today", "a month from Friday".
+    if let Some((j, n, approx)) = count_of(toks, i)
+        && let Some(unit) = toks.get(j).and_then(unit_of)
+        && toks.get(j + 1).is_some_and(|w| w.is(&["from"]))
+        && let Some(w) = toks.get(j + 2)
+    {
+        let days = match w.lower.as_ref() {
+            "today" | "now" => Some(0),
+            "tomorrow" => Some(1),
+            _ => None,
+        };
+        let day = weekday_from_name(&w.lower).filter(|_| w.capitalized());
+        if days.is_some() || day.is_some() {
+            return Some((
+                j + 3,
+                Core::FromDay {
+                    n,
+                    unit,
+                    day,
+                    days: days.unwrap_or(0),
+                    approx,
+                },
+            ));
+        }
     }
     // "N units ago".
     if let Some((j, n, approx)) = count_of(toks, i)

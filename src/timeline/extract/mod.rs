@@ -137,7 +137,11 @@
 //!   day of February", "the first week of October" are those days, in the
 //!   year the tense points to; "that same year" is the year named before;
 //!   "Black Friday" and "Cyber Monday" follow Thanksgiving; "Sunday school"
-//!   is no day.
+//!   is no day. "A week from tomorrow", "two weeks from Friday" count from
+//!   that day; "the following spring" is the first spring after all of the
+//!   date told before ("opened in 1960 … the following spring": 1961).
+//!   Spoken copy's days in words: "February twelfth", "January
+//!   twenty-first" (not "March first-time buyers").
 //! - Whether a date is expected goes by its own verb first: "her lawyer
 //!   said Wednesday that he will appeal" (a Wednesday paper) is told, not
 //!   expected.

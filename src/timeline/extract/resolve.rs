@@ -110,6 +110,15 @@ pub(super) enum Core {
         n: i8,
         year: Option<i16>,
     },
+    /// "a week from tomorrow", "two weeks from Friday": `n` units after a
+    /// day (`day`: days from the publication date, or the coming weekday).
+    FromDay {
+        n: i64,
+        unit: Unit,
+        day: Option<Weekday>,
+        days: i64,
+        approx: bool,
+    },
     /// "on the 9th": that day of the publication date's month, or of the
     /// month before (after) when the tense says it is past (to come).
     DayOfMonth(i8),
@@ -449,6 +458,27 @@ pub(super) fn resolve(core: Core, anchor: Date, tense: Tense) -> Option<When> {
                 None => pick_year(anchor, tense, |y| first(y).map(When::day))?.start,
             };
             When::span(start, add_days(start, 6), Precision::Range)
+        }
+        Core::FromDay {
+            n,
+            unit,
+            day,
+            days,
+            approx,
+        } => {
+            let base = match day {
+                Some(w) => add_days(anchor, i64::from(w.since(anchor.weekday()))),
+                None => add_days(anchor, days),
+            };
+            let d = match unit {
+                Unit::Day => add_days(base, n),
+                Unit::Week | Unit::Weekend => add_days(base, 7 * n),
+                Unit::Month => add_months(base, n),
+                Unit::Quarter => add_months(base, 3 * n),
+                Unit::Year => add_months(base, 12 * n),
+            };
+            let w = When::day(d);
+            if approx { w.approx() } else { w }
         }
         Core::DayOfMonth(day) => {
             let this = Date::new(anchor.year(), anchor.month(), day).ok();
