@@ -110,8 +110,8 @@ fn time_of_day_end(toks: &[Tok<'_>], k: usize) -> Option<usize> {
     let mut end = if t.is(&["midnight", "noon"]) {
         k + 1
     } else {
-        let hour = t.number().filter(|h| (1..=12).contains(h))?;
-        let _ = hour;
+        // An hour on a 12-hour clock.
+        t.number().filter(|h| (1..=12).contains(h))?;
         // "10:30": the minutes.
         let mut j = k + 1;
         if t.next == ':' && toks.get(j).is_some_and(|m| m.number().is_some()) {
