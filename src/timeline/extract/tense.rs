@@ -248,10 +248,8 @@ fn clause(toks: &[Tok<'_>], first: usize, end: usize) -> (usize, usize) {
     }
     // A relative clause set off by commas ends at its comma: "The company,
     // which will report on Wednesday, cut its forecast."
-    let relative = start > 0
-        && toks[start - 1].is(&["which", "who", "whom", "whose", "where"])
-        && start > 1
-        && toks[start - 2].next == ',';
+    let relative =
+        start > 0 && toks[start - 1].is(RELATIVE) && start > 1 && toks[start - 2].next == ',';
     let mut stop = end;
     if end > 0 && (stops_after(&toks[end - 1]) || relative && toks[end - 1].next == ',') {
         return (start, stop);
